@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import {
+  BACKREFERENCE_MESSAGE,
+  REPEATED_ALTERNATION_MESSAGE,
+  RUNAWAY_REGEX_MESSAGE,
+} from "./check-regex";
+import {
+  OPERATORS,
+  OPERATOR_LABELS,
+  cohortDefinitionSchema,
+  describeCondition,
+  parseDecimal,
+  parseVersion,
+  type CohortDefinition,
+  type Condition,
+  type Operator,
+} from "./cohort-rules";
+
+function rules(...conditions: unknown[]) {
+  return { kind: "rules", conditions };
+}
+
+function cond(operator: Operator, values: unknown[], attribute: unknown = "attr"): unknown {
+  return { attribute, operator, values };
+}
+
+function issues(input: unknown) {
+  const result = cohortDefinitionSchema.safeParse(input);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+}
+
+function firstIssue(input: unknown) {
+  const [issue] = issues(input);
+  if (!issue) throw new Error("expected a validation issue");
+  return issue;
+}
+
+describe("cohortDefinitionSchema: valid definitions", () => {
+  it.each<[Operator, string[]]>([
+    ["in", ["EU", "UK"]],
+    ["notIn", ["US"]],
+    ["startsWith", ["user-"]],
+    ["endsWith", ["@acme.com", "@acme.org"]],
+    ["contains", ["beta"]],
+    ["matches", ["^[a-z]+@acme\\.com$"]],
+    ["matches", ["^(foo|bar)$"]], // alternation that isn't repeated
+    ["matches", ["^[|()*+]+$"]], // metacharacters inside a class are literals
+    ["semverGte", ["2.3.0"]],
+    ["semverGte", ["v2.3.0"]],
+    ["semverLt", ["3.0.0-beta.1"]],
+    ["gt", ["18"]],
+    ["lt", ["-3.5"]],
+    ["gt", ["1e3"]],
+  ])("accepts %s %j", (operator, values) => {
+    const parsed = cohortDefinitionSchema.parse(rules(cond(operator, values)));
+    expect(parsed).toEqual({ kind: "rules", conditions: [{ attribute: "attr", operator, values }] });
+  });
+
+  it("produces a CohortDefinition and trims values", () => {
+    const parsed: CohortDefinition = cohortDefinitionSchema.parse(
+      rules(cond("in", [" EU ", "UK"], "country")),
+    );
+    expect(parsed).toEqual(rules({ attribute: "country", operator: "in", values: ["EU", "UK"] }));
+  });
+
+  it.each(["targetingKey", "country", "_private", "app.version", "x-tenant", "a".repeat(64)])(
+    "accepts attribute name %j",
+    (attribute) => {
+      expect(issues(rules(cond("in", ["x"], attribute)))).toEqual([]);
+    },
+  );
+
+  it("accepts 50 conditions and 500 values", () => {
+    const many = Array.from({ length: 50 }, () => cond("in", ["x"]));
+    expect(issues(rules(...many))).toEqual([]);
+    const values = Array.from({ length: 500 }, (_, i) => `v${i}`);
+    expect(issues(rules(cond("in", values)))).toEqual([]);
+  });
+
+  it("accepts key lists, trimming and removing duplicates", () => {
+    const parsed = cohortDefinitionSchema.parse({
+      kind: "keys",
+      targetingKeys: ["alice", "bob", " alice ", "carol", "bob"],
+    });
+    expect(parsed).toEqual({ kind: "keys", targetingKeys: ["alice", "bob", "carol"] });
+    const tenThousand = Array.from({ length: 10_000 }, (_, i) => `user-${i}`);
+    expect(issues({ kind: "keys", targetingKeys: tenThousand })).toEqual([]);
+  });
+});
+
+describe("cohortDefinitionSchema: rejections name the field", () => {
+  it.each([
+    ["(a+)+$", RUNAWAY_REGEX_MESSAGE],
+    ["^(\\w+\\s?)*$", RUNAWAY_REGEX_MESSAGE],
+    ["(a|aa)*b", REPEATED_ALTERNATION_MESSAGE],
+    ["^(a|b|ab){2,}$", REPEATED_ALTERNATION_MESSAGE],
+    ["((x|y)z)+", REPEATED_ALTERNATION_MESSAGE],
+    ["(a)\\1", BACKREFERENCE_MESSAGE],
+    ["(?<w>a)\\k<w>", BACKREFERENCE_MESSAGE],
+    ["a".repeat(201), "Regular expression must be at most 200 characters"],
+  ])("rejects regex %j", (pattern, message) => {
+    expect(firstIssue(rules(cond("in", ["ok"]), cond("matches", [pattern])))).toEqual({
+      path: ["conditions", 1, "values", 0],
+      message,
+    });
+  });
+
+  it("rejects a malformed regex with the engine's reason", () => {
+    expect(firstIssue(rules(cond("matches", ["([a-z"])))).toEqual({
+      path: ["conditions", 0, "values", 0],
+      message: "Invalid regular expression: Unterminated character class",
+    });
+  });
+
+  it("doesn't mistake escaped or class-bound characters for backreferences or alternation", () => {
+    expect(issues(rules(cond("matches", ["^a\\\\1$"])))).toEqual([]); // literal backslash, then 1
+    expect(issues(rules(cond("matches", ["^[\\1]$"])))).toEqual([]); // octal escape in a class
+    expect(issues(rules(cond("matches", ["^(a\\|b)+$"])))).toEqual([]); // escaped pipe
+    expect(issues(rules(cond("matches", ["^(a|b)?$"])))).toEqual([]); // optional, not repeated
+  });
+
+  it.each<[Operator, string, string]>([
+    ["gt", "abc", "Value must be a number, e.g. 42 or 3.5"],
+    ["lt", "0x10", "Value must be a number, e.g. 42 or 3.5"],
+    ["gt", "Infinity", "Value must be a number, e.g. 42 or 3.5"],
+    ["semverGte", "2.3", "Value must be a semantic version, e.g. 2.3.0"],
+    ["semverLt", "latest", "Value must be a semantic version, e.g. 2.3.0"],
+    ["semverLt", "=1.2.3", "Value must be a semantic version, e.g. 2.3.0"],
+  ])("rejects %s %j", (operator, value, message) => {
+    expect(firstIssue(rules(cond(operator, [value])))).toEqual({
+      path: ["conditions", 0, "values", 0],
+      message,
+    });
+  });
+
+  it.each<Operator>(["matches", "semverGte", "semverLt", "gt", "lt"])(
+    "requires exactly one value for %s",
+    (operator) => {
+      expect(firstIssue(rules(cond(operator, ["1.0.0", "2.0.0"])))).toEqual({
+        path: ["conditions", 0, "values"],
+        message: `"${OPERATOR_LABELS[operator]}" takes exactly one value`,
+      });
+    },
+  );
+
+  it("rejects empty and oversized values", () => {
+    expect(firstIssue(rules(cond("in", [])))).toEqual({
+      path: ["conditions", 0, "values"],
+      message: "Add at least one value",
+    });
+    expect(firstIssue(rules(cond("in", ["ok", "   "])))).toEqual({
+      path: ["conditions", 0, "values", 1],
+      message: "Value can't be empty",
+    });
+    expect(firstIssue(rules(cond("contains", ["x".repeat(257)])))).toEqual({
+      path: ["conditions", 0, "values", 0],
+      message: "Value must be at most 256 characters",
+    });
+    const tooMany = Array.from({ length: 501 }, (_, i) => `v${i}`);
+    expect(firstIssue(rules(cond("in", tooMany))).path).toEqual(["conditions", 0, "values"]);
+  });
+
+  it.each(["", "1country", "country code", "a/b", "ünicode", "a".repeat(65)])(
+    "rejects attribute name %j",
+    (attribute) => {
+      expect(firstIssue(rules(cond("in", ["x"], attribute))).path).toEqual([
+        "conditions",
+        0,
+        "attribute",
+      ]);
+    },
+  );
+
+  it("rejects unknown operators, condition counts and kinds", () => {
+    expect(firstIssue(rules(cond("equals" as Operator, ["x"]))).path).toEqual([
+      "conditions",
+      0,
+      "operator",
+    ]);
+    expect(firstIssue(rules())).toEqual({ path: ["conditions"], message: "Add at least one condition" });
+    const tooMany = Array.from({ length: 51 }, () => cond("in", ["x"]));
+    expect(firstIssue(rules(...tooMany)).path).toEqual(["conditions"]);
+    expect(issues({ kind: "segment", conditions: [] })).not.toEqual([]);
+  });
+
+  it("rejects bad key lists", () => {
+    expect(firstIssue({ kind: "keys", targetingKeys: [] }).path).toEqual(["targetingKeys"]);
+    expect(firstIssue({ kind: "keys", targetingKeys: ["a", " "] })).toEqual({
+      path: ["targetingKeys", 1],
+      message: "Targeting key can't be empty",
+    });
+    expect(firstIssue({ kind: "keys", targetingKeys: ["k".repeat(257)] }).path).toEqual([
+      "targetingKeys",
+      0,
+    ]);
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => `user-${i}`);
+    expect(firstIssue({ kind: "keys", targetingKeys: tooMany }).path).toEqual(["targetingKeys"]);
+  });
+});
+
+describe("parseDecimal / parseVersion", () => {
+  it("parses plain decimals only", () => {
+    expect(parseDecimal(" 42 ")).toBe(42);
+    expect(parseDecimal("-3.5")).toBe(-3.5);
+    expect(parseDecimal("2e2")).toBe(200);
+    for (const bad of ["", "abc", "0x10", "Infinity", "1e999", "1,5"]) expect(parseDecimal(bad)).toBeNull();
+  });
+
+  it("parses strict semver with an optional leading v", () => {
+    expect(parseVersion("v1.2.3")?.version).toBe("1.2.3");
+    expect(parseVersion("1.2.3-rc.1")?.version).toBe("1.2.3-rc.1");
+    for (const bad of ["1.2", "=1.2.3", " 1.2.3", "vv1.2.3", "x"]) expect(parseVersion(bad)).toBeNull();
+  });
+});
+
+describe("describeCondition", () => {
+  const c = (attribute: string, operator: Operator, values: string[]): Condition => ({
+    attribute,
+    operator,
+    values,
+  });
+
+  it.each<[Condition, string]>([
+    [c("country", "in", ["EU", "UK"]), "country in EU, UK"],
+    [c("country", "notIn", ["US"]), "country not in US"],
+    [c("appVersion", "semverGte", ["2.3.0"]), "appVersion ≥ 2.3.0"],
+    [c("appVersion", "semverLt", ["3.0.0"]), "appVersion < 3.0.0"],
+    [c("email", "endsWith", ["@acme.com"]), "email ends with @acme.com"],
+    [c("email", "endsWith", ["@acme.com", "@acme.org"]), "email ends with @acme.com or @acme.org"],
+    [c("plan", "startsWith", ["pro"]), "plan starts with pro"],
+    [c("ua", "contains", ["Mobile"]), "ua contains Mobile"],
+    [c("email", "matches", ["^[a-z]+$"]), "email matches /^[a-z]+$/"],
+    [c("age", "gt", ["18"]), "age > 18"],
+    [c("age", "lt", ["65"]), "age < 65"],
+    [c("id", "in", ["1", "2", "3", "4", "5", "6", "7"]), "id in 1, 2, 3, 4, 5 and 2 more"],
+  ])("describes %j", (condition, text) => {
+    expect(describeCondition(condition)).toBe(text);
+  });
+
+  it("has a label for every operator", () => {
+    for (const operator of OPERATORS) expect(OPERATOR_LABELS[operator]).toMatch(/\S/);
+  });
+});

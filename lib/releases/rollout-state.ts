@@ -1,0 +1,50 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { ReleaseStatus } from "@/lib/domain/evaluate";
+import { NotFoundError } from "@/lib/errors/domain-errors";
+
+/** A rollout as people see it; used in audit before/after and in conflict messages. */
+export type RolloutSnapshot = {
+  status: ReleaseStatus;
+  version: number;
+  defaultBasisPoints: number;
+  cohorts: Record<string, number>;
+  updatedByName: string | null;
+  updatedAt: string;
+};
+
+export async function loadRollout(tx: Tx, teamId: string, releaseKey: string, environmentKey: string) {
+  const release = await tx.release.findFirst({ where: { teamId, key: releaseKey } });
+  if (!release) throw new NotFoundError(`Release "${releaseKey}" not found`);
+  const environment = await tx.environment.findFirst({ where: { teamId, key: environmentKey } });
+  if (!environment) throw new NotFoundError(`Environment "${environmentKey}" not found`);
+  const rollout = await tx.releaseRollout.findFirst({
+    where: { releaseId: release.id, environmentId: environment.id },
+    include: { cohorts: { include: { cohort: { select: { key: true } } } } },
+  });
+  if (!rollout) throw new NotFoundError(`Release "${releaseKey}" has no rollout in ${environment.name}`);
+  return { release, environment, rollout };
+}
+
+type LoadedRollout = Awaited<ReturnType<typeof loadRollout>>["rollout"];
+
+export function snapshotOf(rollout: LoadedRollout): RolloutSnapshot {
+  return {
+    status: rollout.status as ReleaseStatus,
+    version: rollout.version,
+    defaultBasisPoints: rollout.defaultBasisPoints,
+    cohorts: Object.fromEntries(
+      rollout.cohorts.map((c) => [c.cohort.key, c.basisPoints] as const).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+    updatedByName: rollout.updatedByName,
+    updatedAt: rollout.updatedAt.toISOString(),
+  };
+}
+
+/** Evaluators compare this number to know their snapshot of the environment is stale. */
+export async function bumpConfigVersion(tx: Tx, where: { environmentId: string } | { teamId: string }) {
+  await tx.environment.updateMany({
+    where: "environmentId" in where ? { id: where.environmentId } : { teamId: where.teamId },
+    data: { configVersion: { increment: 1 } },
+  });
+}
