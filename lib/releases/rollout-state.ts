@@ -2,16 +2,9 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { NotFoundError } from "@/lib/errors/domain-errors";
+import type { RolloutSnapshot } from "./rollout-snapshot";
 
-/** A rollout as people see it; used in audit before/after and in conflict messages. */
-export type RolloutSnapshot = {
-  status: ReleaseStatus;
-  version: number;
-  defaultBasisPoints: number;
-  cohorts: Record<string, number>;
-  updatedByName: string | null;
-  updatedAt: string;
-};
+export type { RolloutSnapshot };
 
 export async function loadRollout(tx: Tx, teamId: string, releaseKey: string, environmentKey: string) {
   const release = await tx.release.findFirst({ where: { teamId, key: releaseKey } });

@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-lg px-4 py-24 text-center">
+      <h1 className="text-xl font-semibold">Not found</h1>
+      <p className="muted mt-2">It doesn&apos;t exist, or you don&apos;t have access to it.</p>
+      <Link href="/" className="btn-secondary mt-6">
+        Back to your releases
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { AuditTrail } from "@/components/audit/audit-trail";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+export default async function AuditPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const actor = await requirePageActor(`/teams/${team}/audit`);
+  const { access } = await orNotFound(getTeamContext(actor, team));
+  const entries = await listAuditEvents(access.teamId, {}, 200);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="muted text-sm">Every change in {access.teamName}, newest first, with who made it. The latest 200 are shown.</p>
+      </div>
+      <AuditTrail entries={entries} title="All changes" />
+    </div>
+  );
+}

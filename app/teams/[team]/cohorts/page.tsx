@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MoveButtons } from "@/components/cohorts/move-buttons";
+import { listCohorts } from "@/lib/cohorts/list-cohorts";
+import { describeCondition } from "@/lib/domain/cohort-rules";
+import { roleAtLeast } from "@/lib/domain/roles";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { moveCohortAction } from "./actions";
+
+export const metadata: Metadata = { title: "Cohorts" };
+
+export default async function CohortsPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const actor = await requirePageActor(`/teams/${team}/cohorts`);
+  const { access } = await orNotFound(getTeamContext(actor, team));
+  const cohorts = await listCohorts(access.teamId);
+  const canEdit = roleAtLeast(access.role, "editor");
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Cohorts</h1>
+          <p className="muted max-w-2xl text-sm">
+            A user belongs to the first cohort, top to bottom, whose rules match; users in no cohort are “everyone else”. Each release sets a percentage per cohort.
+          </p>
+        </div>
+        {canEdit && (
+          <Link href={`/teams/${team}/cohorts/new`} className="btn-primary">
+            New cohort
+          </Link>
+        )}
+      </div>
+      {cohorts.length === 0 ? (
+        <div className="card p-10 text-center">
+          <p className="font-medium">No cohorts yet</p>
+          <p className="muted mt-1 text-sm">Cohorts let you ramp a release for staff or beta testers before everyone else.</p>
+        </div>
+      ) : (
+        <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Cohorts in priority order">
+          {cohorts.map((cohort, i) => (
+            <li key={cohort.key} className="flex flex-wrap items-start gap-4 px-5 py-4">
+              <span className="muted w-6 pt-0.5 text-right text-sm tabular-nums">{i + 1}</span>
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">
+                  {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
+                </p>
+                {cohort.description && <p className="muted text-sm">{cohort.description}</p>}
+                <p className="mt-1 text-sm">
+                  {cohort.definition.kind === "keys"
+                    ? `${cohort.definition.targetingKeys.length} listed targeting keys`
+                    : cohort.definition.conditions.map(describeCondition).join(" and ")}
+                </p>
+                <p className="muted mt-1 text-xs">Explicit percentage in {cohort.explicitRollouts} rollout{cohort.explicitRollouts === 1 ? "" : "s"}</p>
+              </div>
+              {canEdit && (
+                <div className="flex items-center gap-2">
+                  <MoveButtons teamSlug={team} cohortKey={cohort.key} cohortName={cohort.name} first={i === 0} last={i === cohorts.length - 1} move={moveCohortAction} />
+                  <Link href={`/teams/${team}/cohorts/${cohort.key}/edit`} className="btn-secondary">
+                    Edit
+                  </Link>
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

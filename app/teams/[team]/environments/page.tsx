@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EnvironmentForm } from "@/components/environments/environment-form";
+import { roleAtLeast } from "@/lib/domain/roles";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { createEnvironmentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Environments" };
+
+export default async function EnvironmentsPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const actor = await requirePageActor(`/teams/${team}/environments`);
+  const { access, environments } = await orNotFound(getTeamContext(actor, team));
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Environments</h1>
+        <p className="muted max-w-2xl text-sm">Each release has its own status and percentages in every environment: promote in staging while production ramps.</p>
+      </div>
+      <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Environments">
+        {environments.map((env, i) => (
+          <li key={env.key} className="flex items-center gap-4 px-5 py-3">
+            <span className="muted w-6 text-right text-sm tabular-nums">{i + 1}</span>
+            <span className="flex-1 font-medium">
+              {env.name} <span className="muted font-mono text-xs">{env.key}</span>
+            </span>
+            <Link href={`/teams/${team}/releases?env=${env.key}`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+              View releases
+            </Link>
+          </li>
+        ))}
+      </ol>
+      {roleAtLeast(access.role, "admin") ? (
+        <EnvironmentForm teamSlug={team} submit={createEnvironmentAction} />
+      ) : (
+        <p className="muted text-sm">Only admins can add environments.</p>
+      )}
+    </div>
+  );
+}

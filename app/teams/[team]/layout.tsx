@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { TeamNav } from "@/components/nav/team-nav";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { listMyTeams } from "@/lib/teams/list-my-teams";
+
+export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const actor = await requirePageActor(`/teams/${team}/releases`);
+  const [context, teams] = await Promise.all([orNotFound(getTeamContext(actor, team)), listMyTeams(actor.id)]);
+  return (
+    <div className="min-h-screen">
+      <TeamNav
+        team={{ slug: context.access.teamSlug, name: context.access.teamName }}
+        teams={teams}
+        role={context.access.role}
+        userName={actor.name}
+      />
+      <main className="mx-auto max-w-6xl px-4 pb-16 pt-6 sm:px-6">{children}</main>
+    </div>
+  );
+}

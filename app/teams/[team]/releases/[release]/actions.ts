@@ -1,0 +1,23 @@
+"use server";
+
+import { runAction } from "@/lib/actions/run-action";
+import { changeReleaseStatus, type ChangeReleaseStatusInput } from "@/lib/releases/change-release-status";
+import { setRollout, type SetRolloutInput } from "@/lib/releases/set-rollout";
+import { updateRelease } from "@/lib/releases/update-release";
+
+// Input is validated by the use case's zod schema (lib/releases/*), the single copy of the rules.
+
+export async function setRolloutAction(input: SetRolloutInput) {
+  return runAction((actor) => setRollout(actor, input));
+}
+
+export async function changeReleaseStatusAction(input: ChangeReleaseStatusInput) {
+  return runAction((actor) => changeReleaseStatus(actor, input));
+}
+
+export async function updateReleaseAction(input: Record<string, unknown>) {
+  return runAction(async (actor) => {
+    const release = await updateRelease(actor, input);
+    return { key: release.key };
+  });
+}

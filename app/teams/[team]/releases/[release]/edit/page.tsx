@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { ReleaseForm } from "@/components/releases/release-form";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getReleaseView } from "@/lib/releases/get-release-view";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { listMembers } from "@/lib/teams/list-members";
+import { updateReleaseAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit release" };
+
+type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
+
+export default async function EditReleasePage({ params, searchParams }: Props) {
+  const [{ team, release: releaseKey }, { env }] = await Promise.all([params, searchParams]);
+  const actor = await requirePageActor(`/teams/${team}/releases/${releaseKey}/edit`);
+  const { access, environment } = await orNotFound(getTeamContext(actor, team, env));
+  const [release, members] = await Promise.all([orNotFound(getReleaseView(access.teamId, environment.id, releaseKey)), listMembers(access.teamId)]);
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-semibold tracking-tight">Edit {release.name}</h1>
+      <ReleaseForm
+        teamSlug={team}
+        environmentKey={environment.key}
+        members={members}
+        releaseKey={release.key}
+        initial={{ key: release.key, name: release.name, description: release.description, ownerId: release.owner?.id ?? "" }}
+        submit={updateReleaseAction}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditTrail } from "@/components/audit/audit-trail";
+import { EnvironmentTabs } from "@/components/environments/environment-tabs";
+import { effectiveBasisPoints } from "@/components/releases/exposure-bars";
+import { RolloutEditor } from "@/components/releases/rollout-editor";
+import { StatusActions } from "@/components/releases/status-actions";
+import { StatusBadge } from "@/components/releases/status-badge";
+import { listAuditEvents, releaseIdOf } from "@/lib/audit/list-audit-events";
+import { roleAtLeast } from "@/lib/domain/roles";
+import { STATUS_LABELS } from "@/lib/domain/rollout-state";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getReleaseView } from "@/lib/releases/get-release-view";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { changeReleaseStatusAction, setRolloutAction } from "./actions";
+
+type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).release };
+}
+
+export default async function ReleasePage({ params, searchParams }: Props) {
+  const [{ team, release: releaseKey }, { env }] = await Promise.all([params, searchParams]);
+  const path = `/teams/${team}/releases/${releaseKey}`;
+  const actor = await requirePageActor(path);
+  const { access, environments, environment } = await orNotFound(getTeamContext(actor, team, env));
+  const release = await orNotFound(getReleaseView(access.teamId, environment.id, releaseKey));
+  const releaseId = await releaseIdOf(access.teamId, releaseKey);
+  const audit = releaseId ? await listAuditEvents(access.teamId, { releaseId }, 50) : [];
+  const canEdit = roleAtLeast(access.role, "editor");
+  const { rollout } = release;
+
+  return (
+    <div className="space-y-5">
+      <nav aria-label="Breadcrumb" className="muted text-sm">
+        <Link href={`/teams/${team}/releases?env=${environment.key}`} className="hover:underline">
+          Releases
+        </Link>{" "}
+        / <span className="text-zinc-900 dark:text-zinc-100">{release.name}</span>
+      </nav>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-semibold tracking-tight">{release.name}</h1>
+            <StatusBadge status={rollout.status} />
+          </div>
+          <p className="muted text-sm">
+            <span className="font-mono">{release.key}</span>
+            {release.owner ? ` · owner ${release.owner.name}` : ""}
+            {canEdit && (
+              <>
+                {" · "}
+                <Link href={`${path}/edit?env=${environment.key}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  Edit details
+                </Link>
+              </>
+            )}
+          </p>
+          {release.description && <p className="max-w-2xl text-sm">{release.description}</p>}
+        </div>
+        <div className="flex flex-col items-end gap-3">
+          <EnvironmentTabs environments={environments} current={environment.key} basePath={path} />
+          <StatusActions
+            teamSlug={team}
+            releaseName={release.name}
+            releaseKey={release.key}
+            environment={{ key: environment.key, name: environment.name }}
+            status={rollout.status}
+            version={rollout.version}
+            canEdit={canEdit}
+            exposureSummary={[
+              ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints, rollout.defaultBasisPoints) })),
+              { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints, rollout.defaultBasisPoints) },
+            ]}
+            run={changeReleaseStatusAction}
+          />
+        </div>
+      </header>
+      {release.otherEnvironments.length > 0 && (
+        <p className="muted text-xs">
+          Elsewhere:{" "}
+          {release.otherEnvironments.map((other, i) => (
+            <span key={other.key}>
+              {i > 0 && " · "}
+              <Link href={`${path}?env=${other.key}`} className="hover:underline">
+                {other.name}: {STATUS_LABELS[other.status]}
+              </Link>
+            </span>
+          ))}
+        </p>
+      )}
+      <RolloutEditor
+        key={`${environment.key}`}
+        teamSlug={team}
+        releaseKey={release.key}
+        environment={{ key: environment.key, name: environment.name }}
+        status={rollout.status}
+        version={rollout.version}
+        defaultBasisPoints={rollout.defaultBasisPoints}
+        cohorts={release.cohorts}
+        canEdit={canEdit}
+        save={setRolloutAction}
+      />
+      <AuditTrail entries={audit} />
+    </div>
+  );
+}

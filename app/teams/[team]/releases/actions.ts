@@ -1,0 +1,12 @@
+"use server";
+
+import { runAction } from "@/lib/actions/run-action";
+import { createRelease } from "@/lib/releases/create-release";
+
+// The form posts loosely typed values; the use case's schema is the one that decides.
+export async function createReleaseAction(input: Record<string, unknown>) {
+  return runAction(async (actor) => {
+    const release = await createRelease(actor, input);
+    return { key: release.key };
+  });
+}

@@ -1,0 +1,39 @@
+import type { AuditEntry } from "@/lib/audit/list-audit-events";
+import { RelativeTime } from "@/components/common/relative-time";
+import { AuditChange } from "./audit-change";
+
+export function AuditTrail({ entries, title = "Audit trail", emptyText = "No changes yet." }: { entries: AuditEntry[]; title?: string; emptyText?: string }) {
+  return (
+    <section className="card" aria-labelledby="audit-heading">
+      <h2 id="audit-heading" className="border-b border-zinc-200 px-5 py-4 font-semibold dark:border-zinc-800">
+        {title}
+      </h2>
+      {entries.length === 0 ? (
+        <p className="muted px-5 py-6 text-sm">{emptyText}</p>
+      ) : (
+        <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Audit events">
+          {entries.map((entry) => (
+            <li key={entry.id} className="flex gap-3 px-5 py-3" data-action={entry.action}>
+              <span
+                aria-hidden
+                className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700 dark:text-white"
+              >
+                {entry.actorName.slice(0, 1).toUpperCase()}
+              </span>
+              <div className="min-w-0 flex-1">
+                <p className="text-sm">
+                  <span className="font-medium">{entry.actorName}</span> <span>{entry.summary}</span>
+                </p>
+                <AuditChange before={entry.before} after={entry.after} />
+                <p className="muted mt-0.5 text-xs">
+                  <RelativeTime date={entry.createdAt} />
+                  {entry.environmentName ? ` · ${entry.environmentName}` : ""} · <span className="font-mono">{entry.action}</span>
+                </p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

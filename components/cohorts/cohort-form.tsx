@@ -1,0 +1,138 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { cohortDefinitionSchema, type CohortDefinition } from "@/lib/domain/cohort-rules";
+import type { FieldErrors } from "@/lib/errors/domain-errors";
+import { Field } from "@/components/forms/field";
+import { ConditionRow, valuesOf, type ConditionDraft } from "./condition-row";
+
+type Props = {
+  teamSlug: string;
+  initial?: { key: string; name: string; description: string; version: number; definition: CohortDefinition };
+  submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string }>>;
+};
+
+function toDrafts(definition?: CohortDefinition): ConditionDraft[] {
+  if (!definition || definition.kind !== "rules") return [{ attribute: "", operator: "in", valuesText: "" }];
+  return definition.conditions.map((c) => ({ attribute: c.attribute, operator: c.operator, valuesText: c.values.join(", ") }));
+}
+
+export function CohortForm({ teamSlug, initial, submit }: Props) {
+  const router = useRouter();
+  const [key, setKey] = useState(initial?.key ?? "");
+  const [name, setName] = useState(initial?.name ?? "");
+  const [description, setDescription] = useState(initial?.description ?? "");
+  const [kind, setKind] = useState<"rules" | "keys">(initial?.definition.kind ?? "rules");
+  const [conditions, setConditions] = useState<ConditionDraft[]>(toDrafts(initial?.definition));
+  const [keysText, setKeysText] = useState(initial?.definition.kind === "keys" ? initial.definition.targetingKeys.join("\n") : "");
+  const [touched, setTouched] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const definition = useMemo(
+    () =>
+      kind === "rules"
+        ? { kind, conditions: conditions.map((c) => ({ attribute: c.attribute.trim(), operator: c.operator, values: valuesOf(c) })) }
+        : { kind, targetingKeys: keysText.split(/[\n,]/).map((k) => k.trim()).filter(Boolean) },
+    [kind, conditions, keysText],
+  );
+  // The same schema the server enforces, run as you type.
+  const liveErrors = useMemo(() => {
+    const result = cohortDefinitionSchema.safeParse(definition);
+    if (result.success) return {};
+    const out: FieldErrors = {};
+    for (const issue of result.error.issues) (out[["definition", ...issue.path.map(String)].join(".")] ??= []).push(issue.message);
+    return out;
+  }, [definition]);
+  const errors = { ...(touched ? liveErrors : {}), ...serverErrors };
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    startTransition(async () => {
+      const input = initial
+        ? { teamSlug, cohortKey: initial.key, expectedVersion: initial.version, name, description, definition }
+        : { teamSlug, key, name, description, definition };
+      const result = await submit(input);
+      if (result.ok) {
+        router.push(`/teams/${teamSlug}/cohorts`);
+        router.refresh();
+        return;
+      }
+      setServerErrors(result.error.fieldErrors ?? {});
+      setMessage(result.error.fieldErrors ? "Fix the fields marked below; nothing was saved." : result.error.message);
+    });
+  }
+
+  const keysErrors = Object.entries(errors).filter(([k]) => k.startsWith("definition.targetingKeys")).flatMap(([, v]) => v);
+  return (
+    <form onSubmit={onSubmit} className="card max-w-3xl space-y-4 p-5" noValidate onChange={() => setTouched(true)}>
+      {message && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          {message}
+        </p>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="name" label="Name" errors={errors.name}>
+          <input id="name" className="input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} />
+        </Field>
+        <Field id="key" label="Key" hint="Reported with every evaluation, so metrics can be split by cohort." errors={errors.key}>
+          <input id="key" className="input font-mono" value={key} disabled={!!initial} onChange={(e) => setKey(e.target.value)} placeholder="beta-testers" aria-invalid={errors.key ? true : undefined} />
+        </Field>
+      </div>
+      <Field id="description" label="Description" errors={errors.description}>
+        <input id="description" className="input" value={description} onChange={(e) => setDescription(e.target.value)} />
+      </Field>
+      <fieldset>
+        <legend className="label">Who is in this cohort</legend>
+        <div className="mb-3 flex gap-4 text-sm">
+          <label className="flex items-center gap-1.5">
+            <input type="radio" name="kind" checked={kind === "rules"} onChange={() => setKind("rules")} /> Users matching all conditions
+          </label>
+          <label className="flex items-center gap-1.5">
+            <input type="radio" name="kind" checked={kind === "keys"} onChange={() => setKind("keys")} /> A list of targeting keys
+          </label>
+        </div>
+        {kind === "rules" ? (
+          <>
+            <ul className="space-y-3">
+              {conditions.map((c, i) => (
+                <ConditionRow
+                  key={i}
+                  index={i}
+                  draft={c}
+                  errors={errors}
+                  onChange={(next) => setConditions((all) => all.map((x, j) => (j === i ? next : x)))}
+                  onRemove={conditions.length > 1 ? () => setConditions((all) => all.filter((_, j) => j !== i)) : undefined}
+                />
+              ))}
+            </ul>
+            <button type="button" className="btn-secondary mt-3" onClick={() => setConditions((all) => [...all, { attribute: "", operator: "in", valuesText: "" }])}>
+              Add condition
+            </button>
+            {(errors["definition.conditions"] ?? []).map((e) => (
+              <p key={e} className="field-error">
+                {e}
+              </p>
+            ))}
+          </>
+        ) : (
+          <Field id="targetingKeys" label="Targeting keys" hint="One per line (or comma-separated)." errors={keysErrors}>
+            <textarea id="targetingKeys" className="input min-h-32 font-mono" value={keysText} onChange={(e) => setKeysText(e.target.value)} />
+          </Field>
+        )}
+      </fieldset>
+      <div className="flex gap-2">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Saving…" : initial ? "Save cohort" : "Create cohort"}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => router.back()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { Role } from "@/lib/domain/roles";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+import { TeamSwitcher } from "./team-switcher";
+
+type Props = {
+  team: { slug: string; name: string };
+  teams: { slug: string; name: string; role: string }[];
+  role: Role;
+  userName: string;
+};
+
+export function TeamNav({ team, teams, role, userName }: Props) {
+  const base = `/teams/${team.slug}`;
+  const links = [
+    { href: `${base}/releases`, label: "Releases" },
+    { href: `${base}/cohorts`, label: "Cohorts" },
+    { href: `${base}/audit`, label: "Audit log" },
+    { href: `${base}/environments`, label: "Environments" },
+  ];
+  return (
+    <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden className="text-brand-600">◢</span>Glidepath
+        </Link>
+        <TeamSwitcher current={team} teams={teams} />
+        <NavLinks links={links} />
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="muted hidden sm:inline">
+            {userName} · <span className="font-medium">{role}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

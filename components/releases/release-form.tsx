@@ -1,0 +1,109 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { FieldErrors } from "@/lib/errors/domain-errors";
+import { Field } from "@/components/forms/field";
+
+type Member = { id: string; name: string };
+type Values = { key: string; name: string; description: string; ownerId: string };
+
+type Props = {
+  teamSlug: string;
+  environmentKey: string;
+  members: Member[];
+  initial?: Values;
+  /** Present when editing: the key can't change, SDKs depend on it. */
+  releaseKey?: string;
+  submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string }>>;
+};
+
+export function ReleaseForm({ teamSlug, environmentKey, members, initial, releaseKey, submit }: Props) {
+  const router = useRouter();
+  const [values, setValues] = useState<Values>(initial ?? { key: "", name: "", description: "", ownerId: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const editing = releaseKey !== undefined;
+
+  function set<K extends keyof Values>(key: K, value: Values[K]) {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: [] }));
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    startTransition(async () => {
+      const input = editing
+        ? { teamSlug, releaseKey, name: values.name, description: values.description, ownerId: values.ownerId || null }
+        : { teamSlug, key: values.key, name: values.name, description: values.description, ownerId: values.ownerId || null };
+      const result = await submit(input);
+      if (result.ok) {
+        router.push(`/teams/${teamSlug}/releases/${result.data.key}?env=${environmentKey}`);
+        router.refresh();
+        return;
+      }
+      setErrors(result.error.fieldErrors ?? {});
+      setMessage(result.error.fieldErrors ? null : result.error.message);
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="card max-w-2xl space-y-4 p-5" noValidate>
+      {message && (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          {message}
+        </p>
+      )}
+      <Field id="name" label="Name" errors={errors.name}>
+        <input
+          id="name"
+          className="input"
+          value={values.name}
+          aria-invalid={errors.name?.length ? true : undefined}
+          onChange={(e) => {
+            const name = e.target.value;
+            set("name", name);
+            if (!editing && !values.key) setValues((v) => ({ ...v, name }));
+          }}
+          required
+        />
+      </Field>
+      <Field id="key" label="Key" hint={editing ? "The key can't change: applications ask for it by name." : "What applications ask for. Lowercase letters, digits, '.', '_' and '-'."} errors={errors.key}>
+        <input
+          id="key"
+          className="input font-mono"
+          value={values.key}
+          disabled={editing}
+          aria-invalid={errors.key?.length ? true : undefined}
+          onChange={(e) => set("key", e.target.value)}
+          placeholder="new-checkout"
+          required
+        />
+      </Field>
+      <Field id="description" label="Description" errors={errors.description}>
+        <textarea id="description" className="input min-h-24" value={values.description} onChange={(e) => set("description", e.target.value)} />
+      </Field>
+      <Field id="ownerId" label="Owner" errors={errors.ownerId}>
+        <select id="ownerId" className="input" value={values.ownerId} onChange={(e) => set("ownerId", e.target.value)}>
+          <option value="">No owner</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="flex gap-2">
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Saving…" : editing ? "Save details" : "Create release"}
+        </button>
+        <button type="button" className="btn-secondary" onClick={() => router.back()}>
+          Cancel
+        </button>
+      </div>
+      {!editing && <p className="muted text-xs">A new release starts as a draft at 0% in every environment: nobody gets it until you ramp it up.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,205 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { describeCondition, type CohortDefinition } from "@/lib/domain/cohort-rules";
+import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";
+import { diffRollout, type RolloutValues } from "@/lib/releases/rollout-diff";
+import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
+import { ChangePreview } from "./change-preview";
+import { ConflictNotice } from "./conflict-notice";
+import { PercentSlider } from "./percent-slider";
+
+type Cohort = { key: string; name: string; definition: CohortDefinition; basisPoints: number | null };
+
+type Props = {
+  teamSlug: string;
+  releaseKey: string;
+  environment: { key: string; name: string };
+  status: ReleaseStatus;
+  version: number;
+  defaultBasisPoints: number;
+  cohorts: Cohort[];
+  canEdit: boolean;
+  save: (input: {
+    teamSlug: string;
+    releaseKey: string;
+    environmentKey: string;
+    expectedVersion: number;
+    defaultBasisPoints: number;
+    cohorts: Record<string, number | null>;
+  }) => Promise<ActionResult<{ changed: boolean; rollout: RolloutSnapshot }>>;
+};
+
+function savedValues(props: Pick<Props, "defaultBasisPoints" | "cohorts">): RolloutValues {
+  return { defaultBasisPoints: props.defaultBasisPoints, cohorts: Object.fromEntries(props.cohorts.map((c) => [c.key, c.basisPoints])) };
+}
+
+function summarise(definition: CohortDefinition) {
+  if (definition.kind === "keys") return `${definition.targetingKeys.length} listed targeting key${definition.targetingKeys.length === 1 ? "" : "s"}`;
+  return definition.conditions.map(describeCondition).join(" and ");
+}
+
+export function RolloutEditor(props: Props) {
+  const router = useRouter();
+  const saved = useMemo(() => savedValues(props), [props]);
+  const [draft, setDraft] = useState<RolloutValues>(saved);
+  const [baseVersion, setBaseVersion] = useState(props.version);
+  const [conflict, setConflict] = useState<{ message: string; current: RolloutSnapshot } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // New server data (after a save or a refresh) replaces the draft only when nothing is pending.
+  const changes = diffRollout(saved, draft, props.cohorts);
+  const dirty = changes.length > 0;
+  useEffect(() => {
+    if (!dirty) {
+      setDraft(saved);
+      setBaseVersion(props.version);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saved, props.version]);
+
+  const editable = props.canEdit && canEditPercentages(props.status);
+  const mutation = useMutation({
+    mutationFn: () =>
+      props.save({
+        teamSlug: props.teamSlug,
+        releaseKey: props.releaseKey,
+        environmentKey: props.environment.key,
+        expectedVersion: baseVersion,
+        defaultBasisPoints: draft.defaultBasisPoints,
+        cohorts: Object.fromEntries(changes.filter((c) => c.key !== "default").map((c) => [c.key, c.to])),
+      }),
+    onSuccess: (result) => {
+      if (result.ok) {
+        setConflict(null);
+        setError(null);
+        setNotice(result.data.changed ? `Saved. ${props.environment.name} is now at version ${result.data.rollout.version}.` : "Nothing to save.");
+        setBaseVersion(result.data.rollout.version);
+        router.refresh();
+      } else if (result.error.code === "conflict" && result.error.current) {
+        setConflict({ message: result.error.message, current: result.error.current as RolloutSnapshot });
+        setNotice(null);
+      } else {
+        setError(result.error.message);
+        setNotice(null);
+      }
+    },
+    onError: () => setError("Could not reach Glidepath; nothing was saved. Check your connection and try again."),
+  });
+
+  function setCohort(key: string, bp: number | null) {
+    setNotice(null);
+    setDraft((d) => ({ ...d, cohorts: { ...d.cohorts, [key]: bp } }));
+  }
+
+  function useCurrent(current: RolloutSnapshot) {
+    setDraft({ defaultBasisPoints: current.defaultBasisPoints, cohorts: Object.fromEntries(props.cohorts.map((c) => [c.key, current.cohorts[c.key] ?? null])) });
+    setBaseVersion(current.version);
+    setConflict(null);
+    router.refresh();
+  }
+
+  return (
+    <section className="card" aria-labelledby="rollout-heading">
+      <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+        <h2 id="rollout-heading" className="font-semibold">
+          Rollout in {props.environment.name}
+        </h2>
+        <p className="muted text-xs">
+          {!props.canEdit
+            ? "You have view access: ask an editor to change percentages."
+            : !canEditPercentages(props.status)
+              ? `Percentages are locked while the release is ${STATUS_LABELS[props.status].toLowerCase()}.`
+              : props.status === "draft"
+                ? "Draft: saved percentages take effect when you start the rollout."
+                : "Drag, use the arrow keys, or type a value. Nothing changes until you save."}
+        </p>
+      </div>
+      <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+        {props.cohorts.map((cohort) => {
+          const explicit = draft.cohorts[cohort.key] ?? null;
+          return (
+            <li key={cohort.key} className="grid gap-2 px-5 py-3 md:grid-cols-[minmax(0,16rem)_1fr] md:items-center">
+              <div className="min-w-0">
+                <p className="text-sm font-medium">{cohort.name}</p>
+                <p className="muted truncate text-xs" title={summarise(cohort.definition)}>
+                  {summarise(cohort.definition)}
+                </p>
+                {explicit === null ? (
+                  <p className="text-xs text-brand-600 dark:text-brand-100">Follows everyone else</p>
+                ) : (
+                  editable && (
+                    <button type="button" className="text-xs text-brand-600 hover:underline dark:text-brand-100" onClick={() => setCohort(cohort.key, null)}>
+                      Follow everyone else instead
+                    </button>
+                  )
+                )}
+              </div>
+              <PercentSlider
+                label={cohort.name}
+                value={explicit ?? draft.defaultBasisPoints}
+                inherited={explicit === null}
+                disabled={!editable}
+                onChange={(bp) => setCohort(cohort.key, bp)}
+              />
+            </li>
+          );
+        })}
+        <li className="grid gap-2 bg-zinc-50 px-5 py-3 md:grid-cols-[minmax(0,16rem)_1fr] md:items-center dark:bg-zinc-950/40">
+          <div>
+            <p className="text-sm font-medium">Everyone else</p>
+            <p className="muted text-xs">Users in no cohort, and cohorts that follow this value</p>
+          </div>
+          <PercentSlider
+            label="Everyone else"
+            value={draft.defaultBasisPoints}
+            disabled={!editable}
+            onChange={(bp) => {
+              setNotice(null);
+              setDraft((d) => ({ ...d, defaultBasisPoints: bp }));
+            }}
+          />
+        </li>
+      </ul>
+      <div className="space-y-3 border-t border-zinc-200 px-5 py-4 dark:border-zinc-800">
+        {conflict && <ConflictNotice message={conflict.message} current={conflict.current} cohortNames={props.cohorts} onUseCurrent={() => useCurrent(conflict.current)} />}
+        {error && (
+          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+            {error}
+          </p>
+        )}
+        {dirty ? (
+          <div className="space-y-3">
+            <p className="text-sm font-medium">Will change in {props.environment.name}:</p>
+            <ChangePreview changes={changes} savedDefault={saved.defaultBasisPoints} draftDefault={draft.defaultBasisPoints} />
+            <div className="flex gap-2">
+              <button type="button" className="btn-primary" disabled={mutation.isPending || !editable} onClick={() => mutation.mutate()}>
+                {mutation.isPending ? "Saving…" : `Save ${changes.length} change${changes.length === 1 ? "" : "s"}`}
+              </button>
+              <button
+                type="button"
+                className="btn-secondary"
+                disabled={mutation.isPending}
+                onClick={() => {
+                  setDraft(saved);
+                  setConflict(null);
+                  setError(null);
+                }}
+              >
+                Discard
+              </button>
+            </div>
+          </div>
+        ) : (
+          <p className="muted text-sm" role="status">
+            {notice ?? "No pending changes."}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

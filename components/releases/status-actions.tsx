@@ -1,0 +1,126 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { formatBasisPoints } from "@/lib/domain/percent";
+import { availableCommands, COMMAND_LABELS, STATUS_LABELS, nextStatus, type ReleaseStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
+import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
+
+type Props = {
+  teamSlug: string;
+  releaseName: string;
+  releaseKey: string;
+  environment: { key: string; name: string };
+  status: ReleaseStatus;
+  version: number;
+  exposureSummary: { name: string; basisPoints: number }[];
+  canEdit: boolean;
+  run: (input: { teamSlug: string; releaseKey: string; environmentKey: string; command: RolloutCommand; expectedVersion?: number }) => Promise<ActionResult<RolloutSnapshot>>;
+};
+
+const CONSEQUENCES: Record<RolloutCommand, (env: string) => string> = {
+  start: (env) => `Users in ${env} start getting the release at the saved percentages.`,
+  pause: () => "Percentages stay as they are; plans and guardrails stop acting on this release.",
+  resume: () => "Automation may act on this release again.",
+  promote: (env) => `Everyone in ${env} gets the release, whatever their cohort.`,
+  rollback: (env) => `Nobody in ${env} gets the release any more. This never waits for an approval.`,
+  restart: () => "The release goes back to draft with every percentage at 0%, ready to ramp again.",
+};
+
+const TITLES: Record<RolloutCommand, (release: string, env: string) => string> = {
+  start: (r, e) => `Start rolling out ${r} in ${e}?`,
+  pause: (r, e) => `Pause ${r} in ${e}?`,
+  resume: (r, e) => `Resume ${r} in ${e}?`,
+  promote: (r, e) => `Promote ${r} to everyone in ${e}?`,
+  rollback: (r, e) => `Roll back ${r} in ${e}?`,
+  restart: (r, e) => `Restart ${r} as a draft in ${e}?`,
+};
+
+const TONES: Partial<Record<RolloutCommand, "danger" | "success">> = { rollback: "danger", promote: "success" };
+
+export function StatusActions(props: Props) {
+  const router = useRouter();
+  const [pending, setPending] = useState<RolloutCommand | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (command: RolloutCommand) =>
+      props.run({
+        teamSlug: props.teamSlug,
+        releaseKey: props.releaseKey,
+        environmentKey: props.environment.key,
+        command,
+        ...(command === "rollback" ? {} : { expectedVersion: props.version }),
+      }),
+    onSuccess: (result) => {
+      if (result.ok) {
+        setPending(null);
+        setError(null);
+        router.refresh();
+      } else {
+        setError(result.error.message);
+        setPending(null);
+      }
+    },
+    onError: () => {
+      setError("Could not reach Glidepath; nothing changed. Try again.");
+      setPending(null);
+    },
+  });
+
+  if (!props.canEdit) return null;
+  const commands = availableCommands(props.status).filter((c) => c !== "rollback");
+  const target = pending ? nextStatus(props.status, pending) : null;
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap justify-end gap-2">
+        {commands.map((command) => (
+          <button key={command} type="button" className={command === "promote" ? "btn-success" : "btn-secondary"} onClick={() => setPending(command)}>
+            {COMMAND_LABELS[command]}
+          </button>
+        ))}
+        {/* Roll back is always on the page; it is only inert when there is nothing to roll back. */}
+        <button type="button" className="btn-danger" disabled={props.status === "rolled_back"} onClick={() => setPending("rollback")}>
+          Roll back
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="max-w-md text-right text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? TITLES[pending](props.releaseName, props.environment.name) : ""}
+        confirmLabel={pending ? COMMAND_LABELS[pending] : ""}
+        tone={pending ? TONES[pending] : undefined}
+        pending={mutation.isPending}
+        onCancel={() => setPending(null)}
+        onConfirm={() => pending && mutation.mutate(pending)}
+      >
+        {pending && (
+          <div className="space-y-3">
+            <p>{CONSEQUENCES[pending](props.environment.name)}</p>
+            {target?.ok && (
+              <p>
+                Status: <span className="font-medium">{STATUS_LABELS[props.status]}</span> → <span className="font-semibold">{STATUS_LABELS[target.status]}</span>
+              </p>
+            )}
+            {(pending === "promote" || pending === "rollback") && (
+              <ul className="grid grid-cols-2 gap-x-4 gap-y-0.5 text-xs">
+                {props.exposureSummary.map((row) => (
+                  <li key={row.name}>
+                    {row.name}: <span className="tabular-nums">{formatBasisPoints(row.basisPoints)}</span> →{" "}
+                    <span className="font-semibold tabular-nums">{pending === "promote" ? "100%" : "0%"}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}
