@@ -20,5 +20,5 @@ export function providerOf(url: string): DatabaseProvider {
 export function sqliteFilePath(url: string): string {
   const raw = url.replace(/^file:/, "").split("?")[0] ?? "";
   if (raw === ":memory:") return raw;
-  return path.resolve(process.cwd(), raw);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
 }

@@ -1,0 +1,43 @@
+// npm start: migrations, demo seed, build (when stale), then the dashboard. Embedded default:
+// SQLite in ./data, development sign-in, demo data.
+import path from "node:path";
+import { oidcConfig } from "../lib/auth/auth-config";
+import { databaseUrl, providerOf } from "../lib/db/database-url";
+import { applyPendingMigrations } from "../lib/db/migrate";
+import { ensureAuthSecret } from "./lib/auth-secret";
+import { buildIfStale } from "./lib/build-if-stale";
+import { run } from "./lib/run";
+
+const port = Number(process.env.PORT ?? 3000);
+const url = databaseUrl();
+const embedded = providerOf(url) === "sqlite";
+
+process.env.DATABASE_URL = url;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+process.env.NEXTAUTH_SECRET = ensureAuthSecret();
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+// The embedded default is a local demo: offer the development sign-in unless a real identity
+// provider is configured or it was switched off explicitly.
+if (process.env.GLIDEPATH_DEV_LOGIN === undefined && !oidcConfig()) process.env.GLIDEPATH_DEV_LOGIN = "1";
+
+const applied = await applyPendingMigrations(url);
+console.log(applied.length ? `✓ Applied migrations: ${applied.join(", ")}` : `✓ Database schema is up to date (${providerOf(url)})`);
+
+if (process.env.GLIDEPATH_SEED_DEMO !== "0" && (embedded || process.env.GLIDEPATH_SEED_DEMO === "1")) {
+  const { seedDemo } = await import("../lib/seed/seed-demo");
+  const seeded = await seedDemo();
+  console.log(seeded.created ? "✓ Seeded the demo team (Acme Shop)" : "✓ Demo data already present");
+}
+
+await buildIfStale();
+
+console.log(`
+  Glidepath is starting on ${process.env.NEXTAUTH_URL}
+  Database: ${embedded ? path.relative(process.cwd(), url.replace(/^file:/, "")) : "PostgreSQL"}
+  Sign in: ${process.env.GLIDEPATH_DEV_LOGIN === "1" ? "development sign-in, pick a demo user (Ada Admin, Erin Editor, Vic Viewer, …)" : oidcConfig() ? "your OpenID Connect provider" : "not configured"}
+`);
+
+const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  env: process.env,
+});
+process.exit(code);
