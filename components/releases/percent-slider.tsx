@@ -2,7 +2,7 @@
 
 import * as Slider from "@radix-ui/react-slider";
 import clsx from "clsx";
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
 import { formatBasisPoints, parsePercentInput } from "@/lib/domain/percent";
 
 type Props = {
@@ -21,12 +21,10 @@ const STEPS: Record<string, number> = { ArrowRight: 100, ArrowUp: 100, ArrowLeft
  * Page Up/Down 10%, Home/End to the ends; the box takes a typed value like 12.5.
  */
 export function PercentSlider({ label, value, onChange, disabled, inherited }: Props) {
-  const [text, setText] = useState(formatBasisPoints(value).replace("%", ""));
+  // While the box is being typed in it holds the text; otherwise it shows the value.
+  const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setText(formatBasisPoints(value).replace("%", ""));
-    setError(null);
-  }, [value]);
+  const text = typed ?? formatBasisPoints(value).replace("%", "");
 
   function onKeyDown(event: KeyboardEvent) {
     let next: number | null = null;
@@ -36,16 +34,19 @@ export function PercentSlider({ label, value, onChange, disabled, inherited }: P
     if (next === null) return;
     // Radix skips its own handling when the event is already handled.
     event.preventDefault();
+    setError(null);
     onChange(Math.min(10_000, Math.max(0, next)));
   }
 
   function commitText() {
-    const parsed = parsePercentInput(text);
+    if (typed === null) return;
+    const parsed = parsePercentInput(typed);
     if (!parsed.ok) {
       setError(parsed.error);
       return;
     }
     setError(null);
+    setTyped(null);
     onChange(parsed.basisPoints);
   }
 
@@ -58,7 +59,12 @@ export function PercentSlider({ label, value, onChange, disabled, inherited }: P
         step={10}
         value={[value]}
         disabled={disabled}
-        onValueChange={([v]) => v !== undefined && onChange(v)}
+        onValueChange={([v]) => {
+          if (v === undefined) return;
+          setTyped(null);
+          setError(null);
+          onChange(v);
+        }}
         onKeyDown={onKeyDown}
       >
         <Slider.Track className="relative h-2 grow overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
@@ -82,7 +88,7 @@ export function PercentSlider({ label, value, onChange, disabled, inherited }: P
             inputMode="decimal"
             value={text}
             disabled={disabled}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => setTyped(e.target.value)}
             onBlur={commitText}
             onKeyDown={(e) => {
               if (e.key === "Enter") {

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { describeCondition, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";
@@ -45,22 +45,22 @@ function summarise(definition: CohortDefinition) {
 export function RolloutEditor(props: Props) {
   const router = useRouter();
   const saved = useMemo(() => savedValues(props), [props]);
-  const [draft, setDraft] = useState<RolloutValues>(saved);
-  const [baseVersion, setBaseVersion] = useState(props.version);
+  // Pending edits remember the version they started from; none pending = the saved values,
+  // so fresh server data shows at once without overwriting anyone's work in progress.
+  const [edit, setEdit] = useState<{ values: RolloutValues; baseVersion: number } | null>(null);
+  const draft = edit?.values ?? saved;
+  const baseVersion = edit?.baseVersion ?? props.version;
   const [conflict, setConflict] = useState<{ message: string; current: RolloutSnapshot } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // New server data (after a save or a refresh) replaces the draft only when nothing is pending.
   const changes = diffRollout(saved, draft, props.cohorts);
   const dirty = changes.length > 0;
-  useEffect(() => {
-    if (!dirty) {
-      setDraft(saved);
-      setBaseVersion(props.version);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [saved, props.version]);
+
+  function update(change: (values: RolloutValues) => RolloutValues) {
+    setNotice(null);
+    setEdit((e) => ({ values: change(e?.values ?? saved), baseVersion: e?.baseVersion ?? props.version }));
+  }
 
   const editable = props.canEdit && canEditPercentages(props.status);
   const mutation = useMutation({
@@ -78,7 +78,7 @@ export function RolloutEditor(props: Props) {
         setConflict(null);
         setError(null);
         setNotice(result.data.changed ? `Saved. ${props.environment.name} is now at version ${result.data.rollout.version}.` : "Nothing to save.");
-        setBaseVersion(result.data.rollout.version);
+        setEdit(null);
         router.refresh();
       } else if (result.error.code === "conflict" && result.error.current) {
         setConflict({ message: result.error.message, current: result.error.current as RolloutSnapshot });
@@ -92,13 +92,11 @@ export function RolloutEditor(props: Props) {
   });
 
   function setCohort(key: string, bp: number | null) {
-    setNotice(null);
-    setDraft((d) => ({ ...d, cohorts: { ...d.cohorts, [key]: bp } }));
+    update((d) => ({ ...d, cohorts: { ...d.cohorts, [key]: bp } }));
   }
 
-  function useCurrent(current: RolloutSnapshot) {
-    setDraft({ defaultBasisPoints: current.defaultBasisPoints, cohorts: Object.fromEntries(props.cohorts.map((c) => [c.key, current.cohorts[c.key] ?? null])) });
-    setBaseVersion(current.version);
+  function startFromCurrent() {
+    setEdit(null);
     setConflict(null);
     router.refresh();
   }
@@ -158,15 +156,12 @@ export function RolloutEditor(props: Props) {
             label="Everyone else"
             value={draft.defaultBasisPoints}
             disabled={!editable}
-            onChange={(bp) => {
-              setNotice(null);
-              setDraft((d) => ({ ...d, defaultBasisPoints: bp }));
-            }}
+            onChange={(bp) => update((d) => ({ ...d, defaultBasisPoints: bp }))}
           />
         </li>
       </ul>
       <div className="space-y-3 border-t border-zinc-200 px-5 py-4 dark:border-zinc-800">
-        {conflict && <ConflictNotice message={conflict.message} current={conflict.current} cohortNames={props.cohorts} onUseCurrent={() => useCurrent(conflict.current)} />}
+        {conflict && <ConflictNotice message={conflict.message} current={conflict.current} cohortNames={props.cohorts} onUseCurrent={startFromCurrent} />}
         {error && (
           <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
             {error}
@@ -185,7 +180,7 @@ export function RolloutEditor(props: Props) {
                 className="btn-secondary"
                 disabled={mutation.isPending}
                 onClick={() => {
-                  setDraft(saved);
+                  setEdit(null);
                   setConflict(null);
                   setError(null);
                 }}

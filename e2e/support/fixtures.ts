@@ -17,7 +17,6 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
   uniqueKey: async ({}, use, testInfo) => {
     const stamp = `${Date.now().toString(36)}${testInfo.workerIndex}`;
     await use((prefix) => `${prefix}-${stamp}`);

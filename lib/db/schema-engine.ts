@@ -18,8 +18,8 @@ function loadWasm() {
       path.dirname(require.resolve("@prisma/schema-engine-wasm")),
       "schema_engine_bg.wasm",
     );
-    const module = await WebAssembly.compile(fs.readFileSync(wasmPath));
-    const instance = await WebAssembly.instantiate(module, {
+    const compiled = await WebAssembly.compile(fs.readFileSync(wasmPath));
+    const instance = await WebAssembly.instantiate(compiled, {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
     });
     const b = bindings as unknown as {
