@@ -20,6 +20,7 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 // provider is configured or it was switched off explicitly.
 if (process.env.GLIDEPATH_DEV_LOGIN === undefined && !oidcConfig()) process.env.GLIDEPATH_DEV_LOGIN = "1";
 
+let demoSdkKey: string | null = null;
 const applied = await applyPendingMigrations(url);
 console.log(applied.length ? `✓ Applied migrations: ${applied.join(", ")}` : `✓ Database schema is up to date (${providerOf(url)})`);
 
@@ -27,6 +28,8 @@ if (process.env.GLIDEPATH_SEED_DEMO !== "0" && (embedded || process.env.GLIDEPAT
   const { seedDemo } = await import("../lib/seed/seed-demo");
   const seeded = await seedDemo();
   console.log(seeded.created ? "✓ Seeded the demo team (Acme Shop)" : "✓ Demo data already present");
+  const { ensureDemoSdkKey } = await import("../lib/seed/ensure-demo-sdk-key");
+  demoSdkKey = await ensureDemoSdkKey();
 }
 
 await buildIfStale();
@@ -35,7 +38,16 @@ console.log(`
   Glidepath is starting on ${process.env.NEXTAUTH_URL}
   Database: ${embedded ? path.relative(process.cwd(), url.replace(/^file:/, "")) : "PostgreSQL"}
   Sign in: ${process.env.GLIDEPATH_DEV_LOGIN === "1" ? "development sign-in, pick a demo user (Ada Admin, Erin Editor, Vic Viewer, …)" : oidcConfig() ? "your OpenID Connect provider" : "not configured"}
-`);
+${
+  demoSdkKey
+    ? `
+  Evaluate a release over OFREP with the demo production SDK key:
+    curl -s -X POST ${process.env.NEXTAUTH_URL}/ofrep/v1/evaluate/flags/new-checkout \\
+      -H "Authorization: Bearer ${demoSdkKey}" -H "Content-Type: application/json" \\
+      -d '{"context":{"targetingKey":"user-42","country":"DE"}}'
+`
+    : ""
+}`);
 
 const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   env: process.env,

@@ -1,0 +1,128 @@
+import { hashApiKey } from "@/lib/api-keys/api-key-secret";
+import { evaluate, type Evaluation } from "@/lib/domain/evaluate";
+import { murmur3 } from "@/lib/domain/murmur3";
+import type { EnvironmentSnapshot } from "./environment-snapshot";
+import type { EvaluationStore } from "./evaluation-store";
+import type { RateLimiter } from "./rate-limiter";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type OfrepRequest = {
+  /** `null` for bulk evaluation, the flag key for a single one. */
+  flagKey: string | null;
+  authorization: string | null;
+  apiKey: string | null;
+  ifNoneMatch: string | null;
+  body: string;
+};
+
+export type OfrepResponse = { status: number; headers: Record<string, string>; body: string | null };
+
+const JSON_HEADERS = { "content-type": "application/json" };
+
+// Web SDKs call from other origins with a client-side SDK key (not a secret in a browser).
+export const CORS_HEADERS: Record<string, string> = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "POST, OPTIONS",
+  "access-control-allow-headers": "authorization, x-api-key, content-type, if-none-match",
+  "access-control-expose-headers": "etag, retry-after",
+  "access-control-max-age": "600",
+};
+
+function json(status: number, payload: unknown, headers: Record<string, string> = {}): OfrepResponse {
+  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(payload) };
+}
+
+function presentedKey(request: OfrepRequest): string | null {
+  const bearer = request.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  return bearer || request.apiKey?.trim() || null;
+}
+
+type ParsedContext = { ok: true; context: Record<string, unknown> & { targetingKey: string } } | { ok: false; code: string; details: string };
+
+function parseContext(body: string): ParsedContext {
+  let parsed: unknown;
+  try {
+    parsed = body.trim() === "" ? {} : JSON.parse(body);
+  } catch (error) {
+    return { ok: false, code: "PARSE_ERROR", details: `Request body is not valid JSON: ${(error as Error).message}` };
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, code: "PARSE_ERROR", details: "Request body must be a JSON object like {\"context\": {...}}" };
+  }
+  const context = (parsed as { context?: unknown }).context;
+  if (context === undefined) return { ok: false, code: "TARGETING_KEY_MISSING", details: "context.targetingKey is required" };
+  if (typeof context !== "object" || context === null || Array.isArray(context)) {
+    return { ok: false, code: "INVALID_CONTEXT", details: "context must be an object" };
+  }
+  const targetingKey = (context as { targetingKey?: unknown }).targetingKey;
+  if (targetingKey === undefined || targetingKey === null || targetingKey === "") {
+    return { ok: false, code: "TARGETING_KEY_MISSING", details: "context.targetingKey is required" };
+  }
+  if (typeof targetingKey !== "string") return { ok: false, code: "INVALID_CONTEXT", details: "context.targetingKey must be a string" };
+  if (targetingKey.length > 256) return { ok: false, code: "INVALID_CONTEXT", details: "context.targetingKey must be at most 256 characters" };
+  return { ok: true, context: context as Record<string, unknown> & { targetingKey: string } };
+}
+
+function success(key: string, result: Evaluation, snapshot: EnvironmentSnapshot, stale: boolean) {
+  return {
+    key,
+    value: result.value,
+    reason: result.reason,
+    variant: result.variant,
+    metadata: {
+      cohort: result.cohortKey,
+      status: result.status,
+      environment: snapshot.environmentKey,
+      configVersion: snapshot.configVersion,
+      ...(result.bucket === null ? {} : { bucket: result.bucket }),
+      // The database could not be reached: this answer comes from the last good snapshot.
+      ...(stale ? { snapshotStale: true } : {}),
+    },
+  };
+}
+
+/**
+ * OFREP over any transport (Next.js route handlers and the standalone server share it):
+ * https://github.com/open-feature/protocol/blob/main/service/openapi.yaml
+ */
+export async function handleOfrep(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest): Promise<OfrepResponse> {
+  const key = presentedKey(request);
+  if (!key) return { status: 401, headers: { "www-authenticate": 'Bearer realm="ofrep"' }, body: null };
+  try {
+    await store.start();
+  } catch {
+    return json(500, { errorDetails: "Flag configuration is not available yet; the database could not be reached" });
+  }
+  const keyHash = hashApiKey(key);
+  const snapshot = store.environmentForKey(keyHash);
+  if (!snapshot) {
+    // Admin keys are valid credentials but not for evaluation.
+    return key.startsWith("gp_admin_") ? { status: 403, headers: {}, body: null } : { status: 401, headers: {}, body: null };
+  }
+  const retryAfter = limiter?.take(keyHash) ?? 0;
+  if (retryAfter > 0) return json(429, { errorDetails: "Rate limit exceeded for this SDK key" }, { "retry-after": String(retryAfter) });
+
+  if (Buffer.byteLength(request.body, "utf8") > MAX_BODY_BYTES) {
+    return json(413, { ...(request.flagKey ? { key: request.flagKey } : {}), errorCode: "GENERAL", errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes` });
+  }
+  const parsed = parseContext(request.body);
+  if (!parsed.ok) {
+    return json(400, { ...(request.flagKey !== null ? { key: request.flagKey } : {}), errorCode: parsed.code, errorDetails: parsed.details });
+  }
+
+  if (request.flagKey !== null) {
+    const release = snapshot.releases.get(request.flagKey);
+    if (!release) return json(404, { key: request.flagKey, errorCode: "FLAG_NOT_FOUND", errorDetails: `No release "${request.flagKey}" in ${snapshot.environmentKey}` });
+    return json(200, success(request.flagKey, evaluate(release, snapshot.cohorts, parsed.context), snapshot, store.stale));
+  }
+
+  // The answer depends only on the config version and the context, so that is the ETag.
+  const etag = `"${snapshot.configVersion.toString(36)}-${murmur3(request.body).toString(36)}"`;
+  if (request.ifNoneMatch && request.ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) {
+    return { status: 304, headers: { etag }, body: null };
+  }
+  const flags = [];
+  for (const [flagKey, release] of snapshot.releases) flags.push(success(flagKey, evaluate(release, snapshot.cohorts, parsed.context), snapshot, store.stale));
+  return json(200, { flags }, { etag });
+}

@@ -1,0 +1,76 @@
+import http from "node:http";
+import { CORS_HEADERS, handleOfrep, MAX_BODY_BYTES } from "./ofrep-handler";
+import type { EvaluationStore } from "./evaluation-store";
+import type { RateLimiter } from "./rate-limiter";
+
+const SINGLE = /^\/ofrep\/v1\/evaluate\/flags\/([^/?]+)\/?(?:\?.*)?$/;
+const BULK = /^\/ofrep\/v1\/evaluate\/flags\/?(?:\?.*)?$/;
+
+function header(req: http.IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+}
+
+/**
+ * A dedicated lightweight HTTP entry for OFREP on `node:http`: the same handler as the
+ * dashboard's route handlers, without the framework in the way.
+ */
+export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter | null): http.Server {
+  return http.createServer((req, res) => {
+    const url = req.url ?? "/";
+    const single = SINGLE.exec(url);
+    if (url === "/healthz") {
+      res.writeHead(store.stale ? 503 : 200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: !store.stale, lastError: store.lastError }));
+      return;
+    }
+    if (!single && !BULK.test(url)) {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ errorDetails: "Not found" }));
+      return;
+    }
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, CORS_HEADERS);
+      res.end();
+      return;
+    }
+    if (req.method !== "POST") {
+      res.writeHead(405, { allow: "POST", "content-type": "application/json" });
+      res.end(JSON.stringify({ errorDetails: "Use POST" }));
+      return;
+    }
+    const flagKey = single ? decodeURIComponent(single[1]!) : null;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (tooLarge) {
+        res.writeHead(413, { "content-type": "application/json", connection: "close", ...CORS_HEADERS });
+        res.end(JSON.stringify({ ...(flagKey ? { key: flagKey } : {}), errorCode: "GENERAL", errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes` }));
+        return;
+      }
+      handleOfrep(store, limiter, {
+        flagKey,
+        authorization: header(req, "authorization"),
+        apiKey: header(req, "x-api-key"),
+        ifNoneMatch: header(req, "if-none-match"),
+        body: Buffer.concat(chunks).toString("utf8"),
+      }).then(
+        (result) => {
+          res.writeHead(result.status, { "cache-control": "no-store", ...CORS_HEADERS, ...result.headers });
+          res.end(result.body ?? undefined);
+        },
+        (error: unknown) => {
+          console.error("[ofrep] unexpected error", error);
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ errorDetails: "Internal error" }));
+        },
+      );
+    });
+  });
+}
