@@ -152,7 +152,7 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
     expect((await call()).status).toBe(200);
     await revokeApiKey(fx.actors.admin, { teamSlug: fx.team.slug, keyId });
     const revokedAt = Date.now();
-    await expect.poll(async () => (await call()).status, { timeout: 1_000, intervals: [50] }).toBe(401);
+    await expect.poll(async () => (await call()).status, { timeout: 1_000, interval: 50 }).toBe(401);
     expect(Date.now() - revokedAt).toBeLessThan(1_000);
   });
 });
