@@ -18,6 +18,7 @@ export function TeamNav({ team, teams, role, userName }: Props) {
     { href: `${base}/cohorts`, label: "Cohorts" },
     { href: `${base}/audit`, label: "Audit log" },
     { href: `${base}/environments`, label: "Environments" },
+    { href: `${base}/api-keys`, label: "API keys" },
   ];
   return (
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">

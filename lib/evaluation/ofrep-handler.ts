@@ -96,10 +96,9 @@ export async function handleOfrep(store: EvaluationStore, limiter: RateLimiter |
   }
   const keyHash = hashApiKey(key);
   const snapshot = store.environmentForKey(keyHash);
-  if (!snapshot) {
-    // Admin keys are valid credentials but not for evaluation.
-    return key.startsWith("gp_admin_") ? { status: 403, headers: {}, body: null } : { status: 401, headers: {}, body: null };
-  }
+  // No credentials → 401; credentials that don't grant evaluation (unknown, revoked, or not an
+  // SDK key) → 403. Neither has a body, so nothing about keys leaks.
+  if (!snapshot) return { status: 403, headers: {}, body: null };
   const retryAfter = limiter?.take(keyHash) ?? 0;
   if (retryAfter > 0) return json(429, { errorDetails: "Rate limit exceeded for this SDK key" }, { "retry-after": String(retryAfter) });
 

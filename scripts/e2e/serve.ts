@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyPendingMigrations } from "../../lib/db/migrate";
 import { run } from "../lib/run";
+import { E2E_SDK_KEY } from "./e2e-constants";
 
 const [provider = "sqlite", portArg = "3101"] = process.argv.slice(2);
 const port = Number(portArg);
@@ -37,6 +38,9 @@ fs.writeFileSync(path.join("test-results", `e2e-${provider}.database-url`), url)
 await applyPendingMigrations(url);
 const { seedDemo } = await import("../../lib/seed/seed-demo");
 await seedDemo();
+process.env.GLIDEPATH_DEMO_SDK_KEY ??= E2E_SDK_KEY;
+const { ensureDemoSdkKey } = await import("../../lib/seed/ensure-demo-sdk-key");
+await ensureDemoSdkKey();
 
 const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   env: {

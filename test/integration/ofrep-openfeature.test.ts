@@ -126,7 +126,8 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
     expect(noKey.status).toBe(401);
     expect(await noKey.text()).toBe("");
     const wrongKey = await post("/checkout", "{}", { authorization: "Bearer gp_sdk_wrong" });
-    expect(wrongKey.status).toBe(401);
+    expect(wrongKey.status).toBe(403);
+    expect(await wrongKey.text()).toBe("");
   });
 
   it("answers 429 with Retry-After when a key exceeds its rate limit", async () => {
@@ -152,7 +153,7 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
     expect((await call()).status).toBe(200);
     await revokeApiKey(fx.actors.admin, { teamSlug: fx.team.slug, keyId });
     const revokedAt = Date.now();
-    await expect.poll(async () => (await call()).status, { timeout: 1_000, interval: 50 }).toBe(401);
+    await expect.poll(async () => (await call()).status, { timeout: 1_000, interval: 50 }).toBe(403);
     expect(Date.now() - revokedAt).toBeLessThan(1_000);
   });
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { runAction } from "@/lib/actions/run-action";
+import { explainEvaluation } from "@/lib/evaluation/explain-evaluation";
 import { changeReleaseStatus, type ChangeReleaseStatusInput } from "@/lib/releases/change-release-status";
 import { setRollout, type SetRolloutInput } from "@/lib/releases/set-rollout";
 import { updateRelease } from "@/lib/releases/update-release";
@@ -20,4 +21,8 @@ export async function updateReleaseAction(input: Record<string, unknown>) {
     const release = await updateRelease(actor, input);
     return { key: release.key };
   });
+}
+
+export async function explainEvaluationAction(input: Record<string, unknown>) {
+  return runAction((actor) => explainEvaluation(actor, input));
 }

@@ -12,7 +12,10 @@ import { STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
 import { getReleaseView } from "@/lib/releases/get-release-view";
 import { getTeamContext } from "@/lib/teams/get-team-context";
-import { changeReleaseStatusAction, setRolloutAction } from "./actions";
+import { headers } from "next/headers";
+import { CodeSnippets } from "@/components/releases/code-snippets";
+import { WhoGetsIt } from "@/components/releases/who-gets-it";
+import { changeReleaseStatusAction, explainEvaluationAction, setRolloutAction } from "./actions";
 
 type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
 
@@ -30,6 +33,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const audit = releaseId ? await listAuditEvents(access.teamId, { releaseId }, 50) : [];
   const canEdit = roleAtLeast(access.role, "editor");
   const { rollout } = release;
+  const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost:3000"}`;
 
   return (
     <div className="space-y-5">
@@ -102,6 +106,10 @@ export default async function ReleasePage({ params, searchParams }: Props) {
         canEdit={canEdit}
         save={setRolloutAction}
       />
+      <div className="grid gap-5 lg:grid-cols-2">
+        <WhoGetsIt teamSlug={team} releaseKey={release.key} environment={{ key: environment.key, name: environment.name }} explain={explainEvaluationAction} />
+        <CodeSnippets releaseKey={release.key} environmentName={environment.name} origin={origin} apiKeysHref={`/teams/${team}/api-keys`} />
+      </div>
       <AuditTrail entries={audit} />
     </div>
   );

@@ -1,0 +1,19 @@
+"use server";
+
+import { runAction } from "@/lib/actions/run-action";
+import { createSdkKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+
+export async function createSdkKeyAction(input: Record<string, unknown>) {
+  return runAction(async (actor) => {
+    const created = await createSdkKey(actor, input);
+    return { key: created.key, prefix: created.prefix, name: created.name, environmentKey: created.environmentKey };
+  });
+}
+
+export async function revokeApiKeyAction(input: { teamSlug: string; keyId: string }) {
+  return runAction(async (actor) => {
+    await revokeApiKey(actor, input);
+    return { keyId: input.keyId };
+  });
+}
