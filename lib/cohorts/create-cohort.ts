@@ -6,6 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "@/lib/releases/rollout-state";
+import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { cohortFieldsSchema, cohortKeySchema } from "./cohort-schemas";
 
@@ -17,6 +18,7 @@ export async function createCohort(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(createCohortSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
+    await lockTeamStructure(tx, access.teamId);
     if (await tx.cohort.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { id: true } })) {
       throw ValidationError.field("key", `A cohort with key "${input.key}" already exists`);
     }

@@ -7,6 +7,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "@/lib/releases/rollout-state";
 import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { cohortKeySchema } from "./cohort-schemas";
 
@@ -21,6 +22,7 @@ export async function moveCohort(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(moveCohortSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
+    await lockTeamStructure(tx, access.teamId);
     const cohorts = await tx.cohort.findMany({ where: { teamId: access.teamId }, orderBy: { priority: "asc" } });
     const index = cohorts.findIndex((c) => c.key === input.cohortKey);
     if (index < 0) throw new NotFoundError(`Cohort "${input.cohortKey}" not found`);

@@ -21,7 +21,7 @@ async function diffSql(provider: DatabaseProvider): Promise<string> {
 async function diffSqliteFromReplayedFolder(): Promise<string> {
   const schema = schemaFor("sqlite");
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "glidepath-migration-"));
-  const engine = await openSchemaEngine(`file:${path.join(scratch, "replay.db")}`, schema);
+  const { engine, close } = await openSchemaEngine(`file:${path.join(scratch, "replay.db")}`, schema);
   try {
     await engine.applyMigrations({ migrationsList: readMigrationList("sqlite"), filters: NO_FILTERS });
     const result = await engine.diff({
@@ -33,7 +33,7 @@ async function diffSqliteFromReplayedFolder(): Promise<string> {
     });
     return result.stdout ?? "";
   } finally {
-    engine.free();
+    await close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -42,7 +42,7 @@ async function diffPostgresFromSnapshot(): Promise<string> {
   const schema = schemaFor("postgres");
   // The engine wants a reachable server to start; nothing is read from it.
   const url = process.env.MIGRATION_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const engine = await openSchemaEngine(url, schema);
+  const { engine, close } = await openSchemaEngine(url, schema);
   try {
     const list = readMigrationList("postgres");
     const last = list.migrationDirectories.at(-1);
@@ -59,7 +59,7 @@ async function diffPostgresFromSnapshot(): Promise<string> {
     });
     return result.stdout ?? "";
   } finally {
-    engine.free();
+    await close();
   }
 }
 

@@ -8,7 +8,7 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 /** Applies pending migrations from prisma/migrations/<provider>; returns the names applied. */
 export async function applyPendingMigrations(url = databaseUrl()): Promise<string[]> {
   const provider = providerOf(url);
-  const engine = await openSchemaEngine(url, schemaFor(provider));
+  const { engine, close } = await openSchemaEngine(url, schemaFor(provider));
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: readMigrationList(provider),
@@ -16,6 +16,6 @@ export async function applyPendingMigrations(url = databaseUrl()): Promise<strin
     });
     return appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }

@@ -32,9 +32,30 @@ function loadWasm() {
   return ready;
 }
 
-export async function openSchemaEngine(url: string, datamodel: { path: string; content: string }) {
+export type OpenSchemaEngine = { engine: SchemaEngine; close: () => Promise<void> };
+
+/**
+ * The engine plus a close() that also disposes the connections it opened: free() alone leaves
+ * them open, and on SQLite the engine sets locking_mode=EXCLUSIVE, which would lock every
+ * other writer out until garbage collection.
+ */
+export async function openSchemaEngine(url: string, datamodel: { path: string; content: string }): Promise<OpenSchemaEngine> {
   const bindings = await loadWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactoryFor(url));
+  const factory = adapterFactoryFor(url);
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracking: typeof factory = Object.assign(Object.create(Object.getPrototypeOf(factory) as object) as typeof factory, factory, {
+    connect: async () => {
+      const connection = await factory.connect();
+      opened.push(connection);
+      return connection;
+    },
+    connectToShadowDb: async () => {
+      const connection = await factory.connectToShadowDb();
+      opened.push(connection);
+      return connection;
+    },
+  });
+  const adapter = bindMigrationAwareSqlAdapterFactory(tracking);
   const engine: SchemaEngine = await bindings.SchemaEngine.new(
     { datamodels: [[datamodel.path, datamodel.content]] },
     (log: string) => {
@@ -42,5 +63,11 @@ export async function openSchemaEngine(url: string, datamodel: { path: string; c
     },
     adapter,
   );
-  return engine;
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.allSettled(opened.map((connection) => connection.dispose()));
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const createEnvironmentSchema = z.object({
@@ -24,6 +25,7 @@ export async function createEnvironment(actor: Actor | null, rawInput: unknown) 
   const input = parseInput(createEnvironmentSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "admin");
+    await lockTeamStructure(tx, access.teamId);
     if (await tx.environment.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { id: true } })) {
       throw ValidationError.field("key", `An environment with key "${input.key}" already exists`);
     }

@@ -42,11 +42,28 @@ const VERBS = {
   restart: "Restarted (back to draft at 0%)",
 } as const;
 
+class LostRace extends Error {}
+
 export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown): Promise<RolloutSnapshot> {
   const input = parseInput(changeReleaseStatusSchema, rawInput);
   if (input.command !== "rollback" && input.expectedVersion === undefined) {
     throw ValidationError.field("expectedVersion", "Version is required");
   }
+  // A roll back that loses a race with another change simply tries again on the new state:
+  // it must never fail because someone else was saving at the same moment.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyCommand(actor, input);
+    } catch (error) {
+      if (!(error instanceof LostRace)) throw error;
+      if (input.command !== "rollback" || attempt >= 5) {
+        throw new ConflictError("The release changed while applying this; nothing was changed. Review the current state and try again.");
+      }
+    }
+  }
+}
+
+async function applyCommand(actor: Actor | null, input: z.output<typeof changeReleaseStatusSchema>): Promise<RolloutSnapshot> {
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     const { release, environment, rollout } = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
@@ -60,11 +77,9 @@ export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown
     const transition = nextStatus(before.status, input.command);
     if (!transition.ok) throw ValidationError.field("command", transition.reason);
 
-    if (input.command === "restart") {
-      await tx.cohortRollout.deleteMany({ where: { rolloutId: rollout.id } });
-    }
-    await tx.releaseRollout.update({
-      where: { id: rollout.id },
+    // The version guard makes the check above and this write one atomic step.
+    const updated = await tx.releaseRollout.updateMany({
+      where: { id: rollout.id, version: rollout.version },
       data: {
         status: transition.status,
         version: { increment: 1 },
@@ -73,6 +88,8 @@ export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown
         updatedByName: access.actor.name,
       },
     });
+    if (updated.count !== 1) throw new LostRace();
+    if (input.command === "restart") await tx.cohortRollout.deleteMany({ where: { rolloutId: rollout.id } });
     await bumpConfigVersion(tx, { environmentId: environment.id });
     const after = snapshotOf((await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey)).rollout);
     await writeAuditEvent(tx, {

@@ -7,6 +7,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
+import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
 import { bumpConfigVersion } from "./rollout-state";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 
@@ -28,6 +29,8 @@ export async function createRelease(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(createReleaseSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
+    // Serialises with environment creation too, so every release gets a rollout everywhere.
+    await lockTeamStructure(tx, access.teamId);
     if (await tx.release.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { id: true } })) {
       throw ValidationError.field("key", `A release with key "${input.key}" already exists`);
     }

@@ -11,19 +11,13 @@ import { auditCount, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
 
 // Use cases other than setRollout that must stay correct when two requests arrive at once.
-// SQLite serialises write transactions, so these hold there. On PostgreSQL (READ COMMITTED)
-// each of them reads, checks, then writes without a guard, and two requests both pass the
-// check: KNOWN BUGS, marked `it.fails` on PostgreSQL so the suite stays green and flags the
-// fix (an `it.fails` that starts passing fails the run; then drop the marker). Each test
-// races several rounds so a round that happens not to overlap can't hide the bug.
+// SQLite serialises write transactions; on PostgreSQL (READ COMMITTED) these rely on the
+// version guard in the UPDATE and on the team-structure row lock. Each test races several
+// rounds so a round that happens not to overlap can't hide a regression.
 const ROUNDS = 3;
 
-describeEachProvider("concurrent writes", (suite) => {
-  const knownPostgresBug = suite.provider === "postgres" ? it.fails : it;
-
-  // lib/releases/change-release-status.ts: the version is compared in JS (line 54) and the
-  // update's WHERE has only the id (line 66), unlike setRollout's guarded updateMany.
-  knownPostgresBug("two status commands from the same version: exactly one applies", async () => {
+describeEachProvider("concurrent writes", () => {
+  it("two status commands from the same version: exactly one applies", async () => {
     const fx = await createTeamFixture();
     for (let round = 0; round < ROUNDS; round++) {
       const release = await scenario(fx).release(`race-${round}`);
@@ -40,9 +34,7 @@ describeEachProvider("concurrent writes", (suite) => {
     }
   });
 
-  // lib/releases/create-release.ts:31 checks for the key, then :36 inserts; the loser of the
-  // race hits the unique index and gets a raw Prisma P2002 error instead of fieldErrors.key.
-  knownPostgresBug("two creates of the same release key: the loser gets fieldErrors.key", async () => {
+  it("two creates of the same release key: the loser gets fieldErrors.key", async () => {
     const fx = await createTeamFixture();
     for (let round = 0; round < ROUNDS; round++) {
       const outcomes = await Promise.allSettled(
@@ -55,10 +47,7 @@ describeEachProvider("concurrent writes", (suite) => {
     }
   });
 
-  // lib/cohorts/create-cohort.ts:23-30 reads the highest priority and adds 1; concurrent
-  // creates get the same priority, so "first matching cohort" has no defined order and
-  // moveCohort's swap of equal priorities changes nothing (yet reports and audits a move).
-  knownPostgresBug("cohorts created at the same time get distinct priorities", async () => {
+  it("cohorts created at the same time get distinct priorities", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const fx = await createTeamFixture();
       await Promise.all(
@@ -71,8 +60,7 @@ describeEachProvider("concurrent writes", (suite) => {
     }
   });
 
-  // lib/environments/create-environment.ts:30-32, same read-max-then-insert pattern.
-  knownPostgresBug("environments created at the same time get distinct positions", async () => {
+  it("environments created at the same time get distinct positions", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const fx = await createTeamFixture();
       await Promise.all(["qa", "dev"].map((key) => createEnvironment(fx.actors.admin, { teamSlug: fx.team.slug, key, name: key })));

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { createDb, getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { applyPendingMigrations } from "@/lib/db/migrate";
 import { readMigrationList } from "@/lib/db/migration-list";
@@ -72,7 +72,7 @@ describeEachProvider("migrations", (suite) => {
       const db = await freshDatabase("sqlite");
       await migrateInChildProcess(db.url);
       const schema = schemaFor("sqlite");
-      const engine = await openSchemaEngine(db.url, schema);
+      const { engine, close } = await openSchemaEngine(db.url, schema);
       try {
         const result = await engine.diff({
           from: { tag: "schemaDatasource", files: [schema], configDir: process.cwd() },
@@ -83,7 +83,7 @@ describeEachProvider("migrations", (suite) => {
         });
         expect((result.stdout ?? "").replace(/--.*$/gm, "").trim()).toBe("");
       } finally {
-        engine.free();
+        await close();
         await db.drop();
       }
     });
@@ -94,7 +94,7 @@ describeEachProvider("migrations", (suite) => {
       expect(fs.existsSync(snapshot)).toBe(true);
       const schema = schemaFor("postgres");
       // The engine wants a reachable server to start; the diff itself reads no database.
-      const engine = await openSchemaEngine(POSTGRES_ADMIN_URL, schema);
+      const { engine, close } = await openSchemaEngine(POSTGRES_ADMIN_URL, schema);
       try {
         const result = await engine.diff({
           from: { tag: "schemaDatamodel", files: [{ path: snapshot, content: fs.readFileSync(snapshot, "utf8") }] },
@@ -105,25 +105,27 @@ describeEachProvider("migrations", (suite) => {
         });
         expect((result.stdout ?? "").replace(/--.*$/gm, "").trim()).toBe("");
       } finally {
-        engine.free();
+        await close();
       }
     });
   }
 
-  // KNOWN BUG: applyPendingMigrations never closes the connection the schema engine opened
-  // (lib/db/migrate.ts frees the engine, not its adapter). On SQLite the engine set
-  // `PRAGMA locking_mode=EXCLUSIVE` on it, so until that connection is garbage-collected any
-  // other write in the process, including a second applyPendingMigrations, times out with
-  // "database is locked" (how soon GC runs decides, so it is intermittent). On PostgreSQL the
-  // open connection keeps the migration advisory lock, and the second call waits 10 s for it.
-  // That is why the suites migrate in a child process. Unskip once the adapter is disposed.
-  it.skip(
+  // The engine's connection is disposed on close: on SQLite it holds locking_mode=EXCLUSIVE, on
+  // PostgreSQL the migration advisory lock, so a leak shows up here as a timeout.
+  it(
     "in one process, a second applyPendingMigrations is a no-op and the app can write right after",
     async () => {
       const db = await freshDatabase(suite.provider);
       try {
         expect(await applyPendingMigrations(db.url)).toEqual(folder());
         expect(await applyPendingMigrations(db.url)).toEqual([]);
+        const client = createDb(db.url);
+        try {
+          const team = await client.team.create({ data: { slug: "after-migrate", name: "After migrate" } });
+          expect(team.slug).toBe("after-migrate");
+        } finally {
+          await client.$disconnect();
+        }
       } finally {
         await db.drop();
       }
