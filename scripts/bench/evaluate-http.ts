@@ -66,11 +66,13 @@ const targets: Target[] = [
     : []),
 ];
 
+const only = process.env.BENCH_TARGETS?.split(",");
+if (only) targets.splice(0, targets.length, ...targets.filter((t, i) => i === 0 || only.includes(t.ready)));
 const children = targets.map((t) => start(t, env));
 const bodies = benchContexts(10_000);
 try {
   for (const t of targets) await waitFor(`http://127.0.0.1:${t.port}/ofrep/v1/evaluate/flags/new-checkout`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}` }, body: bodies[0] });
-  const sample = await fetch(`http://127.0.0.1:3912/ofrep/v1/evaluate/flags/new-checkout`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}` }, body: bodies[1] });
+  const sample = await fetch(`http://127.0.0.1:${targets.at(-1)!.port}/ofrep/v1/evaluate/flags/new-checkout`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}` }, body: bodies[1] });
   console.log("sample answer:", await sample.text());
   for (const t of targets) await measure(t.port, fixture.sdkKey, bodies.slice(0, 500)); // warm-up (JIT, pools)
 
