@@ -13,7 +13,7 @@ test("an admin creates an SDK key, the app evaluates over OFREP, a saved change 
   expect(key).toMatch(/^gp_sdk_[0-9A-Za-z]{32}$/);
 
   const evaluateFreeTier = async () => {
-    const response = await request.post("/ofrep/v1/evaluate/flags/onboarding-tour", {
+    const response = await request.post("/ofrep/v1/evaluate/flags/search-v2", {
       headers: { authorization: `Bearer ${key}` },
       data: { context: { targetingKey: "free-user-7", plan: "free", platform: "web" } },
     });
@@ -21,11 +21,11 @@ test("an admin creates an SDK key, the app evaluates over OFREP, a saved change 
   };
   await expect.poll(async () => (await evaluateFreeTier()).status, { timeout: 2_000 }).toBe(200);
   const before = (await evaluateFreeTier()).body;
-  expect(before).toMatchObject({ key: "onboarding-tour", metadata: { cohort: "free-tier", environment: "production" } });
+  expect(before).toMatchObject({ key: "search-v2", metadata: { cohort: "free-tier", environment: "production" } });
 
   // Flip the free tier to the other side of this user's bucket in the dashboard.
   const release = new ReleasePage(admin);
-  await release.goto("acme", "onboarding-tour", "production");
+  await release.goto("acme", "search-v2", "production");
   await release.typePercent("Free tier", before.value ? "0" : "100");
   await release.save();
   await expect(admin.getByRole("status")).toContainText("Saved");
