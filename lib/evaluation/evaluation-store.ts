@@ -13,6 +13,7 @@ export class EvaluationStore {
   private keyToEnvironment = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
   private ready: Promise<void> | null = null;
+  private loaded = false;
   private refreshing: Promise<void> | null = null;
   /** Set while the last refresh failed; evaluations report it in metadata. */
   stale = false;
@@ -27,6 +28,7 @@ export class EvaluationStore {
   start(): Promise<void> {
     this.ready ??= this.refresh().then(
       () => {
+        this.loaded = true;
         this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.options.pollIntervalMs ?? 500);
         this.timer.unref();
       },
@@ -37,6 +39,10 @@ export class EvaluationStore {
       },
     );
     return this.ready;
+  }
+
+  isReady(): boolean {
+    return this.loaded;
   }
 
   stop() {

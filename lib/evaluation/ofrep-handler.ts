@@ -18,7 +18,8 @@ export type OfrepRequest = {
 
 export type OfrepResponse = { status: number; headers: Record<string, string>; body: string | null };
 
-const JSON_HEADERS = { "content-type": "application/json" };
+// Evaluations are per user and change with the config: never cache them in between.
+const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
 
 // Web SDKs call from other origins with a client-side SDK key (not a secret in a browser).
 export const CORS_HEADERS: Record<string, string> = {
@@ -82,19 +83,43 @@ function success(key: string, result: Evaluation, snapshot: EnvironmentSnapshot,
   };
 }
 
+// Hashing the presented key is the most expensive step left on the hot path; keys repeat, so
+// remember a bounded number of them (cleared wholesale when full, so junk can't grow it).
+const keyHashes = new Map<string, string>();
+function cachedKeyHash(key: string): string {
+  let hash = keyHashes.get(key);
+  if (hash === undefined) {
+    if (keyHashes.size >= 10_000) keyHashes.clear();
+    hash = hashApiKey(key);
+    keyHashes.set(key, hash);
+  }
+  return hash;
+}
+
+function bodyTooLarge(body: string): boolean {
+  // UTF-8 takes 1–3 bytes per UTF-16 unit: only measure when the length can't decide.
+  if (body.length > MAX_BODY_BYTES) return true;
+  if (body.length * 3 <= MAX_BODY_BYTES) return false;
+  return Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES;
+}
+
 /**
  * OFREP over any transport (Next.js route handlers and the standalone server share it):
  * https://github.com/open-feature/protocol/blob/main/service/openapi.yaml
+ * Synchronous once the store has loaded, so the hot path allocates no promises.
  */
-export async function handleOfrep(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest): Promise<OfrepResponse> {
+export function handleOfrep(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest): OfrepResponse | Promise<OfrepResponse> {
   const key = presentedKey(request);
-  if (!key) return { status: 401, headers: { "www-authenticate": 'Bearer realm="ofrep"' }, body: null };
-  try {
-    await store.start();
-  } catch {
-    return json(500, { errorDetails: "Flag configuration is not available yet; the database could not be reached" });
-  }
-  const keyHash = hashApiKey(key);
+  if (!key) return { status: 401, headers: { "www-authenticate": 'Bearer realm="ofrep"', "cache-control": "no-store" }, body: null };
+  if (store.isReady()) return answer(store, limiter, request, key);
+  return store.start().then(
+    () => answer(store, limiter, request, key),
+    () => json(500, { errorDetails: "Flag configuration is not available yet; the database could not be reached" }),
+  );
+}
+
+function answer(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest, key: string): OfrepResponse {
+  const keyHash = cachedKeyHash(key);
   const snapshot = store.environmentForKey(keyHash);
   // No credentials → 401; credentials that don't grant evaluation (unknown, revoked, or not an
   // SDK key) → 403. Neither has a body, so nothing about keys leaks.
@@ -102,7 +127,7 @@ export async function handleOfrep(store: EvaluationStore, limiter: RateLimiter |
   const retryAfter = limiter?.take(keyHash) ?? 0;
   if (retryAfter > 0) return json(429, { errorDetails: "Rate limit exceeded for this SDK key" }, { "retry-after": String(retryAfter) });
 
-  if (Buffer.byteLength(request.body, "utf8") > MAX_BODY_BYTES) {
+  if (bodyTooLarge(request.body)) {
     return json(413, { ...(request.flagKey ? { key: request.flagKey } : {}), errorCode: "GENERAL", errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes` });
   }
   const parsed = parseContext(request.body);

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { CORS_HEADERS, handleOfrep, MAX_BODY_BYTES } from "./ofrep-handler";
+import { CORS_HEADERS, handleOfrep, MAX_BODY_BYTES, type OfrepResponse } from "./ofrep-handler";
 import type { EvaluationStore } from "./evaluation-store";
 import type { RateLimiter } from "./rate-limiter";
 
@@ -50,27 +50,33 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
     });
     req.on("end", () => {
       if (tooLarge) {
-        res.writeHead(413, { "content-type": "application/json", connection: "close", ...CORS_HEADERS });
+        res.writeHead(413, { "content-type": "application/json", connection: "close", ...(req.headers.origin ? CORS_HEADERS : {}) });
         res.end(JSON.stringify({ ...(flagKey ? { key: flagKey } : {}), errorCode: "GENERAL", errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes` }));
         return;
       }
-      handleOfrep(store, limiter, {
-        flagKey,
-        authorization: header(req, "authorization"),
-        apiKey: header(req, "x-api-key"),
-        ifNoneMatch: header(req, "if-none-match"),
-        body: Buffer.concat(chunks).toString("utf8"),
-      }).then(
-        (result) => {
-          res.writeHead(result.status, { "cache-control": "no-store", ...CORS_HEADERS, ...result.headers });
-          res.end(result.body ?? undefined);
-        },
-        (error: unknown) => {
-          console.error("[ofrep] unexpected error", error);
-          res.writeHead(500, { "content-type": "application/json" });
-          res.end(JSON.stringify({ errorDetails: "Internal error" }));
-        },
-      );
+      const cors = req.headers.origin ? CORS_HEADERS : undefined;
+      const send = (result: OfrepResponse) => {
+        res.writeHead(result.status, cors ? { ...cors, ...result.headers } : result.headers);
+        res.end(result.body ?? undefined);
+      };
+      const fail = (error: unknown) => {
+        console.error("[ofrep] unexpected error", error);
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ errorDetails: "Internal error" }));
+      };
+      try {
+        const result = handleOfrep(store, limiter, {
+          flagKey,
+          authorization: header(req, "authorization"),
+          apiKey: header(req, "x-api-key"),
+          ifNoneMatch: header(req, "if-none-match"),
+          body: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"),
+        });
+        if (result instanceof Promise) result.then(send, fail);
+        else send(result);
+      } catch (error) {
+        fail(error);
+      }
     });
   });
 }

@@ -2,7 +2,7 @@
 // targeting keys, 20 cohorts with rules: Glidepath's standalone OFREP server and the Next.js
 // route handler, against a bare node:http server returning fixed JSON, measured in the same
 // run in alternating rounds (medians; the machine is shared and noisy).
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -37,12 +37,33 @@ function median(values: number[]) {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-async function measure(port: number, sdkKey: string, bodies: string[]) {
+// wrk (C, from Debian's package) drives far more load from one core than a Node client, so
+// it is used when installed; autocannon otherwise.
+const wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((p) => fs.existsSync(p));
+
+function measureWithWrk(port: number, sdkKey: string, bodiesFile: string, seconds: number) {
+  const output = execFileSync(wrk!, ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-s", path.join(root, "scripts/bench/wrk-bodies.lua"), `http://127.0.0.1:${port}/ofrep/v1/evaluate/flags/new-checkout`, "--", bodiesFile, sdkKey], { encoding: "utf8" });
+  const ms = (label: string) => {
+    const match = output.match(new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`));
+    if (!match) throw new Error(`wrk output without ${label}%:\n${output}`);
+    const value = Number(match[1]);
+    return match[2] === "us" ? value / 1000 : match[2] === "s" ? value * 1000 : value;
+  };
+  if (/Non-2xx or 3xx responses/.test(output)) throw new Error(`port ${port}: non-2xx responses\n${output}`);
+  return { rps: Number(output.match(/Requests\/sec:\s+([\d.]+)/)![1]), p50: ms("50"), p99: ms("99") };
+}
+
+async function measure(port: number, sdkKey: string, bodies: string[], seconds = SECONDS) {
+  if (wrk) {
+    const file = path.join(fixture.dir, "bodies.jsonl");
+    if (!fs.existsSync(file)) fs.writeFileSync(file, bodies.join("\n"));
+    return measureWithWrk(port, sdkKey, file, seconds);
+  }
   let i = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/ofrep/v1/evaluate/flags/new-checkout`,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         method: "POST",
@@ -56,6 +77,7 @@ async function measure(port: number, sdkKey: string, bodies: string[]) {
 }
 
 const fixture = await createBenchFixture();
+console.log(`load generator: ${wrk ?? "autocannon (install Debian's wrk for a lighter one)"}`);
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", NEXT_TELEMETRY_DISABLED: "1" };
 const hasNextBuild = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
 const targets: Target[] = [
@@ -74,7 +96,7 @@ try {
   for (const t of targets) await waitFor(`http://127.0.0.1:${t.port}/ofrep/v1/evaluate/flags/new-checkout`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}` }, body: bodies[0] });
   const sample = await fetch(`http://127.0.0.1:${targets.at(-1)!.port}/ofrep/v1/evaluate/flags/new-checkout`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}` }, body: bodies[1] });
   console.log("sample answer:", await sample.text());
-  for (const t of targets) await measure(t.port, fixture.sdkKey, bodies.slice(0, 500)); // warm-up (JIT, pools)
+  for (const t of targets) await measure(t.port, fixture.sdkKey, bodies, 2); // warm-up (JIT, pools)
 
   const results = new Map<string, { rps: number; p50: number; p99: number }[]>(targets.map((t) => [t.name, []]));
   for (let round = 1; round <= ROUNDS; round++) {
@@ -85,7 +107,7 @@ try {
     }
   }
   const bare = median(results.get(targets[0]!.name)!.map((r) => r.rps));
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} alternating rounds, 10,000 distinct contexts, 20 cohorts × 2 conditions, medians:`);
+  console.log(`\nload: ${wrk ? "wrk, 1 thread" : "autocannon"}; ${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} alternating rounds, 10,000 distinct contexts, 20 cohorts × 2 conditions, medians:`);
   console.log("| target | rps | p50 ms | p99 ms | share of bare |");
   console.log("| --- | ---: | ---: | ---: | ---: |");
   for (const t of targets) {
