@@ -1,12 +1,16 @@
 import { bucketOf } from "./bucketing";
 import { MAX_BASIS_POINTS } from "./percent";
 import type { ReleaseStatus } from "./rollout-state";
+import { buildCohortResolver, type CohortPrefilter } from "./cohort-resolver";
 import type { CohortMatcher, EvaluationContext } from "./targeting";
 
 export type { ReleaseStatus } from "./rollout-state";
 
-/** Ordered by priority; the first match wins. */
-export type CompiledCohort = { key: string; matches: CohortMatcher };
+/**
+ * Ordered by priority; the first match wins. `prefilter` (from prefilterOf) lets resolution
+ * skip cohorts a context can't be in; without it every cohort is tested in order.
+ */
+export type CompiledCohort = { key: string; matches: CohortMatcher; prefilter?: CohortPrefilter | null };
 
 export type CompiledRelease = {
   key: string;
@@ -34,12 +38,19 @@ export type Evaluation = {
   status: ReleaseStatus;
 };
 
+// Built once per cohort list (snapshots swap whole lists, so identity is the cache key).
+const resolvers = new WeakMap<readonly CompiledCohort[], (context: EvaluationContext) => CompiledCohort | null>();
+
 export function resolveCohort(
   cohorts: readonly CompiledCohort[],
   context: EvaluationContext,
 ): CompiledCohort | null {
-  for (const cohort of cohorts) if (cohort.matches(context)) return cohort;
-  return null;
+  let resolver = resolvers.get(cohorts);
+  if (!resolver) {
+    resolver = buildCohortResolver(cohorts);
+    resolvers.set(cohorts, resolver);
+  }
+  return resolver(context);
 }
 
 export function evaluate(

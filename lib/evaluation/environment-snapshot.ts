@@ -2,6 +2,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { cohortDefinitionSchema } from "@/lib/domain/cohort-rules";
 import type { CompiledCohort, CompiledRelease } from "@/lib/domain/evaluate";
 import { isReleaseStatus } from "@/lib/domain/rollout-state";
+import { prefilterOf } from "@/lib/domain/cohort-resolver";
 import { compileCohort } from "@/lib/domain/targeting";
 
 /** Everything needed to answer evaluations for one environment, compiled once. */
@@ -35,7 +36,8 @@ export async function loadEnvironmentSnapshot(db: Db | Tx, environmentId: string
   const cohorts: CompiledCohort[] = cohortRows.map((c) => {
     const parsed = cohortDefinitionSchema.safeParse(JSON.parse(c.definition));
     // A definition that no longer validates matches nobody rather than taking the API down.
-    return { key: c.key, matches: parsed.success ? compileCohort(parsed.data) : () => false };
+    if (!parsed.success) return { key: c.key, matches: () => false };
+    return { key: c.key, matches: compileCohort(parsed.data), prefilter: prefilterOf(parsed.data) };
   });
   const releases = new Map<string, CompiledRelease>();
   for (const release of releaseRows) {
