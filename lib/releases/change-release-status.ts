@@ -9,6 +9,7 @@ import { nextStatus, STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
+import { STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "./rollout-audit-wording";
 import { bumpConfigVersion, loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
 
 export const changeReleaseStatusSchema = z.object({
@@ -23,24 +24,6 @@ export const changeReleaseStatusSchema = z.object({
 });
 
 export type ChangeReleaseStatusInput = z.input<typeof changeReleaseStatusSchema>;
-
-const AUDIT_ACTIONS = {
-  start: "rollout.started",
-  pause: "rollout.paused",
-  resume: "rollout.resumed",
-  promote: "rollout.promoted",
-  rollback: "rollout.rolled_back",
-  restart: "rollout.restarted",
-} as const;
-
-const VERBS = {
-  start: "Started",
-  pause: "Paused",
-  resume: "Resumed",
-  promote: "Promoted",
-  rollback: "Rolled back",
-  restart: "Restarted (back to draft at 0%)",
-} as const;
 
 class LostRace extends Error {}
 
@@ -95,8 +78,8 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
     await writeAuditEvent(tx, {
       teamId: access.teamId,
       actor: access.actor,
-      action: AUDIT_ACTIONS[input.command],
-      summary: `${VERBS[input.command]} in ${environment.name}: ${STATUS_LABELS[before.status as ReleaseStatus]} → ${STATUS_LABELS[transition.status]}`,
+      action: STATUS_AUDIT_ACTIONS[input.command],
+      summary: `${STATUS_AUDIT_VERBS[input.command]} in ${environment.name}: ${STATUS_LABELS[before.status as ReleaseStatus]} → ${STATUS_LABELS[transition.status]}`,
       environmentId: environment.id,
       releaseId: release.id,
       before: { status: before.status, version: before.version, defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },

@@ -4,12 +4,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
-import { formatBasisPoints } from "@/lib/domain/percent";
 import { canEditPercentages, STATUS_LABELS } from "@/lib/domain/rollout-state";
 import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { basisPointsSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
+import { describeRolloutChange } from "./rollout-audit-wording";
 import { bumpConfigVersion, loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
 
 export const setRolloutSchema = z.object({
@@ -27,21 +27,6 @@ export type SetRolloutInput = z.input<typeof setRolloutSchema>;
 export type RolloutConflict = RolloutSnapshot;
 
 export type SetRolloutResult = { changed: boolean; rollout: RolloutSnapshot };
-
-function describeChange(before: RolloutSnapshot, after: RolloutSnapshot): string {
-  const parts: string[] = [];
-  const keys = new Set([...Object.keys(before.cohorts), ...Object.keys(after.cohorts)]);
-  for (const key of [...keys].sort()) {
-    const was = before.cohorts[key];
-    const now = after.cohorts[key];
-    if (was === now) continue;
-    parts.push(`${key} ${was === undefined ? "default" : formatBasisPoints(was)} → ${now === undefined ? "default" : formatBasisPoints(now)}`);
-  }
-  if (before.defaultBasisPoints !== after.defaultBasisPoints) {
-    parts.push(`everyone else ${formatBasisPoints(before.defaultBasisPoints)} → ${formatBasisPoints(after.defaultBasisPoints)}`);
-  }
-  return parts.join(", ");
-}
 
 /**
  * Sets per-cohort and default percentages of one release in one environment, against the
@@ -82,7 +67,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       else afterCohorts[cohort.key] = bp;
     }
     const proposed = { ...before, defaultBasisPoints: input.defaultBasisPoints, cohorts: afterCohorts };
-    const summary = describeChange(before, proposed);
+    const summary = describeRolloutChange(before, proposed);
     if (!summary) return { changed: false, rollout: before };
 
     for (const cohort of cohorts) {

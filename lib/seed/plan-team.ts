@@ -1,15 +1,15 @@
 import { cohortDefinitionSchema, type CohortDefinition } from "@/lib/domain/cohort-rules";
-import { formatBasisPoints, MAX_BASIS_POINTS } from "@/lib/domain/percent";
+import { MAX_BASIS_POINTS } from "@/lib/domain/percent";
 import { roleAtLeast } from "@/lib/domain/roles";
 import {
   canEditPercentages,
   nextStatus,
   STATUS_LABELS,
   type ReleaseStatus,
-  type RolloutCommand,
 } from "@/lib/domain/rollout-state";
 import type { DemoUserEmail } from "./demo-users";
 import type { CohortSeed, MinutesAgo, ReleaseSeed, RolloutStep, TeamSeed } from "./seed-types";
+import { describeRolloutChange, STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "@/lib/releases/rollout-audit-wording";
 
 // Pure: replays the seed timelines through the same state machine, summaries and
 // before/after shapes as lib/releases/set-rollout.ts and change-release-status.ts, so seeded
@@ -50,44 +50,14 @@ export type TeamPlan = {
   configVersions: Record<string, number>;
 };
 
-// Mirrors AUDIT_ACTIONS and VERBS in lib/releases/change-release-status.ts.
-const ACTIONS: Record<RolloutCommand, string> = {
-  start: "rollout.started",
-  pause: "rollout.paused",
-  resume: "rollout.resumed",
-  promote: "rollout.promoted",
-  rollback: "rollout.rolled_back",
-  restart: "rollout.restarted",
-};
-
-const VERBS: Record<RolloutCommand, string> = {
-  start: "Started",
-  pause: "Paused",
-  resume: "Resumed",
-  promote: "Promoted",
-  rollback: "Rolled back",
-  restart: "Restarted (back to draft at 0%)",
-};
+const ACTIONS = STATUS_AUDIT_ACTIONS;
+const VERBS = STATUS_AUDIT_VERBS;
 
 function sortedCohorts(cohorts: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(cohorts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Same wording as describeChange in lib/releases/set-rollout.ts. */
-function describeChange(before: RolloutState, after: RolloutState): string {
-  const parts: string[] = [];
-  const keys = new Set([...Object.keys(before.cohorts), ...Object.keys(after.cohorts)]);
-  for (const key of [...keys].sort()) {
-    const was = before.cohorts[key];
-    const now = after.cohorts[key];
-    if (was === now) continue;
-    parts.push(`${key} ${was === undefined ? "default" : formatBasisPoints(was)} → ${now === undefined ? "default" : formatBasisPoints(now)}`);
-  }
-  if (before.defaultBasisPoints !== after.defaultBasisPoints) {
-    parts.push(`everyone else ${formatBasisPoints(before.defaultBasisPoints)} → ${formatBasisPoints(after.defaultBasisPoints)}`);
-  }
-  return parts.join(", ");
-}
+const describeChange = describeRolloutChange;
 
 function checkBasisPoints(bp: number, where: string) {
   if (!Number.isInteger(bp) || bp < 0 || bp > MAX_BASIS_POINTS) throw new Error(`${where}: ${bp} is not 0..10000 basis points`);
