@@ -1,11 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { FieldErrors } from "@/lib/errors/domain-errors";
 import { CopyButton } from "@/components/common/copy-button";
 import { Field } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Created = { key: string; prefix: string; name: string; environmentKey: string };
 
@@ -19,26 +19,19 @@ export function CreateSdkKeyForm({ teamSlug, environments, submit }: Props) {
   const router = useRouter();
   const [name, setName] = useState("");
   const [environmentKey, setEnvironmentKey] = useState(environments.at(-1)?.key ?? "");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { errors, message, pending, run } = useActionForm<Created>();
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await submit({ teamSlug, environmentKey, name });
-      if (result.ok) {
-        setCreated(result.data);
+    run(
+      () => submit({ teamSlug, environmentKey, name }),
+      (data) => {
+        setCreated(data);
         setName("");
-        setErrors({});
-        setMessage(null);
         router.refresh();
-      } else {
-        setErrors(result.error.fieldErrors ?? {});
-        setMessage(result.error.fieldErrors ? null : result.error.message);
-      }
-    });
+      },
+    );
   }
 
   return (

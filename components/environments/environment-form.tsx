@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { FieldErrors } from "@/lib/errors/domain-errors";
 import { Field } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Props = { teamSlug: string; submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string }>> };
 
@@ -12,24 +12,17 @@ export function EnvironmentForm({ teamSlug, submit }: Props) {
   const router = useRouter();
   const [key, setKey] = useState("");
   const [name, setName] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { errors, message, pending, run } = useActionForm<{ key: string }>();
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await submit({ teamSlug, key, name });
-      if (result.ok) {
+    run(
+      () => submit({ teamSlug, key, name }),
+      () => {
         setKey("");
         setName("");
-        setErrors({});
-        setMessage(null);
         router.refresh();
-      } else {
-        setErrors(result.error.fieldErrors ?? {});
-        setMessage(result.error.fieldErrors ? null : result.error.message);
-      }
-    });
+      },
+    );
   }
   return (
     <form onSubmit={onSubmit} className="card grid gap-4 p-5 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { FieldErrors } from "@/lib/errors/domain-errors";
 import { Field } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 type Member = { id: string; name: string };
 type Values = { key: string; name: string; description: string; ownerId: string };
@@ -22,31 +22,27 @@ type Props = {
 export function ReleaseForm({ teamSlug, environmentKey, members, initial, releaseKey, submit }: Props) {
   const router = useRouter();
   const [values, setValues] = useState<Values>(initial ?? { key: "", name: "", description: "", ownerId: "" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const [keyTouched, setKeyTouched] = useState(false);
+  const { errors, message, pending, run, clearField } = useActionForm<{ key: string }>();
   const editing = releaseKey !== undefined;
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
     setValues((v) => ({ ...v, [key]: value }));
-    setErrors((e) => ({ ...e, [key]: [] }));
+    clearField(key);
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      const input = editing
-        ? { teamSlug, releaseKey, name: values.name, description: values.description, ownerId: values.ownerId || null }
-        : { teamSlug, key: values.key, name: values.name, description: values.description, ownerId: values.ownerId || null };
-      const result = await submit(input);
-      if (result.ok) {
-        router.push(`/teams/${teamSlug}/releases/${result.data.key}?env=${environmentKey}`);
+    const input = editing
+      ? { teamSlug, releaseKey, name: values.name, description: values.description, ownerId: values.ownerId || null }
+      : { teamSlug, key: values.key, name: values.name, description: values.description, ownerId: values.ownerId || null };
+    run(
+      () => submit(input),
+      (data) => {
+        router.push(`/teams/${teamSlug}/releases/${data.key}?env=${environmentKey}`);
         router.refresh();
-        return;
-      }
-      setErrors(result.error.fieldErrors ?? {});
-      setMessage(result.error.fieldErrors ? null : result.error.message);
-    });
+      },
+    );
   }
 
   return (
@@ -65,7 +61,8 @@ export function ReleaseForm({ teamSlug, environmentKey, members, initial, releas
           onChange={(e) => {
             const name = e.target.value;
             set("name", name);
-            if (!editing && !values.key) setValues((v) => ({ ...v, name }));
+            // Suggest a key from the name until someone types one.
+            if (!editing && !keyTouched) set("key", name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64));
           }}
           required
         />
@@ -77,7 +74,10 @@ export function ReleaseForm({ teamSlug, environmentKey, members, initial, releas
           value={values.key}
           disabled={editing}
           aria-invalid={errors.key?.length ? true : undefined}
-          onChange={(e) => set("key", e.target.value)}
+          onChange={(e) => {
+            setKeyTouched(true);
+            set("key", e.target.value);
+          }}
           placeholder="new-checkout"
           required
         />
