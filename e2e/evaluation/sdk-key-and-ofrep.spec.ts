@@ -61,6 +61,17 @@ test("OFREP on the dashboard server: bulk with ETag and 304, OFREP errors, wrong
   expect(flags.find((f: { key: string }) => f.key === "new-checkout")).toMatchObject({ value: true, reason: "TARGETING_MATCH", metadata: { cohort: "internal-staff" } });
   expect(flags.find((f: { key: string }) => f.key === "pricing-page-2026")).toMatchObject({ value: false, reason: "DISABLED" });
 
+  // Web SDKs are told where to listen for changes (server-sent events) instead of polling.
+  const { eventStreams } = await (await request.post("/ofrep/v1/evaluate/flags", { headers: auth, data: { context: { targetingKey: "sse" } } })).json();
+  expect(eventStreams).toEqual([expect.objectContaining({ type: "sse", inactivityDelaySec: 120 })]);
+  const controller = new AbortController();
+  const stream = await fetch(eventStreams[0].url, { signal: controller.signal });
+  expect(stream.status).toBe(200);
+  expect(stream.headers.get("content-type")).toBe("text/event-stream");
+  const first = await stream.body!.getReader().read();
+  expect(new TextDecoder().decode(first.value)).toContain("connected to production");
+  controller.abort();
+
   const notModified = await request.post("/ofrep/v1/evaluate/flags", { headers: { ...auth, "if-none-match": etag }, data: context });
   expect(notModified.status()).toBe(304);
   const otherContext = await request.post("/ofrep/v1/evaluate/flags", { headers: { ...auth, "if-none-match": etag }, data: { context: { targetingKey: "user-10" } } });

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import type { Db } from "@/lib/db/client";
 import { loadEnvironmentSnapshot, type EnvironmentSnapshot } from "./environment-snapshot";
 
@@ -15,6 +16,8 @@ export class EvaluationStore {
   private ready: Promise<void> | null = null;
   private loaded = false;
   private refreshing: Promise<void> | null = null;
+  /** Emits "changed" (environmentId, configVersion) when an environment's snapshot is replaced. */
+  readonly events = new EventEmitter().setMaxListeners(0);
   /** Set while the last refresh failed; evaluations report it in metadata. */
   stale = false;
   lastError: string | null = null;
@@ -72,10 +75,14 @@ export class EvaluationStore {
       const versions = await this.db.environment.findMany({ select: { id: true, configVersion: true } });
       const next = new Map(this.snapshots);
       let changed = false;
+      const moved: EnvironmentSnapshot[] = [];
       for (const { id, configVersion } of versions) {
         if (next.get(id)?.configVersion === configVersion) continue;
         const snapshot = await loadEnvironmentSnapshot(this.db, id);
-        if (snapshot) next.set(id, snapshot);
+        if (snapshot) {
+          if (next.has(id)) moved.push(snapshot);
+          next.set(id, snapshot);
+        }
         changed = true;
       }
       for (const id of next.keys()) {
@@ -90,6 +97,7 @@ export class EvaluationStore {
         // Swapped in one assignment each, so a request never sees half an update.
         this.snapshots = next;
         this.keyToEnvironment = keys;
+        for (const snapshot of moved) this.events.emit("changed", snapshot.environmentId, snapshot.configVersion);
       }
       if (this.stale) this.options.log?.("evaluation store: database reachable again");
       this.stale = false;

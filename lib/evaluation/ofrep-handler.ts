@@ -1,6 +1,7 @@
 import { hashApiKey } from "@/lib/api-keys/api-key-secret";
 import { evaluate, type Evaluation } from "@/lib/domain/evaluate";
 import { murmur3 } from "@/lib/domain/murmur3";
+import { eventStreamsFor } from "./change-stream";
 import type { EnvironmentSnapshot } from "./environment-snapshot";
 import type { EvaluationStore } from "./evaluation-store";
 import type { RateLimiter } from "./rate-limiter";
@@ -14,6 +15,8 @@ export type OfrepRequest = {
   apiKey: string | null;
   ifNoneMatch: string | null;
   body: string;
+  /** Public origin of this server; when known, bulk answers advertise the change stream. */
+  origin?: string | null;
 };
 
 export type OfrepResponse = { status: number; headers: Record<string, string>; body: string | null };
@@ -148,5 +151,6 @@ function answer(store: EvaluationStore, limiter: RateLimiter | null, request: Of
   }
   const flags = [];
   for (const [flagKey, release] of snapshot.releases) flags.push(success(flagKey, evaluate(release, snapshot.cohorts, parsed.context), snapshot, store.stale));
-  return json(200, { flags }, { etag });
+  const eventStreams = request.origin ? { eventStreams: eventStreamsFor(request.origin, keyHash) } : {};
+  return json(200, { flags, ...eventStreams }, { etag });
 }

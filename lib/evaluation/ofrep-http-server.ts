@@ -1,10 +1,12 @@
 import http from "node:http";
 import { CORS_HEADERS, handleOfrep, MAX_BODY_BYTES, type OfrepResponse } from "./ofrep-handler";
+import { subscribeToChanges } from "./change-stream";
 import type { EvaluationStore } from "./evaluation-store";
 import type { RateLimiter } from "./rate-limiter";
 
 const SINGLE = /^\/ofrep\/v1\/evaluate\/flags\/([^/?]+)\/?(?:\?.*)?$/;
 const BULK = /^\/ofrep\/v1\/evaluate\/flags\/?(?:\?.*)?$/;
+const EVENTS = /^\/ofrep\/v1\/events\?(?:.*&)?key=([0-9a-f]{64})(?:&.*)?$/;
 
 function header(req: http.IncomingMessage, name: string): string | null {
   const value = req.headers[name];
@@ -22,6 +24,11 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
     if (url === "/healthz") {
       res.writeHead(store.stale ? 503 : 200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: !store.stale, lastError: store.lastError }));
+      return;
+    }
+    const events = EVENTS.exec(url);
+    if (events && req.method === "GET") {
+      void serveEvents(store, events[1]!, req, res);
       return;
     }
     if (!single && !BULK.test(url)) {
@@ -71,6 +78,7 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
           apiKey: header(req, "x-api-key"),
           ifNoneMatch: header(req, "if-none-match"),
           body: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8"),
+          origin: process.env.OFREP_PUBLIC_URL ?? (req.headers.host ? `http://${req.headers.host}` : null),
         });
         if (result instanceof Promise) result.then(send, fail);
         else send(result);
@@ -79,4 +87,17 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
       }
     });
   });
+}
+
+async function serveEvents(store: EvaluationStore, keyHash: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  const cors = req.headers.origin ? CORS_HEADERS : {};
+  await store.start().catch(() => undefined);
+  if (!store.environmentForKey(keyHash)) {
+    res.writeHead(403, cors);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...cors, "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  const stop = subscribeToChanges(store, keyHash, (frame) => res.write(frame));
+  if (stop) req.on("close", stop);
 }

@@ -147,6 +147,40 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
     }
   });
 
+  it("bulk answers advertise an SSE change stream that says refetchEvaluation when the config moves", async () => {
+    const bulk = await fetch(`${baseUrl}/ofrep/v1/evaluate/flags`, { method: "POST", headers: { "x-api-key": sdkKey }, body: JSON.stringify({ context: { targetingKey: "sse-user" } }) });
+    const { eventStreams } = (await bulk.json()) as { eventStreams: { type: string; url: string; inactivityDelaySec: number }[] };
+    expect(eventStreams).toHaveLength(1);
+    expect(eventStreams[0]).toMatchObject({ type: "sse", inactivityDelaySec: 120 });
+    expect(eventStreams[0]!.url).not.toContain(sdkKey);
+
+    const controller = new AbortController();
+    const stream = await fetch(eventStreams[0]!.url, { signal: controller.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toBe("text/event-stream");
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    const readUntil = async (needle: string) => {
+      while (!received.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}`);
+        received += decoder.decode(value);
+      }
+    };
+    await readUntil("connected");
+    const rollout = await getDb().releaseRollout.findFirstOrThrow({ where: { release: { key: "dark-mode", teamId: fx.team.id }, environmentId: fx.environments.production.id } });
+    const changedAt = Date.now();
+    await changeReleaseStatus(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "dark-mode", environmentKey: "production", command: "rollback", expectedVersion: rollout.version });
+    await readUntil("refetchEvaluation");
+    expect(Date.now() - changedAt).toBeLessThan(1_000);
+    expect(received).toMatch(/id: \d+\nevent: message\ndata: \{"type":"refetchEvaluation"/);
+    controller.abort();
+
+    const unknown = await fetch(`${baseUrl}/ofrep/v1/events?key=${"0".repeat(64)}`);
+    expect(unknown.status).toBe(403);
+  });
+
   it("a revoked key is refused within a second", async () => {
     const body = JSON.stringify({ context: { targetingKey: "u" } });
     const call = () => fetch(`${baseUrl}/ofrep/v1/evaluate/flags/checkout`, { method: "POST", headers: { authorization: `Bearer ${sdkKey}` }, body });
