@@ -17,6 +17,8 @@ function providers(): NextAuthOptions["providers"] {
       clientId: oidc.clientId,
       clientSecret: oidc.clientSecret,
       authorization: { params: { scope: "openid email profile" } },
+      // next-auth reads the profile from the verified ID token: the provider must include the
+      // email (and ideally name) claims there, as hosted providers do for these scopes.
       idToken: true,
       checks: ["pkce", "state"],
       profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
