@@ -55,7 +55,7 @@ export default defineConfig({
             stderr: "ignore" as const,
           },
           {
-            command: `node --import tsx --conditions=react-server scripts/e2e/serve.ts sqlite ${OIDC.appPort}`,
+            command: `node --import tsx --conditions=react-server scripts/e2e/serve.ts sqlite ${OIDC.appPort} oidc`,
             url: `http://localhost:${OIDC.appPort}/signin`,
             timeout: 120_000,
             reuseExistingServer: false,

@@ -1,7 +1,14 @@
-// The bench workload expressed as a flagd flag: an `if` chain over the 20 cohorts, each branch
-// a `fractional` split at the cohort's percentage, the default branch at 25%.
+// The bench workload expressed as flagd flags, built from the same cohort definitions
+// Glidepath compiles, so both evaluators answer the same question.
 import type { Condition } from "../../lib/domain/cohort-rules";
 import { COHORT_BASIS_POINTS, cohortConditions, DEFAULT_BASIS_POINTS } from "./bench-workload";
+
+export const FLAG_KEY = "new-checkout";
+/** A string flag with the same `if` chain, whose variant names the branch taken (checks only). */
+export const BRANCH_FLAG_KEY = "new-checkout-branch";
+export const COHORT_COUNT = 20;
+
+export const cohortKey = (i: number) => `cohort-${i}`;
 
 function jsonLogic(condition: Condition): unknown {
   const value = condition.values[0]!;
@@ -15,25 +22,50 @@ function jsonLogic(condition: Condition): unknown {
       return { ">": [variable, Number(value)] };
     case "endsWith":
       return { ends_with: [variable, value] };
+    case "startsWith":
+      return { starts_with: [variable, value] };
     default:
+      // Fail loudly rather than benchmark a flag that silently tests something else.
       throw new Error(`bench workload has no flagd form for ${condition.operator}`);
   }
 }
 
+// Weights in basis points (total 10,000) mirror Glidepath's `bucket < basisPoints` exactly;
+// flagd needs integer weights, and a 12.5% cohort would not be one in percent.
 function split(basisPoints: number): unknown {
-  const percent = basisPoints / 100;
-  return { fractional: [["on", percent], ["off", 100 - percent]] };
+  return { fractional: [["on", basisPoints], ["off", 10_000 - basisPoints]] };
 }
 
-export function flagdConfiguration(): string {
-  const branches: unknown[] = [];
-  for (let i = 0; i < 20; i++) {
-    branches.push({ and: cohortConditions(i).map(jsonLogic) }, split(COHORT_BASIS_POINTS(i)));
+function ifChain(branch: (i: number) => unknown, otherwise: unknown): unknown {
+  const args: unknown[] = [];
+  for (let i = 0; i < COHORT_COUNT; i++) {
+    args.push({ and: cohortConditions(i).map(jsonLogic) }, branch(i));
   }
-  branches.push(split(DEFAULT_BASIS_POINTS));
+  args.push(otherwise);
+  return { if: args };
+}
+
+/** The benchmarked flag: first matching cohort's split, 25% for everyone else. */
+export function flagdConfiguration(): string {
   return JSON.stringify({
     flags: {
-      "new-checkout": { state: "ENABLED", variants: { on: true, off: false }, defaultVariant: "off", targeting: { if: branches } },
+      [FLAG_KEY]: {
+        state: "ENABLED",
+        variants: { on: true, off: false },
+        defaultVariant: "off",
+        targeting: ifChain((i) => split(COHORT_BASIS_POINTS(i)), split(DEFAULT_BASIS_POINTS)),
+      },
+    },
+  });
+}
+
+/** Same conditions, but the variant is the cohort key, so branch choice can be compared 1:1. */
+export function flagdBranchConfiguration(): string {
+  const variants: Record<string, string> = { default: "default" };
+  for (let i = 0; i < COHORT_COUNT; i++) variants[cohortKey(i)] = cohortKey(i);
+  return JSON.stringify({
+    flags: {
+      [BRANCH_FLAG_KEY]: { state: "ENABLED", variants, defaultVariant: "default", targeting: ifChain(cohortKey, "default") },
     },
   });
 }

@@ -1,6 +1,6 @@
 // Starts the production build for one Playwright project on a database of its own, built
 // only from the migrations folder and seeded with the demo data:
-// `tsx --conditions=react-server scripts/e2e/serve.ts <sqlite|postgres> <port>`.
+// `tsx --conditions=react-server scripts/e2e/serve.ts <sqlite|postgres> <port> [project]`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +9,8 @@ import { applyPendingMigrations } from "../../lib/db/migrate";
 import { run } from "../lib/run";
 import { E2E_SDK_KEY } from "./e2e-constants";
 
-const [provider = "sqlite", portArg = "3101"] = process.argv.slice(2);
+// `label` names the Playwright project, so two servers on the same provider don't share files.
+const [provider = "sqlite", portArg = "3101", label = provider] = process.argv.slice(2);
 const port = Number(portArg);
 const adminUrl = process.env.E2E_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -34,7 +35,7 @@ const url = await freshDatabase();
 process.env.DATABASE_URL = url;
 // Specs that must reach behind the UI (e.g. demote a user mid-session) read the URL here.
 fs.mkdirSync("test-results", { recursive: true });
-fs.writeFileSync(path.join("test-results", `e2e-${provider}.database-url`), url);
+fs.writeFileSync(path.join("test-results", `e2e-${label}.database-url`), url);
 await applyPendingMigrations(url);
 const { seedDemo } = await import("../../lib/seed/seed-demo");
 await seedDemo();
