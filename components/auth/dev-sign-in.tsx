@@ -2,11 +2,13 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { useHydrated } from "@/components/common/use-hydrated";
 
 type DemoUser = { id: string; name: string; email: string; roles: string[] };
 
 export function DevSignIn({ users, callbackUrl }: { users: DemoUser[]; callbackUrl: string }) {
   const [pending, setPending] = useState<string | null>(null);
+  const hydrated = useHydrated();
   if (users.length === 0) {
     return <p className="text-sm">No users yet. Run <code>npm run db:seed</code> to create the demo team.</p>;
   }
@@ -19,7 +21,7 @@ export function DevSignIn({ users, callbackUrl }: { users: DemoUser[]; callbackU
             <button
               type="button"
               className="btn-secondary w-full justify-between text-left"
-              disabled={pending !== null}
+              disabled={!hydrated || pending !== null}
               aria-label={`Sign in as ${user.name}`}
               onClick={() => {
                 setPending(user.id);
