@@ -56,6 +56,10 @@ export type SummaryWindow = { from: number; to: number };
 export type MetricPoint = {
   /** Bucket start, epoch ms. */
   t: number;
+  /**
+   * error_rate: a fraction 0–1 (errors / requests; shown as %), latency: the stat's value in the
+   * metric's unit, count: events in the step, mean: sum / samples.
+   */
   value: number | null;
   /** Observations behind the value (requests for an error rate); null when the backend can't tell. */
   samples: number | null;
