@@ -16,6 +16,7 @@ export function TeamNav({ team, teams, role, userName }: Props) {
   const links = [
     { href: `${base}/releases`, label: "Releases" },
     { href: `${base}/cohorts`, label: "Cohorts" },
+    { href: `${base}/metrics`, label: "Metrics" },
     { href: `${base}/audit`, label: "Audit log" },
     { href: `${base}/environments`, label: "Environments" },
     { href: `${base}/api-keys`, label: "API keys" },

@@ -1,5 +1,6 @@
 import { getDb, type Db, type Prisma, type Tx } from "@/lib/db/client";
 import { DEMO_TEAMS } from "./demo-data";
+import { backfillDemoMetrics, DEMO_METRICS, seedTeamMetrics } from "./demo-metrics";
 import { DEMO_TEAM_SLUG, DEMO_USERS } from "./demo-users";
 import { planTeam, type TeamPlan } from "./plan-team";
 import { ago, type MinutesAgo, type TeamSeed } from "./seed-types";
@@ -49,7 +50,10 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
 
   const alreadySeeded = async () =>
     (await db.team.findUnique({ where: { slug: DEMO_TEAM_SLUG }, select: { id: true } })) !== null;
-  if (await alreadySeeded()) return { created: false };
+  if (await alreadySeeded()) {
+    await backfillDemoMetrics(db);
+    return { created: false };
+  }
 
   try {
     const counts = await db.$transaction(
@@ -153,6 +157,8 @@ async function seedTeam(
       c.at,
     );
   }
+
+  await seedTeamMetrics(tx, team.id, DEMO_METRICS[seed.slug] ?? [], at, audit);
 
   for (const r of seed.releases) {
     const release = await tx.release.create({

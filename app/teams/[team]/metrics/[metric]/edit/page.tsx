@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { MetricForm } from "@/components/metrics/definitions/metric-form";
+import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
+import { listEditableMetricDefinitions } from "@/lib/metrics/definitions/list-editable-metric-definitions";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { updateMetricDefinitionAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Edit metric" };
+
+export default async function EditMetricPage({ params }: { params: Promise<{ team: string; metric: string }> }) {
+  const { team, metric: metricKey } = await params;
+  const actor = await requirePageActor(`/teams/${team}/metrics/${metricKey}/edit`);
+  const { access } = await orNotFound(getTeamContext(actor, team));
+  const [metrics, prometheus] = await Promise.all([listEditableMetricDefinitions(access.teamId), getPrometheusSettings(access.teamId)]);
+  const metric = metrics.find((m) => m.key === metricKey);
+  if (!metric) notFound();
+  return (
+    <div className="space-y-5">
+      <h1 className="text-2xl font-semibold tracking-tight">Edit {metric.name}</h1>
+      <MetricForm teamSlug={team} initial={metric} prometheusConfigured={prometheus.url !== null} submit={updateMetricDefinitionAction} />
+    </div>
+  );
+}
