@@ -1,5 +1,6 @@
 import { CORS_HEADERS, handleOfrep, MAX_BODY_BYTES } from "./ofrep-handler";
 import { subscribeToChanges } from "./change-stream";
+import { metricsRuntime } from "@/lib/metrics/builtin/metrics-runtime";
 import { evaluationRuntime } from "./evaluation-runtime";
 
 /** Adapts a Fetch API request (Next.js route handlers) to the OFREP handler. */
@@ -19,7 +20,7 @@ export async function ofrepFetch(request: Request, flagKey: string | null): Prom
     ifNoneMatch: request.headers.get("if-none-match"),
     body: await request.text(),
     origin: process.env.GLIDEPATH_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? new URL(request.url).origin,
-  });
+  }, metricsRuntime().exposures);
   return new Response(result.body, { status: result.status, headers: { "cache-control": "no-store", ...CORS_HEADERS, ...result.headers } });
 }
 

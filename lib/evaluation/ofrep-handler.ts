@@ -1,7 +1,8 @@
-import { hashApiKey } from "@/lib/api-keys/api-key-secret";
 import { evaluate, type Evaluation } from "@/lib/domain/evaluate";
 import { murmur3 } from "@/lib/domain/murmur3";
+import type { ExposureCounter } from "@/lib/metrics/builtin/exposure-counter";
 import { eventStreamsFor } from "./change-stream";
+import { cachedKeyHash, presentedKey } from "./presented-key";
 import type { EnvironmentSnapshot } from "./environment-snapshot";
 import type { EvaluationStore } from "./evaluation-store";
 import type { RateLimiter } from "./rate-limiter";
@@ -37,10 +38,6 @@ function json(status: number, payload: unknown, headers: Record<string, string> 
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(payload) };
 }
 
-function presentedKey(request: OfrepRequest): string | null {
-  const bearer = request.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  return bearer || request.apiKey?.trim() || null;
-}
 
 type ParsedContext = { ok: true; context: Record<string, unknown> & { targetingKey: string } } | { ok: false; code: string; details: string };
 
@@ -86,19 +83,6 @@ function success(key: string, result: Evaluation, snapshot: EnvironmentSnapshot,
   };
 }
 
-// Hashing the presented key is the most expensive step left on the hot path; keys repeat, so
-// remember a bounded number of them (cleared wholesale when full, so junk can't grow it).
-const keyHashes = new Map<string, string>();
-function cachedKeyHash(key: string): string {
-  let hash = keyHashes.get(key);
-  if (hash === undefined) {
-    if (keyHashes.size >= 10_000) keyHashes.clear();
-    hash = hashApiKey(key);
-    keyHashes.set(key, hash);
-  }
-  return hash;
-}
-
 function bodyTooLarge(body: string): boolean {
   // UTF-8 takes 1–3 bytes per UTF-16 unit: only measure when the length can't decide.
   if (body.length > MAX_BODY_BYTES) return true;
@@ -111,17 +95,22 @@ function bodyTooLarge(body: string): boolean {
  * https://github.com/open-feature/protocol/blob/main/service/openapi.yaml
  * Synchronous once the store has loaded, so the hot path allocates no promises.
  */
-export function handleOfrep(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest): OfrepResponse | Promise<OfrepResponse> {
-  const key = presentedKey(request);
+export function handleOfrep(
+  store: EvaluationStore,
+  limiter: RateLimiter | null,
+  request: OfrepRequest,
+  exposures: ExposureCounter | null = null,
+): OfrepResponse | Promise<OfrepResponse> {
+  const key = presentedKey(request.authorization, request.apiKey);
   if (!key) return { status: 401, headers: { "www-authenticate": 'Bearer realm="ofrep"', "cache-control": "no-store" }, body: null };
-  if (store.isReady()) return answer(store, limiter, request, key);
+  if (store.isReady()) return answer(store, limiter, request, key, exposures);
   return store.start().then(
-    () => answer(store, limiter, request, key),
+    () => answer(store, limiter, request, key, exposures),
     () => json(500, { errorDetails: "Flag configuration is not available yet; the database could not be reached" }),
   );
 }
 
-function answer(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest, key: string): OfrepResponse {
+function answer(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest, key: string, exposures: ExposureCounter | null): OfrepResponse {
   const keyHash = cachedKeyHash(key);
   const snapshot = store.environmentForKey(keyHash);
   // No credentials → 401; credentials that don't grant evaluation (unknown, revoked, or not an
@@ -141,7 +130,9 @@ function answer(store: EvaluationStore, limiter: RateLimiter | null, request: Of
   if (request.flagKey !== null) {
     const release = snapshot.releases.get(request.flagKey);
     if (!release) return json(404, { key: request.flagKey, errorCode: "FLAG_NOT_FOUND", errorDetails: `No release "${request.flagKey}" in ${snapshot.environmentKey}` });
-    return json(200, success(request.flagKey, evaluate(release, snapshot.cohorts, parsed.context), snapshot, store.stale));
+    const result = evaluate(release, snapshot.cohorts, parsed.context);
+    exposures?.record(snapshot.environmentId, request.flagKey, result, murmur3(parsed.context.targetingKey));
+    return json(200, success(request.flagKey, result, snapshot, store.stale));
   }
 
   // The answer depends only on the config version and the context, so that is the ETag.
@@ -150,7 +141,12 @@ function answer(store: EvaluationStore, limiter: RateLimiter | null, request: Of
     return { status: 304, headers: { etag }, body: null };
   }
   const flags = [];
-  for (const [flagKey, release] of snapshot.releases) flags.push(success(flagKey, evaluate(release, snapshot.cohorts, parsed.context), snapshot, store.stale));
+  const userHash = exposures ? murmur3(parsed.context.targetingKey) : 0;
+  for (const [flagKey, release] of snapshot.releases) {
+    const result = evaluate(release, snapshot.cohorts, parsed.context);
+    exposures?.record(snapshot.environmentId, flagKey, result, userHash);
+    flags.push(success(flagKey, result, snapshot, store.stale));
+  }
   const eventStreams = request.origin ? { eventStreams: eventStreamsFor(request.origin, keyHash) } : {};
   return json(200, { flags, ...eventStreams }, { etag });
 }

@@ -1,0 +1,135 @@
+import type { Db } from "@/lib/db/client";
+import { resolutionFor } from "../choose-step";
+import {
+  statsOf,
+  VARIANTS,
+  type MetricDefinitionView,
+  type MetricPoint,
+  type MetricSeriesResult,
+  type MetricStat,
+  type MetricsBackend,
+  type MetricSummary,
+  type SeriesRange,
+  type SeriesSelector,
+  type SummaryWindow,
+  type Variant,
+} from "../metric-types";
+import { AggregateCell } from "./aggregate-cell";
+import { readAggregates, type StoredAggregate } from "./aggregate-reader";
+import type { SeriesRegistry } from "./series-registry";
+import { seriesKeyString, type SeriesKey } from "./series-key";
+import { chooseStep } from "../choose-step";
+
+type Target = { cohortKey: string; variant: Variant; seriesId: number };
+
+const QUANTILE: Record<Exclude<MetricStat, "value">, number> = { p50: 0.5, p95: 0.95, p99: 0.99 };
+
+/** The value a kind shows for a bucket, from its count and sum. */
+export function valueOf(metric: Pick<MetricDefinitionView, "kind">, count: number, sum: number): number | null {
+  if (metric.kind === "count") return sum;
+  if (count <= 0) return null;
+  return sum / count;
+}
+
+function statOf(metric: MetricDefinitionView, stat: MetricStat, cell: AggregateCell | StoredAggregate): number | null {
+  if (stat === "value") return valueOf(metric, Number(cell.count), Number(cell.sum));
+  if (cell instanceof AggregateCell) return cell.toRow()[stat];
+  return cell[stat];
+}
+
+async function targetsOf(registry: SeriesRegistry, selector: SeriesSelector): Promise<Target[]> {
+  const keys: (SeriesKey & { text: string })[] = [];
+  for (const cohortKey of selector.cohortKeys) {
+    for (const variant of VARIANTS) {
+      const key: SeriesKey = { environmentId: selector.environmentId, metricKey: selector.metric.key, releaseKey: selector.releaseKey, cohortKey, variant };
+      keys.push({ ...key, text: seriesKeyString(key) });
+    }
+  }
+  const ids = await registry.idsFor(keys, false);
+  return keys.flatMap((k) => {
+    const seriesId = ids.get(k.text);
+    return seriesId === undefined ? [] : [{ cohortKey: k.cohortKey, variant: k.variant, seriesId }];
+  });
+}
+
+function emptyResults(selector: SeriesSelector): MetricSeriesResult[] {
+  return selector.cohortKeys.flatMap((cohortKey) =>
+    VARIANTS.flatMap((variant) => statsOf(selector.metric.kind).map((stat) => ({ cohortKey, variant, stat, points: [] as MetricPoint[] }))),
+  );
+}
+
+/** Glidepath's own store: per-minute aggregates written at ingest in every resolution. */
+export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsBackend {
+  return {
+    async series(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesResult[]> {
+      const results = emptyResults(selector);
+      const targets = await targetsOf(registry, selector);
+      if (targets.length === 0) return results;
+      const step = range.stepSeconds;
+      const resolution = resolutionFor(step);
+      const stepMinutes = step / 60;
+      const fromMinute = Math.floor(range.from / 60_000 / stepMinutes) * stepMinutes;
+      const toMinute = Math.ceil(range.to / 60_000);
+      const merging = step > resolution;
+      const latency = selector.metric.kind === "latency";
+      const rows = await readAggregates(db, targets.map((t) => t.seriesId), resolution, fromMinute, toMinute, merging && latency);
+      const bySeries = new Map<number, StoredAggregate[]>();
+      for (const row of rows) {
+        const list = bySeries.get(row.seriesId);
+        if (list) list.push(row);
+        else bySeries.set(row.seriesId, [row]);
+      }
+      const resultFor = new Map(results.map((r) => [`${r.cohortKey}\u0000${r.variant}\u0000${r.stat}`, r]));
+      for (const target of targets) {
+        const stored = bySeries.get(target.seriesId) ?? [];
+        const points = merging ? mergeIntoSteps(stored, stepMinutes, latency) : stored.map((row) => ({ t: row.bucket * 60_000, row }));
+        for (const stat of statsOf(selector.metric.kind)) {
+          const result = resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
+          result.points = points.map(({ t, row }) => ({ t, value: statOf(selector.metric, stat, row), samples: Number(row.count) }));
+        }
+      }
+      return results;
+    },
+
+    async summary(selector: SeriesSelector, window: SummaryWindow): Promise<MetricSummary[]> {
+      const targets = await targetsOf(registry, selector);
+      const resolution = resolutionFor(chooseStep(window.to - window.from));
+      const fromMinute = Math.floor(window.from / 60_000);
+      const toMinute = Math.ceil(window.to / 60_000);
+      const latency = selector.metric.kind === "latency";
+      // Buckets that start inside the window: the window is aligned to the resolution read.
+      const resMinutes = resolution / 60;
+      const rows = await readAggregates(db, targets.map((t) => t.seriesId), resolution, Math.ceil(fromMinute / resMinutes) * resMinutes, toMinute, latency);
+      const merged = new Map<number, AggregateCell>();
+      for (const row of rows) {
+        const cell = AggregateCell.fromRow(latency ? "latency" : "plain", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
+        const into = merged.get(row.seriesId);
+        if (into) into.merge(cell);
+        else merged.set(row.seriesId, cell);
+      }
+      const seriesOf = new Map(targets.map((t) => [`${t.cohortKey}\u0000${t.variant}`, t.seriesId]));
+      return selector.cohortKeys.flatMap((cohortKey) =>
+        VARIANTS.flatMap((variant) =>
+          statsOf(selector.metric.kind).map((stat) => {
+            const seriesId = seriesOf.get(`${cohortKey}\u0000${variant}`);
+            const cell = seriesId === undefined ? undefined : merged.get(seriesId);
+            return { cohortKey, variant, stat, value: cell ? statOf(selector.metric, stat, cell) : null, samples: cell ? cell.count : 0 };
+          }),
+        ),
+      );
+    },
+  };
+}
+
+/** Rows of a finer resolution folded into steps (sketches merged when quantiles are needed). */
+function mergeIntoSteps(rows: StoredAggregate[], stepMinutes: number, latency: boolean): { t: number; row: AggregateCell }[] {
+  const steps = new Map<number, AggregateCell>();
+  for (const row of rows) {
+    const start = Math.floor(row.bucket / stepMinutes) * stepMinutes;
+    const cell = AggregateCell.fromRow(latency ? "latency" : "plain", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
+    const into = steps.get(start);
+    if (into) into.merge(cell);
+    else steps.set(start, cell);
+  }
+  return [...steps].sort((a, b) => a[0] - b[0]).map(([start, row]) => ({ t: start * 60_000, row }));
+}

@@ -1,0 +1,81 @@
+import type { Db } from "@/lib/db/client";
+import { chooseStep, resolutionFor } from "../choose-step";
+import { EXPOSURE_METRIC_KEY, VARIANTS, type SeriesRange, type SummaryWindow, type Variant } from "../metric-types";
+import { seriesRegistryFor } from "../backend-for";
+import { AggregateCell } from "./aggregate-cell";
+import { readAggregates } from "./aggregate-reader";
+import { seriesKeyString, type SeriesKey } from "./series-key";
+
+export type ExposureSelector = { environmentId: string; releaseKey: string; cohortKeys: readonly string[] };
+export type ExposurePoint = { t: number; evaluations: number; users: number | null };
+export type ExposureSeries = { cohortKey: string; variant: Variant; points: ExposurePoint[] };
+
+async function seriesOf(db: Db, selector: ExposureSelector) {
+  const keys: (SeriesKey & { text: string })[] = selector.cohortKeys.flatMap((cohortKey) =>
+    VARIANTS.map((variant) => {
+      const key: SeriesKey = { environmentId: selector.environmentId, metricKey: EXPOSURE_METRIC_KEY, releaseKey: selector.releaseKey, cohortKey, variant };
+      return { ...key, text: seriesKeyString(key) };
+    }),
+  );
+  const ids = await seriesRegistryFor(db).idsFor(keys, false);
+  return keys.map((k) => ({ cohortKey: k.cohortKey, variant: k.variant, seriesId: ids.get(k.text) }));
+}
+
+/** Evaluations and distinct users per step, per cohort and variant (counted by the evaluation API). */
+export async function readExposureSeries(db: Db, selector: ExposureSelector, range: SeriesRange): Promise<ExposureSeries[]> {
+  const series = await seriesOf(db, selector);
+  const stepMinutes = range.stepSeconds / 60;
+  const resolution = resolutionFor(range.stepSeconds);
+  const merging = range.stepSeconds > resolution;
+  const ids = series.flatMap((s) => (s.seriesId === undefined ? [] : [s.seriesId]));
+  const fromMinute = Math.floor(range.from / 60_000 / stepMinutes) * stepMinutes;
+  const rows = await readAggregates(db, ids, resolution, fromMinute, Math.ceil(range.to / 60_000), merging);
+  const steps = new Map<number, Map<number, AggregateCell | ExposurePoint>>();
+  for (const row of rows) {
+    let bySeries = steps.get(row.seriesId);
+    if (!bySeries) steps.set(row.seriesId, (bySeries = new Map()));
+    if (!merging) {
+      bySeries.set(row.bucket, { t: row.bucket * 60_000, evaluations: Number(row.count), users: row.distinct === null ? null : Math.round(Number(row.distinct)) });
+      continue;
+    }
+    const start = Math.floor(row.bucket / stepMinutes) * stepMinutes;
+    const cell = AggregateCell.fromRow("exposure", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
+    const into = bySeries.get(start);
+    if (into instanceof AggregateCell) into.merge(cell);
+    else bySeries.set(start, cell);
+  }
+  return series.map(({ cohortKey, variant, seriesId }) => {
+    const buckets = seriesId === undefined ? undefined : steps.get(seriesId);
+    const points = [...(buckets ?? new Map<number, AggregateCell | ExposurePoint>())]
+      .sort((a, b) => a[0] - b[0])
+      .map(([start, value]): ExposurePoint => {
+        if (!(value instanceof AggregateCell)) return value;
+        const row = value.toRow();
+        return { t: start * 60_000, evaluations: row.count, users: row.distinct === null ? null : Math.round(row.distinct) };
+      });
+    return { cohortKey, variant, points };
+  });
+}
+
+/**
+ * Distinct users per cohort over the window, both variants together (a user sits in one
+ * variant at a time, so the union is the cohort's audience). Cohorts without traffic are absent.
+ */
+export async function estimateCohortUsers(db: Db, selector: ExposureSelector, window: SummaryWindow): Promise<Map<string, number>> {
+  const series = await seriesOf(db, selector);
+  const resolution = resolutionFor(chooseStep(window.to - window.from));
+  const resMinutes = resolution / 60;
+  const ids = series.flatMap((s) => (s.seriesId === undefined ? [] : [s.seriesId]));
+  const fromMinute = Math.ceil(window.from / 60_000 / resMinutes) * resMinutes;
+  const rows = await readAggregates(db, ids, resolution, fromMinute, Math.ceil(window.to / 60_000), true);
+  const cohortOf = new Map(series.flatMap((s) => (s.seriesId === undefined ? [] : [[s.seriesId, s.cohortKey] as const])));
+  const byCohort = new Map<string, AggregateCell>();
+  for (const row of rows) {
+    const cohortKey = cohortOf.get(row.seriesId)!;
+    const cell = AggregateCell.fromRow("exposure", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
+    const into = byCohort.get(cohortKey);
+    if (into) into.merge(cell);
+    else byCohort.set(cohortKey, cell);
+  }
+  return new Map([...byCohort].map(([cohortKey, cell]) => [cohortKey, Math.round(cell.toRow().distinct ?? 0)]));
+}

@@ -1,0 +1,119 @@
+import { cachedKeyHash, presentedKey } from "@/lib/evaluation/presented-key";
+import type { EvaluationStore } from "@/lib/evaluation/evaluation-store";
+import type { EnvironmentSnapshot } from "@/lib/evaluation/environment-snapshot";
+import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
+import type { MetricBuffer } from "../builtin/metric-buffer";
+import type { MetricCatalog } from "./metric-catalog";
+import { applyObservation, checkObservation, shapeOf, type FieldError } from "./apply-observation";
+import { MAX_INGEST_BYTES, MAX_OBSERVATIONS, observationSchema, timestampOf } from "./observation-schema";
+
+export type IngestRequest = { authorization: string | null; apiKey: string | null; body: string };
+export type IngestResponse = { status: number; body: unknown | null; headers?: Record<string, string> };
+export type IngestDeps = { store: EvaluationStore; catalog: MetricCatalog; buffer: MetricBuffer; now?: () => number };
+
+type ItemError = FieldError & { index: number };
+
+// Enough to fix a client; a batch of 5,000 bad items should not answer with 5,000 messages.
+const MAX_REPORTED_ERRORS = 100;
+
+const cohortSets = new WeakMap<EnvironmentSnapshot, Set<string>>();
+function cohortKeysOf(snapshot: EnvironmentSnapshot): Set<string> {
+  let keys = cohortSets.get(snapshot);
+  if (!keys) {
+    keys = new Set([DEFAULT_COHORT_KEY, ...snapshot.cohorts.map((c) => c.key)]);
+    cohortSets.set(snapshot, keys);
+  }
+  return keys;
+}
+
+const error = (status: number, message: string): IngestResponse => ({ status, body: { error: message } });
+
+/**
+ * POST /api/v1/metrics: a batch of observations for the SDK key's environment. Each item is
+ * checked on its own; good ones are buffered (flushed to the store within seconds), bad ones
+ * come back with their index and field.
+ */
+export async function handleMetricIngest(deps: IngestDeps, request: IngestRequest): Promise<IngestResponse> {
+  const key = presentedKey(request.authorization, request.apiKey);
+  if (!key) return { status: 401, body: null, headers: { "www-authenticate": 'Bearer realm="metrics"' } };
+  if (request.body.length > MAX_INGEST_BYTES || Buffer.byteLength(request.body, "utf8") > MAX_INGEST_BYTES) {
+    return error(413, `Request body exceeds ${MAX_INGEST_BYTES} bytes; send smaller batches`);
+  }
+  try {
+    await deps.store.start();
+  } catch {
+    return error(503, "Configuration is not available yet: the database could not be reached");
+  }
+  const snapshot = deps.store.environmentForKey(cachedKeyHash(key));
+  if (!snapshot) return { status: 403, body: null };
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(request.body);
+  } catch (cause) {
+    return error(400, `Request body is not valid JSON: ${(cause as Error).message}`);
+  }
+  const observations = (parsed as { observations?: unknown } | null)?.observations;
+  if (typeof parsed !== "object" || parsed === null || !Array.isArray(observations)) {
+    return error(400, 'observations: the body must be {"observations": [...]}');
+  }
+  if (observations.length > MAX_OBSERVATIONS) return error(413, `observations: at most ${MAX_OBSERVATIONS} per request, got ${observations.length}`);
+
+  let metrics;
+  try {
+    metrics = await deps.catalog.metricsOf(snapshot.teamId);
+  } catch {
+    return error(503, "Metric definitions are not available: the database could not be reached");
+  }
+  const cohorts = cohortKeysOf(snapshot);
+  const now = deps.now?.() ?? Date.now();
+  const errors: ItemError[] = [];
+  let rejected = 0;
+  const reject = (index: number, fieldError: FieldError) => {
+    rejected++;
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push({ index, ...fieldError });
+  };
+
+  for (let index = 0; index < observations.length; index++) {
+    const result = observationSchema.safeParse(observations[index]);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      reject(index, { field: issue.path.join(".") || "observation", message: issue.message });
+      continue;
+    }
+    const observation = result.data;
+    const metric = metrics.get(observation.metric);
+    if (!metric) {
+      reject(index, { field: "metric", message: `no metric "${observation.metric}" in this team` });
+      continue;
+    }
+    if (metric.source !== "builtin") {
+      reject(index, { field: "metric", message: `"${metric.key}" is read from Prometheus; send its data there` });
+      continue;
+    }
+    if (!snapshot.releases.has(observation.release)) {
+      reject(index, { field: "release", message: `no release "${observation.release}" in ${snapshot.environmentKey}` });
+      continue;
+    }
+    if (!cohorts.has(observation.cohort)) {
+      reject(index, { field: "cohort", message: `no cohort "${observation.cohort}" (use "default" for everyone else)` });
+      continue;
+    }
+    const at = timestampOf(observation, now);
+    if (!at.ok) {
+      reject(index, { field: "timestamp", message: at.message });
+      continue;
+    }
+    const problem = checkObservation(observation, metric);
+    if (problem) {
+      reject(index, problem);
+      continue;
+    }
+    const series = { environmentId: snapshot.environmentId, metricKey: metric.key, releaseKey: observation.release, cohortKey: observation.cohort, variant: observation.variant };
+    applyObservation(observation, metric, deps.buffer.cellFor(series, shapeOf(metric), Math.floor(at.at / 60_000)));
+  }
+  const accepted = observations.length - rejected;
+  const body = { accepted, rejected, errors };
+  // Nothing usable at all is a bad request; a partly good batch is stored and reported.
+  return { status: accepted === 0 && rejected > 0 ? 400 : 200, body };
+}
