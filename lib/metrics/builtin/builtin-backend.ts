@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { resolutionFor } from "../choose-step";
+import { chooseStep, resolutionFor } from "../choose-step";
 import {
   statsOf,
   VARIANTS,
@@ -18,11 +18,8 @@ import { AggregateCell } from "./aggregate-cell";
 import { readAggregates, type StoredAggregate } from "./aggregate-reader";
 import type { SeriesRegistry } from "./series-registry";
 import { seriesKeyString, type SeriesKey } from "./series-key";
-import { chooseStep } from "../choose-step";
 
 type Target = { cohortKey: string; variant: Variant; seriesId: number };
-
-const QUANTILE: Record<Exclude<MetricStat, "value">, number> = { p50: 0.5, p95: 0.95, p99: 0.99 };
 
 /** The value a kind shows for a bucket, from its count and sum. */
 export function valueOf(metric: Pick<MetricDefinitionView, "kind">, count: number, sum: number): number | null {
