@@ -1,0 +1,39 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors/domain-errors";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { parseChartQuery, windowBounds } from "./chart-query";
+import { buildReleaseChartData } from "./release-chart-data";
+import type { ReleaseChartData } from "./release-chart-types";
+
+type Params = { get(name: string): string | null };
+
+/**
+ * The chart API's use case: any member may read (non-members and unknown environments are
+ * "not found", as on the pages), then the query string is validated, then the data is read.
+ */
+export async function readReleaseChartData(
+  actor: Actor | null,
+  teamSlug: string,
+  releaseKey: string,
+  params: Params,
+  now = Date.now(),
+): Promise<ReleaseChartData> {
+  const { access, environment } = await getTeamContext(actor, teamSlug, params.get("env"));
+  const query = parseChartQuery(params);
+  const db = getDb();
+  const team = await db.team.findUnique({
+    where: { id: access.teamId },
+    select: { id: true, prometheusUrl: true, prometheusToken: true },
+  });
+  if (!team) throw new NotFoundError(`Team "${teamSlug}" not found`);
+  return buildReleaseChartData(db, {
+    team,
+    releaseKey,
+    environment: { id: environment.id, key: environment.key },
+    range: windowBounds(query.window, now),
+    metricKeys: query.metricKeys,
+    cohortKeys: query.cohortKeys,
+  });
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { isReleaseStatus } from "@/lib/domain/rollout-state";
+import { NotFoundError } from "@/lib/errors/domain-errors";
+import { metricsBackendFor } from "./backend-for";
+import { readExposureSeries } from "./builtin/exposure-queries";
+import { chartCohorts, metricPanels, pickByKey } from "./chart-payload";
+import { chooseStep } from "./choose-step";
+import { listMetricDefinitions } from "./list-metric-definitions";
+import type { MetricDefinitionView, SeriesRange } from "./metric-types";
+import type { ExposureData, ReleaseChartData, RolloutTimeline } from "./release-chart-types";
+import { rolloutTimeline, type RolloutAuditRecord } from "./rollout-timeline";
+
+export type ReleaseChartRequest = {
+  team: { id: string; prometheusUrl: string | null; prometheusToken: string | null };
+  releaseKey: string;
+  environment: { id: string; key: string };
+  range: { from: number; to: number };
+  /** null: every metric of the team. */
+  metricKeys: readonly string[] | null;
+  /** null: every cohort and everyone else. */
+  cohortKeys: readonly string[] | null;
+};
+
+/**
+ * Everything the release page's per-cohort charts draw for one release in one environment.
+ * Each metric is read on its own: one backend failing (Prometheus down, a bad query) becomes
+ * an error on that metric's charts, never on the whole payload.
+ */
+export async function buildReleaseChartData(db: Db, request: ReleaseChartRequest): Promise<ReleaseChartData> {
+  const { team, environment } = request;
+  const release = await db.release.findFirst({ where: { teamId: team.id, key: request.releaseKey }, select: { id: true, key: true } });
+  if (!release) throw new NotFoundError(`Release "${request.releaseKey}" not found`);
+
+  const [teamCohorts, allDefinitions] = await Promise.all([
+    db.cohort.findMany({ where: { teamId: team.id }, orderBy: { priority: "asc" }, select: { key: true, name: true } }),
+    listMetricDefinitions(db, team.id),
+  ]);
+  const cohorts = chartCohorts(teamCohorts, request.cohortKeys);
+  const definitions = pickByKey(allDefinitions, request.metricKeys, "metrics");
+  const cohortKeys = cohorts.map((c) => c.key);
+  const range: SeriesRange = { ...request.range, stepSeconds: chooseStep(request.range.to - request.range.from) };
+
+  const readMetric = async (metric: MetricDefinitionView) =>
+    metricsBackendFor(metric, team, db).series(
+      { environmentId: environment.id, environmentKey: environment.key, releaseKey: release.key, cohortKeys, metric },
+      range,
+    );
+  const [results, exposures, rollout] = await Promise.all([
+    Promise.allSettled(definitions.map(readMetric)),
+    readExposures(db, { environmentId: environment.id, releaseKey: release.key, cohortKeys }, range),
+    readRolloutTimeline(db, { teamId: team.id, releaseId: release.id, environmentId: environment.id }, cohortKeys, range),
+  ]);
+
+  return { range, cohorts, metrics: metricPanels(definitions, results), exposures, rollout };
+}
+
+async function readExposures(
+  db: Db,
+  selector: { environmentId: string; releaseKey: string; cohortKeys: string[] },
+  range: SeriesRange,
+): Promise<ExposureData> {
+  try {
+    return { series: await readExposureSeries(db, selector, range), error: null };
+  } catch (error) {
+    console.error("[metrics] reading exposures failed", error);
+    return { series: [], error: "Could not read exposures (logged on the server)" };
+  }
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Rebuilt from the audit trail: the same events the release page lists, read as percentages. */
+export async function readRolloutTimeline(
+  db: Db,
+  where: { teamId: string; releaseId: string; environmentId: string },
+  cohortKeys: readonly string[],
+  range: { from: number; to: number },
+): Promise<RolloutTimeline> {
+  const [rollout, events] = await Promise.all([
+    db.releaseRollout.findFirst({
+      where: { releaseId: where.releaseId, environmentId: where.environmentId },
+      include: { cohorts: { include: { cohort: { select: { key: true } } } } },
+    }),
+    db.auditEvent.findMany({
+      where: { ...where, action: { startsWith: "rollout." }, createdAt: { gte: new Date(range.from) } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+  ]);
+  if (!rollout) throw new NotFoundError("This release has no rollout in this environment");
+  const records: RolloutAuditRecord[] = events.map((e) => ({
+    at: e.createdAt.getTime(),
+    actorName: e.actorName,
+    action: e.action,
+    summary: e.summary,
+    before: parseJson(e.before),
+    after: parseJson(e.after),
+  }));
+  return rolloutTimeline({
+    current: {
+      status: isReleaseStatus(rollout.status) ? rollout.status : "draft",
+      defaultBasisPoints: rollout.defaultBasisPoints,
+      cohorts: Object.fromEntries(rollout.cohorts.map((c) => [c.cohort.key, c.basisPoints])),
+    },
+    events: records,
+    cohortKeys,
+    range,
+  });
+}
