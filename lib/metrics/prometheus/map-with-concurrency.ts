@@ -8,7 +8,7 @@ export async function mapWithConcurrency<T, R>(items: readonly T[], limit: numbe
     while (next < items.length && !failed) {
       const index = next++;
       try {
-        results[index] = await work(items[index]);
+        results[index] = await work(items[index] as T);
       } catch (error) {
         failed = true;
         throw error;

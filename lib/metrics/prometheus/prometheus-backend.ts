@@ -142,28 +142,29 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
         step: String(stepMs / 1000),
       };
       const jobs = jobsFor(selector, formatPromqlDuration(Math.max(stepMs, MIN_SERIES_WINDOW_MS)));
-      const answers = await mapWithConcurrency(jobs, PROMETHEUS_CONCURRENCY, async (job) =>
-        firstMatrixSeries(await queryPrometheusApi(connection, "/api/v1/query_range", { query: job.query, ...params })),
-      );
+      const answers = await mapWithConcurrency(jobs, PROMETHEUS_CONCURRENCY, async (job) => ({
+        job,
+        values: firstMatrixSeries(await queryPrometheusApi(connection, "/api/v1/query_range", { query: job.query, ...params })),
+      }));
       // The point of each evaluation is the bucket that ends there.
       const bucketStart = (sample: PrometheusSample) => Math.round(sample[0] * 1000) - stepMs;
 
       const samplesByKey = new Map<string, Map<number, number | null>>();
-      jobs.forEach((job, i) => {
+      for (const { job, values } of answers) {
         if (job.stat === "samples") {
-          samplesByKey.set(keyOf(job.cohortKey, job.variant), new Map(answers[i].map((s) => [bucketStart(s), samplesOf(numberOf(s))])));
+          samplesByKey.set(keyOf(job.cohortKey, job.variant), new Map(values.map((s) => [bucketStart(s), samplesOf(numberOf(s))])));
         }
-      });
+      }
       const results: MetricSeriesResult[] = [];
-      jobs.forEach((job, i) => {
-        if (job.stat === "samples") return;
+      for (const { job, values } of answers) {
+        if (job.stat === "samples") continue;
         const samples = samplesByKey.get(keyOf(job.cohortKey, job.variant));
-        const points: MetricPoint[] = answers[i].map((sample) => {
+        const points: MetricPoint[] = values.map((sample) => {
           const t = bucketStart(sample);
           return { t, value: numberOf(sample), samples: samples ? (samples.get(t) ?? 0) : null };
         });
         results.push({ cohortKey: job.cohortKey, variant: job.variant, stat: job.stat, points });
-      });
+      }
       return results;
     },
 
@@ -171,21 +172,22 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
       if (!(window.to > window.from)) throw new MetricsBackendError("The summary window must end after it starts");
       const jobs = jobsFor(selector, formatPromqlDuration(window.to - window.from));
       const time = String(window.to / 1000);
-      const answers = await mapWithConcurrency(jobs, PROMETHEUS_CONCURRENCY, async (job) =>
-        instantValue(await queryPrometheusApi(connection, "/api/v1/query", { query: job.query, time })),
-      );
+      const answers = await mapWithConcurrency(jobs, PROMETHEUS_CONCURRENCY, async (job) => ({
+        job,
+        value: instantValue(await queryPrometheusApi(connection, "/api/v1/query", { query: job.query, time })),
+      }));
 
       const samplesByKey = new Map<string, number | null>();
-      jobs.forEach((job, i) => {
-        if (job.stat === "samples") samplesByKey.set(keyOf(job.cohortKey, job.variant), answers[i] === undefined ? 0 : samplesOf(answers[i]));
-      });
+      for (const { job, value } of answers) {
+        if (job.stat === "samples") samplesByKey.set(keyOf(job.cohortKey, job.variant), value === undefined ? 0 : samplesOf(value));
+      }
       const hasSampleQuery = samplesByKey.size > 0;
       const results: MetricSummary[] = [];
-      jobs.forEach((job, i) => {
-        if (job.stat === "samples") return;
+      for (const { job, value } of answers) {
+        if (job.stat === "samples") continue;
         const samples = hasSampleQuery ? (samplesByKey.get(keyOf(job.cohortKey, job.variant)) ?? 0) : null;
-        results.push({ cohortKey: job.cohortKey, variant: job.variant, stat: job.stat, value: answers[i] ?? null, samples });
-      });
+        results.push({ cohortKey: job.cohortKey, variant: job.variant, stat: job.stat, value: value ?? null, samples });
+      }
       return results;
     },
   };

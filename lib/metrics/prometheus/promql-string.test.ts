@@ -14,7 +14,7 @@ function unquote(literal: string): string {
       out += ch;
       continue;
     }
-    const next = body[++i];
+    const next = body.charAt(++i);
     const simple: Record<string, string> = { n: "\n", r: "\r", t: "\t", "\\": "\\", '"': '"' };
     if (next in simple) out += simple[next];
     else if (next === "x") {

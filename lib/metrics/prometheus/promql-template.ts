@@ -48,7 +48,7 @@ const PLACEHOLDER = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/y;
 
 function opensRegexMatcher(template: string, quoteAt: number): boolean {
   let i = quoteAt - 1;
-  while (i >= 0 && /\s/.test(template[i])) i--;
+  while (i >= 0 && /\s/.test(template.charAt(i))) i--;
   return template[i] === "~" && (template[i - 1] === "=" || template[i - 1] === "!");
 }
 
@@ -96,7 +96,7 @@ function scanTemplate(template: string): Scan {
       PLACEHOLDER.lastIndex = i;
       const match = PLACEHOLDER.exec(template);
       if (match) {
-        uses.push({ name: match[1] ?? match[2], start: i, end: i + match[0].length, context });
+        uses.push({ name: match[1] ?? match[2] ?? "", start: i, end: i + match[0].length, context });
         i += match[0].length;
         continue;
       }
