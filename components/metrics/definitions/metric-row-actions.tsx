@@ -37,7 +37,8 @@ export function MetricRowActions({ teamSlug, metric, first, last, move, remove }
 
   const ref = { teamSlug, metricKey: metric.key };
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    // On narrow screens the actions wrap under the metric; the margin lines them up with its name.
+    <div className="ml-10 flex flex-wrap items-center gap-2 sm:ml-0">
       <div className="flex items-center gap-1">
         <button type="button" className="btn-secondary px-2 py-1" disabled={first || pending || !hydrated} onClick={() => act(() => move({ ...ref, direction: "up" }))} aria-label={`Move ${metric.name} up`}>
           ↑

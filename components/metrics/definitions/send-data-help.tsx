@@ -18,9 +18,12 @@ export function SendDataHelp({ origin, metricKey, apiKeysHref }: Props) {
   -d '${JSON.stringify(body)}'`;
   return (
     <section className="card" aria-labelledby="send-data-heading">
-      <h2 id="send-data-heading" className="border-b border-zinc-200 px-5 py-4 font-semibold dark:border-zinc-800">
-        How to send data
-      </h2>
+      <div className="flex items-center justify-between gap-2 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+        <h2 id="send-data-heading" className="font-semibold">
+          How to send data
+        </h2>
+        <CopyButton text={curl} label="Copy curl" />
+      </div>
       <div className="space-y-3 px-5 py-4 text-sm">
         <p className="muted">
           Applications send observations of built-in metrics in batches, with an SDK key: the key decides the environment. Create one on{" "}
@@ -29,14 +32,9 @@ export function SendDataHelp({ origin, metricKey, apiKeysHref }: Props) {
           </a>
           .
         </p>
-        <div className="relative">
-          <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-20 text-xs leading-relaxed text-zinc-100">
-            <code>{curl}</code>
-          </pre>
-          <div className="absolute right-2 top-2">
-            <CopyButton text={curl} />
-          </div>
-        </div>
+        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100 ring-1 ring-inset ring-zinc-800">
+          <code>{curl}</code>
+        </pre>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
           {FIELDS.map(([name, text]) => (
             <div key={name} className="contents">
