@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
+import { blockStart, MetricBlock, type BlockSlot } from "./metric-block";
 
 export type StoredAggregate = {
   seriesId: number;
@@ -32,4 +33,35 @@ export async function readAggregates(
       AND "bucket" >= ${fromMinute} AND "bucket" < ${toMinute}
     ORDER BY "seriesId", "bucket"`;
   return rows;
+}
+
+/** Chart blocks of some series at one resolution covering from ≤ bucket < to (epoch minutes). */
+export async function readBlocks(
+  db: Db,
+  seriesIds: readonly number[],
+  resolution: number,
+  fromMinute: number,
+  toMinute: number,
+): Promise<Map<number, MetricBlock[]>> {
+  const bySeries = new Map<number, MetricBlock[]>();
+  if (seriesIds.length === 0) return bySeries;
+  const rows = await db.$queryRaw<{ seriesId: number; block: number; points: Uint8Array }[]>`
+    SELECT "seriesId", "block", "points" FROM "MetricBlock"
+    WHERE "seriesId" IN (${Prisma.join(seriesIds)}) AND "resolution" = ${resolution}
+      AND "block" >= ${blockStart(fromMinute, resolution)} AND "block" < ${toMinute}
+    ORDER BY "seriesId", "block"`;
+  for (const row of rows) {
+    const block = MetricBlock.decode(row.points, resolution, Number(row.block));
+    if (!block) continue;
+    const list = bySeries.get(row.seriesId);
+    if (list) list.push(block);
+    else bySeries.set(row.seriesId, [block]);
+  }
+  return bySeries;
+}
+
+/** Filled slots of a series' blocks in [from, to), in bucket order. */
+export function slotsIn(blocks: readonly MetricBlock[] | undefined, fromMinute: number, toMinute: number): [number, BlockSlot][] {
+  if (!blocks) return [];
+  return blocks.flatMap((block) => block.slots(fromMinute, toMinute));
 }

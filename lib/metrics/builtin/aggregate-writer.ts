@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { STORE_RESOLUTIONS } from "../choose-step";
 import { AggregateCell, type AggregateRow } from "./aggregate-cell";
+import { blockStart, MetricBlock } from "./metric-block";
 import { chunks, type SeriesRegistry } from "./series-registry";
 import { seriesKeyString, type SeriesKey } from "./series-key";
 
@@ -45,8 +46,8 @@ export function rowsFor(cells: readonly MinuteCell[], ids: ReadonlyMap<string, n
 }
 
 /**
- * Adds cells to the store in one transaction. Rows without a sketch add in the database
- * (count = count + excluded.count); rows with one are read, merged and written back.
+ * Adds cells to the store in one transaction: each affected bucket row is read, merged and
+ * written back, then the chart blocks holding those buckets are patched with the new values.
  */
 export async function writeCells(db: Db, provider: DatabaseProvider, registry: SeriesRegistry, cells: readonly MinuteCell[]): Promise<number> {
   if (cells.length === 0) return 0;
@@ -55,18 +56,17 @@ export async function writeCells(db: Db, provider: DatabaseProvider, registry: S
   await db.$transaction(
     async (tx) => {
       if (provider === "postgres") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FLUSH_LOCK})`;
-      const additive = rows.filter((r) => r.cell.shape === "plain");
-      const merged = rows.filter((r) => r.cell.shape !== "plain");
-      await mergeStoredSketches(tx, merged);
-      for (const chunk of chunks(additive, 400)) await upsert(tx, chunk, true);
-      for (const chunk of chunks(merged, 400)) await upsert(tx, chunk, false);
+      await mergeStored(tx, rows);
+      const written = rows.map((row) => ({ ...row, stored: row.cell.toRow() }));
+      for (const chunk of chunks(written, 400)) await upsertAggregates(tx, chunk);
+      await patchBlocks(tx, written);
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
   return rows.length;
 }
 
-async function mergeStoredSketches(tx: Tx, rows: PendingRow[]): Promise<void> {
+async function mergeStored(tx: Tx, rows: PendingRow[]): Promise<void> {
   for (const chunk of chunks(rows, 300)) {
     const wanted = chunk.map((r) => Prisma.sql`(${r.seriesId}, ${r.resolution}, ${r.bucket})`);
     const stored = await tx.$queryRaw<{ seriesId: number; resolution: number; bucket: number; count: number; sum: number; sketch: Uint8Array | null }[]>`
@@ -80,17 +80,43 @@ async function mergeStoredSketches(tx: Tx, rows: PendingRow[]): Promise<void> {
   }
 }
 
-function upsert(tx: Tx, rows: PendingRow[], add: boolean) {
-  const values = rows.map(({ seriesId, resolution, bucket, cell }) => {
-    const r: AggregateRow = cell.toRow();
+type WrittenRow = PendingRow & { stored: AggregateRow };
+
+function upsertAggregates(tx: Tx, rows: WrittenRow[]) {
+  const values = rows.map(({ seriesId, resolution, bucket, stored: r }) => {
     const sketch = r.sketch ? Buffer.from(r.sketch) : null;
     return Prisma.sql`(${seriesId}, ${resolution}, ${bucket}, ${r.count}, ${r.sum}, ${r.p50}, ${r.p95}, ${r.p99}, ${sketch}, ${r.distinct})`;
   });
-  const onConflict = add
-    ? Prisma.sql`"count" = "MetricAggregate"."count" + excluded."count", "sum" = "MetricAggregate"."sum" + excluded."sum"`
-    : Prisma.sql`"count" = excluded."count", "sum" = excluded."sum", "p50" = excluded."p50", "p95" = excluded."p95",
-        "p99" = excluded."p99", "sketch" = excluded."sketch", "distinct" = excluded."distinct"`;
   return tx.$executeRaw`INSERT INTO "MetricAggregate" ("seriesId", "resolution", "bucket", "count", "sum", "p50", "p95", "p99", "sketch", "distinct")
     VALUES ${Prisma.join(values)}
-    ON CONFLICT ("seriesId", "resolution", "bucket") DO UPDATE SET ${onConflict}`;
+    ON CONFLICT ("seriesId", "resolution", "bucket") DO UPDATE SET "count" = excluded."count", "sum" = excluded."sum",
+      "p50" = excluded."p50", "p95" = excluded."p95", "p99" = excluded."p99", "sketch" = excluded."sketch", "distinct" = excluded."distinct"`;
+}
+
+async function patchBlocks(tx: Tx, rows: WrittenRow[]): Promise<void> {
+  const blocks = new Map<string, { seriesId: number; resolution: number; start: number; shape: WrittenRow["cell"]["shape"]; rows: WrittenRow[] }>();
+  for (const row of rows) {
+    const start = blockStart(row.bucket, row.resolution);
+    const key = `${row.seriesId}:${row.resolution}:${start}`;
+    const entry = blocks.get(key);
+    if (entry) entry.rows.push(row);
+    else blocks.set(key, { seriesId: row.seriesId, resolution: row.resolution, start, shape: row.cell.shape, rows: [row] });
+  }
+  for (const chunk of chunks([...blocks.values()], 300)) {
+    const wanted = chunk.map((b) => Prisma.sql`(${b.seriesId}, ${b.resolution}, ${b.start})`);
+    const stored = await tx.$queryRaw<{ seriesId: number; resolution: number; block: number; points: Uint8Array }[]>`
+      SELECT "seriesId", "resolution", "block", "points" FROM "MetricBlock"
+      WHERE ("seriesId", "resolution", "block") IN (${Prisma.join(wanted)})`;
+    const byKey = new Map(stored.map((s) => [`${s.seriesId}:${s.resolution}:${s.block}`, s.points]));
+    const values = chunk.map(({ seriesId, resolution, start, shape, rows: blockRows }) => {
+      const bytes = byKey.get(`${seriesId}:${resolution}:${start}`);
+      const decoded = bytes ? MetricBlock.decode(bytes, resolution, start) : null;
+      // A block of another shape (the metric's kind changed) starts over with the new shape.
+      const block = decoded && decoded.shape === shape ? decoded : MetricBlock.empty(shape, resolution, start);
+      for (const row of blockRows) block.set(row.bucket, row.stored);
+      return Prisma.sql`(${seriesId}, ${resolution}, ${start}, ${Buffer.from(block.encode())})`;
+    });
+    await tx.$executeRaw`INSERT INTO "MetricBlock" ("seriesId", "resolution", "block", "points") VALUES ${Prisma.join(values)}
+      ON CONFLICT ("seriesId", "resolution", "block") DO UPDATE SET "points" = excluded."points"`;
+  }
 }

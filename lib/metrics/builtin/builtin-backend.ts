@@ -15,7 +15,8 @@ import {
   type Variant,
 } from "../metric-types";
 import { AggregateCell } from "./aggregate-cell";
-import { readAggregates, type StoredAggregate } from "./aggregate-reader";
+import { readAggregates, readBlocks, slotsIn, type StoredAggregate } from "./aggregate-reader";
+import type { BlockSlot } from "./metric-block";
 import type { SeriesRegistry } from "./series-registry";
 import { seriesKeyString, type SeriesKey } from "./series-key";
 
@@ -28,8 +29,8 @@ export function valueOf(metric: Pick<MetricDefinitionView, "kind">, count: numbe
   return sum / count;
 }
 
-function statOf(metric: MetricDefinitionView, stat: MetricStat, cell: AggregateCell | StoredAggregate): number | null {
-  if (stat === "value") return valueOf(metric, Number(cell.count), Number(cell.sum));
+function statOf(metric: MetricDefinitionView, stat: MetricStat, cell: AggregateCell | StoredAggregate | BlockSlot): number | null {
+  if (stat === "value") return valueOf(metric, Number(cell.count), Number(cell.sum ?? 0));
   if (cell instanceof AggregateCell) return cell.toRow()[stat];
   return cell[stat];
 }
@@ -69,22 +70,28 @@ export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsB
       const toMinute = Math.ceil(range.to / 60_000);
       const merging = step > resolution;
       const latency = selector.metric.kind === "latency";
-      const rows = await readAggregates(db, targets.map((t) => t.seriesId), resolution, fromMinute, toMinute, merging && latency);
+      const resultFor = new Map(results.map((r) => [`${r.cohortKey}\u0000${r.variant}\u0000${r.stat}`, r]));
+      const fill = (target: Target, points: { t: number; row: AggregateCell | StoredAggregate | BlockSlot }[]) => {
+        for (const stat of statsOf(selector.metric.kind)) {
+          const result = resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
+          result.points = points.map(({ t, row }) => ({ t, value: statOf(selector.metric, stat, row), samples: Number(row.count) }));
+        }
+      };
+      const ids = targets.map((t) => t.seriesId);
+      if (!merging) {
+        // The common case: one stored bucket per point, read from packed blocks.
+        const blocks = await readBlocks(db, ids, resolution, fromMinute, toMinute);
+        for (const target of targets) fill(target, slotsIn(blocks.get(target.seriesId), fromMinute, toMinute).map(([bucket, row]) => ({ t: bucket * 60_000, row })));
+        return results;
+      }
+      const rows = await readAggregates(db, ids, resolution, fromMinute, toMinute, latency);
       const bySeries = new Map<number, StoredAggregate[]>();
       for (const row of rows) {
         const list = bySeries.get(row.seriesId);
         if (list) list.push(row);
         else bySeries.set(row.seriesId, [row]);
       }
-      const resultFor = new Map(results.map((r) => [`${r.cohortKey}\u0000${r.variant}\u0000${r.stat}`, r]));
-      for (const target of targets) {
-        const stored = bySeries.get(target.seriesId) ?? [];
-        const points = merging ? mergeIntoSteps(stored, stepMinutes, latency) : stored.map((row) => ({ t: row.bucket * 60_000, row }));
-        for (const stat of statsOf(selector.metric.kind)) {
-          const result = resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
-          result.points = points.map(({ t, row }) => ({ t, value: statOf(selector.metric, stat, row), samples: Number(row.count) }));
-        }
-      }
+      for (const target of targets) fill(target, mergeIntoSteps(bySeries.get(target.seriesId) ?? [], stepMinutes, latency));
       return results;
     },
 

@@ -3,7 +3,7 @@ import { chooseStep, resolutionFor } from "../choose-step";
 import { EXPOSURE_METRIC_KEY, VARIANTS, type SeriesRange, type SummaryWindow, type Variant } from "../metric-types";
 import { seriesRegistryFor } from "../backend-for";
 import { AggregateCell } from "./aggregate-cell";
-import { readAggregates } from "./aggregate-reader";
+import { readAggregates, readBlocks, slotsIn } from "./aggregate-reader";
 import { seriesKeyString, type SeriesKey } from "./series-key";
 
 export type ExposureSelector = { environmentId: string; releaseKey: string; cohortKeys: readonly string[] };
@@ -29,15 +29,18 @@ export async function readExposureSeries(db: Db, selector: ExposureSelector, ran
   const merging = range.stepSeconds > resolution;
   const ids = series.flatMap((s) => (s.seriesId === undefined ? [] : [s.seriesId]));
   const fromMinute = Math.floor(range.from / 60_000 / stepMinutes) * stepMinutes;
-  const rows = await readAggregates(db, ids, resolution, fromMinute, Math.ceil(range.to / 60_000), merging);
+  const toMinute = Math.ceil(range.to / 60_000);
   const steps = new Map<number, Map<number, AggregateCell | ExposurePoint>>();
+  if (!merging) {
+    const blocks = await readBlocks(db, ids, resolution, fromMinute, toMinute);
+    for (const [seriesId, list] of blocks) {
+      steps.set(seriesId, new Map(slotsIn(list, fromMinute, toMinute).map(([bucket, slot]) => [bucket, { t: bucket * 60_000, evaluations: slot.count, users: slot.distinct === null ? null : Math.round(slot.distinct) }])));
+    }
+  }
+  const rows = merging ? await readAggregates(db, ids, resolution, fromMinute, toMinute, true) : [];
   for (const row of rows) {
     let bySeries = steps.get(row.seriesId);
     if (!bySeries) steps.set(row.seriesId, (bySeries = new Map()));
-    if (!merging) {
-      bySeries.set(row.bucket, { t: row.bucket * 60_000, evaluations: Number(row.count), users: row.distinct === null ? null : Math.round(Number(row.distinct)) });
-      continue;
-    }
     const start = Math.floor(row.bucket / stepMinutes) * stepMinutes;
     const cell = AggregateCell.fromRow("exposure", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
     const into = bySeries.get(start);

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { BLOCK_SLOTS } from "./metric-block";
 
 /** How long each resolution is kept, in days; minute data goes first, daily data last. */
 export type Retention = Record<60 | 300 | 3600 | 86400, number>;
@@ -21,6 +22,9 @@ export async function pruneAggregates(db: Db, retention: Retention, now = Date.n
     const before = Math.floor((now - days * 86_400_000) / 60_000);
     const result = await db.metricAggregate.deleteMany({ where: { resolution: Number(resolution), bucket: { lt: before } } });
     deleted += result.count;
+    // A block goes once its last bucket is past retention.
+    const span = BLOCK_SLOTS[Number(resolution)]! * (Number(resolution) / 60);
+    await db.metricBlock.deleteMany({ where: { resolution: Number(resolution), block: { lt: before - span + 1 } } });
   }
   return deleted;
 }

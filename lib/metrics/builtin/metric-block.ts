@@ -1,0 +1,104 @@
+import type { AggregateRow, CellShape } from "./aggregate-cell";
+
+/**
+ * A block packs consecutive buckets of one series at one resolution into one row, so a chart
+ * reads a handful of rows per series. Layout: byte 0 the shape, 7 bytes padding, then per slot
+ * the shape's fields as little-endian float64; NaN marks an empty slot or a missing value.
+ */
+
+/** Buckets per block: about an hour of minutes, six hours of 5-minute buckets, 3 days of hours. */
+export const BLOCK_SLOTS: Readonly<Record<number, number>> = { 60: 60, 300: 72, 3600: 72, 86400: 72 };
+
+const FIELDS = {
+  plain: ["count", "sum"],
+  latency: ["count", "sum", "p50", "p95", "p99"],
+  exposure: ["count", "distinct"],
+} as const satisfies Record<CellShape, readonly (keyof AggregateRow)[]>;
+
+const SHAPE_CODES: readonly CellShape[] = ["plain", "latency", "exposure"];
+const HEADER = 8;
+
+export type BlockSlot = { count: number; sum: number | null; p50: number | null; p95: number | null; p99: number | null; distinct: number | null };
+
+function slotsOf(resolution: number): number {
+  const slots = BLOCK_SLOTS[resolution];
+  if (!slots) throw new Error(`no block layout for resolution ${resolution}`);
+  return slots;
+}
+
+/** First bucket (epoch minutes) of the block holding `bucket`. */
+export function blockStart(bucket: number, resolution: number): number {
+  const span = slotsOf(resolution) * (resolution / 60);
+  return Math.floor(bucket / span) * span;
+}
+
+export class MetricBlock {
+  private constructor(
+    readonly shape: CellShape,
+    readonly resolution: number,
+    readonly start: number,
+    private readonly values: Float64Array,
+  ) {}
+
+  static empty(shape: CellShape, resolution: number, start: number): MetricBlock {
+    return new MetricBlock(shape, resolution, start, new Float64Array(slotsOf(resolution) * FIELDS[shape].length).fill(Number.NaN));
+  }
+
+  /** null when the bytes are not a block of this resolution (a metric whose kind changed, say). */
+  static decode(bytes: Uint8Array, resolution: number, start: number): MetricBlock | null {
+    const shape = SHAPE_CODES[bytes[0]!];
+    if (!shape) return null;
+    const length = slotsOf(resolution) * FIELDS[shape].length;
+    if (bytes.length !== HEADER + length * 8) return null;
+    // Copied: driver buffers are not 8-byte aligned, and the block may be patched.
+    const values = new Float64Array(length);
+    new Uint8Array(values.buffer).set(bytes.subarray(HEADER));
+    return new MetricBlock(shape, resolution, start, values);
+  }
+
+  encode(): Uint8Array {
+    const out = new Uint8Array(HEADER + this.values.byteLength);
+    out[0] = SHAPE_CODES.indexOf(this.shape);
+    out.set(new Uint8Array(this.values.buffer, this.values.byteOffset, this.values.byteLength), HEADER);
+    return out;
+  }
+
+  /** Sets the slot of `bucket` to a stored aggregate's (already merged) values. */
+  set(bucket: number, row: AggregateRow): void {
+    const fields = FIELDS[this.shape];
+    const at = this.slotIndex(bucket) * fields.length;
+    fields.forEach((field, i) => {
+      const value = row[field];
+      this.values[at + i] = typeof value === "number" ? value : Number.NaN;
+    });
+  }
+
+  /** Filled slots with from ≤ bucket < to, in order, as [bucket, slot]. */
+  slots(fromBucket: number, toBucket: number): [number, BlockSlot][] {
+    const fields = FIELDS[this.shape];
+    const minutes = this.resolution / 60;
+    const out: [number, BlockSlot][] = [];
+    const slotCount = slotsOf(this.resolution);
+    for (let slot = 0; slot < slotCount; slot++) {
+      const bucket = this.start + slot * minutes;
+      if (bucket < fromBucket || bucket >= toBucket) continue;
+      const at = slot * fields.length;
+      const count = this.values[at]!;
+      if (Number.isNaN(count)) continue;
+      const read: BlockSlot = { count, sum: null, p50: null, p95: null, p99: null, distinct: null };
+      fields.forEach((field, i) => {
+        if (i === 0) return;
+        const value = this.values[at + i]!;
+        read[field as Exclude<keyof BlockSlot, "count">] = Number.isNaN(value) ? null : value;
+      });
+      out.push([bucket, read]);
+    }
+    return out;
+  }
+
+  private slotIndex(bucket: number): number {
+    const index = (bucket - this.start) / (this.resolution / 60);
+    if (!Number.isInteger(index) || index < 0 || index >= slotsOf(this.resolution)) throw new Error(`bucket ${bucket} is not in block ${this.start}`);
+    return index;
+  }
+}
