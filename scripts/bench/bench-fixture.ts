@@ -13,11 +13,12 @@ import { changeReleaseStatus } from "../../lib/releases/change-release-status";
 import { createRelease } from "../../lib/releases/create-release";
 import { setRollout } from "../../lib/releases/set-rollout";
 
-export type BenchFixture = { url: string; sdkKey: string; dir: string };
+export type BenchFixture = { url: string; sdkKey: string; dir: string; teamId: string };
 
-export async function createBenchFixture(): Promise<BenchFixture> {
+/** On a fresh SQLite file in a temporary dir, or on `url` (an empty PostgreSQL database). */
+export async function createBenchFixture(databaseUrl?: string): Promise<BenchFixture> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "glidepath-bench-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
+  const url = databaseUrl ?? `file:${path.join(dir, "bench.db")}`;
   process.env.DATABASE_URL = url;
   await applyPendingMigrations(url);
   const db = getDb();
@@ -42,7 +43,7 @@ export async function createBenchFixture(): Promise<BenchFixture> {
   await changeReleaseStatus(actor, { teamSlug, releaseKey: "new-checkout", environmentKey: "production", command: "start", expectedVersion: 2 });
   const { key } = await createSdkKey(actor, { teamSlug, environmentKey: "production", name: "bench" });
   await db.$disconnect();
-  return { url, sdkKey: key, dir };
+  return { url, sdkKey: key, dir, teamId: team.id };
 }
 
 

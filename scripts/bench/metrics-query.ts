@@ -1,8 +1,9 @@
 // npm run bench:metrics-query — the release chart payload (every cohort, every metric, both
-// variants, exposures and the rollout timeline) over 24 h and 7 d, on SQLite and PostgreSQL
+// variants, exposures and the rollout timeline, serialised as the API sends it) over 24 h and 7 d, on SQLite and PostgreSQL
 // loaded with 30 days of per-minute data. Baseline in the same run: the same series read from
 // minute rows only (a store without rollups), folded into the same steps.
 import { buildReleaseChartData } from "../../lib/metrics/release-chart-data";
+import { encodeChartData } from "../../lib/metrics/chart-wire";
 import { readAggregates } from "../../lib/metrics/builtin/aggregate-reader";
 import { chooseStep } from "../../lib/metrics/choose-step";
 import type { DatabaseProvider } from "../../lib/db/database-url";
@@ -43,7 +44,7 @@ async function chartPayload(dataset: MetricsDataset, rangeMs: number) {
     metricKeys: null,
     cohortKeys: null,
   });
-  return JSON.stringify(data);
+  return JSON.stringify(encodeChartData(data));
 }
 
 async function minuteRowsOnly(dataset: MetricsDataset, rangeMs: number) {

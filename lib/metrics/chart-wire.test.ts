@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { decodeChartData, encodeChartData } from "./chart-wire";
+import type { ReleaseChartData } from "./release-chart-types";
+
+const from = Date.UTC(2026, 10, 28, 10, 3);
+const step = 300_000;
+const aligned = Math.floor(from / step) * step;
+
+const data: ReleaseChartData = {
+  range: { from, to: from + 3_600_000, stepSeconds: 300 },
+  cohorts: [{ key: "eu", name: "EU" }, { key: "default", name: "Everyone else" }],
+  metrics: [
+    {
+      definition: { key: "errors", name: "Errors", unit: "%", kind: "error_rate", badDirection: "up", source: "builtin", query: null, sampleQuery: null },
+      error: null,
+      series: [
+        { cohortKey: "eu", variant: "treatment", stat: "value", points: [{ t: aligned, value: 0.0123456789, samples: 812 }, { t: aligned + 2 * step, value: null, samples: null }] },
+        { cohortKey: "eu", variant: "control", stat: "value", points: [] },
+      ],
+    },
+    { definition: { key: "p", name: "P", unit: "", kind: "count", badDirection: "up", source: "prometheus", query: "x", sampleQuery: null }, error: "Prometheus is unreachable", series: [] },
+  ],
+  exposures: { error: null, series: [{ cohortKey: "eu", variant: "control", points: [{ t: aligned + step, evaluations: 40, users: 12 }] }] },
+  rollout: { initial: { eu: 25, default: 0 }, changes: [{ at: from + 60_000, actorName: "Ada", action: "release.rollout_changed", summary: "EU 25% → 50%", percentByCohort: { eu: 50, default: 0 } }] },
+};
+
+describe("chart wire format", () => {
+  it("round-trips the payload, with values to six significant digits", () => {
+    const decoded = decodeChartData(JSON.parse(JSON.stringify(encodeChartData(data))));
+    const expected = structuredClone(data);
+    expected.metrics[0]!.series[0]!.points[0]!.value = 0.0123457;
+    expect(decoded).toEqual(expected);
+  });
+
+  it("is much smaller than one object per point", () => {
+    const points = Array.from({ length: 288 }, (_, i) => ({ t: aligned + i * step, value: Math.random(), samples: 1000 + i }));
+    const big: ReleaseChartData = { ...data, metrics: [{ ...data.metrics[0]!, series: [{ cohortKey: "eu", variant: "treatment", stat: "value", points }] }] };
+    expect(JSON.stringify(encodeChartData(big)).length).toBeLessThan(JSON.stringify(big).length * 0.5);
+  });
+});
