@@ -17,7 +17,14 @@ export type WireChartData = Omit<ReleaseChartData, "metrics" | "exposures"> & {
 // Six significant digits: more than any tooltip shows, far fewer characters than a float64.
 function compact(value: number | null): number | null {
   if (value === null || !Number.isFinite(value)) return null;
-  return Number(value.toPrecision(6));
+  if (value === 0) return 0;
+  const digits = 5 - Math.floor(Math.log10(Math.abs(value)));
+  if (digits <= 0) {
+    const unit = 10 ** -digits;
+    return Math.round(value / unit) * unit;
+  }
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
 }
 
 export function encodeChartData(data: ReleaseChartData): WireChartData {
