@@ -32,7 +32,7 @@ export const ACME_RELEASES: ReleaseSeed[] = [
     },
   },
   {
-    // Ramping in production; the demo traffic later gives one cohort a regression.
+    // Ramping in production; the demo traffic gives its mobile cohort a regression.
     key: "new-checkout",
     name: "New checkout flow",
     description: "Single-page checkout with saved payment methods and address autocomplete.",
@@ -54,6 +54,8 @@ export const ACME_RELEASES: ReleaseSeed[] = [
         { at: ago(6, 3), by: SAM, set: { cohorts: { eu: 100, us: 500 } } },
         { at: ago(4, 1), by: ERIN, set: { cohorts: { eu: 500, us: 1000 } } },
         { at: ago(2, 3), by: ERIN, set: { cohorts: { us: 2500 } } },
+        // The demo traffic gives this cohort's treatment a regression (scripts/demo-traffic).
+        { at: ago(1, 6), by: ERIN, set: { cohorts: { mobile: 2000 } } },
       ],
     },
   },
