@@ -8,7 +8,7 @@ export type TeamAccess = { teamId: string; teamSlug: string; teamName: string; r
 
 const ACTION_NAMES: Record<Role, string> = {
   viewer: "view",
-  editor: "change rollouts",
+  editor: "make changes here",
   approver: "approve changes",
   admin: "administer the team",
 };
