@@ -4,7 +4,8 @@
 // One release is really broken for one cohort (see demo-traffic/app-model.ts).
 import { backfill } from "./demo-traffic/backfill";
 import { DemoState } from "./demo-traffic/demo-state";
-import { FatalError, GlidepathClient, withRetry } from "./demo-traffic/glidepath-client";
+import { FatalError, GlidepathClient } from "./demo-traffic/glidepath-client";
+import { withRetry } from "./demo-traffic/retry";
 import { runLiveTraffic } from "./demo-traffic/live-traffic";
 import { formatCount, log, warn } from "./demo-traffic/log";
 import { parseOptions, USAGE, type DemoOptions } from "./demo-traffic/options";
@@ -87,6 +88,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     log(`${signal}: stopping after the last send`);
     controller.abort();
   });
+}
+
+// Started by npm start (scripts/demo-traffic/start-beside-server.ts): stop with the dashboard.
+if (process.channel) {
+  process.channel.unref();
+  process.once("disconnect", () => controller.abort());
 }
 
 log(`${formatCount(options.poolSize)} synthetic shoppers, ~${options.usersPerSecond}/s, against ${options.baseUrl}`);

@@ -33,6 +33,8 @@ if (process.env.GLIDEPATH_SEED_DEMO !== "0" && (embedded || process.env.GLIDEPAT
 }
 
 await buildIfStale();
+// Simulated shoppers for the demo team, so the release pages' charts are live from the start.
+const demoTraffic = demoSdkKey !== null && process.env.GLIDEPATH_DEMO_TRAFFIC !== "0";
 
 console.log(`
   Glidepath is starting on ${process.env.NEXTAUTH_URL}
@@ -45,9 +47,14 @@ ${
     curl -s -X POST ${process.env.NEXTAUTH_URL}/ofrep/v1/evaluate/flags/new-checkout \\
       -H "Authorization: Bearer ${demoSdkKey}" -H "Content-Type: application/json" \\
       -d '{"context":{"targetingKey":"user-42","country":"DE"}}'
-`
+${demoTraffic ? "\n  Demo traffic: simulated shoppers evaluate releases and send metrics (GLIDEPATH_DEMO_TRAFFIC=0 turns it off)\n" : ""}`
     : ""
 }`);
+
+if (demoSdkKey && demoTraffic) {
+  const { startDemoTrafficBesideServer } = await import("./demo-traffic/start-beside-server");
+  startDemoTrafficBesideServer({ port, sdkKey: demoSdkKey, dataDir: path.resolve("data") });
+}
 
 const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   env: process.env,

@@ -1,6 +1,7 @@
 import type { PanelMember } from "./backfill-model";
 import { servedAssignments } from "./assignments";
-import { withRetry, type GlidepathClient } from "./glidepath-client";
+import type { GlidepathClient } from "./glidepath-client";
+import { withRetry } from "./retry";
 import { warn } from "./log";
 import type { Random } from "./random";
 import { evaluationContext, type SyntheticUser } from "./synthetic-users";

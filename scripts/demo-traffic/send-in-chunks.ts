@@ -1,4 +1,5 @@
-import { RetryableError, withRetry, type GlidepathClient, type IngestResult } from "./glidepath-client";
+import { RetryableError, type GlidepathClient, type IngestResult } from "./glidepath-client";
+import { withRetry } from "./retry";
 import type { Observation } from "./observations";
 import { warn } from "./log";
 
