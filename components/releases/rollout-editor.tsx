@@ -8,6 +8,7 @@ import { describeCondition, type CohortDefinition } from "@/lib/domain/cohort-ru
 import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";
 import { diffRollout, type RolloutValues } from "@/lib/releases/rollout-diff";
 import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
+import type { CohortUsers } from "@/lib/metrics/estimate-user-change";
 import { ChangePreview } from "./change-preview";
 import { ConflictNotice } from "./conflict-notice";
 import { PercentSlider } from "./percent-slider";
@@ -23,6 +24,8 @@ type Props = {
   defaultBasisPoints: number;
   cohorts: Cohort[];
   canEdit: boolean;
+  /** Distinct users per cohort key over the last 24 h, for "≈ +N users"; null: no traffic data. */
+  usersByCohort?: CohortUsers | null;
   save: (input: {
     teamSlug: string;
     releaseKey: string;
@@ -170,7 +173,7 @@ export function RolloutEditor(props: Props) {
         {dirty ? (
           <div className="space-y-3">
             <p className="text-sm font-medium">Will change in {props.environment.name}:</p>
-            <ChangePreview changes={changes} savedDefault={saved.defaultBasisPoints} draftDefault={draft.defaultBasisPoints} />
+            <ChangePreview changes={changes} saved={saved} draft={draft} usersByCohort={props.usersByCohort ?? null} status={props.status} />
             <div className="flex gap-2">
               <button type="button" className="btn-primary" disabled={mutation.isPending || !editable} onClick={() => mutation.mutate()}>
                 {mutation.isPending ? "Saving…" : `Save ${changes.length} change${changes.length === 1 ? "" : "s"}`}

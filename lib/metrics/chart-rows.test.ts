@@ -69,6 +69,8 @@ describe("exposureRows", () => {
     );
     expect(countsOnly.measure).toBe("evaluations");
     expect(countsOnly.rows.find((r) => r.t === 240_000)).toMatchObject({ control: 90 });
+
+    expect(exposureRows({ error: null, series: [] }, timeline, "beta", range).measure).toBe("users");
   });
 });
 

@@ -72,8 +72,9 @@ export function exposureRows(
   range: { from: number; to: number },
 ): { measure: "users" | "evaluations"; rows: ChartRow[] } {
   const mine = exposures.series.filter((s) => s.cohortKey === cohortKey);
-  const hasUsers = mine.some((s) => s.points.some((p) => p.users !== null));
-  const measure = hasUsers ? "users" : "evaluations";
+  // Distinct users whenever the store counted them; evaluations only when it had data but no user counts.
+  const points = mine.flatMap((s) => s.points);
+  const measure = points.length > 0 && points.every((p) => p.users === null) ? "evaluations" : "users";
   const pick = (variant: string): Map<number, Sample> =>
     new Map(
       (mine.find((s) => s.variant === variant)?.points ?? []).map((p) => [

@@ -15,6 +15,10 @@ import { getTeamContext } from "@/lib/teams/get-team-context";
 import { headers } from "next/headers";
 import { CodeSnippets } from "@/components/releases/code-snippets";
 import { WhoGetsIt } from "@/components/releases/who-gets-it";
+import { ReleaseMetrics } from "@/components/metrics/release-metrics";
+import { readDb } from "@/lib/db/transaction";
+import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
+import { usersSeenLastDay } from "@/lib/metrics/preview-user-estimate";
 import { changeReleaseStatusAction, explainEvaluationAction, setRolloutAction } from "./actions";
 
 type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
@@ -30,8 +34,13 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const { access, environments, environment } = await orNotFound(getTeamContext(actor, team, env));
   const release = await orNotFound(getReleaseView(access.teamId, environment.id, releaseKey));
   const releaseId = await releaseIdOf(access.teamId, releaseKey);
-  const audit = releaseId ? await listAuditEvents(access.teamId, { releaseId }, 50) : [];
   const canEdit = roleAtLeast(access.role, "editor");
+  const [audit, metricDefinitions, usersByCohort] = await Promise.all([
+    releaseId ? listAuditEvents(access.teamId, { releaseId }, 50) : [],
+    listMetricDefinitions(readDb(), access.teamId),
+    // Only editors see the change preview; never fails the page (null: no estimate).
+    canEdit ? usersSeenLastDay({ environmentId: environment.id, releaseKey: release.key, cohortKeys: [...release.cohorts.map((c) => c.key), "default"] }) : null,
+  ]);
   const { rollout } = release;
   const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost:3000"}`;
 
@@ -104,7 +113,16 @@ export default async function ReleasePage({ params, searchParams }: Props) {
         defaultBasisPoints={rollout.defaultBasisPoints}
         cohorts={release.cohorts}
         canEdit={canEdit}
+        usersByCohort={usersByCohort}
         save={setRolloutAction}
+      />
+      <ReleaseMetrics
+        teamSlug={team}
+        releaseKey={release.key}
+        environment={{ key: environment.key, name: environment.name }}
+        definitions={metricDefinitions}
+        rolloutVersion={rollout.version}
+        origin={origin}
       />
       <div className="grid gap-5 lg:grid-cols-2">
         <WhoGetsIt teamSlug={team} releaseKey={release.key} environment={{ key: environment.key, name: environment.name }} explain={explainEvaluationAction} />

@@ -1,0 +1,77 @@
+"use client";
+
+import clsx from "clsx";
+import { hasValues, metricRows, type CohortChange } from "@/lib/metrics/chart-rows";
+import { badDirectionHint, displayUnit, formatAxisValue, formatMetricValue } from "@/lib/metrics/format-metric-value";
+import { LATENCY_STATS, type MetricStat } from "@/lib/metrics/metric-types";
+import type { MetricPanelData, RolloutTimeline } from "@/lib/metrics/release-chart-types";
+import { ChartCard, ChartMessage } from "./chart-states";
+import { TimeSeriesChart } from "./time-series-chart";
+
+type Props = {
+  panel: MetricPanelData;
+  cohort: { key: string; name: string };
+  rollout: RolloutTimeline;
+  changes: CohortChange[];
+  range: { from: number; to: number; stepSeconds: number };
+  stat: MetricStat;
+  onStat: (stat: MetricStat) => void;
+};
+
+const SAMPLES: Record<string, string> = { error_rate: "requests", latency: "samples", mean: "samples", count: "reports" };
+
+function StatToggle({ value, onChange, metricName }: { value: MetricStat; onChange: (stat: MetricStat) => void; metricName: string }) {
+  return (
+    <div role="group" aria-label={`${metricName} percentile`} className="inline-flex rounded-md border border-zinc-200 p-0.5 text-xs dark:border-zinc-700">
+      {LATENCY_STATS.map((stat) => (
+        <button
+          key={stat}
+          type="button"
+          aria-pressed={value === stat}
+          onClick={() => onChange(stat)}
+          className={clsx("rounded px-1.5 py-0.5", value === stat ? "bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900" : "muted hover:bg-zinc-100 dark:hover:bg-zinc-800")}
+        >
+          {stat}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** One metric for one cohort: treatment vs control, or why there is nothing to draw. */
+export function MetricChart({ panel, cohort, rollout, changes, range, stat, onStat }: Props) {
+  const { definition } = panel;
+  const latency = definition.kind === "latency";
+  const unit = displayUnit(definition);
+  const hint = badDirectionHint(definition.badDirection);
+  const rows = panel.error ? [] : metricRows(panel.series, rollout, cohort.key, stat, range);
+
+  return (
+    <ChartCard
+      title={definition.name}
+      subtitle={
+        <>
+          {latency ? `${stat} · ` : ""}
+          {unit ? `${unit} · ` : ""}
+          <span title={definition.badDirection === "up" ? "Higher values are worse" : "Lower values are worse"}>{hint}</span>
+        </>
+      }
+      control={latency ? <StatToggle value={stat} onChange={onStat} metricName={definition.name} /> : undefined}
+    >
+      {panel.error ? (
+        <ChartMessage tone="error">{panel.error}</ChartMessage>
+      ) : hasValues(rows) ? (
+        <TimeSeriesChart
+          rows={rows}
+          range={range}
+          changes={changes}
+          tick={(v) => formatAxisValue(definition, v)}
+          tooltip={{ value: (v) => formatMetricValue(definition, v), samplesLabel: SAMPLES[definition.kind] ?? "samples", hint, stepSeconds: range.stepSeconds }}
+          label={`${definition.name}${latency ? ` ${stat}` : ""} for ${cohort.name}: treatment vs control`}
+        />
+      ) : (
+        <ChartMessage>No {definition.name.toLowerCase()} data for {cohort.name} in this range</ChartMessage>
+      )}
+    </ChartCard>
+  );
+}
