@@ -8,9 +8,9 @@ http
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { observations: unknown[] };
+      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { observations?: unknown[] };
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ accepted: body.observations.length, rejected: 0, errors: [] }));
+      res.end(JSON.stringify({ accepted: body.observations?.length ?? 0, rejected: 0, errors: [] }));
     });
   })
   .listen(port, "127.0.0.1");
