@@ -43,8 +43,13 @@ export function ChartTooltip({ active, row, format }: { active: boolean; row: Ch
       <p className="font-medium">
         {formatInstant(row.t)} <span className="muted font-normal">· {stepLabel(format.stepSeconds)} step</span>
       </p>
-      {line("treatment")}
-      {line("control")}
+      {/* Rows that only mark a change (or the range edges) carry no values: don't list two blanks. */}
+      {(row.treatment !== null || row.control !== null) && (
+        <>
+          {line("treatment")}
+          {line("control")}
+        </>
+      )}
       <p className="muted">
         Rollout {row.rollout}%{format.hint ? ` · ${format.hint}` : ""}
       </p>

@@ -32,6 +32,7 @@ export function ExposureChart({ exposures, cohort, rollout, changes, range }: Pr
           tick={(v) => formatAxisValue(COUNT, v)}
           tooltip={{ value: (v) => (v === null ? "—" : `${formatCount(v)} ${measure}`), samplesLabel: "evaluations", hint: null, stepSeconds: range.stepSeconds }}
           label={`${title} for ${cohort.name}: treatment vs control`}
+          integer
         />
       ) : (
         <ChartMessage>No evaluations of this release for {cohort.name} in this range</ChartMessage>

@@ -68,6 +68,7 @@ export function MetricChart({ panel, cohort, rollout, changes, range, stat, onSt
           tick={(v) => formatAxisValue(definition, v)}
           tooltip={{ value: (v) => formatMetricValue(definition, v), samplesLabel: SAMPLES[definition.kind] ?? "samples", hint, stepSeconds: range.stepSeconds }}
           label={`${definition.name}${latency ? ` ${stat}` : ""} for ${cohort.name}: treatment vs control`}
+          integer={definition.kind === "count"}
         />
       ) : (
         <ChartMessage>No {definition.name.toLowerCase()} data for {cohort.name} in this range</ChartMessage>

@@ -13,6 +13,8 @@ type Props = {
   tick: (value: number) => string;
   tooltip: TooltipFormat;
   label: string;
+  /** Counts: whole-number ticks only. */
+  integer?: boolean;
 };
 
 const AXIS_TICK = { fontSize: 10, fill: "var(--chart-axis)" };
@@ -27,7 +29,7 @@ function firstName(name: string): string {
  * Treatment vs control over time, with the cohort's rollout percentage as a step line on the
  * right axis and a marker at each change. Animations are off so a live refresh redraws in place.
  */
-export function TimeSeriesChart({ rows, range, changes, tick, tooltip, label }: Props) {
+export function TimeSeriesChart({ rows, range, changes, tick, tooltip, label, integer = false }: Props) {
   const points = (key: "treatment" | "control") => rows.reduce((n, r) => n + (r[key] === null ? 0 : 1), 0);
   // Sparse series would be invisible as lines alone.
   const dot = (key: "treatment" | "control") => (points(key) <= 40 ? { r: 2, strokeWidth: 0, fill: SERIES_STYLE[key].stroke } : false);
@@ -49,7 +51,7 @@ export function TimeSeriesChart({ rows, range, changes, tick, tooltip, label }: 
           stroke="var(--chart-grid)"
           minTickGap={16}
         />
-        <YAxis yAxisId="value" width={44} tickFormatter={tick} tick={AXIS_TICK} stroke="var(--chart-grid)" domain={[0, "auto"]} allowDecimals />
+        <YAxis yAxisId="value" width={44} tickFormatter={tick} tick={AXIS_TICK} stroke="var(--chart-grid)" domain={[0, "auto"]} allowDecimals={!integer} />
         <YAxis
           yAxisId="rollout"
           orientation="right"
