@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { decodeChartData, type WireChartData } from "@/lib/metrics/chart-wire";
 import type { ReleaseChartData } from "@/lib/metrics/release-chart-types";
 
 export const metricsKeys = {
@@ -13,9 +14,9 @@ export const LIVE_REFRESH_MS = 10_000;
 
 async function fetchReleaseChartData(url: string, signal: AbortSignal): Promise<ReleaseChartData> {
   const response = await fetch(url, { cache: "no-store", signal });
-  const body = (await response.json().catch(() => null)) as ({ error?: { message?: string } } & Partial<ReleaseChartData>) | null;
-  if (!response.ok) throw new Error(body?.error?.message ?? `The chart data request failed (HTTP ${response.status})`);
-  return body as ReleaseChartData;
+  const body = (await response.json().catch(() => null)) as ({ error?: { message?: string } } & Partial<WireChartData>) | null;
+  if (!response.ok || !body) throw new Error(body?.error?.message ?? `The chart data request failed (HTTP ${response.status})`);
+  return decodeChartData(body as WireChartData);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { getActor } from "@/lib/auth/get-actor";
 import { isDomainError, ValidationError } from "@/lib/errors/domain-errors";
+import { encodeChartData } from "@/lib/metrics/chart-wire";
 import { readReleaseChartData } from "@/lib/metrics/read-release-chart-data";
 
 export const dynamic = "force-dynamic";
@@ -9,12 +10,15 @@ type Context = { params: Promise<{ team: string; release: string }> };
 // Live data: a cached answer would show a stale chart on refresh.
 const HEADERS = { "Cache-Control": "no-store" };
 
-/** The release page's chart data: GET ?env=&range=1h|6h|24h|7d (or from=&to=)&metrics=&cohorts= */
+/**
+ * The release page's chart data: GET ?env=&range=1h|6h|24h|7d (or from=&to=)&metrics=&cohorts=
+ * Answers the compact wire format (lib/metrics/chart-wire); decodeChartData restores the payload.
+ */
 export async function GET(request: Request, { params }: Context) {
   const { team, release } = await params;
   try {
     const data = await readReleaseChartData(await getActor(), team, release, new URL(request.url).searchParams);
-    return Response.json(data, { headers: HEADERS });
+    return Response.json(encodeChartData(data), { headers: HEADERS });
   } catch (error) {
     if (isDomainError(error)) {
       const fieldErrors = error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : {};
