@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", "lib/db/generated/**", "prisma/postgres/**", "test-results/**", "playwright-report/**", "screenshots/**", "data/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", "scripts/tmp/**", "lib/db/generated/**", "prisma/postgres/**", "test-results/**", "playwright-report/**", "screenshots/**", "data/**", "next-env.d.ts"],
   },
   {
     rules: {
