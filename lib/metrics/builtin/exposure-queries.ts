@@ -66,7 +66,9 @@ export async function readExposureSeries(db: Db, selector: ExposureSelector, ran
  */
 export async function estimateCohortUsers(db: Db, selector: ExposureSelector, window: SummaryWindow): Promise<Map<string, number>> {
   const series = await seriesOf(db, selector);
-  const resolution = resolutionFor(chooseStep(window.to - window.from));
+  // Hourly sketches for long windows: a day is 24 rows per series to merge, not 288.
+  const length = window.to - window.from;
+  const resolution = length >= 6 * 3_600_000 ? 3600 : resolutionFor(chooseStep(length));
   const resMinutes = resolution / 60;
   const ids = series.flatMap((s) => (s.seriesId === undefined ? [] : [s.seriesId]));
   const fromMinute = Math.ceil(window.from / 60_000 / resMinutes) * resMinutes;
