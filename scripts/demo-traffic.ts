@@ -13,7 +13,8 @@ import { evaluatePanel } from "./demo-traffic/panel";
 import { createRandom } from "./demo-traffic/random";
 import { evaluationContext, syntheticUsers } from "./demo-traffic/synthetic-users";
 
-// Enough evaluated users to know each cohort's split; about half a minute of live traffic.
+// Enough evaluated users to know each cohort's split; under a minute of live traffic, so the
+// exposure chart shows no spike at start.
 const PANEL_SIZE = 800;
 const LATENCY_SAMPLES_PER_MINUTE = 20;
 const WAITING_NOTE_EVERY_MS = 30_000;

@@ -10,7 +10,7 @@ export type SyntheticUser = {
   country: string;
   platform: Platform;
   plan: "free" | "pro" | "business";
-  /** Where the shop's servers are far from them (not sent: the app knows it from the country). */
+  /** Where they shop from, relative to the servers (not sent: the app derives it from the country). */
   region: "us" | "eu" | "elsewhere";
 };
 
