@@ -29,7 +29,12 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
       <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <h3 id={headingId} className="font-semibold">
           {cohort.name}
-          {cohort.key !== "default" && <span className="muted ml-2 font-mono text-xs font-normal">{cohort.key}</span>}
+          {cohort.key !== "default" && (
+            <>
+              {" "}
+              <span className="muted ml-1 font-mono text-xs font-normal">{cohort.key}</span>
+            </>
+          )}
         </h3>
         <ChartLegend percent={percent} />
       </header>
