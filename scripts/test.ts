@@ -2,7 +2,10 @@
 // production build in Debian's Chromium against both databases. Starts what it needs.
 import fs from "node:fs";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { ensureChromium } from "./e2e/chromium-path";
+import { aptInstall } from "./lib/apt-install";
+import { prometheusMissingReason } from "../test/support/prometheus";
 import { buildIfStale } from "./lib/build-if-stale";
 import { run } from "./lib/run";
 
@@ -25,6 +28,12 @@ const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 let failedStep = false;
 
 console.log("\n━━ Unit and integration tests (Vitest) ━━");
+// The metrics backend tests run a real Prometheus (Debian's package); without one they skip
+// and say so, except under CI where a missing Prometheus fails them.
+if (prometheusMissingReason() !== null && aptInstall("prometheus", "Prometheus not found")) {
+  // Debian's package starts a service on :9090 where systemd runs; the tests start their own.
+  spawnSync("pkill", ["-x", "prometheus"]);
+}
 const vitestReport = "test-results/vitest.json";
 const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
 if (fs.existsSync(vitestReport)) Object.entries(vitestCounts(vitestReport)).forEach(([k, v]) => (totals[k as keyof Counts] += v));

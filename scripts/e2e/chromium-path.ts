@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import { aptInstall } from "../lib/apt-install";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -16,15 +16,7 @@ export function findChromium(): string | null {
 export function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
-  const canApt = fs.existsSync("/usr/bin/apt-get") && process.getuid?.() === 0;
-  if (canApt) {
-    console.log("• Chromium not found: installing Debian's chromium package (apt-get install chromium)…");
-    try {
-      execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-      execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    } catch {
-      // Fall through to the message below.
-    }
+  if (aptInstall("chromium", "Chromium not found")) {
     const installed = findChromium();
     if (installed) return installed;
   }
