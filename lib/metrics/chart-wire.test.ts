@@ -32,9 +32,9 @@ describe("chart wire format", () => {
     expect(decoded).toEqual(expected);
   });
 
-  it("rounds large and small numbers without float noise", () => {
-    const encoded = encodeChartData({ ...data, metrics: [{ ...data.metrics[0]!, series: [{ cohortKey: "eu", variant: "treatment", stat: "value", points: [12_345_678, 0.000123456789, 987.654321, -42.0000001].map((value, i) => ({ t: aligned + i * step, value, samples: 1 })) }] }] });
-    expect(encoded.metrics[0]!.series[0]!.y).toEqual([12_345_700, 0.000123457, 987.654, -42]);
+  it("rounds large and small numbers without float noise, and keeps whole numbers exact", () => {
+    const encoded = encodeChartData({ ...data, metrics: [{ ...data.metrics[0]!, series: [{ cohortKey: "eu", variant: "treatment", stat: "value", points: [12_345_678.9, 0.000123456789, 987.654321, -42.0000001, 1_234_567].map((value, i) => ({ t: aligned + i * step, value, samples: 1 })) }] }] });
+    expect(encoded.metrics[0]!.series[0]!.y).toEqual([12_345_700, 0.000123457, 987.654, -42, 1_234_567]);
   });
 
   it("is much smaller than one object per point", () => {

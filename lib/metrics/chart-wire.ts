@@ -17,7 +17,7 @@ export type WireChartData = Omit<ReleaseChartData, "metrics" | "exposures"> & {
 // Six significant digits: more than any tooltip shows, far fewer characters than a float64.
 function compact(value: number | null): number | null {
   if (value === null || !Number.isFinite(value)) return null;
-  if (value === 0) return 0;
+  if (Number.isInteger(value)) return value;
   const digits = 5 - Math.floor(Math.log10(Math.abs(value)));
   if (digits <= 0) {
     const unit = 10 ** -digits;

@@ -62,6 +62,7 @@ export async function readBlocks(
 
 /** Filled slots of a series' blocks in [from, to), in bucket order. */
 export function slotsIn(blocks: readonly MetricBlock[] | undefined, fromMinute: number, toMinute: number): [number, BlockSlot][] {
-  if (!blocks) return [];
-  return blocks.flatMap((block) => block.slots(fromMinute, toMinute));
+  const out: [number, BlockSlot][] = [];
+  if (blocks) for (const block of blocks) block.slots(fromMinute, toMinute, out);
+  return out;
 }

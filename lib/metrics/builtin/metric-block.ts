@@ -20,6 +20,10 @@ const HEADER = 8;
 
 export type BlockSlot = { count: number; sum: number | null; p50: number | null; p95: number | null; p99: number | null; distinct: number | null };
 
+function nullIfNaN(value: number): number | null {
+  return value === value ? value : null;
+}
+
 function slotsOf(resolution: number): number {
   const slots = BLOCK_SLOTS[resolution];
   if (!slots) throw new Error(`no block layout for resolution ${resolution}`);
@@ -73,25 +77,31 @@ export class MetricBlock {
     });
   }
 
-  /** Filled slots with from ≤ bucket < to, in order, as [bucket, slot]. */
-  slots(fromBucket: number, toBucket: number): [number, BlockSlot][] {
-    const fields = FIELDS[this.shape];
+  /** Appends the filled slots with from ≤ bucket < to, in order, as [bucket, slot]. */
+  slots(fromBucket: number, toBucket: number, out: [number, BlockSlot][] = []): [number, BlockSlot][] {
+    const width = FIELDS[this.shape].length;
+    const latency = this.shape === "latency";
+    const exposure = this.shape === "exposure";
     const minutes = this.resolution / 60;
-    const out: [number, BlockSlot][] = [];
-    const slotCount = slotsOf(this.resolution);
-    for (let slot = 0; slot < slotCount; slot++) {
-      const bucket = this.start + slot * minutes;
-      if (bucket < fromBucket || bucket >= toBucket) continue;
-      const at = slot * fields.length;
-      const count = this.values[at]!;
-      if (Number.isNaN(count)) continue;
-      const read: BlockSlot = { count, sum: null, p50: null, p95: null, p99: null, distinct: null };
-      fields.forEach((field, i) => {
-        if (i === 0) return;
-        const value = this.values[at + i]!;
-        read[field as Exclude<keyof BlockSlot, "count">] = Number.isNaN(value) ? null : value;
-      });
-      out.push([bucket, read]);
+    const values = this.values;
+    const first = Math.max(0, Math.ceil((fromBucket - this.start) / minutes));
+    const last = Math.min(slotsOf(this.resolution), Math.ceil((toBucket - this.start) / minutes));
+    for (let slot = first; slot < last; slot++) {
+      const at = slot * width;
+      const count = values[at]!;
+      if (count !== count) continue; // NaN: empty slot
+      const second = values[at + 1]!;
+      out.push([
+        this.start + slot * minutes,
+        {
+          count,
+          sum: exposure || second !== second ? null : second,
+          p50: latency ? nullIfNaN(values[at + 2]!) : null,
+          p95: latency ? nullIfNaN(values[at + 3]!) : null,
+          p99: latency ? nullIfNaN(values[at + 4]!) : null,
+          distinct: exposure && second === second ? second : null,
+        },
+      ]);
     }
     return out;
   }
