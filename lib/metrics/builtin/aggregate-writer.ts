@@ -57,7 +57,11 @@ export async function writeCells(db: Db, provider: DatabaseProvider, registry: S
     async (tx) => {
       if (provider === "postgres") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FLUSH_LOCK})`;
       await mergeStored(tx, rows);
-      const written = rows.map((row) => ({ ...row, stored: row.cell.toRow() }));
+      const written: WrittenRow[] = [];
+      for (const chunk of chunks(rows, 100)) {
+        await yieldToRequests();
+        for (const row of chunk) written.push({ ...row, stored: row.cell.toRow() });
+      }
       for (const chunk of chunks(written, 400)) await upsertAggregates(tx, chunk);
       await patchBlocks(tx, written);
     },
@@ -66,8 +70,13 @@ export async function writeCells(db: Db, provider: DatabaseProvider, registry: S
   return rows.length;
 }
 
+// Flushes run in the same process as evaluation: between chunks of sketch work, let waiting
+// requests go first so a flush never holds the event loop for long.
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function mergeStored(tx: Tx, rows: PendingRow[]): Promise<void> {
-  for (const chunk of chunks(rows, 300)) {
+  for (const chunk of chunks(rows, 100)) {
+    await yieldToRequests();
     const wanted = chunk.map((r) => Prisma.sql`(${r.seriesId}, ${r.resolution}, ${r.bucket})`);
     const stored = await tx.$queryRaw<{ seriesId: number; resolution: number; bucket: number; count: number; sum: number; sketch: Uint8Array | null }[]>`
       SELECT "seriesId", "resolution", "bucket", "count", "sum", "sketch" FROM "MetricAggregate"
@@ -102,7 +111,8 @@ async function patchBlocks(tx: Tx, rows: WrittenRow[]): Promise<void> {
     if (entry) entry.rows.push(row);
     else blocks.set(key, { seriesId: row.seriesId, resolution: row.resolution, start, shape: row.cell.shape, rows: [row] });
   }
-  for (const chunk of chunks([...blocks.values()], 300)) {
+  for (const chunk of chunks([...blocks.values()], 100)) {
+    await yieldToRequests();
     const wanted = chunk.map((b) => Prisma.sql`(${b.seriesId}, ${b.resolution}, ${b.start})`);
     const stored = await tx.$queryRaw<{ seriesId: number; resolution: number; block: number; points: Uint8Array }[]>`
       SELECT "seriesId", "resolution", "block", "points" FROM "MetricBlock"

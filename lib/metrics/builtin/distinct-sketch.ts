@@ -13,6 +13,9 @@ export const REGISTERS = 1 << PRECISION;
 const RANK_BITS = 32 - PRECISION;
 const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
 
+// 2^-rank for every possible rank: estimate() runs at every flush over every register.
+const INVERSE_POWERS = Float64Array.from({ length: 34 }, (_, rank) => 2 ** -rank);
+
 const DENSE = 0;
 const SPARSE = 1;
 
@@ -42,7 +45,7 @@ export class DistinctSketch {
     let zeros = 0;
     for (let i = 0; i < REGISTERS; i++) {
       const rank = this.registers[i]!;
-      sum += 2 ** -rank;
+      sum += INVERSE_POWERS[rank]!;
       if (rank === 0) zeros++;
     }
     const raw = (ALPHA * REGISTERS * REGISTERS) / sum;
