@@ -62,7 +62,10 @@ export async function writeCells(db: Db, provider: DatabaseProvider, registry: S
         await yieldToRequests();
         for (const row of chunk) written.push({ ...row, stored: row.cell.toRow() });
       }
-      for (const chunk of chunks(written, 400)) await upsertAggregates(tx, chunk);
+      for (const chunk of chunks(written, 100)) {
+        await yieldToRequests();
+        await upsertAggregates(tx, chunk);
+      }
       await patchBlocks(tx, written);
     },
     { maxWait: 10_000, timeout: 60_000 },
