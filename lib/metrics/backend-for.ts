@@ -1,21 +1,12 @@
 import { getDb, type Db } from "@/lib/db/client";
 import { createBuiltinBackend } from "./builtin/builtin-backend";
-import { SeriesRegistry } from "./builtin/series-registry";
+import { seriesRegistryFor } from "./builtin/series-registry";
 import { MetricsBackendError, type MetricDefinitionView, type MetricsBackend } from "./metric-types";
 import { createPrometheusBackend } from "./prometheus/prometheus-backend";
 
 export type TeamMetricsSettings = { prometheusUrl: string | null; prometheusToken: string | null };
 
-// Series ids never change, so one registry per database client serves every request.
-const registries = new WeakMap<Db, SeriesRegistry>();
-export function seriesRegistryFor(db: Db): SeriesRegistry {
-  let registry = registries.get(db);
-  if (!registry) {
-    registry = new SeriesRegistry(db);
-    registries.set(db, registry);
-  }
-  return registry;
-}
+export { seriesRegistryFor };
 
 function unconfigured(message: string): MetricsBackend {
   const fail = () => Promise.reject(new MetricsBackendError(message));

@@ -18,7 +18,6 @@ import { AggregateCell } from "./aggregate-cell";
 import { readAggregates, readBlocks, slotsIn, type StoredAggregate } from "./aggregate-reader";
 import type { BlockSlot } from "./metric-block";
 import type { SeriesRegistry } from "./series-registry";
-import { seriesKeyString, type SeriesKey } from "./series-key";
 
 type Target = { cohortKey: string; variant: Variant; seriesId: number };
 
@@ -36,18 +35,8 @@ function statOf(metric: MetricDefinitionView, stat: MetricStat, cell: AggregateC
 }
 
 async function targetsOf(registry: SeriesRegistry, selector: SeriesSelector): Promise<Target[]> {
-  const keys: (SeriesKey & { text: string })[] = [];
-  for (const cohortKey of selector.cohortKeys) {
-    for (const variant of VARIANTS) {
-      const key: SeriesKey = { environmentId: selector.environmentId, metricKey: selector.metric.key, releaseKey: selector.releaseKey, cohortKey, variant };
-      keys.push({ ...key, text: seriesKeyString(key) });
-    }
-  }
-  const ids = await registry.idsFor(keys, false);
-  return keys.flatMap((k) => {
-    const seriesId = ids.get(k.text);
-    return seriesId === undefined ? [] : [{ cohortKey: k.cohortKey, variant: k.variant, seriesId }];
-  });
+  const series = await registry.cohortSeries({ ...selector, metricKey: selector.metric.key });
+  return series.flatMap(({ cohortKey, variant, seriesId }) => (seriesId === undefined ? [] : [{ cohortKey, variant, seriesId }]));
 }
 
 function emptyResults(selector: SeriesSelector): MetricSeriesResult[] {

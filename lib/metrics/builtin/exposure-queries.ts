@@ -1,24 +1,16 @@
 import type { Db } from "@/lib/db/client";
 import { chooseStep, resolutionFor } from "../choose-step";
-import { EXPOSURE_METRIC_KEY, VARIANTS, type SeriesRange, type SummaryWindow, type Variant } from "../metric-types";
-import { seriesRegistryFor } from "../backend-for";
+import { EXPOSURE_METRIC_KEY, type SeriesRange, type SummaryWindow } from "../metric-types";
+import type { ExposurePoint, ExposureSeries } from "../release-chart-types";
 import { AggregateCell } from "./aggregate-cell";
 import { readAggregates, readBlocks, slotsIn } from "./aggregate-reader";
-import { seriesKeyString, type SeriesKey } from "./series-key";
+import { seriesRegistryFor } from "./series-registry";
 
 export type ExposureSelector = { environmentId: string; releaseKey: string; cohortKeys: readonly string[] };
-export type ExposurePoint = { t: number; evaluations: number; users: number | null };
-export type ExposureSeries = { cohortKey: string; variant: Variant; points: ExposurePoint[] };
+export type { ExposurePoint, ExposureSeries };
 
-async function seriesOf(db: Db, selector: ExposureSelector) {
-  const keys: (SeriesKey & { text: string })[] = selector.cohortKeys.flatMap((cohortKey) =>
-    VARIANTS.map((variant) => {
-      const key: SeriesKey = { environmentId: selector.environmentId, metricKey: EXPOSURE_METRIC_KEY, releaseKey: selector.releaseKey, cohortKey, variant };
-      return { ...key, text: seriesKeyString(key) };
-    }),
-  );
-  const ids = await seriesRegistryFor(db).idsFor(keys, false);
-  return keys.map((k) => ({ cohortKey: k.cohortKey, variant: k.variant, seriesId: ids.get(k.text) }));
+function seriesOf(db: Db, selector: ExposureSelector) {
+  return seriesRegistryFor(db).cohortSeries({ ...selector, metricKey: EXPOSURE_METRIC_KEY });
 }
 
 /** Evaluations and distinct users per step, per cohort and variant (counted by the evaluation API). */

@@ -4,7 +4,7 @@ import { ExposureCounter } from "./exposure-counter";
 import { MetricBuffer } from "./metric-buffer";
 import { MetricFlusher } from "./metric-flusher";
 import { pruneAggregates, retentionFromEnv } from "./metric-retention";
-import { SeriesRegistry } from "./series-registry";
+import { seriesRegistryFor, type SeriesRegistry } from "./series-registry";
 import { MetricCatalog } from "../ingest/metric-catalog";
 
 export type MetricsRuntime = {
@@ -25,7 +25,7 @@ const globalForMetrics = globalThis as unknown as { glidepathMetrics?: MetricsRu
 export function metricsRuntime(options: { flushOnSignal?: boolean } = {}): MetricsRuntime {
   if (!globalForMetrics.glidepathMetrics) {
     const db = getDb();
-    const registry = new SeriesRegistry(db);
+    const registry = seriesRegistryFor(db);
     const buffer = new MetricBuffer();
     const exposures = new ExposureCounter();
     const flusher = new MetricFlusher(db, providerOf(databaseUrl()), registry, buffer, exposures);

@@ -1,6 +1,11 @@
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db } from "@/lib/db/client";
+import { VARIANTS, type Variant } from "../metric-types";
 import { seriesKeyString, type SeriesKey } from "./series-key";
+
+/** One metric of one release over some cohorts, both variants: what a chart reads. */
+export type CohortSeriesSelector = { environmentId: string; metricKey: string; releaseKey: string; cohortKeys: readonly string[] };
+export type CohortSeries = { cohortKey: string; variant: Variant; seriesId: number | undefined };
 
 type SeriesRow = { id: number; environmentId: string; metricKey: string; releaseKey: string; cohortKey: string; variant: string };
 
@@ -31,6 +36,19 @@ export class SeriesRegistry {
       found.set(text, row.id);
     }
     return found;
+  }
+
+  /** Every cohort × variant of the selector, with its id; undefined where nothing was ever stored. */
+  async cohortSeries(selector: CohortSeriesSelector): Promise<CohortSeries[]> {
+    const { environmentId, metricKey, releaseKey } = selector;
+    const keys = selector.cohortKeys.flatMap((cohortKey) =>
+      VARIANTS.map((variant) => {
+        const key: SeriesKey = { environmentId, metricKey, releaseKey, cohortKey, variant };
+        return { key, text: seriesKeyString(key) };
+      }),
+    );
+    const ids = await this.idsFor(keys.map((k) => k.key), false);
+    return keys.map(({ key, text }) => ({ cohortKey: key.cohortKey, variant: key.variant, seriesId: ids.get(text) }));
   }
 
   /** After an environment is deleted its cached ids point nowhere: start again from the database. */
@@ -75,4 +93,15 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+// Series ids never change, so one registry per database client serves the whole process.
+const registries = new WeakMap<Db, SeriesRegistry>();
+export function seriesRegistryFor(db: Db): SeriesRegistry {
+  let registry = registries.get(db);
+  if (!registry) {
+    registry = new SeriesRegistry(db);
+    registries.set(db, registry);
+  }
+  return registry;
 }
