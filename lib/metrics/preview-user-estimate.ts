@@ -15,7 +15,7 @@ export async function usersSeenLastDay(
   now = Date.now(),
 ): Promise<CohortUsers | null> {
   try {
-    const users = await estimateCohortUsers(getDb(), { ...selector, cohortKeys: [...selector.cohortKeys] }, { from: now - DAY_MS, to: now });
+    const users = await estimateCohortUsers(getDb(), selector, { from: now - DAY_MS, to: now });
     const seen = [...users].filter(([, n]) => n > 0);
     return seen.length ? Object.fromEntries(seen) : null;
   } catch (error) {
