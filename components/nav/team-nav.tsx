@@ -17,8 +17,11 @@ export function TeamNav({ team, teams, role, userName }: Props) {
     { href: `${base}/releases`, label: "Releases" },
     { href: `${base}/cohorts`, label: "Cohorts" },
     { href: `${base}/metrics`, label: "Metrics" },
+    { href: `${base}/approvals`, label: "Approvals" },
     { href: `${base}/audit`, label: "Audit log" },
     { href: `${base}/environments`, label: "Environments" },
+    { href: `${base}/members`, label: "Members" },
+    { href: `${base}/webhooks`, label: "Webhooks" },
     { href: `${base}/api-keys`, label: "API keys" },
   ];
   return (

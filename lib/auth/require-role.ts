@@ -19,6 +19,7 @@ const ACTION_NAMES: Record<Role, string> = {
  */
 export async function requireRole(tx: Tx, actor: Actor | null, teamSlug: string, required: Role): Promise<TeamAccess> {
   if (!actor) throw new UnauthenticatedError();
+  if (actor.type === "api_key") return requireKeyRole(tx, actor, teamSlug, required);
   if (actor.type !== "user") throw new ForbiddenError("Only signed-in users can do this");
   const membership = await tx.membership.findFirst({
     where: { userId: actor.id, team: { slug: teamSlug } },
@@ -31,4 +32,18 @@ export async function requireRole(tx: Tx, actor: Actor | null, teamSlug: string,
     );
   }
   return { teamId: membership.teamId, teamSlug: membership.team.slug, teamName: membership.team.name, role: membership.role, actor };
+}
+
+/**
+ * An admin (automation) key acts in its own team with the role it was created with. It is
+ * re-read inside the transaction, so a key revoked a moment ago can't finish a change.
+ */
+async function requireKeyRole(tx: Tx, actor: Actor, teamSlug: string, required: Role): Promise<TeamAccess> {
+  const key = await tx.apiKey.findFirst({ where: { id: actor.id, kind: "admin" }, include: { team: true } });
+  if (!key || key.revokedAt) throw new UnauthenticatedError("This API key is unknown or revoked");
+  if (key.team.slug !== teamSlug) throw new NotFoundError(`Team "${teamSlug}" not found`);
+  if (!isRole(key.role) || !roleAtLeast(key.role, required)) {
+    throw new ForbiddenError(`This API key has the ${key.role ?? "no"} role; only ${required} keys and above can ${ACTION_NAMES[required]}`);
+  }
+  return { teamId: key.teamId, teamSlug: key.team.slug, teamName: key.team.name, role: key.role, actor };
 }
