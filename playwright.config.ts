@@ -1,10 +1,12 @@
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./scripts/e2e/chromium-path";
 
-// The same specs run against a server on SQLite and one on PostgreSQL.
+// The same specs run against a server on SQLite and one on PostgreSQL. E2E_PORT_BASE moves
+// every port, so two checkouts (or two people) can run the browser tests side by side.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 const SERVERS = [
-  { name: "sqlite", port: 3101 },
-  { name: "postgres", port: 3102 },
+  { name: "sqlite", port: PORT_BASE + 1 },
+  { name: "postgres", port: PORT_BASE + 2 },
 ] as const;
 
 const only = process.env.E2E_DATABASES?.split(",");
@@ -12,7 +14,7 @@ const servers = SERVERS.filter((s) => !only || only.includes(s.name));
 
 // Sign-in through a real OpenID Connect provider: a dashboard configured with AUTH_OIDC_*
 // (so the development sign-in is off) and an oidc-provider instance on 127.0.0.1.
-const OIDC = { idpPort: 3190, appPort: 3103 };
+const OIDC = { idpPort: PORT_BASE + 90, appPort: PORT_BASE + 3 };
 const withOidc = !only || only.includes("oidc");
 
 export default defineConfig({
@@ -22,7 +24,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: `test-results/e2e${PORT_BASE === 3100 ? "" : `-${PORT_BASE}`}.json` }]],
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

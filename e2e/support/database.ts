@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { databaseUrlFile } from "../../scripts/e2e/e2e-constants";
 
 /** Direct SQL on the database behind a project's server, for setting up what the UI can't. */
 export async function sql(project: string, text: string, params: unknown[] = []): Promise<void> {
-  const url = fs.readFileSync(path.join("test-results", `e2e-${project}.database-url`), "utf8").trim();
+  const url = fs.readFileSync(databaseUrlFile(project), "utf8").trim();
   if (url.startsWith("file:")) {
     const db = new Database(url.replace(/^file:/, ""));
     try {

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { applyPendingMigrations } from "../../lib/db/migrate";
 import { run } from "../lib/run";
-import { E2E_SDK_KEY } from "./e2e-constants";
+import { databaseUrlFile, E2E_SDK_KEY } from "./e2e-constants";
 
 // `label` names the Playwright project, so two servers on the same provider don't share files.
 const [provider = "sqlite", portArg = "3101", label = provider] = process.argv.slice(2);
@@ -35,7 +35,7 @@ const url = await freshDatabase();
 process.env.DATABASE_URL = url;
 // Specs that must reach behind the UI (e.g. demote a user mid-session) read the URL here.
 fs.mkdirSync("test-results", { recursive: true });
-fs.writeFileSync(path.join("test-results", `e2e-${label}.database-url`), url);
+fs.writeFileSync(databaseUrlFile(label), url);
 await applyPendingMigrations(url);
 const { seedDemo } = await import("../../lib/seed/seed-demo");
 await seedDemo();
