@@ -1,16 +1,18 @@
 import "server-only";
 import { z } from "zod";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { createChangeRequest } from "@/lib/approvals/create-change-request";
+import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
-import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
-import type { ReleaseStatus } from "@/lib/domain/evaluate";
-import { nextStatus, STATUS_LABELS } from "@/lib/domain/rollout-state";
+import { approvalReasons } from "@/lib/domain/approval-policy";
+import { nextStatus } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
-import { STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "./rollout-audit-wording";
-import { bumpConfigVersion, loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
+import { applyStatusChange, LostRace } from "./apply-status-change";
+import { changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
+import { loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
 
 export const changeReleaseStatusSchema = z.object({
   teamSlug: teamSlugSchema,
@@ -21,13 +23,15 @@ export const changeReleaseStatusSchema = z.object({
   }),
   // Roll back is the safety valve: it never waits on a version check (or anything else).
   expectedVersion: versionSchema.optional(),
+  comment: changeCommentSchema,
 });
 
 export type ChangeReleaseStatusInput = z.input<typeof changeReleaseStatusSchema>;
 
-class LostRace extends Error {}
+/** `pendingApproval`: the policy held the command back; the snapshot is the unchanged rollout. */
+export type StatusChangeResult = RolloutSnapshot & { pendingApproval?: ChangeRequestView };
 
-export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown): Promise<RolloutSnapshot> {
+export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown): Promise<StatusChangeResult> {
   const input = parseInput(changeReleaseStatusSchema, rawInput);
   if (input.command !== "rollback" && input.expectedVersion === undefined) {
     throw ValidationError.field("expectedVersion", "Version is required");
@@ -46,10 +50,11 @@ export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown
   }
 }
 
-async function applyCommand(actor: Actor | null, input: z.output<typeof changeReleaseStatusSchema>): Promise<RolloutSnapshot> {
+async function applyCommand(actor: Actor | null, input: z.output<typeof changeReleaseStatusSchema>): Promise<StatusChangeResult> {
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
-    const { release, environment, rollout } = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
+    const loaded = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
+    const { release, environment, rollout } = loaded;
     const before = snapshotOf(rollout);
     if (input.command !== "rollback" && rollout.version !== input.expectedVersion) {
       throw new ConflictError<RolloutSnapshot>(
@@ -60,31 +65,27 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
     const transition = nextStatus(before.status, input.command);
     if (!transition.ok) throw ValidationError.field("command", transition.reason);
 
-    // The version guard makes the check above and this write one atomic step.
-    const updated = await tx.releaseRollout.updateMany({
-      where: { id: rollout.id, version: rollout.version },
-      data: {
-        status: transition.status,
-        version: { increment: 1 },
-        ...(input.command === "restart" ? { defaultBasisPoints: 0 } : {}),
-        updatedById: access.actor.id,
-        updatedByName: access.actor.name,
-      },
-    });
-    if (updated.count !== 1) throw new LostRace();
-    if (input.command === "restart") await tx.cohortRollout.deleteMany({ where: { rolloutId: rollout.id } });
-    await bumpConfigVersion(tx, { environmentId: environment.id });
-    const after = snapshotOf((await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey)).rollout);
-    await writeAuditEvent(tx, {
-      teamId: access.teamId,
-      actor: access.actor,
-      action: STATUS_AUDIT_ACTIONS[input.command],
-      summary: `${STATUS_AUDIT_VERBS[input.command]} in ${environment.name}: ${STATUS_LABELS[before.status as ReleaseStatus]} → ${STATUS_LABELS[transition.status]}`,
-      environmentId: environment.id,
-      releaseId: release.id,
-      before: { status: before.status, version: before.version, defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },
-      after: { status: after.status, version: after.version, defaultBasisPoints: after.defaultBasisPoints, cohorts: after.cohorts },
-    });
-    return after;
+    if (input.command === "promote" || input.command === "start") {
+      const policy = await getApprovalPolicy(tx, environment.id);
+      const change = input.command === "promote" ? { kind: "promote" as const, critical: release.critical } : { kind: "start" as const, percentages: before, critical: release.critical };
+      const reasons = approvalReasons(policy, change);
+      if (policy && reasons.length) {
+        const percentages = { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts };
+        const pendingApproval = await createChangeRequest(tx, {
+          access,
+          releaseId: release.id,
+          environmentId: environment.id,
+          kind: input.command,
+          before: percentages,
+          baseVersion: before.version,
+          proposed: percentages,
+          reasons,
+          comment: input.comment,
+          expiryMinutes: policy.expiryMinutes,
+        });
+        return { ...before, pendingApproval };
+      }
+    }
+    return applyStatusChange(tx, access, loaded, input.command, rollout.version);
   });
 }

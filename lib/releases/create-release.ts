@@ -15,6 +15,8 @@ export const releaseDetailsSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(120, "Name must be at most 120 characters"),
   description: z.string().trim().max(2000, "Description must be at most 2000 characters").default(""),
   ownerId: z.string().trim().max(64).nullish().transform((v) => v || null),
+  // Left out: unchanged (on create: not critical).
+  critical: z.boolean({ error: "Critical must be true or false" }).optional(),
 });
 
 export const createReleaseSchema = releaseDetailsSchema.extend({
@@ -43,6 +45,7 @@ export async function createRelease(actor: Actor | null, rawInput: unknown) {
         name: input.name,
         description: input.description,
         ownerId: input.ownerId,
+        critical: input.critical ?? false,
         salt: input.key,
         rollouts: {
           create: environments.map((e) => ({
@@ -60,7 +63,7 @@ export async function createRelease(actor: Actor | null, rawInput: unknown) {
       action: "release.created",
       summary: `Created release ${release.name} (${release.key})`,
       releaseId: release.id,
-      after: { key: release.key, name: release.name, description: release.description, ownerId: release.ownerId },
+      after: { key: release.key, name: release.name, description: release.description, ownerId: release.ownerId, critical: release.critical },
     });
     return release;
   });

@@ -19,3 +19,5 @@ export const basisPointsSchema = z
   .refine((n) => n >= 0 && n <= MAX_BASIS_POINTS, "Percentage must be between 0% and 100%");
 
 export const versionSchema = z.number({ error: "Version is required" }).int().positive();
+
+export const changeCommentSchema = z.string().trim().max(1000, "Comment must be at most 1000 characters").default("");

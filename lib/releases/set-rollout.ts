@@ -1,16 +1,22 @@
 import "server-only";
 import { z } from "zod";
+import { createChangeRequest } from "@/lib/approvals/create-change-request";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
 import { inTransaction } from "@/lib/db/transaction";
+import { approvalReasons } from "@/lib/domain/approval-policy";
 import { canEditPercentages, STATUS_LABELS } from "@/lib/domain/rollout-state";
 import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { basisPointsSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
+import { basisPointsSchema, changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
 import { describeRolloutChange } from "./rollout-audit-wording";
-import { bumpConfigVersion, loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
+import { loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
+import { writePercentages } from "./write-percentages";
 
 export const setRolloutSchema = z.object({
   teamSlug: teamSlugSchema,
@@ -20,17 +26,21 @@ export const setRolloutSchema = z.object({
   defaultBasisPoints: basisPointsSchema,
   // null: the cohort follows "everyone else" (no explicit percentage).
   cohorts: z.record(z.string().min(1).max(64), basisPointsSchema.nullable()),
+  // Shown to approvers when the policy holds the change back.
+  comment: changeCommentSchema,
 });
 
 export type SetRolloutInput = z.input<typeof setRolloutSchema>;
 
 export type RolloutConflict = RolloutSnapshot;
 
-export type SetRolloutResult = { changed: boolean; rollout: RolloutSnapshot };
+/** `pendingApproval`: the policy held the change back; nothing was applied. */
+export type SetRolloutResult = { changed: boolean; rollout: RolloutSnapshot; pendingApproval?: ChangeRequestView };
 
 /**
  * Sets per-cohort and default percentages of one release in one environment, against the
  * version the editor saw: a save made on a stale page is refused with the current values.
+ * A change the environment's approval policy covers becomes a change request instead.
  */
 export async function setRollout(actor: Actor | null, rawInput: unknown): Promise<SetRolloutResult> {
   const input = parseInput(setRolloutSchema, rawInput);
@@ -53,49 +63,36 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       );
     }
 
-    const keys = Object.keys(input.cohorts);
-    const cohorts = await tx.cohort.findMany({ where: { teamId: access.teamId, key: { in: keys } }, select: { id: true, key: true } });
-    const unknown = keys.filter((k) => !cohorts.some((c) => c.key === k));
-    if (unknown.length) {
-      throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
-    }
-
     const afterCohorts = { ...before.cohorts };
-    for (const cohort of cohorts) {
-      const bp = input.cohorts[cohort.key];
-      if (bp === null || bp === undefined) delete afterCohorts[cohort.key];
-      else afterCohorts[cohort.key] = bp;
+    for (const [key, bp] of Object.entries(input.cohorts)) {
+      if (bp === null) delete afterCohorts[key];
+      else afterCohorts[key] = bp;
     }
-    const proposed = { ...before, defaultBasisPoints: input.defaultBasisPoints, cohorts: afterCohorts };
+    const proposed = { defaultBasisPoints: input.defaultBasisPoints, cohorts: afterCohorts };
+    const unknown = await missingCohortKeys(tx, access.teamId, Object.keys(input.cohorts));
+    if (unknown.length) throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
     const summary = describeRolloutChange(before, proposed);
     if (!summary) return { changed: false, rollout: before };
 
-    for (const cohort of cohorts) {
-      const bp = input.cohorts[cohort.key];
-      if (bp === null || bp === undefined) {
-        await tx.cohortRollout.deleteMany({ where: { rolloutId: rollout.id, cohortId: cohort.id } });
-      } else {
-        await tx.cohortRollout.upsert({
-          where: { rolloutId_cohortId: { rolloutId: rollout.id, cohortId: cohort.id } },
-          create: { rolloutId: rollout.id, cohortId: cohort.id, basisPoints: bp },
-          update: { basisPoints: bp },
-        });
-      }
+    const policy = await getApprovalPolicy(tx, environment.id);
+    const reasons = approvalReasons(policy, { kind: "set_rollout", status: before.status, before, after: proposed, critical: release.critical });
+    if (policy && reasons.length) {
+      const pendingApproval = await createChangeRequest(tx, {
+        access,
+        releaseId: release.id,
+        environmentId: environment.id,
+        kind: "set_rollout",
+        before: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },
+        baseVersion: before.version,
+        proposed,
+        reasons,
+        comment: input.comment,
+        expiryMinutes: policy.expiryMinutes,
+      });
+      return { changed: false, rollout: before, pendingApproval };
     }
-    // The version guard in the WHERE makes the check and the write one atomic step, whatever
-    // the isolation level.
-    const updated = await tx.releaseRollout.updateMany({
-      where: { id: rollout.id, version: input.expectedVersion },
-      data: {
-        defaultBasisPoints: input.defaultBasisPoints,
-        version: { increment: 1 },
-        updatedById: access.actor.id,
-        updatedByName: access.actor.name,
-      },
-    });
-    if (updated.count !== 1) throw new ConflictError("The release changed while saving; nothing was saved");
-    await bumpConfigVersion(tx, { environmentId: environment.id });
 
+    await writePercentages(tx, { teamId: access.teamId, environmentId: environment.id, rolloutId: rollout.id, expectedVersion: input.expectedVersion }, proposed, access.actor);
     const after = snapshotOf((await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey)).rollout);
     await writeAuditEvent(tx, {
       teamId: access.teamId,

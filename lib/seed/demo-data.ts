@@ -76,6 +76,10 @@ const ACME: TeamSeed = {
   environments: ENVIRONMENTS,
   cohorts: ACME_COHORTS,
   releases: ACME_RELEASES,
+  // Production changes that expose many users need a second person; staging applies directly.
+  approvalPolicies: {
+    production: { cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true, expiryMinutes: 24 * 60 },
+  },
 };
 
 /** A second, smaller team so the team switcher has something to switch to. */

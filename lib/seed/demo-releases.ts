@@ -85,6 +85,8 @@ export const ACME_RELEASES: ReleaseSeed[] = [
   {
     key: "payment-retry",
     name: "Smart payment retry",
+    // Money moves: every production change needs a second pair of eyes.
+    critical: true,
     description: "Retries soft-declined card payments with backoff instead of failing the order.",
     owner: SAM,
     at: ago(11, 7),

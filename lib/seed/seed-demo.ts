@@ -126,6 +126,8 @@ async function seedTeam(
       },
     });
     environments.set(e.key, environment);
+    const policy = seed.approvalPolicies?.[e.key];
+    if (policy) await tx.approvalPolicy.create({ data: { environmentId: environment.id, ...policy, updatedByName: user(seed.members[0]!.email).name } });
   }
   for (const m of seed.members) {
     await tx.membership.create({ data: { teamId: team.id, userId: user(m.email).id, role: m.role, createdAt: at(seed.at) } });
@@ -169,6 +171,7 @@ async function seedTeam(
         description: r.description,
         salt: r.key,
         ownerId: user(r.owner).id,
+        critical: r.critical ?? false,
         createdAt: at(r.at),
         updatedAt: at(r.at),
       },

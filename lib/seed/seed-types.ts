@@ -1,3 +1,4 @@
+import type { ApprovalRules } from "@/lib/domain/approval-policy";
 import type { CohortDefinitionInput } from "@/lib/domain/cohort-rules";
 import type { Role } from "@/lib/domain/roles";
 import type { RolloutCommand } from "@/lib/domain/rollout-state";
@@ -43,6 +44,7 @@ export type ReleaseSeed = {
   by: DemoUserEmail;
   /** Steps per environment key, oldest first; an environment without steps stays a draft at 0%. */
   rollouts: Partial<Record<string, RolloutStep[]>>;
+  critical?: boolean;
 };
 
 export type TeamSeed = {
@@ -54,4 +56,6 @@ export type TeamSeed = {
   /** In priority order: the first one gets priority 1. */
   cohorts: CohortSeed[];
   releases: ReleaseSeed[];
+  /** Per environment key; an environment left out needs no approval. */
+  approvalPolicies?: Partial<Record<string, ApprovalRules & { expiryMinutes: number }>>;
 };

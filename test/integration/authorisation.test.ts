@@ -59,8 +59,8 @@ describeEachProvider("authorisation", () => {
       expect(error.message).not.toContain(shared.team.name);
     });
 
-    it.each(mutations)("an API key actor can't %s as a user", async (_name, call) => {
-      await expectRefusedUnchanged(shared.team.id, () => call({ type: "api_key", id: shared.actors.admin.id, name: "ci" }, shared), ForbiddenError);
+    it.each(mutations)("an actor claiming to be an unknown API key can't %s (UnauthenticatedError)", async (_name, call) => {
+      await expectRefusedUnchanged(shared.team.id, () => call({ type: "api_key", id: shared.actors.admin.id, name: "ci" }, shared), UnauthenticatedError);
     });
   });
 

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/require-role";
+import { inTransaction } from "@/lib/db/transaction";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors/domain-errors";
+import { parseInput } from "@/lib/validation/parse-input";
+import type { ChangeRequestView } from "./change-request-view";
+import { decideChangeRequestSchema } from "./change-request-schemas";
+import { loadChangeRequest } from "./load-change-request";
+import { settleChangeRequest } from "./settle-change-request";
+
+/** An approver turns a request down, saying why; the requester withdraws with cancel instead. */
+export async function rejectChangeRequest(actor: Actor | null, rawInput: unknown): Promise<ChangeRequestView> {
+  const input = parseInput(decideChangeRequestSchema, rawInput);
+  if (!input.comment) throw ValidationError.field("comment", "Say why, so the requester knows what to change");
+  return inTransaction(async (tx) => {
+    const access = await requireRole(tx, actor, input.teamSlug, "approver");
+    const row = await loadChangeRequest(tx, access.teamId, input.id);
+    if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
+    if (row.requesterType === access.actor.type && row.requesterId === access.actor.id) {
+      throw new ForbiddenError("This is your own request: cancel it instead of rejecting it");
+    }
+    return settleChangeRequest(tx, row, "rejected", "rejected", { team: access, actor: access.actor, reviewer: access.actor, comment: input.comment });
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { approvalReasons, describeRules, NO_APPROVAL, type ApprovalRules } from "./approval-policy";
+
+const strict: ApprovalRules = { cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true };
+const p = (defaultBasisPoints: number, cohorts: Record<string, number> = {}) => ({ defaultBasisPoints, cohorts });
+
+describe("approvalReasons", () => {
+  it("no policy or an empty one: everything applies directly", () => {
+    expect(approvalReasons(null, { kind: "promote", critical: true })).toEqual([]);
+    expect(approvalReasons(NO_APPROVAL, { kind: "set_rollout", status: "rolling", before: p(0), after: p(10000, { eu: 10000 }), critical: true })).toEqual([]);
+  });
+
+  it("raising a cohort above the threshold needs approval; up to it does not", () => {
+    const at = approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(0, { eu: 1000 }), after: p(0, { eu: 5000 }), critical: false });
+    expect(at).toEqual([]);
+    const above = approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(0, { eu: 1000 }), after: p(0, { eu: 5001 }), critical: false });
+    expect(above).toEqual(["eu raised above 50% (to 50.01%)"]);
+  });
+
+  it("lowering never needs approval, even far above the threshold", () => {
+    expect(approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(100, { eu: 9000 }), after: p(0, { eu: 6000 }), critical: false })).toEqual([]);
+  });
+
+  it("a cohort that follows everyone else is judged by what it serves", () => {
+    // Removing eu's own 80% lets it follow everyone else at 90%: a raise above the threshold.
+    const reasons = approvalReasons({ ...strict, defaultAboveZero: false }, { kind: "set_rollout", status: "rolling", before: p(9000, { eu: 8000 }), after: p(9000), critical: false });
+    expect(reasons).toEqual(["eu raised above 50% (to 90%)"]);
+    // Keeping 60% explicitly is not a raise.
+    expect(approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(0, { eu: 6000 }), after: p(0, { eu: 6000, us: 100 }), critical: false })).toEqual([]);
+  });
+
+  it("everyone else above 0% and above the threshold are separate reasons", () => {
+    const reasons = approvalReasons(strict, { kind: "set_rollout", status: "paused", before: p(0), after: p(6000), critical: false });
+    expect(reasons).toEqual(["everyone else raised above 50% (to 60%)", "everyone else raised above 0% (to 60%)"]);
+    expect(approvalReasons({ ...strict, defaultAboveZero: false }, { kind: "set_rollout", status: "rolling", before: p(0), after: p(100), critical: false })).toEqual([]);
+  });
+
+  it("drafts serve nobody: their edits apply directly and starting them is judged from 0%", () => {
+    expect(approvalReasons(strict, { kind: "set_rollout", status: "draft", before: p(0), after: p(100, { eu: 9000 }), critical: true })).toEqual([]);
+    expect(approvalReasons(strict, { kind: "start", percentages: p(0, { eu: 9000 }), critical: false })).toEqual(["eu raised above 50% (to 90%)"]);
+    expect(approvalReasons(strict, { kind: "start", percentages: p(0, { eu: 100 }), critical: false })).toEqual([]);
+  });
+
+  it("promoting and critical releases", () => {
+    expect(approvalReasons(strict, { kind: "promote", critical: false })).toEqual(["Promoting to everyone needs approval here"]);
+    expect(approvalReasons({ ...strict, promote: false }, { kind: "promote", critical: false })).toEqual([]);
+    expect(approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(0, { eu: 200 }), after: p(0, { eu: 100 }), critical: true })).toEqual([
+      "Changes to critical releases need approval here",
+    ]);
+    expect(approvalReasons({ ...strict, promote: false }, { kind: "promote", critical: true })).toEqual(["Changes to critical releases need approval here"]);
+  });
+});
+
+describe("describeRules", () => {
+  it("says what needs approval", () => {
+    expect(describeRules(null)).toBe("Every change applies directly");
+    expect(describeRules(NO_APPROVAL)).toBe("Every change applies directly");
+    expect(describeRules(strict)).toBe("Needs approval: raising a cohort above 50%, raising everyone else above 0%, promoting, any change to a critical release");
+  });
+});

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db/client";
+import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
+import { bumpConfigVersion } from "./rollout-state";
+
+type Target = { teamId: string; environmentId: string; rolloutId: string; expectedVersion: number };
+type Percentages = { defaultBasisPoints: number; cohorts: Record<string, number> };
+
+/**
+ * Makes the rollout's percentage table exactly `percentages` (a cohort left out follows
+ * everyone else), guarded by the version it was computed from. Shared by a direct save and
+ * an approved change request.
+ */
+export async function writePercentages(tx: Tx, target: Target, percentages: Percentages, actor: Actor) {
+  const keys = Object.keys(percentages.cohorts);
+  const cohorts = await tx.cohort.findMany({ where: { teamId: target.teamId, key: { in: keys } }, select: { id: true, key: true } });
+  const unknown = keys.filter((k) => !cohorts.some((c) => c.key === k));
+  if (unknown.length) throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
+
+  // The version guard in the WHERE makes the check and the write one atomic step, whatever
+  // the isolation level; it goes first so a lost race writes nothing else.
+  const updated = await tx.releaseRollout.updateMany({
+    where: { id: target.rolloutId, version: target.expectedVersion },
+    data: { defaultBasisPoints: percentages.defaultBasisPoints, version: { increment: 1 }, updatedById: actor.id, updatedByName: actor.name },
+  });
+  if (updated.count !== 1) throw new ConflictError("The release changed while saving; nothing was saved");
+  await tx.cohortRollout.deleteMany({ where: { rolloutId: target.rolloutId, cohortId: { notIn: cohorts.map((c) => c.id) } } });
+  for (const cohort of cohorts) {
+    const basisPoints = percentages.cohorts[cohort.key]!;
+    await tx.cohortRollout.upsert({
+      where: { rolloutId_cohortId: { rolloutId: target.rolloutId, cohortId: cohort.id } },
+      create: { rolloutId: target.rolloutId, cohortId: cohort.id, basisPoints },
+      update: { basisPoints },
+    });
+  }
+  await bumpConfigVersion(tx, { environmentId: target.environmentId });
+}
