@@ -7,7 +7,7 @@ import { Field } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 
 type Member = { id: string; name: string };
-type Values = { key: string; name: string; description: string; ownerId: string };
+type Values = { key: string; name: string; description: string; ownerId: string; critical: boolean };
 
 type Props = {
   teamSlug: string;
@@ -21,7 +21,7 @@ type Props = {
 
 export function ReleaseForm({ teamSlug, environmentKey, members, initial, releaseKey, submit }: Props) {
   const router = useRouter();
-  const [values, setValues] = useState<Values>(initial ?? { key: "", name: "", description: "", ownerId: "" });
+  const [values, setValues] = useState<Values>(initial ?? { key: "", name: "", description: "", ownerId: "", critical: false });
   const [keyTouched, setKeyTouched] = useState(false);
   const { errors, message, pending, run, clearField } = useActionForm<{ key: string }>();
   const editing = releaseKey !== undefined;
@@ -34,8 +34,8 @@ export function ReleaseForm({ teamSlug, environmentKey, members, initial, releas
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const input = editing
-      ? { teamSlug, releaseKey, name: values.name, description: values.description, ownerId: values.ownerId || null }
-      : { teamSlug, key: values.key, name: values.name, description: values.description, ownerId: values.ownerId || null };
+      ? { teamSlug, releaseKey, name: values.name, description: values.description, ownerId: values.ownerId || null, critical: values.critical }
+      : { teamSlug, key: values.key, name: values.name, description: values.description, ownerId: values.ownerId || null, critical: values.critical };
     run(
       () => submit(input),
       (data) => {
@@ -95,6 +95,20 @@ export function ReleaseForm({ teamSlug, environmentKey, members, initial, releas
           ))}
         </select>
       </Field>
+      <div>
+        <label className="flex items-start gap-2 text-sm">
+          <input id="critical" type="checkbox" className="mt-1" checked={values.critical} onChange={(e) => set("critical", e.target.checked)} />
+          <span>
+            Critical release: where an environment&apos;s approval policy says so, every change to it needs a second person.
+            {editing && initial?.critical && " Only admins can unmark it."}
+          </span>
+        </label>
+        {errors.critical?.map((e) => (
+          <p key={e} className="field-error">
+            {e}
+          </p>
+        ))}
+      </div>
       <div className="flex gap-2">
         <button type="submit" className="btn-primary" disabled={pending}>
           {pending ? "Saving…" : editing ? "Save details" : "Create release"}

@@ -4,11 +4,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { approvalReasons, type ApprovalRules } from "@/lib/domain/approval-policy";
 import { describeCondition, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";
 import { diffRollout, type RolloutValues } from "@/lib/releases/rollout-diff";
 import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
 import type { CohortUsers } from "@/lib/metrics/estimate-user-change";
+import { ApprovalNeeded } from "./approval-needed";
 import { ChangePreview } from "./change-preview";
 import { ConflictNotice } from "./conflict-notice";
 import { PercentSlider } from "./percent-slider";
@@ -26,6 +29,8 @@ type Props = {
   canEdit: boolean;
   /** Distinct users per cohort key over the last 24 h, for "≈ +N users"; null: no traffic data. */
   usersByCohort?: CohortUsers | null;
+  /** The environment's approval policy (null: none) and whether the release is critical. */
+  approval: { rules: ApprovalRules | null; critical: boolean };
   save: (input: {
     teamSlug: string;
     releaseKey: string;
@@ -33,7 +38,8 @@ type Props = {
     expectedVersion: number;
     defaultBasisPoints: number;
     cohorts: Record<string, number | null>;
-  }) => Promise<ActionResult<{ changed: boolean; rollout: RolloutSnapshot }>>;
+    comment?: string;
+  }) => Promise<ActionResult<{ changed: boolean; rollout: RolloutSnapshot; pendingApproval?: ChangeRequestView }>>;
 };
 
 function savedValues(props: Pick<Props, "defaultBasisPoints" | "cohorts">): RolloutValues {
@@ -56,9 +62,14 @@ export function RolloutEditor(props: Props) {
   const [conflict, setConflict] = useState<{ message: string; current: RolloutSnapshot } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [comment, setComment] = useState("");
 
   const changes = diffRollout(saved, draft, props.cohorts);
   const dirty = changes.length > 0;
+  // The same rule the server applies, so the page says before saving that it will be held.
+  const reasons = dirty
+    ? approvalReasons(props.approval.rules, { kind: "set_rollout", status: props.status, before: saved, after: draft, critical: props.approval.critical })
+    : [];
 
   function update(change: (values: RolloutValues) => RolloutValues) {
     setNotice(null);
@@ -75,13 +86,22 @@ export function RolloutEditor(props: Props) {
         expectedVersion: baseVersion,
         defaultBasisPoints: draft.defaultBasisPoints,
         cohorts: Object.fromEntries(changes.filter((c) => c.key !== "default").map((c) => [c.key, c.to])),
+        ...(reasons.length ? { comment } : {}),
       }),
     onSuccess: (result) => {
       if (result.ok) {
         setConflict(null);
         setError(null);
-        setNotice(result.data.changed ? `Saved. ${props.environment.name} is now at version ${result.data.rollout.version}.` : "Nothing to save.");
+        const requested = result.data.pendingApproval;
+        setNotice(
+          requested
+            ? `Sent for approval: ${requested.summary}. Nothing changes in ${props.environment.name} until someone else approves it.`
+            : result.data.changed
+              ? `Saved. ${props.environment.name} is now at version ${result.data.rollout.version}.`
+              : "Nothing to save.",
+        );
         setEdit(null);
+        setComment("");
         router.refresh();
       } else if (result.error.code === "conflict" && result.error.current) {
         setConflict({ message: result.error.message, current: result.error.current as RolloutSnapshot });
@@ -174,9 +194,14 @@ export function RolloutEditor(props: Props) {
           <div className="space-y-3">
             <p className="text-sm font-medium">Will change in {props.environment.name}:</p>
             <ChangePreview changes={changes} saved={saved} draft={draft} usersByCohort={props.usersByCohort ?? null} status={props.status} />
+            {reasons.length > 0 && <ApprovalNeeded environmentName={props.environment.name} reasons={reasons} comment={comment} onComment={setComment} />}
             <div className="flex gap-2">
               <button type="button" className="btn-primary" disabled={mutation.isPending || !editable} onClick={() => mutation.mutate()}>
-                {mutation.isPending ? "Saving…" : `Save ${changes.length} change${changes.length === 1 ? "" : "s"}`}
+                {mutation.isPending
+                  ? "Saving…"
+                  : reasons.length
+                    ? `Request approval for ${changes.length} change${changes.length === 1 ? "" : "s"}`
+                    : `Save ${changes.length} change${changes.length === 1 ? "" : "s"}`}
               </button>
               <button
                 type="button"

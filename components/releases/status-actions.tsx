@@ -4,10 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { approvalReasons, type ApprovalRules, type Percentages } from "@/lib/domain/approval-policy";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { availableCommands, COMMAND_LABELS, STATUS_LABELS, nextStatus, type ReleaseStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
 import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { ApprovalNeeded } from "./approval-needed";
 
 type Props = {
   teamSlug: string;
@@ -18,8 +21,23 @@ type Props = {
   version: number;
   exposureSummary: { name: string; basisPoints: number }[];
   canEdit: boolean;
-  run: (input: { teamSlug: string; releaseKey: string; environmentKey: string; command: RolloutCommand; expectedVersion?: number }) => Promise<ActionResult<RolloutSnapshot>>;
+  /** The environment's approval policy (null: none), whether the release is critical, its saved percentages. */
+  approval: { rules: ApprovalRules | null; critical: boolean; percentages: Percentages };
+  run: (input: {
+    teamSlug: string;
+    releaseKey: string;
+    environmentKey: string;
+    command: RolloutCommand;
+    expectedVersion?: number;
+    comment?: string;
+  }) => Promise<ActionResult<RolloutSnapshot & { pendingApproval?: ChangeRequestView }>>;
 };
+
+function reasonsFor(command: RolloutCommand | null, approval: Props["approval"]): string[] {
+  if (command === "promote") return approvalReasons(approval.rules, { kind: "promote", critical: approval.critical });
+  if (command === "start") return approvalReasons(approval.rules, { kind: "start", percentages: approval.percentages, critical: approval.critical });
+  return [];
+}
 
 const CONSEQUENCES: Record<RolloutCommand, (env: string) => string> = {
   start: (env) => `Users in ${env} start getting the release at the saved percentages.`,
@@ -45,6 +63,9 @@ export function StatusActions(props: Props) {
   const router = useRouter();
   const [pending, setPending] = useState<RolloutCommand | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [comment, setComment] = useState("");
+  const reasons = reasonsFor(pending, props.approval);
   const mutation = useMutation({
     mutationFn: (command: RolloutCommand) =>
       props.run({
@@ -53,11 +74,15 @@ export function StatusActions(props: Props) {
         environmentKey: props.environment.key,
         command,
         ...(command === "rollback" ? {} : { expectedVersion: props.version }),
+        ...(reasons.length ? { comment } : {}),
       }),
     onSuccess: (result) => {
       if (result.ok) {
         setPending(null);
         setError(null);
+        setComment("");
+        const requested = result.data.pendingApproval;
+        setNotice(requested ? `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.` : null);
         router.refresh();
       } else {
         setError(result.error.message);
@@ -91,13 +116,21 @@ export function StatusActions(props: Props) {
           {error}
         </p>
       )}
+      {notice && (
+        <p role="status" className="max-w-md text-right text-sm text-amber-700 dark:text-amber-300">
+          {notice}
+        </p>
+      )}
       <ConfirmDialog
         open={pending !== null}
         title={pending ? TITLES[pending](props.releaseName, props.environment.name) : ""}
-        confirmLabel={pending ? COMMAND_LABELS[pending] : ""}
+        confirmLabel={pending ? (reasons.length ? `Request approval to ${COMMAND_LABELS[pending].toLowerCase()}` : COMMAND_LABELS[pending]) : ""}
         tone={pending ? TONES[pending] : undefined}
         pending={mutation.isPending}
-        onCancel={() => setPending(null)}
+        onCancel={() => {
+          setPending(null);
+          setComment("");
+        }}
         onConfirm={() => pending && mutation.mutate(pending)}
       >
         {pending && (
@@ -118,6 +151,7 @@ export function StatusActions(props: Props) {
                 ))}
               </ul>
             )}
+            {reasons.length > 0 && <ApprovalNeeded environmentName={props.environment.name} reasons={reasons} comment={comment} onComment={setComment} />}
           </div>
         )}
       </ConfirmDialog>

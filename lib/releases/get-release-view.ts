@@ -27,6 +27,7 @@ export async function getReleaseView(teamId: string, environmentId: string, rele
     key: release.key,
     name: release.name,
     description: release.description,
+    critical: release.critical,
     owner: release.owner,
     createdAt: release.createdAt,
     rollout: {

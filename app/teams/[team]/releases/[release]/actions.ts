@@ -1,6 +1,7 @@
 "use server";
 
 import { runAction } from "@/lib/actions/run-action";
+import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
 import { explainEvaluation } from "@/lib/evaluation/explain-evaluation";
 import { changeReleaseStatus, type ChangeReleaseStatusInput } from "@/lib/releases/change-release-status";
 import { setRollout, type SetRolloutInput } from "@/lib/releases/set-rollout";
@@ -25,4 +26,11 @@ export async function updateReleaseAction(input: Record<string, unknown>) {
 
 export async function explainEvaluationAction(input: Record<string, unknown>) {
   return runAction((actor) => explainEvaluation(actor, input));
+}
+
+export async function cancelChangeRequestAction(input: Record<string, unknown>) {
+  return runAction(async (actor) => {
+    const request = await cancelChangeRequest(actor, input);
+    return { status: request.status };
+  });
 }

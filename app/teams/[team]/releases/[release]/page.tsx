@@ -19,7 +19,10 @@ import { ReleaseMetrics } from "@/components/metrics/release-metrics";
 import { readDb } from "@/lib/db/transaction";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
 import { usersSeenLastDay } from "@/lib/metrics/preview-user-estimate";
-import { changeReleaseStatusAction, explainEvaluationAction, setRolloutAction } from "./actions";
+import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
+import { listChangeRequests } from "@/lib/approvals/list-change-requests";
+import { PendingChangeRequests } from "@/components/releases/pending-change-requests";
+import { cancelChangeRequestAction, changeReleaseStatusAction, explainEvaluationAction, setRolloutAction } from "./actions";
 
 type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
 
@@ -35,13 +38,19 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const release = await orNotFound(getReleaseView(access.teamId, environment.id, releaseKey));
   const releaseId = await releaseIdOf(access.teamId, releaseKey);
   const canEdit = roleAtLeast(access.role, "editor");
-  const [audit, metricDefinitions, usersByCohort] = await Promise.all([
+  const [audit, metricDefinitions, usersByCohort, policy, requests] = await Promise.all([
     releaseId ? listAuditEvents(access.teamId, { releaseId }, 50) : [],
     listMetricDefinitions(readDb(), access.teamId),
     // Only editors see the change preview; never fails the page (null: no estimate).
     canEdit ? usersSeenLastDay({ environmentId: environment.id, releaseKey: release.key, cohortKeys: [...release.cohorts.map((c) => c.key), "default"] }) : null,
+    getApprovalPolicy(readDb(), environment.id),
+    listChangeRequests(actor, team, { releaseKey: release.key, environmentKey: environment.key, decidedLimit: 0 }),
   ]);
   const { rollout } = release;
+  const savedPercentages = {
+    defaultBasisPoints: rollout.defaultBasisPoints,
+    cohorts: Object.fromEntries(release.cohorts.map((c) => [c.key, c.basisPoints])),
+  };
   const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost:3000"}`;
 
   return (
@@ -57,6 +66,11 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold tracking-tight">{release.name}</h1>
             <StatusBadge status={rollout.status} />
+            {release.critical && (
+              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="The approval policy may hold every change to this release for a second person">
+                Critical
+              </span>
+            )}
           </div>
           <p className="muted text-sm">
             <span className="font-mono">{release.key}</span>
@@ -86,6 +100,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints, rollout.defaultBasisPoints) })),
               { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints, rollout.defaultBasisPoints) },
             ]}
+            approval={{ rules: policy, critical: release.critical, percentages: savedPercentages }}
             run={changeReleaseStatusAction}
           />
         </div>
@@ -103,6 +118,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           ))}
         </p>
       )}
+      <PendingChangeRequests teamSlug={team} requests={requests.pending} actorId={actor.id} isAdmin={roleAtLeast(access.role, "admin")} cancel={cancelChangeRequestAction} />
       <RolloutEditor
         key={`${environment.key}`}
         teamSlug={team}
@@ -114,6 +130,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
         cohorts={release.cohorts}
         canEdit={canEdit}
         usersByCohort={usersByCohort}
+        approval={{ rules: policy, critical: release.critical }}
         save={setRolloutAction}
       />
       <ReleaseMetrics

@@ -23,7 +23,7 @@ export default async function EditReleasePage({ params, searchParams }: Props) {
         environmentKey={environment.key}
         members={members}
         releaseKey={release.key}
-        initial={{ key: release.key, name: release.name, description: release.description, ownerId: release.owner?.id ?? "" }}
+        initial={{ key: release.key, name: release.name, description: release.description, ownerId: release.owner?.id ?? "", critical: release.critical }}
         submit={updateReleaseAction}
       />
     </div>

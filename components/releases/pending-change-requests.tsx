@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { RelativeTime } from "@/components/common/relative-time";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { CancelRequestButton } from "./cancel-request-button";
+
+type Props = {
+  teamSlug: string;
+  requests: ChangeRequestView[];
+  actorId: string;
+  isAdmin: boolean;
+  cancel: (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>>;
+};
+
+/** Changes to this release waiting for a second person, right above the sliders they'd move. */
+export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, cancel }: Props) {
+  if (requests.length === 0) return null;
+  return (
+    <section aria-labelledby="pending-requests-heading" className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 dark:border-amber-800 dark:bg-amber-950/30">
+      <h2 id="pending-requests-heading" className="text-sm font-semibold text-amber-900 dark:text-amber-100">
+        Waiting for approval ({requests.length})
+      </h2>
+      <ul className="mt-2 space-y-2 text-sm">
+        {requests.map((request) => (
+          <li key={request.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span className="font-medium">{request.summary}</span>
+            <span className="muted text-xs">
+              requested by {request.requesterName} <RelativeTime date={new Date(request.createdAt)} /> · expires <RelativeTime date={new Date(request.expiresAt)} />
+            </span>
+            <Link href={`/teams/${teamSlug}/approvals`} className="text-xs text-brand-600 hover:underline dark:text-brand-100">
+              Review
+            </Link>
+            {(request.requesterId === actorId || isAdmin) && <CancelRequestButton teamSlug={teamSlug} id={request.id} cancel={cancel} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
