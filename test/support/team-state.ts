@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
  */
 export async function teamState(teamId: string) {
   const db = getDb();
-  const [environments, releases, cohorts, rollouts, auditEvents] = await Promise.all([
+  const [environments, releases, cohorts, rollouts, auditEvents, memberships, apiKeys, approvalPolicies, changeRequests, webhooks, webhookDeliveries] = await Promise.all([
     db.environment.findMany({ where: { teamId }, orderBy: { key: "asc" } }),
     db.release.findMany({ where: { teamId }, orderBy: { key: "asc" } }),
     db.cohort.findMany({ where: { teamId }, orderBy: { key: "asc" } }),
@@ -17,8 +17,14 @@ export async function teamState(teamId: string) {
       orderBy: [{ releaseId: "asc" }, { environmentId: "asc" }],
     }),
     db.auditEvent.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.membership.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.apiKey.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.approvalPolicy.findMany({ where: { environment: { teamId } }, orderBy: { id: "asc" } }),
+    db.changeRequest.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.webhook.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
+    db.webhookDelivery.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
   ]);
-  return { environments, releases, cohorts, rollouts, auditEvents };
+  return { environments, releases, cohorts, rollouts, auditEvents, memberships, apiKeys, approvalPolicies, changeRequests, webhooks, webhookDeliveries };
 }
 
 export function auditCount(teamId: string, action?: string) {
