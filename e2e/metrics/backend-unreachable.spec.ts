@@ -75,10 +75,15 @@ test("metrics backend made unreachable: its panels show the error, built-in metr
 
     // The rest of the page works as if nothing were wrong.
     await expect(release.slider(MOBILE.name)).toBeEnabled();
-    await release.runCommand("Promote to everyone");
-    await expect(release.status()).toHaveText("Promoted");
-    await expect(page.getByRole("button", { name: "Roll back", exact: true })).toBeEnabled();
-    await expect(release.auditEvents().filter({ hasText: "Promoted in Production" })).toContainText("Erin Editor");
+    // Production's policy holds a promotion for approval: the request goes out all the same,
+    // and roll back (which never waits) works at once.
+    await release.requestCommand("Promote to everyone", "charts are down, promoting anyway?");
+    await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toBeVisible();
+    await expect(page.getByRole("region", { name: /Waiting for approval/ })).toContainText("Promote to everyone");
+    await release.runCommand("Roll back");
+    await expect(release.status()).toHaveText("Rolled back");
+    await expect(release.auditEvents().filter({ hasText: "Rolled back in Production" })).toContainText("Erin Editor");
+    await expect(page.getByRole("region", { name: /Waiting for approval/ })).toHaveCount(0);
     await expect(charts.card(EVERYONE_ELSE, metricName).getByRole("alert")).toContainText("is unreachable");
   } finally {
     await sql(project, `DELETE FROM "MetricDefinition" WHERE "key" = $1`, [metricKey]);

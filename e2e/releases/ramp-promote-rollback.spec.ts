@@ -1,7 +1,7 @@
 import { expect, signInAs, test } from "../support/fixtures";
 import { ReleasePage } from "../support/release-page";
 
-test("create a cohort and a release, drag to ~25%, save, promote, roll back; audit lists it all", async ({ page, uniqueKey }) => {
+test("create a cohort and a release, drag to ~25%, save, promote (approved by someone else), roll back; audit lists it all", async ({ page, pageAs, uniqueKey }) => {
   const cohortKey = uniqueKey("e2e-testers");
   const cohortName = `E2E testers ${cohortKey.slice(-6)}`;
   const releaseKey = uniqueKey("e2e-release");
@@ -45,7 +45,18 @@ test("create a cohort and a release, drag to ~25%, save, promote, roll back; aud
   await expect(release.percentInput(cohortName)).toHaveValue(shown);
   await expect(release.slider(cohortName)).toHaveAttribute("aria-valuenow", String(value));
 
-  await release.runCommand("Promote to everyone");
+  // Production needs a second person to promote: Erin asks, Avery approves.
+  await release.requestCommand("Promote to everyone", "ramp looked healthy");
+  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toBeVisible();
+  await expect(release.status()).toHaveText("Draft");
+  const avery = await pageAs("Avery Approver");
+  await avery.goto("/teams/acme/approvals");
+  const request = avery.getByRole("article", { name: "Change request: E2E release in Production" });
+  await expect(request).toContainText("Promote to everyone");
+  await expect(request).toContainText("ramp looked healthy");
+  await request.getByRole("button", { name: "Approve" }).click();
+  await expect(avery.getByRole("status").filter({ hasText: /applied/i })).toBeVisible();
+  await page.reload();
   await expect(release.status()).toHaveText("Promoted");
 
   await release.runCommand("Roll back");
@@ -53,7 +64,8 @@ test("create a cohort and a release, drag to ~25%, save, promote, roll back; aud
 
   const events = release.auditEvents();
   await expect(events.filter({ hasText: "Rolled back in Production" })).toContainText("Erin Editor");
-  await expect(events.filter({ hasText: "Promoted in Production" })).toContainText("Erin Editor");
+  await expect(events.filter({ hasText: "Promoted in Production" })).toContainText("Avery Approver");
+  await expect(events.filter({ hasText: "Promoted in Production" })).toContainText("requested by Erin Editor");
   await expect(events.filter({ hasText: `Set ${cohortKey}` })).toContainText("Erin Editor");
   await expect(events.filter({ hasText: `Set ${cohortKey}` })).toContainText(`→ ${shown}%`);
 });

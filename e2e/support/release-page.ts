@@ -41,6 +41,21 @@ export class ReleasePage {
     await this.page.getByRole("button", { name: /^Save \d+ changes?$/ }).click();
   }
 
+  /** A command the approval policy holds: the dialog offers "Request approval to …" instead. */
+  async requestCommand(buttonName: string, comment = "") {
+    await this.page.getByRole("button", { name: buttonName, exact: true }).click();
+    const dialog = this.page.getByRole("dialog");
+    await expect(dialog.getByRole("note", { name: "Needs approval" })).toBeVisible();
+    if (comment) await dialog.getByLabel("Comment for approvers").fill(comment);
+    await dialog.getByRole("button", { name: `Request approval to ${buttonName.toLowerCase()}`, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async requestApproval(comment = "") {
+    if (comment) await this.page.getByLabel("Comment for approvers").fill(comment);
+    await this.page.getByRole("button", { name: /^Request approval for \d+ changes?$/ }).click();
+  }
+
   async runCommand(buttonName: string) {
     await this.page.getByRole("button", { name: buttonName, exact: true }).click();
     const dialog = this.page.getByRole("dialog");

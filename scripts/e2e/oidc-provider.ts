@@ -9,6 +9,8 @@ const port = Number(portArg);
 /** Login ids the test types on the provider's login page, and who they are. */
 const ACCOUNTS: Record<string, { email: string; name: string }> = {
   ada: { email: "ada@acme.test", name: "Ada Admin" },
+  erin: { email: "erin@acme.test", name: "Erin Editor" },
+  avery: { email: "avery@acme.test", name: "Avery Approver" },
   newcomer: { email: "newcomer@example.test", name: "Nia Newcomer" },
 };
 
