@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { formatBasisPoints } from "@/lib/domain/percent";
 import { CancelRequestButton } from "./cancel-request-button";
 
 type Props = {
@@ -23,7 +24,7 @@ export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, ca
       <ul className="mt-2 space-y-2 text-sm">
         {requests.map((request) => (
           <li key={request.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <span className="font-medium">{request.summary}</span>
+            <span className="font-medium">{describe(request)}</span>
             <span className="muted text-xs">
               requested by {request.requesterName} <RelativeTime date={new Date(request.createdAt)} /> · expires <RelativeTime date={new Date(request.expiresAt)} />
             </span>
@@ -36,4 +37,11 @@ export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, ca
       </ul>
     </section>
   );
+}
+
+/** Cohort names rather than keys, and "everyone else" spelled out. */
+function describe(request: ChangeRequestView): string {
+  if (request.kind !== "set_rollout" || request.changes.length === 0) return request.summary;
+  const side = (bp: number | null) => (bp === null ? "everyone else's" : formatBasisPoints(bp));
+  return request.changes.map((c) => `${c.name} ${side(c.from)} → ${side(c.to)}`).join(", ");
 }
