@@ -10,7 +10,32 @@ export const WEBHOOK_EVENT_TYPES = [
   "rollout.rolled_back",
 ] as const;
 
+/** The events a webhook can subscribe to. */
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** Sent to one webhook on request ("Send test"), whatever it subscribes to. */
+export const WEBHOOK_TEST_EVENT = "webhook.test";
+
+/** Short names for people: the page's checkboxes, Slack headers, the delivery log. */
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType | typeof WEBHOOK_TEST_EVENT, string> = {
+  "change_request.created": "Change requested",
+  "change_request.approved": "Change approved",
+  "change_request.rejected": "Change rejected",
+  "change_request.stale": "Change request stale",
+  "change_request.expired": "Change request expired",
+  "change_request.cancelled": "Change request cancelled",
+  "rollout.promoted": "Promoted",
+  "rollout.rolled_back": "Rolled back",
+  "webhook.test": "Test event",
+};
+
+export function isWebhookEventType(value: unknown): value is WebhookEventType {
+  return typeof value === "string" && (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
+}
+
+export function webhookEventLabel(type: string): string {
+  return (WEBHOOK_EVENT_LABELS as Record<string, string>)[type] ?? type;
+}
 
 export type WebhookEvent = {
   type: WebhookEventType;
@@ -26,3 +51,18 @@ export type WebhookEvent = {
   changeRequest?: { id: string; status: string; changes: string; comment: string };
   occurredAt: string;
 };
+
+/** "Send test": no release or environment, just proof that the receiver and signature work. */
+export type WebhookTestEvent = {
+  type: typeof WEBHOOK_TEST_EVENT;
+  teamId: string;
+  team: { slug: string; name: string };
+  webhook: { id: string; name: string };
+  actor: { type: string; name: string };
+  summary: string;
+  path: string;
+  occurredAt: string;
+};
+
+/** Everything a delivery body can be made from. */
+export type AnyWebhookEvent = WebhookEvent | WebhookTestEvent;

@@ -1,0 +1,8 @@
+// Runs once when a Next.js server starts (https://nextjs.org/docs/app/guides/instrumentation):
+// background work that belongs to the dashboard process.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Team webhooks: sends the outbox rows that changes enqueue in their own transactions.
+  const { startWebhookDispatcher } = await import("./lib/webhooks/webhook-dispatcher");
+  startWebhookDispatcher();
+}

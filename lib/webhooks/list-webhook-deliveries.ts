@@ -1,0 +1,57 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { requireRole } from "@/lib/auth/require-role";
+import { readDb } from "@/lib/db/transaction";
+import { roleAtLeast } from "@/lib/domain/roles";
+import { parseInput } from "@/lib/validation/parse-input";
+import { loadWebhookOrThrow } from "./load-webhook";
+import { webhookRefSchema } from "./webhook-schemas";
+import { parseWebhookEvents } from "./webhook-subscription";
+import { secretHint } from "./webhook-signature";
+import { maskWebhookUrl } from "./webhook-url";
+
+export const DELIVERY_LOG_LIMIT = 50;
+
+/** One webhook and its last 50 deliveries, newest first. Bodies are shown to admins only. */
+export async function listWebhookDeliveries(actor: Actor | null, rawInput: unknown) {
+  const input = parseInput(webhookRefSchema, rawInput);
+  const db = readDb();
+  const access = await requireRole(db, actor, input.teamSlug, "viewer");
+  const isAdmin = roleAtLeast(access.role, "admin");
+  const row = await loadWebhookOrThrow(db, access.teamId, input.webhookId);
+  const deliveries = await db.webhookDelivery.findMany({
+    where: { webhookId: row.id, teamId: access.teamId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: DELIVERY_LOG_LIMIT,
+  });
+  return {
+    access,
+    isAdmin,
+    webhook: {
+      id: row.id,
+      name: row.name,
+      url: isAdmin ? row.url : maskWebhookUrl(row.url),
+      secretHint: isAdmin ? secretHint(row.secret) : null,
+      format: row.format as "slack" | "generic",
+      events: parseWebhookEvents(row.events),
+      enabled: row.disabledAt === null,
+      createdByName: row.createdByName,
+      createdAt: row.createdAt,
+    },
+    deliveries: deliveries.map((d) => ({
+      id: d.id,
+      event: d.event,
+      status: d.status as "pending" | "delivered" | "failed",
+      attempts: d.attempts,
+      lastStatusCode: d.lastStatusCode,
+      lastError: d.lastError,
+      createdAt: d.createdAt,
+      deliveredAt: d.deliveredAt,
+      nextAttemptAt: d.status === "pending" ? d.nextAttemptAt : null,
+      sending: d.status === "pending" && d.lockedUntil !== null && d.lockedUntil > new Date(),
+      body: isAdmin ? d.body : null,
+    })),
+  };
+}
+
+export type WebhookDeliveryItem = Awaited<ReturnType<typeof listWebhookDeliveries>>["deliveries"][number];

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { WEBHOOK_FORMATS } from "./format-webhook-body";
+import { WEBHOOK_EVENT_TYPES } from "./webhook-event";
+import { webhookUrlProblem } from "./webhook-url";
+
+export const webhookIdSchema = z.string({ error: "Webhook is required" }).trim().min(1, "Webhook is required").max(64);
+
+export const webhookUrlSchema = z
+  .string({ error: "URL is required" })
+  .trim()
+  .min(1, "URL is required")
+  .max(2000, "URL must be at most 2000 characters")
+  .superRefine((url, ctx) => {
+    const problem = webhookUrlProblem(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
+export const createWebhookSchema = z.object({
+  teamSlug: teamSlugSchema,
+  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(80, "Name must be at most 80 characters"),
+  url: webhookUrlSchema,
+  format: z.enum(WEBHOOK_FORMATS, { error: "Choose Slack or generic JSON" }),
+  /** Empty: every event, including ones Glidepath adds later. */
+  events: z
+    .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Unknown event" }), { error: "Events must be a list" })
+    .max(WEBHOOK_EVENT_TYPES.length)
+    .default([])
+    .transform((events) => WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type))),
+});
+
+export const webhookRefSchema = z.object({ teamSlug: teamSlugSchema, webhookId: webhookIdSchema });
+
+export const setWebhookEnabledSchema = webhookRefSchema.extend({ enabled: z.boolean({ error: "Enabled must be true or false" }) });
+
+export const retryWebhookDeliverySchema = z.object({ teamSlug: teamSlugSchema, deliveryId: z.string().trim().min(1, "Delivery is required").max(64) });
