@@ -1,0 +1,6 @@
+import { restGetRelease } from "@/lib/rest/rest-reads";
+import { restJson, restRoute } from "@/lib/rest/rest-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = restRoute<{ release: string }>(async ({ params, principal }) => restJson(await restGetRelease(principal, params.release)));

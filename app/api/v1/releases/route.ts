@@ -1,0 +1,8 @@
+import { restListReleases } from "@/lib/rest/rest-reads";
+import { restJson, restRoute } from "@/lib/rest/rest-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = restRoute(async ({ request, principal }) =>
+  restJson(await restListReleases(principal, new URL(request.url).searchParams.get("environment"))),
+);

@@ -1,0 +1,23 @@
+import "server-only";
+import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
+import { getChangeRequest } from "@/lib/approvals/get-change-request";
+import { listChangeRequests } from "@/lib/approvals/list-change-requests";
+import type { RestPrincipal } from "./authenticate-api-key";
+import { parseBody } from "./parse-body";
+import { cancelBodySchema, type RestChangeRequest } from "./rest-schemas";
+import { restChangeRequest } from "./rest-views";
+
+export async function restGetChangeRequest(principal: RestPrincipal, id: string): Promise<RestChangeRequest> {
+  return restChangeRequest(await getChangeRequest(principal.actor, { teamSlug: principal.teamSlug, id }));
+}
+
+export async function restListChangeRequests(principal: RestPrincipal, filter: { releaseKey?: string; environmentKey?: string }) {
+  const { pending, decided } = await listChangeRequests(principal.actor, principal.teamSlug, filter);
+  return { pending: pending.map(restChangeRequest), decided: decided.map(restChangeRequest) };
+}
+
+/** A key withdraws a request it made (approving is for people: keys are viewer or editor). */
+export async function restCancelChangeRequest(principal: RestPrincipal, id: string, rawBody: unknown): Promise<RestChangeRequest> {
+  const body = parseBody(cancelBodySchema, rawBody, { optional: true });
+  return restChangeRequest(await cancelChangeRequest(principal.actor, { teamSlug: principal.teamSlug, id, comment: body.comment }));
+}
