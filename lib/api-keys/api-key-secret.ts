@@ -16,7 +16,8 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key, "utf8").digest("hex");
 }
 
-/** What the UI shows to recognise a key without revealing it. */
+/** What the UI shows to recognise a key without revealing it: its kind and 4 characters. */
 export function apiKeyPrefix(key: string): string {
-  return `${key.slice(0, 11)}…`;
+  const body = /^gp_[a-z]+_/.exec(key)?.[0].length ?? 7;
+  return `${key.slice(0, body + 4)}…`;
 }

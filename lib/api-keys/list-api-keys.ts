@@ -11,6 +11,8 @@ export async function listApiKeys(teamId: string) {
     id: k.id,
     name: k.name,
     kind: k.kind,
+    // Admin (automation) keys only: what the key may do on the REST API.
+    role: k.role,
     prefix: k.prefix,
     environment: k.environment,
     createdByName: k.createdByName,

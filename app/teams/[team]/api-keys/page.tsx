@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CreateAdminKeyForm } from "@/components/api-keys/create-admin-key-form";
 import { CreateSdkKeyForm } from "@/components/api-keys/create-sdk-key-form";
 import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
 import { RelativeTime } from "@/components/common/relative-time";
@@ -6,7 +7,7 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
 import { getTeamContext } from "@/lib/teams/get-team-context";
-import { createSdkKeyAction, revokeApiKeyAction } from "./actions";
+import { createAdminKeyAction, createSdkKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -22,10 +23,18 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
         <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
         <p className="muted max-w-2xl text-sm">
           SDK keys let applications evaluate releases over OpenFeature&apos;s remote evaluation protocol (OFREP). Each key belongs to one environment
-          and decides which rollout answers. Keys are shown once and stored hashed.
+          and decides which rollout answers. Automation keys let CI/CD read releases and change rollouts through the REST API, with a viewer or
+          editor role. Keys are shown once and stored hashed.
         </p>
       </div>
-      {isAdmin ? <CreateSdkKeyForm teamSlug={team} environments={environments} submit={createSdkKeyAction} /> : <p className="muted text-sm">Only admins can create or revoke keys.</p>}
+      {isAdmin ? (
+        <>
+          <CreateSdkKeyForm teamSlug={team} environments={environments} submit={createSdkKeyAction} />
+          <CreateAdminKeyForm teamSlug={team} submit={createAdminKeyAction} />
+        </>
+      ) : (
+        <p className="muted text-sm">Only admins can create or revoke keys.</p>
+      )}
       <section className="card" aria-labelledby="keys-heading">
         <h2 id="keys-heading" className="border-b border-zinc-200 px-5 py-4 font-semibold dark:border-zinc-800">
           Keys
@@ -42,7 +51,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
                     {key.revokedAt && <span className="ml-1 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">revoked</span>}
                   </p>
                   <p className="muted text-xs">
-                    <span className="font-mono">{key.prefix}</span> · {key.kind.toUpperCase()} · {key.environment?.name ?? "team"} · created <RelativeTime date={key.createdAt} /> by {key.createdByName}
+                    <span className="font-mono">{key.prefix}</span> · {key.kind === "admin" ? `Automation · ${key.role ?? "no role"}` : "SDK"} ·{" "}
+                    {key.environment?.name ?? "whole team"} · created <RelativeTime date={key.createdAt} /> by {key.createdByName}
                     {key.revokedAt && (
                       <>
                         {" "}

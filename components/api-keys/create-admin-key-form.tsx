@@ -1,0 +1,84 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { CopyButton } from "@/components/common/copy-button";
+import { Field } from "@/components/forms/field";
+import { useActionForm } from "@/components/forms/use-action-form";
+
+type Created = { key: string; prefix: string; name: string; role: "viewer" | "editor" };
+
+type Props = {
+  teamSlug: string;
+  submit: (input: Record<string, unknown>) => Promise<ActionResult<Created>>;
+};
+
+const ROLE_HELP = {
+  viewer: "reads releases, cohorts and change requests",
+  editor: "also sets percentages, promotes and rolls back, within the approval policy",
+} as const;
+
+export function CreateAdminKeyForm({ teamSlug, submit }: Props) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Created["role"]>("viewer");
+  const [created, setCreated] = useState<Created | null>(null);
+  const { errors, message, pending, run } = useActionForm<Created>();
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    run(
+      () => submit({ teamSlug, name, role }),
+      (data) => {
+        setCreated(data);
+        setName("");
+        router.refresh();
+      },
+    );
+  }
+
+  return (
+    <div className="space-y-3">
+      {created && (
+        <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+          <p className="font-semibold">
+            Automation key “{created.name}” ({created.role}) created. Copy it now: it won&apos;t be shown again.
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <code data-testid="new-admin-api-key" className="break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-zinc-900">
+              {created.key}
+            </code>
+            <CopyButton text={created.key} />
+          </div>
+        </div>
+      )}
+      <form onSubmit={onSubmit} className="card grid gap-4 p-5 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate aria-label="Create automation key">
+        <Field id="admin-key-name" label="Automation key name" errors={errors.name}>
+          <input id="admin-key-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="deploy pipeline" />
+        </Field>
+        <Field id="admin-key-role" label="Role" errors={errors.role}>
+          <select id="admin-key-role" className="input" value={role} onChange={(e) => setRole(e.target.value as Created["role"])}>
+            <option value="viewer">Viewer</option>
+            <option value="editor">Editor</option>
+          </select>
+        </Field>
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {pending ? "Creating…" : "Create automation key"}
+        </button>
+        <p className="muted text-xs sm:col-span-3">
+          A {role} key {ROLE_HELP[role]}. It calls the REST API under <code className="font-mono">/api/v1</code> (
+          <a className="underline" href="/api/v1/openapi.json">
+            OpenAPI
+          </a>
+          ).
+        </p>
+        {message && (
+          <p role="alert" className="field-error sm:col-span-3">
+            {message}
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}
