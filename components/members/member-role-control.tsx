@@ -1,0 +1,96 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { Role } from "@/lib/domain/roles";
+import { ROLE_LABELS } from "@/lib/members/role-descriptions";
+import { RoleSelect } from "./role-select";
+
+type Changed = { membershipId: string; before: Role; role: Role; self: boolean };
+
+type Props = {
+  teamSlug: string;
+  membershipId: string;
+  memberName: string;
+  role: Role;
+  isSelf: boolean;
+  /** Why the role can't be changed (the last admin), or null. */
+  lockedReason: string | null;
+  change: (input: Record<string, unknown>) => Promise<ActionResult<Changed>>;
+};
+
+/**
+ * Nothing is saved on select: the row shows old → new (and what it means for you, when it is
+ * your own role) until Save. The role shown is sent as the expected one, so a role someone
+ * else changed meanwhile is refused rather than overwritten.
+ */
+export function MemberRoleControl({ teamSlug, membershipId, memberName, role, isSelf, lockedReason, change }: Props) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Role>(role);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const dirty = selected !== role;
+  const selectId = `role-${membershipId}`;
+  const hintId = `${selectId}-hint`;
+
+  function save() {
+    setError(null);
+    startTransition(async () => {
+      const result = await change({ teamSlug, membershipId, role: selected, expectedRole: role });
+      if (!result.ok) setError(result.error.message);
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="min-w-0">
+      <RoleSelect
+        id={selectId}
+        label={`Role of ${memberName}`}
+        value={selected}
+        onChange={(next) => {
+          setSelected(next);
+          setError(null);
+        }}
+        disabled={lockedReason !== null || pending}
+        describedBy={lockedReason || dirty ? hintId : undefined}
+        className="input w-full max-w-[9rem] py-1"
+      />
+      {lockedReason && (
+        <p id={hintId} className="muted mt-1 max-w-[14rem] text-xs">
+          {lockedReason}
+        </p>
+      )}
+      {dirty && !lockedReason && (
+        <div id={hintId} className="mt-2 space-y-2 text-xs" data-testid="role-change-preview">
+          <p>
+            <span className="muted">{ROLE_LABELS[role]}</span> → <span className="font-semibold">{ROLE_LABELS[selected]}</span>
+            {isSelf && role === "admin" && <span className="block text-amber-700 dark:text-amber-300">You will no longer be able to manage members.</span>}
+          </p>
+          <div className="flex gap-2">
+            <button type="button" className="btn-primary px-2 py-1 text-xs" onClick={save} disabled={pending}>
+              {pending ? "Saving…" : "Save role"}
+            </button>
+            <button
+              type="button"
+              className="btn-secondary px-2 py-1 text-xs"
+              onClick={() => {
+                setSelected(role);
+                setError(null);
+              }}
+              disabled={pending}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="field-error max-w-[16rem] text-xs">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

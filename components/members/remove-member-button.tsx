@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
+
+type Props = {
+  teamSlug: string;
+  teamName: string;
+  membershipId: string;
+  memberName: string;
+  isSelf: boolean;
+  ownedReleases: number;
+  /** Why they can't be removed (the last admin), or null. */
+  lockedReason: string | null;
+  remove: (input: Record<string, unknown>) => Promise<ActionResult<{ membershipId: string; name: string; self: boolean }>>;
+};
+
+export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberName, isSelf, ownedReleases, lockedReason, remove }: Props) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const label = isSelf ? "Leave team" : "Remove";
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <button
+        type="button"
+        className="btn-secondary px-2 py-1 text-xs text-red-700 dark:text-red-300"
+        onClick={() => setOpen(true)}
+        disabled={lockedReason !== null}
+        title={lockedReason ?? undefined}
+        aria-label={isSelf ? `Leave ${teamName}` : `Remove ${memberName}`}
+      >
+        {label}
+      </button>
+      {error && (
+        <p role="alert" className="field-error max-w-[14rem] text-right text-xs">
+          {error}
+        </p>
+      )}
+      {/* Mounted only while open: one dialog in the page at a time, so its ids stay unique. The
+          wrapper resets the table cell's right alignment, which the dialog would inherit. */}
+      {open && (
+        <div className="text-left">
+          <ConfirmDialog
+            open
+            title={isSelf ? `Leave ${teamName}?` : `Remove ${memberName} from ${teamName}?`}
+            confirmLabel={label}
+            tone="danger"
+            pending={pending}
+            onCancel={() => setOpen(false)}
+            onConfirm={() =>
+              startTransition(async () => {
+                const result = await remove({ teamSlug, membershipId });
+                setOpen(false);
+                if (!result.ok) {
+                  setError(result.error.message);
+                  router.refresh();
+                  return;
+                }
+                if (result.data.self) router.push("/");
+                else router.refresh();
+              })
+            }
+          >
+            <div className="space-y-2">
+              <p>{isSelf ? "You lose access to this team at once; an admin can add you again." : `${memberName} loses access to this team at once, on their next click.`}</p>
+              {ownedReleases > 0 && (
+                <p>
+                  {isSelf ? "You own" : "They own"} {ownedReleases} release{ownedReleases === 1 ? "" : "s"} here; {ownedReleases === 1 ? "it" : "they"} will have no owner.
+                </p>
+              )}
+              <p className="muted">Past changes stay in the audit log under their name.</p>
+            </div>
+          </ConfirmDialog>
+        </div>
+      )}
+    </div>
+  );
+}
