@@ -16,7 +16,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "@prisma/schema-engine-wasm"],
   distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Embeds set their own frame-ancestors (the link's origins) in lib/embeds/embed-headers.ts.
+    return [{ source: "/((?!embed/).*)", headers: securityHeaders }];
   },
 };
 

@@ -2,6 +2,8 @@
 
 import { runAction } from "@/lib/actions/run-action";
 import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
+import { createEmbedLink } from "@/lib/embeds/create-embed-link";
+import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
 import { explainEvaluation } from "@/lib/evaluation/explain-evaluation";
 import { changeReleaseStatus, type ChangeReleaseStatusInput } from "@/lib/releases/change-release-status";
 import { setRollout, type SetRolloutInput } from "@/lib/releases/set-rollout";
@@ -33,4 +35,12 @@ export async function cancelChangeRequestAction(input: Record<string, unknown>) 
     const request = await cancelChangeRequest(actor, input);
     return { status: request.status };
   });
+}
+
+export async function createEmbedLinkAction(input: Record<string, unknown>) {
+  return runAction((actor) => createEmbedLink(actor, input));
+}
+
+export async function revokeEmbedLinkAction(input: Record<string, unknown>) {
+  return runAction((actor) => revokeEmbedLink(actor, input));
 }

@@ -22,7 +22,9 @@ import { usersSeenLastDay } from "@/lib/metrics/preview-user-estimate";
 import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
 import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { PendingChangeRequests } from "@/components/releases/pending-change-requests";
-import { cancelChangeRequestAction, changeReleaseStatusAction, explainEvaluationAction, setRolloutAction } from "./actions";
+import { listEmbedLinks } from "@/lib/embeds/list-embed-links";
+import { EmbedSection } from "@/components/embeds/embed-section";
+import { cancelChangeRequestAction, changeReleaseStatusAction, createEmbedLinkAction, explainEvaluationAction, revokeEmbedLinkAction, setRolloutAction } from "./actions";
 
 type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
 
@@ -38,13 +40,14 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const release = await orNotFound(getReleaseView(access.teamId, environment.id, releaseKey));
   const releaseId = await releaseIdOf(access.teamId, releaseKey);
   const canEdit = roleAtLeast(access.role, "editor");
-  const [audit, metricDefinitions, usersByCohort, policy, requests] = await Promise.all([
+  const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks] = await Promise.all([
     releaseId ? listAuditEvents(access.teamId, { releaseId }, 50) : [],
     listMetricDefinitions(readDb(), access.teamId),
     // Only editors see the change preview; never fails the page (null: no estimate).
     canEdit ? usersSeenLastDay({ environmentId: environment.id, releaseKey: release.key, cohortKeys: [...release.cohorts.map((c) => c.key), "default"] }) : null,
     getApprovalPolicy(readDb(), environment.id),
     listChangeRequests(actor, team, { releaseKey: release.key, environmentKey: environment.key, decidedLimit: 0 }),
+    listEmbedLinks(access.teamId, { releaseKey: release.key }),
   ]);
   const { rollout } = release;
   const savedPercentages = {
@@ -140,6 +143,20 @@ export default async function ReleasePage({ params, searchParams }: Props) {
         definitions={metricDefinitions}
         rolloutVersion={rollout.version}
         origin={origin}
+      />
+      <EmbedSection
+        teamSlug={team}
+        release={{ key: release.key, name: release.name }}
+        environment={{ key: environment.key, name: environment.name }}
+        cohorts={release.cohorts.map((c) => ({ key: c.key, name: c.name }))}
+        metrics={metricDefinitions.map((m) => ({ key: m.key, name: m.name }))}
+        links={embedLinks}
+        origin={origin}
+        actorId={actor.id}
+        canCreate={canEdit}
+        isAdmin={roleAtLeast(access.role, "admin")}
+        create={createEmbedLinkAction}
+        revoke={revokeEmbedLinkAction}
       />
       <div className="grid gap-5 lg:grid-cols-2">
         <WhoGetsIt teamSlug={team} releaseKey={release.key} environment={{ key: environment.key, name: environment.name }} explain={explainEvaluationAction} />

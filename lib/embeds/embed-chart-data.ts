@@ -1,0 +1,38 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { NAMED_RANGES, type NamedRange } from "@/lib/metrics/choose-step";
+import { buildReleaseChartData } from "@/lib/metrics/release-chart-data";
+import type { ReleaseChartData } from "@/lib/metrics/release-chart-types";
+import type { ResolvedEmbed } from "./resolve-embed-link";
+
+export type EmbedChartData = {
+  release: { name: string };
+  environment: { name: string };
+  status: string;
+  range: NamedRange;
+  data: ReleaseChartData;
+  /** Percent each chosen cohort gets now (after status overrides), by cohort key. */
+  percentNow: Record<string, number>;
+};
+
+/** Exactly the link's release, environment, cohorts and metrics: nothing else is read. */
+export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "ok" }>, now = Date.now()): Promise<EmbedChartData> {
+  const { link } = resolved;
+  const range = link.range as NamedRange;
+  const cohortKeys = JSON.parse(link.cohortKeys) as string[];
+  const metricKeys = JSON.parse(link.metricKeys) as string[];
+  const db = getDb();
+  const [data, rollout] = await Promise.all([
+    buildReleaseChartData(db, {
+      team: link.team,
+      releaseKey: link.release.key,
+      environment: { id: link.environment.id, key: link.environment.key },
+      range: { from: now - NAMED_RANGES[range], to: now },
+      metricKeys: metricKeys.length ? metricKeys : null,
+      cohortKeys: cohortKeys.length ? cohortKeys : null,
+    }),
+    db.releaseRollout.findFirst({ where: { releaseId: link.releaseId, environmentId: link.environmentId }, select: { status: true } }),
+  ]);
+  const last = data.rollout.changes.at(-1)?.percentByCohort ?? data.rollout.initial;
+  return { release: { name: link.release.name }, environment: { name: link.environment.name }, status: rollout?.status ?? "draft", range, data, percentNow: last };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { ChartTheme } from "@/lib/charts/svg-chart";
+import { embedChartData } from "./embed-chart-data";
+import { embedNoticeHeaders, embedPageHeaders } from "./embed-headers";
+import { embedView } from "./embed-panels";
+import { renderEmbedHtml, renderEmbedNotice, renderEmbedSvg } from "./render-embed";
+import { resolveEmbedLink, type ResolvedEmbed } from "./resolve-embed-link";
+
+export const EMBED_REFRESH_SECONDS = 30;
+
+const NOTICES: Record<Exclude<ResolvedEmbed["kind"], "ok">, string> = {
+  unknown: "This chart link doesn't exist.",
+  revoked: "This chart link was revoked by the team that shared it.",
+  expired: "This chart link has expired.",
+};
+
+/**
+ * GET /embed/<token>: 404 with a plain notice and no data unless the token opens a live link;
+ * otherwise the charts, framable only by the link's origins.
+ */
+export async function embedPageResponse(token: string): Promise<Response> {
+  const resolved = await resolveEmbedLink(token);
+  if (resolved.kind !== "ok") return new Response(renderEmbedNotice(NOTICES[resolved.kind]), { status: 404, headers: embedNoticeHeaders() });
+  const now = Date.now();
+  const view = embedView(await embedChartData(resolved, now));
+  const nonce = randomBytes(16).toString("base64");
+  const html = renderEmbedHtml(view, { theme: resolved.link.theme as ChartTheme, nonce, refreshSeconds: EMBED_REFRESH_SECONDS, now });
+  return new Response(html, { status: 200, headers: embedPageHeaders(resolved.origins, nonce) });
+}
+
+/** GET /embed/<token>/chart.svg: the same charts as one image (cached a minute). */
+export async function embedSvgResponse(token: string): Promise<Response> {
+  const resolved = await resolveEmbedLink(token);
+  if (resolved.kind !== "ok") return new Response(NOTICES[resolved.kind], { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  const view = embedView(await embedChartData(resolved));
+  return new Response(renderEmbedSvg(view, resolved.link.theme as ChartTheme), {
+    status: 200,
+    headers: {
+      "Content-Type": "image/svg+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=60",
+      // Opened directly, an SVG is a document: no scripts, no loads, no framing by strangers.
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
