@@ -10,7 +10,7 @@ import { resolveEmbedLink, type ResolvedEmbed } from "./resolve-embed-link";
 export const EMBED_REFRESH_SECONDS = 30;
 
 const NOTICES: Record<Exclude<ResolvedEmbed["kind"], "ok">, string> = {
-  unknown: "This chart link doesn't exist.",
+  unknown: "This chart link does not exist.",
   revoked: "This chart link was revoked by the team that shared it.",
   expired: "This chart link has expired.",
 };
