@@ -66,7 +66,9 @@ export function slackBody(event: AnyWebhookEvent, origin: string | null): { text
   if (event.type === "webhook.test") {
     fields.push(mrkdwn(`*Webhook*\n${escapeMrkdwn(event.webhook.name)}`));
   } else {
-    const release = link ? mrkdwnLink(link, event.release.name) : `*${escapeMrkdwn(event.release.name)}*`;
+    // The release page, even when the event's own link goes elsewhere (the approvals queue).
+    const releasePath = `/teams/${event.team.slug}/releases/${encodeURIComponent(event.release.key)}?env=${encodeURIComponent(event.environment.key)}`;
+    const release = origin ? mrkdwnLink(dashboardLink(releasePath, origin), event.release.name) : `*${escapeMrkdwn(event.release.name)}*`;
     fields.push(mrkdwn(`*Release*\n${release} \`${escapeMrkdwn(event.release.key)}\``));
     fields.push(mrkdwn(`*Environment*\n${escapeMrkdwn(event.environment.name)}`));
   }

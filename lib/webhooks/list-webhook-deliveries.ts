@@ -24,9 +24,14 @@ export async function listWebhookDeliveries(actor: Actor | null, rawInput: unkno
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: DELIVERY_LOG_LIMIT,
   });
+  const now = Date.now();
+  const pending = deliveries.filter((d) => d.status === "pending");
   return {
     access,
     isAdmin,
+    pendingCount: pending.length,
+    /** For a page watching the log: sending soon (or now) vs only later retries waiting. */
+    sendingSoon: pending.some((d) => d.nextAttemptAt.getTime() - now < 60_000),
     webhook: {
       id: row.id,
       name: row.name,

@@ -12,6 +12,7 @@ export const webhookUrlSchema = z
   .min(1, "URL is required")
   .max(2000, "URL must be at most 2000 characters")
   .superRefine((url, ctx) => {
+    if (!url) return; // "URL is required" says it already
     const problem = webhookUrlProblem(url);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
