@@ -22,6 +22,7 @@ export function TeamNav({ team, teams, role, userName }: Props) {
     { href: `${base}/environments`, label: "Environments" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/webhooks`, label: "Webhooks" },
+    { href: `${base}/embeds`, label: "Embeds" },
     { href: `${base}/api-keys`, label: "API keys" },
   ];
   return (

@@ -1,0 +1,8 @@
+"use server";
+
+import { runAction } from "@/lib/actions/run-action";
+import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
+
+export async function revokeEmbedLinkAction(input: Record<string, unknown>) {
+  return runAction((actor) => revokeEmbedLink(actor, input));
+}
