@@ -5,4 +5,7 @@ export async function register() {
   // Team webhooks: sends the outbox rows that changes enqueue in their own transactions.
   const { startWebhookDispatcher } = await import("./lib/webhooks/webhook-dispatcher");
   startWebhookDispatcher();
+  // Change requests past their time expire (audited, notified) even when nobody reads them.
+  const { startChangeRequestExpiry } = await import("./lib/approvals/expiry-sweeper");
+  startChangeRequestExpiry();
 }
