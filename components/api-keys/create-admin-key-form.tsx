@@ -15,8 +15,8 @@ type Props = {
 };
 
 const ROLE_HELP = {
-  viewer: "reads releases, cohorts and change requests",
-  editor: "also sets percentages, promotes and rolls back, within the approval policy",
+  viewer: "A viewer key reads releases, cohorts and change requests.",
+  editor: "An editor key also sets percentages, promotes and rolls back, within the approval policy. Approving stays with people.",
 } as const;
 
 export function CreateAdminKeyForm({ teamSlug, submit }: Props) {
@@ -66,13 +66,7 @@ export function CreateAdminKeyForm({ teamSlug, submit }: Props) {
         <button type="submit" className="btn-primary" disabled={pending}>
           {pending ? "Creating…" : "Create automation key"}
         </button>
-        <p className="muted text-xs sm:col-span-3">
-          A {role} key {ROLE_HELP[role]}. It calls the REST API under <code className="font-mono">/api/v1</code> (
-          <a className="underline" href="/api/v1/openapi.json">
-            OpenAPI
-          </a>
-          ).
-        </p>
+        <p className="muted text-xs sm:col-span-3">{ROLE_HELP[role]}</p>
         {message && (
           <p role="alert" className="field-error sm:col-span-3">
             {message}

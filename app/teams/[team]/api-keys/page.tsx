@@ -23,14 +23,31 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
         <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
         <p className="muted max-w-2xl text-sm">
           SDK keys let applications evaluate releases over OpenFeature&apos;s remote evaluation protocol (OFREP). Each key belongs to one environment
-          and decides which rollout answers. Automation keys let CI/CD read releases and change rollouts through the REST API, with a viewer or
-          editor role. Keys are shown once and stored hashed.
+          and decides which rollout answers. Automation keys let CI/CD read releases and change rollouts through the REST API. Keys are shown once
+          and stored hashed.
         </p>
       </div>
       {isAdmin ? (
         <>
-          <CreateSdkKeyForm teamSlug={team} environments={environments} submit={createSdkKeyAction} />
-          <CreateAdminKeyForm teamSlug={team} submit={createAdminKeyAction} />
+          <section className="space-y-2" aria-labelledby="sdk-keys-heading">
+            <h2 id="sdk-keys-heading" className="font-semibold">
+              SDK key <span className="muted text-sm font-normal">for an application, in one environment</span>
+            </h2>
+            <CreateSdkKeyForm teamSlug={team} environments={environments} submit={createSdkKeyAction} />
+          </section>
+          <section className="space-y-2" aria-labelledby="automation-keys-heading">
+            <h2 id="automation-keys-heading" className="font-semibold">
+              Automation key{" "}
+              <span className="muted text-sm font-normal">
+                for CI/CD, on the REST API under <code className="font-mono">/api/v1</code> (
+                <a className="underline" href="/api/v1/openapi.json">
+                  OpenAPI
+                </a>
+                )
+              </span>
+            </h2>
+            <CreateAdminKeyForm teamSlug={team} submit={createAdminKeyAction} />
+          </section>
         </>
       ) : (
         <p className="muted text-sm">Only admins can create or revoke keys.</p>
