@@ -28,6 +28,12 @@ describe("svg charts", () => {
     expect(linePath([{ t: 0, v: 1 }, { t: 1, v: 2 }], (t) => t, (v) => v)).toBe("M0.0,1.0L1.0,2.0");
   });
 
+  it("a point with no neighbour gets a dot (a one-point line would be invisible)", () => {
+    const svg = renderLineChart(chart);
+    expect(svg.match(/<circle class="gp-dot gp-treatment"/g)).toHaveLength(2);
+    expect(svg).not.toContain("gp-dot gp-control");
+  });
+
   it("escapes every text it draws", () => {
     const svg = renderLineChart(chart);
     expect(svg).not.toContain("<Mobile>");

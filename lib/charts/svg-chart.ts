@@ -34,6 +34,12 @@ export function niceTicks(max: number): number[] {
   return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => Number((i * step).toPrecision(12)));
 }
 
+/** Points with no drawn neighbour: a line through them would be invisible, so they get a dot. */
+export function isolatedPoints(points: SvgPoint[]): { t: number; v: number }[] {
+  const present = (p: SvgPoint | undefined) => p !== undefined && p.v !== null && Number.isFinite(p.v);
+  return points.filter((p, i) => present(p) && !present(points[i - 1]) && !present(points[i + 1])) as { t: number; v: number }[];
+}
+
 /** Line segments through the points, broken where a value is missing. */
 export function linePath(points: SvgPoint[], x: (t: number) => number, y: (v: number) => number): string {
   let path = "";
@@ -80,7 +86,8 @@ export function renderLineChart(chart: SvgChart): string {
     .map((s) => {
       const last = [...s.points].reverse().find((p) => p.v !== null);
       const summary = last && last.v !== null ? `${s.label}: ${chart.formatValue(last.v)} at ${chart.formatTime(last.t)}` : `${s.label}: no data`;
-      return `<path class="gp-line gp-${s.role}" d="${linePath(s.points, x, y)}"><title>${escapeXml(summary)}</title></path>`;
+      const dots = isolatedPoints(s.points).map((p) => `<circle class="gp-dot gp-${s.role}" cx="${x(p.t).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="2.5"/>`).join("");
+      return `<path class="gp-line gp-${s.role}" d="${linePath(s.points, x, y)}"><title>${escapeXml(summary)}</title></path>${dots}`;
     })
     .join("");
   const empty = hasData ? "" : `<text class="gp-axis" x="${(chart.width / 2).toFixed(0)}" y="${(chart.height / 2).toFixed(0)}" text-anchor="middle">No data in this range yet</text>`;
@@ -92,7 +99,9 @@ export function renderSparkline(chart: Pick<SvgChart, "width" | "height" | "from
   const pad = { top: 2, right: 2, bottom: 2, left: 2 };
   const { x, y } = scales(chart, pad);
   const ordered = [...chart.series].sort((a, b) => (a.role === b.role ? 0 : a.role === "control" ? -1 : 1));
-  const lines = ordered.map((s) => `<path class="gp-line gp-${s.role}" d="${linePath(s.points, x, y)}"/>`).join("");
+  const lines = ordered
+    .map((s) => `<path class="gp-line gp-${s.role}" d="${linePath(s.points, x, y)}"/>${isolatedPoints(s.points).map((p) => `<circle class="gp-dot gp-${s.role}" cx="${x(p.t).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="1.5"/>`).join("")}`)
+    .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${chart.width} ${chart.height}" width="${chart.width}" height="${chart.height}" role="img" aria-label="${escapeXml(chart.title)}">${lines}</svg>`;
 }
 
@@ -112,6 +121,7 @@ export function svgChartStyle(theme: ChartTheme, scope = ":root"): string {
   return (
     vars +
     ".gp-grid{stroke:var(--gp-grid);stroke-width:1}.gp-axis{fill:var(--gp-axis);font:10px system-ui,sans-serif}" +
-    ".gp-line{fill:none;stroke-linejoin:round;stroke-linecap:round}.gp-treatment{stroke:var(--gp-t);stroke-width:2}.gp-control{stroke:var(--gp-c);stroke-width:1.5}"
+    ".gp-line{fill:none;stroke-linejoin:round;stroke-linecap:round}.gp-treatment{stroke:var(--gp-t);stroke-width:2}.gp-control{stroke:var(--gp-c);stroke-width:1.5}" +
+    ".gp-dot.gp-treatment{fill:var(--gp-t);stroke:none}.gp-dot.gp-control{fill:var(--gp-c);stroke:none}"
   );
 }
