@@ -31,7 +31,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
         <>
           <section className="space-y-2" aria-labelledby="sdk-keys-heading">
             <h2 id="sdk-keys-heading" className="font-semibold">
-              SDK key <span className="muted text-sm font-normal">for an application, in one environment</span>
+              SDK key <span className="muted text-sm font-normal">for an application: evaluation and metrics</span>
             </h2>
             <CreateSdkKeyForm teamSlug={team} environments={environments} submit={createSdkKeyAction} />
           </section>
