@@ -132,7 +132,7 @@ export function CreateEmbedForm(props: Props) {
         </div>
         {errors.metricKeys?.map((e) => <p key={e} className="field-error">{e}</p>)}
       </fieldset>
-      <div className="grid grid-cols-3 gap-3 md:col-span-2">
+      <div className="grid gap-3 sm:grid-cols-3 md:col-span-2">
         <Field id="embed-range" label="Range" errors={errors.range}>
           <select id="embed-range" className="input" value={range} onChange={(e) => setRange(e.target.value)}>
             <option value="1h">Last hour</option>
@@ -158,8 +158,8 @@ export function CreateEmbedForm(props: Props) {
           </select>
         </Field>
       </div>
-      <div className="flex items-center gap-3 md:col-span-2">
-        <button type="submit" className="btn-primary" disabled={pending}>
+      <div className="flex flex-wrap items-center gap-3 md:col-span-2">
+        <button type="submit" className="btn-primary whitespace-nowrap" disabled={pending}>
           {pending ? "Creating…" : "Create embed link"}
         </button>
         <p className="muted text-xs">Read-only: it shows these charts and nothing else, refreshes itself, and stops working when revoked or expired.</p>
