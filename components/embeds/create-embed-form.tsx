@@ -91,7 +91,8 @@ export function CreateEmbedForm(props: Props) {
           Link: <code data-testid="embed-url" className="break-all font-mono">{url}</code> <CopyButton text={url} label="Copy link" />
         </p>
         <p className="flex flex-wrap items-center gap-2 text-xs">
-          Image (for places without iframes): <code className="break-all font-mono">{url}/chart.svg</code> <CopyButton text={`${url}/chart.svg`} label="Copy image URL" />
+          Image (for places without iframes): <code className="break-all font-mono">{url}/chart.svg</code> <CopyButton text={`${url}/chart.svg`} label="Copy SVG URL" />
+          <CopyButton text={`${url}/chart.png`} label="Copy PNG URL" />
         </p>
         <button type="button" className="btn-secondary" onClick={() => setCreated(null)}>
           Make another

@@ -55,3 +55,16 @@ describe("svg charts", () => {
     expect(svgChartStyle("auto")).toContain("@media (prefers-color-scheme: dark)");
   });
 });
+
+describe("literal colours", () => {
+  it("writes out every variable for renderers without custom properties", async () => {
+    const { literalChartStyle, svgChartStyle } = await import("./svg-chart");
+    for (const theme of ["light", "dark", "auto"] as const) {
+      const css = literalChartStyle(`${svgChartStyle(theme, "svg")}.x{fill:var(--gp-bg)}`, theme);
+      expect(css).not.toContain("var(");
+      expect(css).not.toContain("--gp-");
+      expect(css).not.toContain("prefers-color-scheme");
+      expect(css).toContain(theme === "dark" ? ".gp-treatment{stroke:#fb923c" : ".gp-treatment{stroke:#ea580c");
+    }
+  });
+});

@@ -110,6 +110,22 @@ const DARK = "--gp-t:#fb923c;--gp-c:#60a5fa;--gp-grid:#27272a;--gp-axis:#a1a1aa;
 
 export type ChartTheme = "light" | "dark" | "auto";
 
+function palette(text: string): Record<string, string> {
+  return Object.fromEntries(text.split(";").map((pair) => pair.split(":") as [string, string]));
+}
+
+/**
+ * The same style with every colour variable written out (auto reads as light): for renderers
+ * without CSS custom properties, such as the PNG rasteriser.
+ */
+export function literalChartStyle(css: string, theme: ChartTheme): string {
+  const colours = palette(theme === "dark" ? DARK : LIGHT);
+  return css
+    .replace(/@media \(prefers-color-scheme: dark\)\{[^{}]*\{[^{}]*\}\}/g, "")
+    .replace(/(?:^|\})[^{}]*\{--gp-[^{}]*\}/g, (m) => (m.startsWith("}") ? "}" : ""))
+    .replace(/var\((--gp-[a-z]+)\)/g, (_m, name: string) => colours[name] ?? "#000");
+}
+
 /** Colour variables for a theme ("auto" follows the reader's system) and the chart classes. */
 export function svgChartStyle(theme: ChartTheme, scope = ":root"): string {
   const vars =

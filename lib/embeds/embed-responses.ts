@@ -5,6 +5,7 @@ import { embedChartData } from "./embed-chart-data";
 import { embedNoticeHeaders, embedPageHeaders } from "./embed-headers";
 import { embedView } from "./embed-panels";
 import { renderEmbedHtml, renderEmbedNotice, renderEmbedSvg } from "./render-embed";
+import { rasterise } from "./rasterise";
 import { resolveEmbedLink, type ResolvedEmbed } from "./resolve-embed-link";
 
 export const EMBED_REFRESH_SECONDS = 30;
@@ -29,19 +30,31 @@ export async function embedPageResponse(token: string): Promise<Response> {
   return new Response(html, { status: 200, headers: embedPageHeaders(resolved.origins, nonce) });
 }
 
+const IMAGE_HEADERS = {
+  "Cache-Control": "public, max-age=60",
+  // Opened directly, an SVG is a document: no scripts, no loads, no framing by strangers.
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  "X-Content-Type-Options": "nosniff",
+};
+
+function imageNotFound(kind: Exclude<ResolvedEmbed["kind"], "ok">): Response {
+  return new Response(NOTICES[kind], { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/** GET /embed/<token>/chart.png: the same image rasterised at 2×, for chat tools and email. */
+export async function embedPngResponse(token: string): Promise<Response> {
+  const resolved = await resolveEmbedLink(token);
+  if (resolved.kind !== "ok") return imageNotFound(resolved.kind);
+  const view = embedView(await embedChartData(resolved));
+  const svg = renderEmbedSvg(view, resolved.link.theme as ChartTheme, { literalColours: true });
+  const png = rasterise(svg);
+  return new Response(new Uint8Array(png), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/png" } });
+}
+
 /** GET /embed/<token>/chart.svg: the same charts as one image (cached a minute). */
 export async function embedSvgResponse(token: string): Promise<Response> {
   const resolved = await resolveEmbedLink(token);
-  if (resolved.kind !== "ok") return new Response(NOTICES[resolved.kind], { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  if (resolved.kind !== "ok") return imageNotFound(resolved.kind);
   const view = embedView(await embedChartData(resolved));
-  return new Response(renderEmbedSvg(view, resolved.link.theme as ChartTheme), {
-    status: 200,
-    headers: {
-      "Content-Type": "image/svg+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=60",
-      // Opened directly, an SVG is a document: no scripts, no loads, no framing by strangers.
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return new Response(renderEmbedSvg(view, resolved.link.theme as ChartTheme), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/svg+xml; charset=utf-8" } });
 }

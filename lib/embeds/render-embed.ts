@@ -1,4 +1,4 @@
-import { escapeXml, renderLineChart, svgChartStyle, type ChartTheme } from "@/lib/charts/svg-chart";
+import { escapeXml, literalChartStyle, renderLineChart, svgChartStyle, type ChartTheme } from "@/lib/charts/svg-chart";
 import { formatPercentNumber } from "./format-percent";
 import { axisFormatter, type EmbedPanel, type EmbedView } from "./embed-panels";
 
@@ -48,7 +48,7 @@ export function renderEmbedNotice(message: string, theme: ChartTheme = "auto"): 
 }
 
 /** All panels in one image, for places that take no iframes. */
-export function renderEmbedSvg(view: EmbedView, theme: ChartTheme): string {
+export function renderEmbedSvg(view: EmbedView, theme: ChartTheme, options: { literalColours?: boolean } = {}): string {
   const columns = Math.max(1, Math.min(3, Math.max(0, ...view.metrics.map((m) => m.panels.length))));
   const rowHeight = PANEL.height + 22;
   const width = columns * PANEL.width + (columns - 1) * 12;
@@ -70,7 +70,8 @@ export function renderEmbedSvg(view: EmbedView, theme: ChartTheme): string {
     y += Math.ceil(metric.panels.length / columns) * rowHeight + 8;
   }
   const height = y + 4;
-  const style = `${svgChartStyle(theme, "svg")}.gp-title{fill:var(--gp-fg);font:600 15px system-ui,sans-serif}.gp-subtitle{fill:var(--gp-fg);font:600 12px system-ui,sans-serif}.gp-bg{fill:var(--gp-bg)}`;
+  const themed = `${svgChartStyle(theme, "svg")}.gp-title{fill:var(--gp-fg);font:600 15px system-ui,sans-serif}.gp-subtitle{fill:var(--gp-fg);font:600 12px system-ui,sans-serif}.gp-bg{fill:var(--gp-bg)}`;
+  const style = options.literalColours ? literalChartStyle(themed, theme) : themed;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="-12 -8 ${width + 24} ${height + 16}" width="${width + 24}" height="${height + 16}" role="img" aria-label="${escapeXml(view.heading)}"><style>${style}</style><rect class="gp-bg" x="-12" y="-8" width="${width + 24}" height="${height + 16}"/>${parts.join("")}</svg>`;
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createEmbedLink } from "@/lib/embeds/create-embed-link";
-import { embedPageResponse, embedSvgResponse } from "@/lib/embeds/embed-responses";
+import { embedPageResponse, embedPngResponse, embedSvgResponse } from "@/lib/embeds/embed-responses";
 import { hashEmbedToken } from "@/lib/embeds/embed-token";
 import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
@@ -66,6 +66,15 @@ describeEachProvider("embeds", () => {
     expect(image).toMatch(/^<svg[^>]+role="img"/);
     expect(image).toContain("Cohort beta · 25%");
     expect(image).not.toContain("Secret project");
+
+    const png = await embedPngResponse(token);
+    expect(png.status).toBe(200);
+    expect(png.headers.get("content-type")).toBe("image/png");
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Twice the SVG's width (the width is in the IHDR chunk, bytes 16–19).
+    const svgWidth = Number(/^<svg[^>]* width="(\d+)"/.exec(image)![1]);
+    expect(new DataView(bytes.buffer).getUint32(16)).toBe(svgWidth * 2);
   });
 
   it("revoked, expired and unknown tokens answer 404 with a plain notice and no data", async () => {
@@ -88,6 +97,7 @@ describeEachProvider("embeds", () => {
       expect(html).not.toContain("<svg");
       expect(page.headers.get("content-security-policy")).not.toContain("script-src");
       expect((await embedSvgResponse(token)).status).toBe(404);
+      expect((await embedPngResponse(token)).status).toBe(404);
     }
   });
 
