@@ -50,6 +50,8 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
 
   afterAll(async () => {
     store.stop();
+    // SDK clients keep connections alive; close() alone would wait for them to time out.
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await ServerOpenFeature.close();
     await WebOpenFeature.close();
