@@ -67,6 +67,7 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
 
   afterAll(async () => {
     store.stop();
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     fs.rmSync(stateDir, { recursive: true, force: true });
   });

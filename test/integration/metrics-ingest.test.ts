@@ -86,6 +86,7 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
 
   afterAll(async () => {
     store.stop();
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 

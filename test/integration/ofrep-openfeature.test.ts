@@ -49,12 +49,12 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
   });
 
   afterAll(async () => {
-    store.stop();
-    // SDK clients keep connections alive; close() alone would wait for them to time out.
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
     await ServerOpenFeature.close();
     await WebOpenFeature.close();
+    store.stop();
+    // SDK clients keep connections alive (the web one polls); close() alone waits on them.
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   });
 
   it("server SDK: evaluates a single flag with reason, variant and cohort metadata", async () => {
