@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChangeRequestCard } from "@/components/approvals/change-request-card";
+import { DecidedRequests } from "@/components/approvals/decided-requests";
+import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
+import { listChangeRequests } from "@/lib/approvals/list-change-requests";
+import { readDb } from "@/lib/db/transaction";
+import { describeRules } from "@/lib/domain/approval-policy";
+import { roleAtLeast } from "@/lib/domain/roles";
+import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { getTeamContext } from "@/lib/teams/get-team-context";
+import { approveChangeRequestAction, cancelChangeRequestAction, rejectChangeRequestAction } from "./actions";
+
+export const metadata: Metadata = { title: "Approvals" };
+
+export default async function ApprovalsPage({ params }: { params: Promise<{ team: string }> }) {
+  const { team } = await params;
+  const actor = await requirePageActor(`/teams/${team}/approvals`);
+  const { access, environments } = await orNotFound(getTeamContext(actor, team));
+  const [{ pending, decided }, policies] = await Promise.all([
+    listChangeRequests(actor, team),
+    Promise.all(environments.map(async (e) => ({ name: e.name, policy: await getApprovalPolicy(readDb(), e.id) }))),
+  ]);
+  const viewer = { id: actor.id, canApprove: roleAtLeast(access.role, "approver"), isAdmin: roleAtLeast(access.role, "admin") };
+  const actions = { approve: approveChangeRequestAction, reject: rejectChangeRequestAction, cancel: cancelChangeRequestAction };
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Approvals</h1>
+        <p className="muted max-w-2xl text-sm">
+          Changes an environment&apos;s approval policy holds for a second person. Approving applies the change at once, but only if the release
+          hasn&apos;t moved since it was requested; nobody approves their own request.
+        </p>
+      </div>
+      <section aria-labelledby="pending-heading" className="space-y-3">
+        <h2 id="pending-heading" className="font-semibold">
+          Pending ({pending.length})
+        </h2>
+        {pending.length === 0 ? (
+          <div className="card muted space-y-1 px-5 py-4 text-sm">
+            <p>Nothing waiting. Requests appear here when someone saves a change the policy holds:</p>
+            <ul className="list-disc pl-5">
+              {policies.map((p) => (
+                <li key={p.name}>
+                  {p.name}: {describeRules(p.policy)}
+                </li>
+              ))}
+            </ul>
+            <p>
+              <Link href={`/teams/${team}/environments`} className="text-brand-600 hover:underline dark:text-brand-100">
+                Approval policies
+              </Link>{" "}
+              are set per environment by admins.
+            </p>
+          </div>
+        ) : (
+          pending.map((request) => <ChangeRequestCard key={request.id} teamSlug={team} request={request} viewer={viewer} actions={actions} />)
+        )}
+      </section>
+      <section className="card" aria-labelledby="decided-heading">
+        <h2 id="decided-heading" className="border-b border-zinc-200 px-5 py-4 font-semibold dark:border-zinc-800">
+          Recently decided
+        </h2>
+        <DecidedRequests requests={decided} />
+      </section>
+    </div>
+  );
+}
