@@ -4,12 +4,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import clsx from "clsx";
 
-export function NavLinks({ links }: { links: { href: string; label: string }[] }) {
+type NavLink = { href: string; label: string; exact?: boolean; badge?: { count: number; label: string } };
+
+export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Team" className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
       {links.map((link) => {
-        const active = pathname.startsWith(link.href);
+        const active = link.exact ? pathname === link.href : pathname.startsWith(link.href);
         return (
           <Link
             key={link.href}
@@ -23,6 +25,11 @@ export function NavLinks({ links }: { links: { href: string; label: string }[] }
             )}
           >
             {link.label}
+            {link.badge && (
+              <span aria-label={link.badge.label} className="ml-1.5 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold tabular-nums text-white">
+                {link.badge.count}
+              </span>
+            )}
           </Link>
         );
       })}

@@ -9,15 +9,17 @@ type Props = {
   teams: { slug: string; name: string; role: string }[];
   role: Role;
   userName: string;
+  pendingApprovals: number;
 };
 
-export function TeamNav({ team, teams, role, userName }: Props) {
+export function TeamNav({ team, teams, role, userName, pendingApprovals }: Props) {
   const base = `/teams/${team.slug}`;
   const links = [
+    { href: base, label: "Overview", exact: true },
     { href: `${base}/releases`, label: "Releases" },
     { href: `${base}/cohorts`, label: "Cohorts" },
     { href: `${base}/metrics`, label: "Metrics" },
-    { href: `${base}/approvals`, label: "Approvals" },
+    { href: `${base}/approvals`, label: "Approvals", badge: pendingApprovals > 0 ? { count: pendingApprovals, label: `${pendingApprovals} pending approval${pendingApprovals === 1 ? "" : "s"}` } : undefined },
     { href: `${base}/audit`, label: "Audit log" },
     { href: `${base}/environments`, label: "Environments" },
     { href: `${base}/members`, label: "Members" },
