@@ -1,0 +1,89 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import type { ReleaseStatus } from "@/lib/domain/rollout-state";
+import { summariseRollout, type RolloutSummary } from "@/lib/domain/rollout-summary";
+
+/** Rolling or paused: what someone is ramping and should watch. Drafts, promoted and rolled back releases are done or not begun. */
+export const ACTIVE_STATUSES = ["rolling", "paused"] as const satisfies readonly ReleaseStatus[];
+
+export const ROLLOUTS_PER_PAGE = 20;
+
+/** A bad ?page= shows the first page rather than an error: it comes from a link, not a form. */
+export const pageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
+
+export type ActiveRollout = {
+  key: string;
+  name: string;
+  ownerName: string | null;
+  critical: boolean;
+  status: ReleaseStatus;
+  version: number;
+  defaultBasisPoints: number;
+  cohorts: { key: string; name: string; basisPoints: number | null }[];
+  summary: RolloutSummary;
+  updatedAt: Date;
+  updatedByName: string | null;
+};
+
+export type ActiveRolloutPage = {
+  rollouts: ActiveRollout[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** The team's cohorts in priority order (every row lists them in this order). */
+  cohorts: { key: string; name: string }[];
+};
+
+type Scope = { teamId: string; environmentId: string };
+
+/**
+ * One page of the active rollouts of a team in one environment, most recently changed first.
+ * Callers have authorised the team (see getTeamOverview); the team filter is still in the
+ * query, so a wrong environment id can never show another team's releases.
+ */
+export async function listActiveRollouts(db: Tx, scope: Scope, requestedPage = 1, pageSize = ROLLOUTS_PER_PAGE): Promise<ActiveRolloutPage> {
+  const where = { environmentId: scope.environmentId, status: { in: [...ACTIVE_STATUSES] }, release: { teamId: scope.teamId } };
+  const read = (page: number) =>
+    db.releaseRollout.findMany({
+      where,
+      // id breaks ties, so pages never overlap when two rollouts changed in the same millisecond.
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: {
+        release: { select: { key: true, name: true, critical: true, owner: { select: { name: true } } } },
+        cohorts: { select: { cohortId: true, basisPoints: true } },
+      },
+    });
+  const [total, firstTry, cohorts] = await Promise.all([
+    db.releaseRollout.count({ where }),
+    read(requestedPage),
+    db.cohort.findMany({ where: { teamId: scope.teamId }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  // Past the end (a shared link after releases finished): the last page instead of nothing.
+  const page = Math.min(requestedPage, pageCount);
+  const rows = page === requestedPage ? firstTry : await read(page);
+
+  const rollouts = rows.map((row): ActiveRollout => {
+    const explicit = new Map(row.cohorts.map((c) => [c.cohortId, c.basisPoints]));
+    const status = row.status as ReleaseStatus;
+    const rowCohorts = cohorts.map((c) => ({ key: c.key, name: c.name, basisPoints: explicit.get(c.id) ?? null }));
+    return {
+      key: row.release.key,
+      name: row.release.name,
+      ownerName: row.release.owner?.name ?? null,
+      critical: row.release.critical,
+      status,
+      version: row.version,
+      defaultBasisPoints: row.defaultBasisPoints,
+      cohorts: rowCohorts,
+      summary: summariseRollout({ status, defaultBasisPoints: row.defaultBasisPoints, cohorts: rowCohorts }),
+      updatedAt: row.updatedAt,
+      updatedByName: row.updatedByName,
+    };
+  });
+  return { rollouts, total, page, pageCount, pageSize, cohorts: cohorts.map((c) => ({ key: c.key, name: c.name })) };
+}
