@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Prisma, Tx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
-import { describeRules } from "@/lib/domain/approval-policy";
+import { describeRules, formatMinutes } from "@/lib/domain/approval-policy";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { basisPointsSchema, environmentKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -76,10 +76,4 @@ async function createPolicy(tx: Tx, data: Prisma.ApprovalPolicyUncheckedCreateIn
     if ((error as { code?: string }).code === "P2002") return { count: 0 };
     throw error;
   }
-}
-
-export function formatMinutes(minutes: number): string {
-  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}`;
-  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
-  return `${minutes} minutes`;
 }

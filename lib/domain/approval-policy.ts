@@ -70,3 +70,10 @@ export function describeRules(rules: ApprovalRules | null): string {
   if (rules.criticalReleases) parts.push("any change to a critical release");
   return parts.length ? `Needs approval: ${parts.join(", ")}` : "Every change applies directly";
 }
+
+/** 1440 → "1 day", 90 → "90 minutes". */
+export function formatMinutes(minutes: number): string {
+  if (minutes % 1440 === 0) return `${minutes / 1440} day${minutes === 1440 ? "" : "s"}`;
+  if (minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
+  return `${minutes} minutes`;
+}

@@ -4,7 +4,11 @@ import { EnvironmentForm } from "@/components/environments/environment-form";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
 import { getTeamContext } from "@/lib/teams/get-team-context";
-import { createEnvironmentAction } from "./actions";
+import { ApprovalPolicyForm } from "@/components/environments/approval-policy-form";
+import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
+import { readDb } from "@/lib/db/transaction";
+import { describeRules, formatMinutes } from "@/lib/domain/approval-policy";
+import { createEnvironmentAction, setApprovalPolicyAction } from "./actions";
 
 export const metadata: Metadata = { title: "Environments" };
 
@@ -12,6 +16,8 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
   const { team } = await params;
   const actor = await requirePageActor(`/teams/${team}/environments`);
   const { access, environments } = await orNotFound(getTeamContext(actor, team));
+  const isAdmin = roleAtLeast(access.role, "admin");
+  const policies = await Promise.all(environments.map((e) => getApprovalPolicy(readDb(), e.id)));
   return (
     <div className="space-y-5">
       <div>
@@ -31,7 +37,37 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
           </li>
         ))}
       </ol>
-      {roleAtLeast(access.role, "admin") ? (
+      <section className="space-y-3" aria-labelledby="policy-heading">
+        <div>
+          <h2 id="policy-heading" className="text-lg font-semibold">
+            Approval policy
+          </h2>
+          <p className="muted max-w-2xl text-sm">
+            Which changes need a second person, per environment. Held changes become change requests on <em>Approvals</em>; lowering a percentage and
+            rolling back never wait.
+          </p>
+        </div>
+        <div className="grid gap-4 md:grid-cols-2">
+          {environments.map((env, i) => {
+            const policy = policies[i] ?? null;
+            return (
+              <div key={env.key} className="card space-y-3 p-5">
+                <h3 className="font-semibold">{env.name}</h3>
+                {isAdmin ? (
+                  <ApprovalPolicyForm teamSlug={team} environment={{ key: env.key, name: env.name }} policy={policy} save={setApprovalPolicyAction} />
+                ) : (
+                  <p className="text-sm">
+                    {describeRules(policy)}
+                    {policy && `; requests expire after ${formatMinutes(policy.expiryMinutes)}`}.
+                  </p>
+                )}
+                {policy?.updatedByName && <p className="muted text-xs">Last changed by {policy.updatedByName}</p>}
+              </div>
+            );
+          })}
+        </div>
+      </section>
+      {isAdmin ? (
         <EnvironmentForm teamSlug={team} submit={createEnvironmentAction} />
       ) : (
         <p className="muted text-sm">Only admins can add environments.</p>
