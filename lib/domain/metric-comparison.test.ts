@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVariants, harmOf, pickWorstCohort, windowValue, type ComparisonPoint } from "./metric-comparison";
+import { compareVariants, harmOf, pickWorstCohort, signTestP, windowValue, type ComparisonPoint } from "./metric-comparison";
 
 const errors = { kind: "error_rate", badDirection: "up" } as const;
 const orders = { kind: "count", badDirection: "down" } as const;
@@ -41,6 +41,16 @@ describe("harmOf", () => {
   });
 });
 
+describe("signTestP", () => {
+  it("is the chance of at least k heads in n fair tosses", () => {
+    expect(signTestP(0, 10)).toBeCloseTo(1);
+    expect(signTestP(6, 6)).toBeCloseTo(1 / 64);
+    expect(signTestP(2, 3)).toBeCloseTo(0.5);
+    expect(signTestP(20, 24)).toBeCloseTo(0.00077, 5);
+    expect(signTestP(600, 1000)).toBeLessThan(1e-9);
+  });
+});
+
 describe("compareVariants", () => {
   it("flags treatment more than 20% worse with enough observations on both sides", () => {
     const c = compareVariants(errors, hours(24, 0.05, 50), hours(24, 0.01, 200));
@@ -57,11 +67,38 @@ describe("compareVariants", () => {
     expect(thin.regression).toBe(false);
   });
 
-  it("needs six steps per variant from a backend without observation counts", () => {
-    const point = (value: number) => ({ value, samples: null });
+  it("takes an error rate 76% worse on a few dozen errors for noise (z < 3), and 5× on thousands for real", () => {
+    // Numbers of a demo cohort where treatment and control behave alike.
+    const noise = compareVariants(errors, [{ value: 41 / 6106, samples: 6106 }], [{ value: 49 / 12856, samples: 12856 }]);
+    expect(noise.harm).toBeGreaterThan(0.7);
+    expect(noise.enoughSamples).toBe(true);
+    expect(noise.significant).toBe(false);
+    expect(noise.regression).toBe(false);
+    const real = compareVariants(errors, [{ value: 6937 / 172349, samples: 172349 }], [{ value: 4572 / 573211, samples: 573211 }]);
+    expect(real.significant).toBe(true);
+    expect(real.regression).toBe(true);
+  });
+
+  it("judges quantiles and means by how many steps treatment is worse in (sign test)", () => {
     const latency = { kind: "latency", badDirection: "up" } as const;
-    expect(compareVariants(latency, Array(5).fill(point(300)), Array(24).fill(point(100))).regression).toBe(false);
-    expect(compareVariants(latency, Array(6).fill(point(300)), Array(24).fill(point(100))).regression).toBe(true);
+    const steps = (values: number[]) => values.map((value, t) => ({ t, value, samples: 500 }));
+    // Worse in every one of 24 hours.
+    expect(compareVariants(latency, steps(Array(24).fill(300)), steps(Array(24).fill(200))).regression).toBe(true);
+    // Worse on average (one bad hour), but only in 13 of 24 hours: a coin does that.
+    const mixed = Array.from({ length: 24 }, (_, i) => (i === 0 ? 3000 : i % 2 ? 190 : 210));
+    const c = compareVariants(latency, steps(mixed), steps(Array(24).fill(200)));
+    expect(c.harm).toBeGreaterThan(0.2);
+    expect(c.significant).toBe(false);
+    expect(c.regression).toBe(false);
+  });
+
+  it("needs enough steps from a backend without observation counts", () => {
+    const latency = { kind: "latency", badDirection: "up" } as const;
+    const steps = (n: number, value: number) => Array.from({ length: n }, (_, t) => ({ t, value, samples: null }));
+    expect(compareVariants(latency, steps(5, 300), steps(24, 100)).regression).toBe(false);
+    // Six hours worse out of six: p = 1/64, still more than 1%.
+    expect(compareVariants(latency, steps(6, 300), steps(24, 100)).regression).toBe(false);
+    expect(compareVariants(latency, steps(8, 300), steps(24, 100)).regression).toBe(true);
   });
 
   it("never compares counts: they follow the split, not the quality", () => {

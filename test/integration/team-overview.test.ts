@@ -177,10 +177,11 @@ describeEachProvider("team overview", () => {
     for (const hoursAgo of [1, 2, 3]) {
       const minute = nowMinute - hoursAgo * 60;
       cells.push(
-        { series: series("mobile", "treatment"), minute, cell: errors(100, 5) },
-        { series: series("mobile", "control"), minute, cell: errors(100, 1) },
-        { series: series("beta", "treatment"), minute, cell: errors(100, 2) },
-        { series: series("beta", "control"), minute, cell: errors(100, 2) },
+        { series: series("mobile", "treatment"), minute, cell: errors(1000, 50) },
+        { series: series("mobile", "control"), minute, cell: errors(1000, 10) },
+        // Infinitely worse (errors against none), but on six errors: noise, not the one drawn.
+        { series: series("beta", "treatment"), minute, cell: errors(20, 2) },
+        { series: series("beta", "control"), minute, cell: errors(20, 0) },
       );
     }
     await writeCells(getDb(), providerOf(databaseUrl()), seriesRegistryFor(getDb()), cells);
@@ -195,8 +196,8 @@ describeEachProvider("team overview", () => {
     expect(errorHealth.cohort).toEqual({ key: "mobile", name: "Cohort mobile" });
     expect(errorHealth.basis).toBe("worst");
     expect(errorHealth.treatment).toHaveLength(24);
-    expect(errorHealth.comparison.treatment).toEqual({ value: 0.05, samples: 300, points: 3 });
-    expect(errorHealth.comparison.control).toEqual({ value: 0.01, samples: 300, points: 3 });
+    expect(errorHealth.comparison.treatment).toEqual({ value: 0.05, samples: 3000, points: 3 });
+    expect(errorHealth.comparison.control).toEqual({ value: 0.01, samples: 3000, points: 3 });
     expect(errorHealth.comparison.harm).toBeCloseTo(4);
     expect(errorHealth.comparison.regression).toBe(true);
     expect(errorHealth.last).toEqual({ treatment: 0.05, control: 0.01 });
