@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export default async function Home() {
   const actor = await requirePageActor("/");
   const teams = await listMyTeams(actor.id);
-  if (teams[0]) redirect(`/teams/${teams[0].slug}/releases`);
+  if (teams[0]) redirect(`/teams/${teams[0].slug}`);
   return (
     <main className="mx-auto max-w-lg px-4 py-24 text-center">
       <h1 className="text-xl font-semibold">You are not a member of any team yet</h1>

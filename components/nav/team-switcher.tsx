@@ -13,7 +13,7 @@ export function TeamSwitcher({ current, teams }: { current: Team; teams: Team[] 
       <select
         className="rounded-md border border-zinc-300 bg-transparent px-2 py-1 text-sm font-medium dark:border-zinc-700"
         value={current.slug}
-        onChange={(e) => router.push(`/teams/${e.target.value}/releases`)}
+        onChange={(e) => router.push(`/teams/${e.target.value}`)}
       >
         {teams.map((t) => (
           <option key={t.slug} value={t.slug}>
