@@ -33,14 +33,14 @@ export type TeamOverview = TeamContext & {
 export async function getTeamOverview(
   actor: Actor | null,
   teamSlug: string,
-  query: { env?: string | null; page?: unknown } = {},
+  query: { env?: string | null; page?: unknown; pageSize?: number } = {},
   now = Date.now(),
 ): Promise<TeamOverview> {
   const context = await getTeamContext(actor, teamSlug, query.env);
   const { access, environment } = context;
   const db = readDb();
   const [page, requests, activity, metrics, team] = await Promise.all([
-    listActiveRollouts(db, { teamId: access.teamId, environmentId: environment.id }, pageSchema.parse(query.page)),
+    listActiveRollouts(db, { teamId: access.teamId, environmentId: environment.id }, pageSchema.parse(query.page), query.pageSize),
     listChangeRequests(actor, teamSlug, { decidedLimit: 0 }),
     listAuditEvents(access.teamId, {}, RECENT_ACTIVITY_COUNT),
     listMetricDefinitions(db, access.teamId),
