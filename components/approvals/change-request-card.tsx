@@ -1,45 +1,91 @@
 import Link from "next/link";
-import type { ComponentProps } from "react";
+import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
-import { DecideRequest } from "./decide-request";
+import { OUTCOME_TONES, type DecisionOutcome } from "./decision-outcome";
 import { RequestChanges } from "./request-changes";
 
 type Props = {
   teamSlug: string;
   request: ChangeRequestView;
-  viewer: { id: string; canApprove: boolean; isAdmin: boolean };
-  actions: Pick<ComponentProps<typeof DecideRequest>, "approve" | "reject" | "cancel">;
+  /** Whose card this is: the requester never approves their own. */
+  own: boolean;
+  canApprove: boolean;
+  /** Set once this person decided it: shown instead of the controls. */
+  outcome: DecisionOutcome | null;
+  /** The approve/reject/cancel controls, when this person has any. */
+  controls: ReactNode;
 };
 
 /** A pending request: what changes, why it is held, who asks and why, and what you may do. */
-export function ChangeRequestCard({ teamSlug, request, viewer, actions }: Props) {
-  const own = request.requesterId === viewer.id;
+export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome, controls }: Props) {
   return (
-    <article aria-label={`Change request: ${request.release.name} in ${request.environment.name}`} className="card space-y-3 p-5">
-      <header className="flex flex-wrap items-baseline justify-between gap-2">
+    <article aria-label={`Change request: ${request.release.name} in ${request.environment.name}`} className="card space-y-4 p-5">
+      <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h3 className="font-semibold">
-          <Link href={`/teams/${teamSlug}/releases/${request.release.key}?env=${request.environment.key}`} className="hover:underline">
+          <Link
+            href={`/teams/${teamSlug}/releases/${request.release.key}?env=${request.environment.key}`}
+            className="text-brand-600 hover:underline dark:text-brand-100"
+          >
             {request.release.name}
           </Link>{" "}
           <span className="muted font-normal">in {request.environment.name}</span>
-          {request.release.critical && <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200">Critical</span>}
+          {request.release.critical && (
+            <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 align-middle text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+              Critical
+            </span>
+          )}
         </h3>
         <p className="muted text-xs">
-          requested <RelativeTime date={new Date(request.createdAt)} /> by <span className="font-medium text-zinc-900 dark:text-zinc-100">{request.requesterName}</span> · expires{" "}
-          <RelativeTime date={new Date(request.expiresAt)} />
+          requested <RelativeTime date={new Date(request.createdAt)} /> by{" "}
+          <span className="font-medium text-zinc-900 dark:text-zinc-100">{request.requesterName}</span>
+          {!outcome && (
+            <>
+              {" "}
+              · expires <RelativeTime date={new Date(request.expiresAt)} />
+            </>
+          )}
         </p>
       </header>
-      <RequestChanges request={request} />
-      <ul className="muted list-disc pl-5 text-xs" aria-label="Why it needs approval">
-        {request.reasons.map((reason) => (
-          <li key={reason}>{reason}</li>
-        ))}
-      </ul>
-      {request.comment && <blockquote className="border-l-2 border-zinc-300 pl-3 text-sm italic dark:border-zinc-700">{request.comment}</blockquote>}
-      {own && <p className="text-sm text-amber-800 dark:text-amber-200">You requested this — someone else must approve it.</p>}
-      {!own && !viewer.canApprove && <p className="muted text-sm">Approvers and admins can approve or reject this.</p>}
-      <DecideRequest teamSlug={teamSlug} id={request.id} can={{ approve: viewer.canApprove && !own, cancel: own || viewer.isAdmin }} {...actions} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Part title="Change">
+          <RequestChanges request={request} />
+        </Part>
+        <Part title="Why it needs approval">
+          <ul className="list-disc space-y-0.5 pl-5 text-sm" aria-label="Why it needs approval">
+            {request.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </Part>
+      </div>
+      <Part title={`Comment from ${request.requesterName}`}>
+        {request.comment ? (
+          <blockquote className="border-l-2 border-zinc-300 pl-3 text-sm dark:border-zinc-700">{request.comment}</blockquote>
+        ) : (
+          <p className="muted text-sm">No comment.</p>
+        )}
+      </Part>
+      {outcome ? (
+        <p role="status" className={`rounded-lg border px-3 py-2 text-sm ${OUTCOME_TONES[outcome.tone]}`}>
+          {outcome.text}
+        </p>
+      ) : (
+        <div className="space-y-3 border-t border-zinc-100 pt-4 dark:border-zinc-800">
+          {own && <p className="text-sm font-medium text-amber-800 dark:text-amber-200">You requested this — someone else must approve it.</p>}
+          {!own && !canApprove && <p className="muted text-sm">Waiting for an approver or admin; you can read it but not decide it.</p>}
+          {controls}
+        </div>
+      )}
     </article>
+  );
+}
+
+function Part({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <h4 className="muted text-xs font-medium uppercase tracking-wide">{title}</h4>
+      {children}
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 
-type Decide = (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>>;
+export type Decide = (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>>;
 
 type Props = {
   teamSlug: string;
@@ -14,22 +14,16 @@ type Props = {
   approve: Decide;
   reject: Decide;
   cancel: Decide;
+  /** The request left "pending": its final status, or why it can't be decided any more. */
+  onSettled: (outcome: { status: string } | { gone: string }) => void;
 };
 
-const OUTCOMES: Record<string, string> = {
-  applied: "Approved and applied.",
-  stale: "Not applied: the release changed since the request, so it is now stale. Nothing was changed.",
-  expired: "Not applied: the request had expired. Nothing was changed.",
-  rejected: "Rejected.",
-  cancelled: "Cancelled.",
-};
-
-/** Approve / reject with a comment, or withdraw one's own request; says what happened. */
-export function DecideRequest({ teamSlug, id, can, approve, reject, cancel }: Props) {
+/** Approve / reject with a comment, or withdraw a request; the card says what happened. */
+export function DecideRequest({ teamSlug, id, can, approve, reject, cancel, onSettled }: Props) {
   const router = useRouter();
   const commentId = useId();
+  const errorId = useId();
   const [comment, setComment] = useState("");
-  const [outcome, setOutcome] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
@@ -37,22 +31,17 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel }: Pr
     setError(null);
     start(async () => {
       const result = await action({ teamSlug, id, comment });
-      if (!result.ok) {
+      // Decided by someone else or removed meanwhile: that ends this card too, so say so in place of the buttons.
+      const gone = !result.ok && (result.error.code === "conflict" || result.error.code === "not_found");
+      if (!result.ok && !gone) {
         setError(result.error.fieldErrors?.comment?.[0] ?? result.error.message);
         return;
       }
-      setOutcome(OUTCOMES[result.data.status] ?? result.data.status);
+      onSettled(result.ok ? { status: result.data.status } : { gone: result.error.message });
       router.refresh();
     });
   }
 
-  if (outcome) {
-    return (
-      <p role="status" className="rounded-lg bg-zinc-100 px-3 py-2 text-sm dark:bg-zinc-800">
-        {outcome}
-      </p>
-    );
-  }
   if (!can.approve && !can.cancel) return null;
   return (
     <div className="space-y-2">
@@ -64,7 +53,12 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel }: Pr
         className="input min-h-14 w-full"
         maxLength={1000}
         value={comment}
-        onChange={(e) => setComment(e.target.value)}
+        onChange={(e) => {
+          setComment(e.target.value);
+          setError(null);
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         placeholder={can.approve ? "What you checked, or why not (required to reject)" : "Why you are withdrawing it (optional)"}
       />
       <div className="flex flex-wrap gap-2">
@@ -83,9 +77,14 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel }: Pr
             Cancel request
           </button>
         )}
+        {pending && (
+          <span className="muted self-center text-sm" aria-live="polite">
+            Working…
+          </span>
+        )}
       </div>
       {error && (
-        <p role="alert" className="field-error">
+        <p id={errorId} role="alert" className="field-error">
           {error}
         </p>
       )}

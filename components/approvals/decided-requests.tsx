@@ -1,34 +1,62 @@
+import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestStatus, ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { formatBasisPoints } from "@/lib/domain/percent";
 
-const TONES: Record<string, string> = {
-  applied: "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
-  rejected: "bg-red-50 text-red-700 dark:bg-red-950 dark:text-red-300",
+const GREY = "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300";
+const BADGES: Record<Exclude<ChangeRequestStatus, "pending">, { label: string; tone: string }> = {
+  applied: { label: "Applied", tone: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" },
+  rejected: { label: "Rejected", tone: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200" },
+  stale: { label: "Stale", tone: GREY },
+  expired: { label: "Expired", tone: GREY },
+  cancelled: { label: "Cancelled", tone: GREY },
 };
 
-export function DecidedRequests({ requests }: { requests: ChangeRequestView[] }) {
+/** Who closed it, in words: approving a request that turned out stale applied nothing. */
+function decidedBy(r: ChangeRequestView): string {
+  if (r.status === "applied") return `approved by ${r.reviewerName ?? "someone"}`;
+  if (r.status === "rejected") return `rejected by ${r.reviewerName ?? "someone"}`;
+  if (r.status === "stale") return r.reviewerName ? `${r.reviewerName} approved after the release had changed; nothing was applied` : "the release had changed; nothing was applied";
+  if (r.status === "expired") return "expired before anyone approved it";
+  return "cancelled; nothing was applied";
+}
+
+function what(r: ChangeRequestView): string {
+  if (r.kind !== "set_rollout" || r.changes.length === 0) return r.summary;
+  const side = (bp: number | null) => (bp === null ? "as everyone else" : formatBasisPoints(bp));
+  return r.changes.map((c) => `${c.name} ${side(c.from)} → ${side(c.to)}`).join(", ");
+}
+
+export function DecidedRequests({ teamSlug, requests }: { teamSlug: string; requests: ChangeRequestView[] }) {
   if (requests.length === 0) return <p className="muted px-5 py-4 text-sm">Nothing decided yet.</p>;
   return (
     <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Recently decided">
-      {requests.map((r) => (
-        <li key={r.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-5 py-3 text-sm">
-          <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONES[r.status] ?? "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"}`}>{r.status}</span>
-          <span className="font-medium">{r.release.name}</span>
-          <span className="muted">in {r.environment.name}:</span>
-          <span>{r.summary}</span>
-          <span className="muted text-xs">
-            by {r.requesterName}
-            {r.reviewerName && r.status !== "cancelled" ? ` · ${r.status} by ${r.reviewerName}` : ""}
-            {r.decidedAt && (
-              <>
-                {" "}
-                · <RelativeTime date={new Date(r.decidedAt)} />
-              </>
-            )}
-            {r.reviewComment ? ` · “${r.reviewComment}”` : ""}
-          </span>
-        </li>
-      ))}
+      {requests.map((r) => {
+        const badge = BADGES[r.status as keyof typeof BADGES] ?? { label: r.status, tone: GREY };
+        return (
+          <li key={r.id} className="flex gap-3 px-5 py-3 text-sm">
+            <span className={`h-fit w-20 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${badge.tone}`}>{badge.label}</span>
+            <div className="min-w-0 space-y-0.5">
+              <p>
+                <Link href={`/teams/${teamSlug}/releases/${r.release.key}?env=${r.environment.key}`} className="font-medium hover:underline">
+                  {r.release.name}
+                </Link>{" "}
+                <span className="muted">in {r.environment.name}:</span> {what(r)}
+              </p>
+              <p className="muted text-xs">
+                requested by {r.requesterName} · {decidedBy(r)}
+                {r.decidedAt && (
+                  <>
+                    {" "}
+                    · <RelativeTime date={new Date(r.decidedAt)} />
+                  </>
+                )}
+              </p>
+              {r.reviewComment && <p className="text-xs">“{r.reviewComment}”</p>}
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChangeRequestCard } from "@/components/approvals/change-request-card";
 import { DecidedRequests } from "@/components/approvals/decided-requests";
+import { PendingRequests } from "@/components/approvals/pending-requests";
 import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
 import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { readDb } from "@/lib/db/transaction";
@@ -36,32 +36,38 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
         <h2 id="pending-heading" className="font-semibold">
           Pending ({pending.length})
         </h2>
-        {pending.length === 0 ? (
-          <div className="card muted space-y-1 px-5 py-4 text-sm">
-            <p>Nothing waiting. Requests appear here when someone saves a change the policy holds:</p>
-            <ul className="list-disc pl-5">
-              {policies.map((p) => (
-                <li key={p.name}>
-                  {p.name}: {describeRules(p.policy)}
-                </li>
-              ))}
-            </ul>
-            <p>
-              <Link href={`/teams/${team}/environments`} className="text-brand-600 hover:underline dark:text-brand-100">
-                Approval policies
-              </Link>{" "}
-              are set per environment by admins.
-            </p>
-          </div>
-        ) : (
-          pending.map((request) => <ChangeRequestCard key={request.id} teamSlug={team} request={request} viewer={viewer} actions={actions} />)
-        )}
+        <PendingRequests
+          teamSlug={team}
+          requests={pending}
+          viewer={viewer}
+          actions={actions}
+          empty={
+            <div className="card space-y-2 px-5 py-4 text-sm">
+              <p className="font-medium">Nothing is waiting for approval.</p>
+              <p className="muted">A request appears here when someone saves a change that an environment&apos;s policy holds for a second person:</p>
+              <ul className="list-disc space-y-0.5 pl-5" aria-label="Approval policy per environment">
+                {policies.map((p) => (
+                  <li key={p.name}>
+                    <span className="font-medium">{p.name}:</span> {describeRules(p.policy)}
+                  </li>
+                ))}
+              </ul>
+              <p className="muted">
+                Admins set each environment&apos;s policy on{" "}
+                <Link href={`/teams/${team}/environments`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  Environments
+                </Link>
+                .
+              </p>
+            </div>
+          }
+        />
       </section>
       <section className="card" aria-labelledby="decided-heading">
         <h2 id="decided-heading" className="border-b border-zinc-200 px-5 py-4 font-semibold dark:border-zinc-800">
           Recently decided
         </h2>
-        <DecidedRequests requests={decided} />
+        <DecidedRequests teamSlug={team} requests={decided} />
       </section>
     </div>
   );
