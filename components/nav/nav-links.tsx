@@ -2,14 +2,24 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import clsx from "clsx";
 
 type NavLink = { href: string; label: string; exact?: boolean; badge?: { count: number; label: string } };
 
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the links scroll sideways: bring the current page (and its badge) into view.
+  useEffect(() => {
+    const active = nav.current?.querySelector('[aria-current="page"]');
+    if (!nav.current || !active) return;
+    const box = nav.current.getBoundingClientRect();
+    const link = active.getBoundingClientRect();
+    if (link.left < box.left || link.right > box.right) nav.current.scrollLeft += link.left - box.left - 16;
+  }, [pathname]);
   return (
-    <nav aria-label="Team" className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
+    <nav ref={nav} aria-label="Team" className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
       {links.map((link) => {
         const active = link.exact ? pathname === link.href : pathname.startsWith(link.href);
         return (
