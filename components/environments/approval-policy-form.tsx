@@ -20,9 +20,17 @@ type Props = {
 const EXPIRY_CHOICES = [60, 4 * 60, 12 * 60, 24 * 60, 3 * 24 * 60, 7 * 24 * 60];
 const NONE: PolicyValues = { cohortThresholdBasisPoints: null, defaultAboveZero: false, promote: false, criticalReleases: false, expiryMinutes: 24 * 60 };
 
-function describe(values: PolicyValues | null): string {
+/** The policy in words, expiry included; the same sentence non-admins read. */
+function describePolicy(values: PolicyValues | null): string {
   return values ? `${describeRules(values)}; requests expire after ${formatMinutes(values.expiryMinutes)}` : describeRules(null);
 }
+
+const sameRules = (a: PolicyValues, b: PolicyValues) =>
+  a.cohortThresholdBasisPoints === b.cohortThresholdBasisPoints &&
+  a.defaultAboveZero === b.defaultAboveZero &&
+  a.promote === b.promote &&
+  a.criticalReleases === b.criticalReleases &&
+  a.expiryMinutes === b.expiryMinutes;
 
 /** Admins edit one environment's policy; the form says old → new before saving. */
 export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Props) {
@@ -33,9 +41,10 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
   const [thresholdText, setThresholdText] = useState(saved.cohortThresholdBasisPoints === null ? "50" : String(saved.cohortThresholdBasisPoints / 100));
   const [thresholdError, setThresholdError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
   const { errors, message, pending, run } = useActionForm<unknown>();
 
-  const dirty = JSON.stringify(values) !== JSON.stringify(saved);
+  const dirty = !sameRules(values, saved);
   const set = (patch: Partial<PolicyValues>) => {
     setNotice(null);
     setValues((v) => ({ ...v, ...patch }));
@@ -46,6 +55,12 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
     setThresholdError(parsed.ok ? null : parsed.error);
     if (parsed.ok) set({ cohortThresholdBasisPoints: parsed.basisPoints });
   }
+  function discard() {
+    setValues(saved);
+    setThresholdText(saved.cohortThresholdBasisPoints === null ? "50" : String(saved.cohortThresholdBasisPoints / 100));
+    setThresholdError(null);
+    setConflict(null);
+  }
 
   return (
     <form
@@ -54,8 +69,18 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        setConflict(null);
         run(
-          () => save({ teamSlug, environmentKey: environment.key, expectedVersion: policy?.version ?? 0, ...values }),
+          async () => {
+            const result = await save({ teamSlug, environmentKey: environment.key, expectedVersion: policy?.version ?? 0, ...values });
+            if (!result.ok && result.error.code === "conflict") {
+              // Someone saved first: show what the policy is now, keep these edits, and let the
+              // refresh move "old" (and the version) to theirs so saving again is a deliberate choice.
+              setConflict(describePolicy((result.error.current as PolicyValues | null | undefined) ?? null));
+              router.refresh();
+            }
+            return result;
+          },
           () => {
             setNotice("Saved.");
             router.refresh();
@@ -63,26 +88,38 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
         );
       }}
     >
-      <div className="grid gap-2 text-sm">
-        <label className="flex flex-wrap items-center gap-2">
+      <p className="text-sm" aria-label="Current policy">
+        {describePolicy(policy)}.
+      </p>
+      <fieldset className="grid gap-2 text-sm">
+        <legend className="muted mb-1 text-xs font-medium uppercase tracking-wide">Needs approval</legend>
+        <div className="flex flex-wrap items-center gap-2">
           <input
+            id={`${id}-threshold-on`}
             type="checkbox"
             checked={values.cohortThresholdBasisPoints !== null}
             onChange={(e) => (e.target.checked ? setThreshold(thresholdText) : set({ cohortThresholdBasisPoints: null }))}
           />
-          Raising a cohort (or everyone else) above
-          <input
-            id={`${id}-threshold`}
-            aria-label="Threshold percentage"
-            className="input w-20 py-1 text-right tabular-nums"
-            value={thresholdText}
-            disabled={values.cohortThresholdBasisPoints === null}
-            onChange={(e) => setThreshold(e.target.value)}
-            aria-invalid={thresholdError ? true : undefined}
-          />
-          %
-        </label>
-        {thresholdError && <p className="field-error">{thresholdError}</p>}
+          <label htmlFor={`${id}-threshold-on`}>Raising a cohort (or everyone else) above</label>
+          <span className="inline-flex items-center gap-1">
+            <input
+              aria-label="Threshold percentage"
+              inputMode="decimal"
+              className="input w-20 py-1 text-right tabular-nums"
+              value={thresholdText}
+              disabled={values.cohortThresholdBasisPoints === null}
+              onChange={(e) => setThreshold(e.target.value)}
+              aria-invalid={thresholdError ? true : undefined}
+              aria-describedby={thresholdError ? `${id}-threshold-error` : undefined}
+            />
+            %
+          </span>
+        </div>
+        {thresholdError && (
+          <p id={`${id}-threshold-error`} className="field-error">
+            {thresholdError}
+          </p>
+        )}
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={values.defaultAboveZero} onChange={(e) => set({ defaultAboveZero: e.target.checked })} />
           Raising everyone else above 0%
@@ -95,23 +132,39 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
           <input type="checkbox" checked={values.criticalReleases} onChange={(e) => set({ criticalReleases: e.target.checked })} />
           Any change to a release marked critical
         </label>
-        <label className="flex flex-wrap items-center gap-2">
+        <label className="mt-1 flex flex-wrap items-center gap-2">
           Requests expire after
           <select className="input w-auto py-1" value={values.expiryMinutes} onChange={(e) => set({ expiryMinutes: Number(e.target.value) })}>
-            {[...new Set([...EXPIRY_CHOICES, saved.expiryMinutes])].sort((a, b) => a - b).map((m) => (
+            {[...new Set([...EXPIRY_CHOICES, saved.expiryMinutes, values.expiryMinutes])].sort((a, b) => a - b).map((m) => (
               <option key={m} value={m}>
                 {formatMinutes(m)}
               </option>
             ))}
           </select>
         </label>
-        {Object.entries(errors).flatMap(([field, list]) => list.map((e) => <p key={field + e} className="field-error">{e}</p>))}
-      </div>
+        {Object.entries(errors).flatMap(([field, list]) =>
+          list.map((e) => (
+            <p key={field + e} className="field-error">
+              {e}
+            </p>
+          )),
+        )}
+      </fieldset>
       {dirty && (
-        <div className="rounded-lg bg-zinc-50 px-3 py-2 text-sm dark:bg-zinc-950/40" aria-label="Policy change">
-          <p className="muted">{describe(policy ? saved : null)}</p>
+        <div className="space-y-0.5 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950/40" role="group" aria-label="Policy change">
+          <p className="muted text-xs font-medium uppercase tracking-wide">Saving changes it, old → new</p>
+          <p className="muted">{describePolicy(policy)}</p>
           <p>
-            → <span className="font-medium">{describe(values)}</span>
+            → <span className="font-medium">{describePolicy(values)}</span>
+          </p>
+        </div>
+      )}
+      {conflict && (
+        <div role="alert" className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+          <p>{message}</p>
+          <p>
+            It now reads: <span className="font-medium">{conflict}</span>. Your edits are kept; check the change above and save again to replace it, or
+            discard them.
           </p>
         </div>
       )}
@@ -119,8 +172,8 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
         <button type="submit" className="btn-primary" disabled={!dirty || pending || thresholdError !== null}>
           {pending ? "Saving…" : "Save policy"}
         </button>
-        {dirty && (
-          <button type="button" className="btn-secondary" onClick={() => setValues(saved)}>
+        {(dirty || conflict) && (
+          <button type="button" className="btn-secondary" onClick={discard}>
             Discard
           </button>
         )}
@@ -129,7 +182,7 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
             {notice}
           </span>
         )}
-        {message && (
+        {message && !conflict && (
           <span role="alert" className="field-error">
             {message}
           </span>

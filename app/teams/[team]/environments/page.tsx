@@ -61,14 +61,22 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
                     {policy && `; requests expire after ${formatMinutes(policy.expiryMinutes)}`}.
                   </p>
                 )}
-                {policy?.updatedByName && <p className="muted text-xs">Last changed by {policy.updatedByName}</p>}
+                <p className="muted text-xs">
+                  {policy?.updatedByName ? `Last changed by ${policy.updatedByName}.` : "No policy set yet."}
+                  {!isAdmin && " Only admins change approval policies."}
+                </p>
               </div>
             );
           })}
         </div>
       </section>
       {isAdmin ? (
-        <EnvironmentForm teamSlug={team} submit={createEnvironmentAction} />
+        <section className="space-y-3" aria-labelledby="add-environment-heading">
+          <h2 id="add-environment-heading" className="text-lg font-semibold">
+            Add an environment
+          </h2>
+          <EnvironmentForm teamSlug={team} submit={createEnvironmentAction} />
+        </section>
       ) : (
         <p className="muted text-sm">Only admins can add environments.</p>
       )}
