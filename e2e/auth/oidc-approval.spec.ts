@@ -51,7 +51,7 @@ test("a raise past the policy threshold waits for someone else's approval, then 
 
   await erinPage.goto(releasePath);
   await expect(erin.percentInput("Mobile app users")).toHaveValue("60");
-  const applied = erin.auditEvents().filter({ hasText: "mobile 10% → 60%" });
+  const applied = erin.auditEvents().filter({ hasText: "Set mobile 10% → 60%" });
   await expect(applied.first()).toContainText("requested by Erin Editor, approved by Avery Approver");
   await expect(erin.auditEvents().filter({ hasText: "Change request approved" }).first()).toContainText("Avery Approver");
   await expect(erin.auditEvents().filter({ hasText: "Requested approval" }).first()).toContainText("Erin Editor");
