@@ -6,7 +6,7 @@ export default function NotFound() {
       <h1 className="text-xl font-semibold">Not found</h1>
       <p className="muted mt-2">It doesn&apos;t exist, or you don&apos;t have access to it.</p>
       <Link href="/" className="btn-secondary mt-6">
-        Back to your releases
+        Back to your team
       </Link>
     </main>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 type Props = {
   open: boolean;
@@ -16,6 +16,8 @@ type Props = {
 /** A modal confirmation on the native <dialog>: focus trap, Escape and backdrop for free. */
 export function ConfirmDialog({ open, title, children, confirmLabel, tone = "primary", pending, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs can sit on one page; each needs its own title id for aria-labelledby.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -26,7 +28,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "pri
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
@@ -34,7 +36,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = "pri
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <div className="p-5">
-        <h2 id="confirm-title" className="text-lg font-semibold">
+        <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
         <div className="mt-3 text-sm">{children}</div>

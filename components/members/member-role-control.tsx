@@ -15,6 +15,8 @@ type Props = {
   memberName: string;
   role: Role;
   isSelf: boolean;
+  /** Their change requests waiting for approval: a viewer can't ask, so these would be cancelled. */
+  pendingRequests: number;
   /** Why the role can't be changed (the last admin), or null. */
   lockedReason: string | null;
   change: (input: Record<string, unknown>) => Promise<ActionResult<Changed>>;
@@ -25,7 +27,7 @@ type Props = {
  * your own role) until Save. The role shown is sent as the expected one, so a role someone
  * else changed meanwhile is refused rather than overwritten.
  */
-export function MemberRoleControl({ teamSlug, membershipId, memberName, role, isSelf, lockedReason, change }: Props) {
+export function MemberRoleControl({ teamSlug, membershipId, memberName, role, isSelf, pendingRequests, lockedReason, change }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Role>(role);
   const [error, setError] = useState<string | null>(null);
@@ -67,6 +69,11 @@ export function MemberRoleControl({ teamSlug, membershipId, memberName, role, is
           <p>
             <span className="muted">{ROLE_LABELS[role]}</span> → <span className="font-semibold">{ROLE_LABELS[selected]}</span>
             {isSelf && role === "admin" && <span className="block text-amber-700 dark:text-amber-300">You will no longer be able to manage members.</span>}
+            {selected === "viewer" && pendingRequests > 0 && (
+              <span className="block text-amber-700 dark:text-amber-300">
+                {isSelf ? "Your" : "Their"} {pendingRequests} change request{pendingRequests === 1 ? "" : "s"} waiting for approval will be cancelled.
+              </span>
+            )}
           </p>
           <div className="flex gap-2">
             <button type="button" className="btn-primary px-2 py-1 text-xs" onClick={save} disabled={pending}>

@@ -11,6 +11,7 @@ export type MemberRowData = {
   role: Role;
   since: Date;
   ownedReleases: number;
+  pendingRequests: number;
 };
 
 type Props = {

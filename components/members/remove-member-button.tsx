@@ -12,12 +12,13 @@ type Props = {
   memberName: string;
   isSelf: boolean;
   ownedReleases: number;
+  pendingRequests: number;
   /** Why they can't be removed (the last admin), or null. */
   lockedReason: string | null;
   remove: (input: Record<string, unknown>) => Promise<ActionResult<{ membershipId: string; name: string; self: boolean }>>;
 };
 
-export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberName, isSelf, ownedReleases, lockedReason, remove }: Props) {
+export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberName, isSelf, ownedReleases, pendingRequests, lockedReason, remove }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +71,11 @@ export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberNam
               {ownedReleases > 0 && (
                 <p>
                   {isSelf ? "You own" : "They own"} {ownedReleases} release{ownedReleases === 1 ? "" : "s"} here; {ownedReleases === 1 ? "it" : "they"} will have no owner.
+                </p>
+              )}
+              {pendingRequests > 0 && (
+                <p>
+                  {isSelf ? "Your" : "Their"} {pendingRequests} change request{pendingRequests === 1 ? "" : "s"} waiting for approval will be cancelled.
                 </p>
               )}
               <p className="muted">Past changes stay in the audit log under their name.</p>

@@ -6,13 +6,30 @@ import { CHANGE_REQUEST_INCLUDE, toChangeRequestView } from "./to-change-request
 
 /** Roll back makes every pending request for that release and environment moot. */
 export async function cancelPendingRequests(tx: Tx, access: TeamAccess, ids: { releaseId: string; environmentId: string }, note: string) {
-  const pending = await tx.changeRequest.findMany({ where: { ...ids, status: "pending" }, include: CHANGE_REQUEST_INCLUDE });
+  return cancelPendingWhere(tx, access, { teamId: access.teamId, ...ids }, note);
+}
+
+/**
+ * A requester who left the team, or can no longer edit, should not have a change applied in
+ * their name later: an approver would be approving someone without the right to ask.
+ */
+export async function cancelPendingRequestsOf(tx: Tx, access: TeamAccess, requester: { type: string; id: string }, note: string) {
+  return cancelPendingWhere(tx, access, { teamId: access.teamId, requesterType: requester.type, requesterId: requester.id }, note);
+}
+
+type PendingFilter = { teamId: string; releaseId?: string; environmentId?: string; requesterType?: string; requesterId?: string };
+
+async function cancelPendingWhere(tx: Tx, access: TeamAccess, where: PendingFilter, note: string) {
+  const pending = await tx.changeRequest.findMany({ where: { ...where, status: "pending" }, include: CHANGE_REQUEST_INCLUDE });
+  let cancelled = 0;
   for (const row of pending) {
     const decidedAt = new Date();
     const done = await tx.changeRequest.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "cancelled", decidedAt, reviewComment: note } });
     if (done.count !== 1) continue;
+    cancelled += 1;
     const request = toChangeRequestView({ ...row, status: "cancelled", decidedAt, reviewComment: note });
+    const ids = { releaseId: row.releaseId, environmentId: row.environmentId };
     await recordChangeRequestStep(tx, "cancelled", { team: access, actor: access.actor, ids, request, note });
   }
-  return pending.length;
+  return cancelled;
 }

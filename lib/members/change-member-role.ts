@@ -1,7 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { cancelPendingRequestsOf } from "@/lib/approvals/cancel-pending-requests";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { roleAtLeast } from "@/lib/domain/roles";
 import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors/domain-errors";
 import { teamSlugSchema } from "@/lib/releases/release-schemas";
@@ -23,7 +25,8 @@ export type ChangeMemberRoleInput = z.input<typeof changeMemberRoleSchema>;
 /**
  * Admins only. Refused with a ConflictError when the role moved since the admin looked, or
  * when it would leave the team without an admin. The member's next request is authorised
- * with the new role: requireRole reads the membership on every call.
+ * with the new role: requireRole reads the membership on every call. A member made viewer can
+ * no longer ask for changes, so their pending change requests are cancelled.
  */
 export async function changeMemberRole(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(changeMemberRoleSchema, rawInput);
@@ -37,7 +40,7 @@ export async function changeMemberRole(actor: Actor | null, rawInput: unknown) {
         { role: membership.role },
       );
     }
-    const result = { membershipId: membership.id, userId: user.id, name: user.name, before: membership.role, role: input.role };
+    const result = { membershipId: membership.id, userId: user.id, name: user.name, before: membership.role, role: input.role, cancelledRequests: 0 };
     if (membership.role === input.role) return result;
     const isSelf = access.actor.type === "user" && access.actor.id === user.id;
     if (membership.role === "admin" && (await tx.membership.count({ where: { teamId: access.teamId, role: "admin" } })) <= 1) {
@@ -53,6 +56,9 @@ export async function changeMemberRole(actor: Actor | null, rawInput: unknown) {
       before: { role: membership.role },
       after: { role: input.role },
     });
+    if (!roleAtLeast(input.role, "editor")) {
+      result.cancelledRequests = await cancelPendingRequestsOf(tx, access, { type: "user", id: user.id }, `${user.name} is a viewer now`);
+    }
     return result;
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
+import { cancelPendingRequestsOf } from "@/lib/approvals/cancel-pending-requests";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors/domain-errors";
@@ -21,7 +22,8 @@ export type RemoveMemberInput = z.input<typeof removeMemberSchema>;
  * Admins only; an admin may remove themselves unless they are the last one (then they lose
  * access at once). The user row stays (audit events and other teams refer to it). Releases of
  * this team they owned are left without an owner, each with its own audit event, because an
- * owner must be a member.
+ * owner must be a member. Their pending change requests are cancelled: nobody should approve a
+ * change asked for by someone no longer in the team.
  */
 export async function removeMember(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(removeMemberSchema, rawInput);
@@ -48,6 +50,7 @@ export async function removeMember(actor: Actor | null, rawInput: unknown) {
         after: { owner: null },
       });
     }
+    const cancelledRequests = await cancelPendingRequestsOf(tx, access, { type: "user", id: user.id }, `${user.name} left the team`);
     await writeAuditEvent(tx, {
       teamId: access.teamId,
       actor: access.actor,
@@ -55,6 +58,6 @@ export async function removeMember(actor: Actor | null, rawInput: unknown) {
       summary: isSelf ? `${user.name} left the team (was ${membership.role})` : `Removed ${user.name} (${user.email}), who was ${membership.role}`,
       before: { name: user.name, email: user.email, role: membership.role, ...(owned.length ? { ownedReleases: owned.map((r) => r.key) } : {}) },
     });
-    return { membershipId: membership.id, userId: user.id, name: user.name, self: isSelf, releasesWithoutOwner: owned.map((r) => r.key) };
+    return { membershipId: membership.id, userId: user.id, name: user.name, self: isSelf, releasesWithoutOwner: owned.map((r) => r.key), cancelledRequests };
   });
 }

@@ -7,11 +7,12 @@ import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { listTeamMembers } from "@/lib/members/list-team-members";
 import { removeMember } from "@/lib/members/remove-member";
+import { setApprovalPolicy } from "@/lib/approvals/set-approval-policy";
 import { setRollout } from "@/lib/releases/set-rollout";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 import { createTeamFixture, type TeamFixture, type UserActor } from "../support/fixtures";
 import { scenario } from "../support/scenario";
-import { auditCount, expectRefusedUnchanged, rejectionOf } from "../support/team-state";
+import { auditCount, expectRefusedUnchanged, rejectionOf, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
 
 type ErrorClass<E> = abstract new (...args: never[]) => E;
@@ -191,6 +192,51 @@ describeEachProvider("members", () => {
       await changeMemberRole(fx.actors.admin, { teamSlug, membershipId: mine.id, role: "editor", expectedRole: "admin" });
       expect((await lastAuditEvent(fx.team.id, "member.role_changed")).summary).toContain("their own role: admin → editor");
       await rejectionOf(removeMember(fx.actors.admin, { teamSlug, membershipId: mine.id }), ForbiddenError);
+    });
+  });
+
+  describe("their pending change requests", () => {
+    /** A rolling release in production under a 50% threshold, and a raise by editor that waits. */
+    async function pendingRaiseBy(fx: TeamFixture, requester: UserActor) {
+      const release = await scenario(fx).release("held");
+      await scenario(fx).keysCohort("beta", ["alice"]);
+      await scenario(fx).command(release.id, "held", "production", "start");
+      await setApprovalPolicy(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", expectedVersion: 0, cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true, expiryMinutes: 60 });
+      const rollout = await storedRollout(release.id, fx.environments.production.id);
+      const result = await setRollout(requester, { teamSlug: fx.team.slug, releaseKey: "held", environmentKey: "production", expectedVersion: rollout.version, defaultBasisPoints: 0, cohorts: { beta: 9000 } });
+      expect(result.pendingApproval?.status).toBe("pending");
+      return result.pendingApproval!.id;
+    }
+
+    async function statusOf(id: string) {
+      return (await getDb().changeRequest.findUniqueOrThrow({ where: { id } })).status;
+    }
+
+    it("are counted on the member list, and cancelled when the requester is removed", async () => {
+      const fx = await createTeamFixture();
+      const id = await pendingRaiseBy(fx, fx.actors.editor);
+      const { members } = await listTeamMembers(fx.team.id);
+      expect(members.find((m) => m.userId === fx.actors.editor.id)?.pendingRequests).toBe(1);
+      expect(members.find((m) => m.userId === fx.actors.editor2.id)?.pendingRequests).toBe(0);
+      const result = await removeMember(fx.actors.admin, { teamSlug: fx.team.slug, membershipId: (await membershipOf(fx, fx.actors.editor)).id });
+      expect(result.cancelledRequests).toBe(1);
+      expect(await statusOf(id)).toBe("cancelled");
+      const event = await getDb().auditEvent.findFirstOrThrow({ where: { teamId: fx.team.id, action: "change_request.cancelled" } });
+      expect(event.actorName).toBe(fx.actors.admin.name);
+      expect(event.summary).toContain("left the team");
+    });
+
+    it("are cancelled when the requester is made viewer, and kept on other role changes", async () => {
+      const fx = await createTeamFixture();
+      const id = await pendingRaiseBy(fx, fx.actors.editor);
+      const membership = await membershipOf(fx, fx.actors.editor);
+      const promoted = await changeMemberRole(fx.actors.admin, { teamSlug: fx.team.slug, membershipId: membership.id, role: "approver", expectedRole: "editor" });
+      expect(promoted.cancelledRequests).toBe(0);
+      expect(await statusOf(id)).toBe("pending");
+      const demoted = await changeMemberRole(fx.actors.admin, { teamSlug: fx.team.slug, membershipId: membership.id, role: "viewer", expectedRole: "approver" });
+      expect(demoted.cancelledRequests).toBe(1);
+      expect(await statusOf(id)).toBe("cancelled");
+      expect(await auditCount(fx.team.id, "change_request.cancelled")).toBe(1);
     });
   });
 

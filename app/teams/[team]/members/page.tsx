@@ -70,6 +70,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                     memberName={m.name}
                     role={m.role}
                     isSelf={m.userId === actor.id}
+                    pendingRequests={m.pendingRequests}
                     lockedReason={lockedReason(m)}
                     change={changeMemberRoleAction}
                   />
@@ -86,6 +87,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
                     memberName={m.name}
                     isSelf={m.userId === actor.id}
                     ownedReleases={m.ownedReleases}
+                    pendingRequests={m.pendingRequests}
                     lockedReason={lockedReason(m)}
                     remove={removeMemberAction}
                   />
