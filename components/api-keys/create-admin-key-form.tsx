@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { CopyButton } from "@/components/common/copy-button";
+import { ShownOnce } from "@/components/common/shown-once";
 import { Field } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
 
@@ -40,19 +40,7 @@ export function CreateAdminKeyForm({ teamSlug, submit }: Props) {
 
   return (
     <div className="space-y-3">
-      {created && (
-        <div role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950">
-          <p className="font-semibold">
-            Automation key “{created.name}” ({created.role}) created. Copy it now: it won&apos;t be shown again.
-          </p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <code data-testid="new-admin-api-key" className="break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-zinc-900">
-              {created.key}
-            </code>
-            <CopyButton text={created.key} />
-          </div>
-        </div>
-      )}
+      {created && <ShownOnce title={`Automation key “${created.name}” (${created.role}) created. Copy it now: it won't be shown again.`} secret={created.key} testId="new-admin-api-key" />}
       <form onSubmit={onSubmit} className="card grid gap-4 p-5 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate aria-label="Create automation key">
         <Field id="admin-key-name" label="Automation key name" errors={errors.name}>
           <input id="admin-key-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="deploy pipeline" />

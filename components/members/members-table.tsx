@@ -1,18 +1,9 @@
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { Role } from "@/lib/domain/roles";
+import type { TeamMember } from "@/lib/members/list-team-members";
 import { RoleBadge } from "./role-badge";
 
-export type MemberRowData = {
-  membershipId: string;
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  since: Date;
-  ownedReleases: number;
-  pendingRequests: number;
-};
+export type MemberRowData = TeamMember;
 
 type Props = {
   members: MemberRowData[];
