@@ -6,9 +6,7 @@ import { roleAtLeast } from "@/lib/domain/roles";
 import { parseInput } from "@/lib/validation/parse-input";
 import { loadWebhookOrThrow } from "./load-webhook";
 import { webhookRefSchema } from "./webhook-schemas";
-import { parseWebhookEvents } from "./webhook-subscription";
-import { secretHint } from "./webhook-signature";
-import { maskWebhookUrl } from "./webhook-url";
+import { toWebhookView } from "./webhook-view";
 
 export const DELIVERY_LOG_LIMIT = 50;
 
@@ -32,17 +30,7 @@ export async function listWebhookDeliveries(actor: Actor | null, rawInput: unkno
     pendingCount: pending.length,
     /** For a page watching the log: sending soon (or now) vs only later retries waiting. */
     sendingSoon: pending.some((d) => d.nextAttemptAt.getTime() - now < 60_000),
-    webhook: {
-      id: row.id,
-      name: row.name,
-      url: isAdmin ? row.url : maskWebhookUrl(row.url),
-      secretHint: isAdmin ? secretHint(row.secret) : null,
-      format: row.format as "slack" | "generic",
-      events: parseWebhookEvents(row.events),
-      enabled: row.disabledAt === null,
-      createdByName: row.createdByName,
-      createdAt: row.createdAt,
-    },
+    webhook: toWebhookView(row, isAdmin),
     deliveries: deliveries.map((d) => ({
       id: d.id,
       event: d.event,

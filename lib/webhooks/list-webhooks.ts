@@ -6,16 +6,13 @@ import { readDb } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { teamSlugSchema } from "@/lib/releases/release-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { parseWebhookEvents } from "./webhook-subscription";
-import { secretHint } from "./webhook-signature";
-import { maskWebhookUrl } from "./webhook-url";
+import { toWebhookView } from "./webhook-view";
 
 export const listWebhooksSchema = z.object({ teamSlug: teamSlugSchema });
 
 /**
- * Every member sees which webhooks exist and how their deliveries go; only admins see the full
- * URL (a Slack URL's path is a credential) and a hint of the secret. The secret itself is never
- * listed: it is shown once, when created or rotated.
+ * Every member sees which webhooks exist and how their deliveries go (what of each webhook: see
+ * toWebhookView). The secret is shown once, when created or rotated.
  */
 export async function listWebhooks(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(listWebhooksSchema, rawInput);
@@ -35,15 +32,7 @@ export async function listWebhooks(actor: Actor | null, rawInput: unknown) {
         db.webhookDelivery.count({ where: { webhookId: row.id, status: "failed" } }),
       ]);
       return {
-        id: row.id,
-        name: row.name,
-        url: isAdmin ? row.url : maskWebhookUrl(row.url),
-        secretHint: isAdmin ? secretHint(row.secret) : null,
-        format: row.format as "slack" | "generic",
-        events: parseWebhookEvents(row.events),
-        enabled: row.disabledAt === null,
-        createdByName: row.createdByName,
-        createdAt: row.createdAt,
+        ...toWebhookView(row, isAdmin),
         lastDelivery: last,
         pendingCount: pending,
         failedCount: failed,
