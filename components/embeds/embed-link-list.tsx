@@ -42,8 +42,8 @@ export function EmbedLinkList({ teamSlug, links, actorId, isAdmin, showRelease, 
                     </Link>
                   </>
                 )}{" "}
-                · {link.environment.name} · {link.range} · {link.theme} · {link.cohortKeys.length ? `${link.cohortKeys.length} cohorts` : "all cohorts"} ·{" "}
-                {link.metricKeys.length ? `${link.metricKeys.length} metrics` : "all metrics"}
+                · {link.environment.name} · {link.range} · {link.theme} · {countOr(link.cohortKeys.length, "cohort")} ·{" "}
+                {countOr(link.metricKeys.length, "metric")}
               </p>
               <p className="muted text-xs">
                 Framable by {link.allowedOrigins.join(", ")} · created <RelativeTime date={link.createdAt} /> by {link.createdByName}
@@ -67,4 +67,10 @@ export function EmbedLinkList({ teamSlug, links, actorId, isAdmin, showRelease, 
       })}
     </ul>
   );
+}
+
+/** A link that chose none shows all, including ones added later. */
+function countOr(count: number, noun: string) {
+  if (count === 0) return `all ${noun}s`;
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -10,7 +10,8 @@ type NavLink = { href: string; label: string; exact?: boolean; badge?: { count: 
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   const nav = useRef<HTMLElement>(null);
-  // On a phone the links scroll sideways: bring the current page (and its badge) into view.
+  // The links have a row of their own and scroll sideways where it is too narrow: bring the
+  // current page (and its badge) into view.
   useEffect(() => {
     const active = nav.current?.querySelector('[aria-current="page"]');
     if (!nav.current || !active) return;
@@ -19,7 +20,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
     if (link.left < box.left || link.right > box.right) nav.current.scrollLeft += link.left - box.left - 16;
   }, [pathname]);
   return (
-    <nav ref={nav} aria-label="Team" className="order-last flex w-full gap-1 overflow-x-auto text-sm sm:order-none sm:w-auto">
+    <nav ref={nav} aria-label="Team" className="order-last -ml-2.5 flex w-full gap-1 overflow-x-auto text-sm">
       {links.map((link) => {
         const active = link.exact ? pathname === link.href : pathname.startsWith(link.href);
         return (

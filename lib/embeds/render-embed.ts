@@ -81,7 +81,7 @@ function documentStyle(theme: ChartTheme): string {
     "*{box-sizing:border-box}body{margin:0;background:var(--gp-bg);color:var(--gp-fg);font:14px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif}" +
     "main{padding:12px 14px}h1{font-size:16px;margin:0}h2{font-size:13px;margin:14px 0 6px}.muted{color:var(--gp-muted);font-weight:400}" +
     "header p{margin:2px 0 0;font-size:12px}.legend{display:flex;gap:6px;align-items:center}.key{display:inline-block;width:14px;height:3px;border-radius:2px;margin-left:6px}" +
-    ".key.t{background:var(--gp-t)}.key.c{background:var(--gp-c)}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:8px}" +
+    ".key.t{background:var(--gp-t)}.key.c{background:var(--gp-c)}.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:8px}" +
     "figure{margin:0;padding:6px 8px;border:1px solid var(--gp-border);border-radius:8px;background:var(--gp-card)}figcaption{font-size:12px;margin-bottom:2px}" +
     "figure svg{width:100%;height:auto;display:block}.unavailable{margin:40px 0;text-align:center;font-size:12px}footer{margin-top:10px;font-size:11px}" +
     ".notice{margin:24px 0;text-align:center;font-size:15px}"
