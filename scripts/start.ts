@@ -58,5 +58,6 @@ if (demoSdkKey && demoTraffic) {
 
 const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
   env: process.env,
+  forwardSignals: true,
 });
 process.exit(code);

@@ -1,9 +1,17 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 
-/** Runs a command, inheriting output; resolves with its exit code. */
-export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<number> {
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Runs a command, inheriting output; resolves with its exit code. With forwardSignals, a stop
+ * signal sent to this process alone (a service manager's SIGTERM) reaches the command too,
+ * instead of leaving it running with the port held.
+ */
+export function run(command: string, args: string[], options: SpawnOptions & { forwardSignals?: boolean } = {}): Promise<number> {
+  const { forwardSignals, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
+    const child = spawn(command, args, { stdio: "inherit", ...spawnOptions });
+    if (forwardSignals) for (const signal of STOP_SIGNALS) process.on(signal, () => child.kill(signal));
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
