@@ -74,6 +74,9 @@ test("an embed link frames on the listed origin with data, is refused elsewhere,
     const row = admin.getByRole("list", { name: "Embed links" }).getByRole("listitem").filter({ hasText: "Embedded checkout" });
     await row.getByRole("button", { name: "Revoke" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+    // The closed confirmation sits in the row and its text may say "revoked": wait for the
+    // Revoke button to go, which happens only once the server has revoked it.
+    await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
     await expect(row).toContainText("revoked");
     const gone = await request.get(url);
     expect(gone.status()).toBe(404);

@@ -47,6 +47,9 @@ test("an admin creates an SDK key, the app evaluates over OFREP, a saved change 
   const row = admin.getByRole("list", { name: "API keys" }).getByRole("listitem").filter({ hasText: name });
   await row.getByRole("button", { name: "Revoke" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  // The closed confirmation sits in the row and its text may say "revoked": wait for the
+  // Revoke button to go, which happens only once the server has revoked it.
+  await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
   await expect(row).toContainText("revoked");
   await expect.poll(async () => (await evaluateFreeTier()).status, { timeout: 1_000, intervals: [100] }).toBe(403);
 });
