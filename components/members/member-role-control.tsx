@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { Role } from "@/lib/domain/roles";
+import { canRequestChanges, type Role } from "@/lib/domain/roles";
 import { ROLE_LABELS } from "@/lib/members/role-descriptions";
+import { pendingRequestsWarning } from "./pending-requests-warning";
 import { RoleSelect } from "./role-select";
 
 type Changed = { membershipId: string; before: Role; role: Role; self: boolean };
@@ -33,6 +34,7 @@ export function MemberRoleControl({ teamSlug, membershipId, memberName, role, is
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const dirty = selected !== role;
+  const lapsing = canRequestChanges(selected) ? null : pendingRequestsWarning(pendingRequests, isSelf);
   const selectId = `role-${membershipId}`;
   const hintId = `${selectId}-hint`;
 
@@ -69,11 +71,7 @@ export function MemberRoleControl({ teamSlug, membershipId, memberName, role, is
           <p>
             <span className="muted">{ROLE_LABELS[role]}</span> → <span className="font-semibold">{ROLE_LABELS[selected]}</span>
             {isSelf && role === "admin" && <span className="block text-amber-700 dark:text-amber-300">You will no longer be able to manage members.</span>}
-            {selected === "viewer" && pendingRequests > 0 && (
-              <span className="block text-amber-700 dark:text-amber-300">
-                {isSelf ? "Your" : "Their"} {pendingRequests} change request{pendingRequests === 1 ? "" : "s"} waiting for approval will be cancelled.
-              </span>
-            )}
+            {lapsing && <span className="block text-amber-700 dark:text-amber-300">{lapsing}</span>}
           </p>
           <div className="flex gap-2">
             <button type="button" className="btn-primary px-2 py-1 text-xs" onClick={save} disabled={pending}>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { pendingRequestsWarning } from "./pending-requests-warning";
 
 type Props = {
   teamSlug: string;
@@ -73,11 +74,7 @@ export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberNam
                   {isSelf ? "You own" : "They own"} {ownedReleases} release{ownedReleases === 1 ? "" : "s"} here; {ownedReleases === 1 ? "it" : "they"} will have no owner.
                 </p>
               )}
-              {pendingRequests > 0 && (
-                <p>
-                  {isSelf ? "Your" : "Their"} {pendingRequests} change request{pendingRequests === 1 ? "" : "s"} waiting for approval will be cancelled.
-                </p>
-              )}
+              {pendingRequests > 0 && <p>{pendingRequestsWarning(pendingRequests, isSelf)}</p>}
               <p className="muted">Past changes stay in the audit log under their name.</p>
             </div>
           </ConfirmDialog>

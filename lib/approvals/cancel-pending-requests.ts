@@ -1,6 +1,6 @@
 import "server-only";
 import type { TeamAccess } from "@/lib/auth/require-role";
-import type { Tx } from "@/lib/db/client";
+import type { Prisma, Tx } from "@/lib/db/client";
 import { recordChangeRequestStep } from "./change-request-events";
 import { CHANGE_REQUEST_INCLUDE, toChangeRequestView } from "./to-change-request-view";
 
@@ -17,9 +17,7 @@ export async function cancelPendingRequestsOf(tx: Tx, access: TeamAccess, reques
   return cancelPendingWhere(tx, access, { teamId: access.teamId, requesterType: requester.type, requesterId: requester.id }, note);
 }
 
-type PendingFilter = { teamId: string; releaseId?: string; environmentId?: string; requesterType?: string; requesterId?: string };
-
-async function cancelPendingWhere(tx: Tx, access: TeamAccess, where: PendingFilter, note: string) {
+async function cancelPendingWhere(tx: Tx, access: TeamAccess, where: Prisma.ChangeRequestWhereInput, note: string) {
   const pending = await tx.changeRequest.findMany({ where: { ...where, status: "pending" }, include: CHANGE_REQUEST_INCLUDE });
   let cancelled = 0;
   for (const row of pending) {

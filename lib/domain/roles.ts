@@ -9,6 +9,11 @@ export function roleAtLeast(role: Role, required: Role): boolean {
   return RANK[role] >= RANK[required];
 }
 
+/** Editors and up change rollouts or ask for approval; a viewer's pending requests lapse. */
+export function canRequestChanges(role: Role): boolean {
+  return roleAtLeast(role, "editor");
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

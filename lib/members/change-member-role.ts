@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { cancelPendingRequestsOf } from "@/lib/approvals/cancel-pending-requests";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { roleAtLeast } from "@/lib/domain/roles";
+import { canRequestChanges } from "@/lib/domain/roles";
 import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors/domain-errors";
 import { teamSlugSchema } from "@/lib/releases/release-schemas";
@@ -56,7 +56,7 @@ export async function changeMemberRole(actor: Actor | null, rawInput: unknown) {
       before: { role: membership.role },
       after: { role: input.role },
     });
-    if (!roleAtLeast(input.role, "editor")) {
+    if (!canRequestChanges(input.role)) {
       result.cancelledRequests = await cancelPendingRequestsOf(tx, access, { type: "user", id: user.id }, `${user.name} is a viewer now`);
     }
     return result;
