@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  BACKREFERENCE_MESSAGE,
-  REPEATED_ALTERNATION_MESSAGE,
-  RUNAWAY_REGEX_MESSAGE,
-} from "./check-regex";
-import {
   OPERATORS,
   OPERATOR_LABELS,
   cohortDefinitionSchema,
@@ -91,13 +86,11 @@ describe("cohortDefinitionSchema: valid definitions", () => {
 
 describe("cohortDefinitionSchema: rejections name the field", () => {
   it.each([
-    ["(a+)+$", RUNAWAY_REGEX_MESSAGE],
-    ["^(\\w+\\s?)*$", RUNAWAY_REGEX_MESSAGE],
-    ["(a|aa)*b", REPEATED_ALTERNATION_MESSAGE],
-    ["^(a|b|ab){2,}$", REPEATED_ALTERNATION_MESSAGE],
-    ["((x|y)z)+", REPEATED_ALTERNATION_MESSAGE],
-    ["(a)\\1", BACKREFERENCE_MESSAGE],
-    ["(?<w>a)\\k<w>", BACKREFERENCE_MESSAGE],
+    ["(a)\\1", "Invalid regular expression: invalid escape sequence: `\\1` (RE2 syntax: backreferences and lookaround aren't supported)"],
+    ["(?<w>a)\\k<w>", "Invalid regular expression: invalid escape sequence: `\\k` (RE2 syntax: backreferences and lookaround aren't supported)"],
+    ["^(?=a)", "Invalid regular expression: invalid or unsupported Perl syntax: `(?=` (RE2 syntax: backreferences and lookaround aren't supported)"],
+    ["x{1001}", "Invalid regular expression: invalid repeat count: `{1001}`"],
+    ["[\\p{L}\\p{N}]{500}", "Invalid regular expression: is too complex (lower the repetition counts, e.g. {500})"],
     ["a".repeat(201), "Regular expression must be at most 200 characters"],
   ])("rejects regex %j", (pattern, message) => {
     expect(firstIssue(rules(cond("in", ["ok"]), cond("matches", [pattern])))).toEqual({
@@ -109,15 +102,14 @@ describe("cohortDefinitionSchema: rejections name the field", () => {
   it("rejects a malformed regex with the engine's reason", () => {
     expect(firstIssue(rules(cond("matches", ["([a-z"])))).toEqual({
       path: ["conditions", 0, "values", 0],
-      message: "Invalid regular expression: Unterminated character class",
+      message: "Invalid regular expression: missing closing ]: `[a-z`",
     });
   });
 
-  it("doesn't mistake escaped or class-bound characters for backreferences or alternation", () => {
-    expect(issues(rules(cond("matches", ["^a\\\\1$"])))).toEqual([]); // literal backslash, then 1
-    expect(issues(rules(cond("matches", ["^[\\1]$"])))).toEqual([]); // octal escape in a class
-    expect(issues(rules(cond("matches", ["^(a\\|b)+$"])))).toEqual([]); // escaped pipe
-    expect(issues(rules(cond("matches", ["^(a|b)?$"])))).toEqual([]); // optional, not repeated
+  // These backtrack catastrophically in a backtracking engine; RE2 runs them in linear time,
+  // so they are ordinary patterns now.
+  it.each(["(a+)+$", "^(\\w+\\s?)*$", "(a|aa)*b", ".*.*.*.*b", "a*a*a*a*a*a*b", "^.*a.*a.*a.*a.*b"])("accepts %j", (pattern) => {
+    expect(issues(rules(cond("matches", [pattern])))).toEqual([]);
   });
 
   it.each<[Operator, string, string]>([

@@ -1,4 +1,5 @@
 import { parseDecimal, parseVersion, type CohortDefinition, type Condition } from "./cohort-rules";
+import { compileUserPattern } from "./user-pattern";
 
 export type EvaluationContext = { targetingKey?: string; [attribute: string]: unknown };
 export type CohortMatcher = (context: EvaluationContext) => boolean;
@@ -12,7 +13,7 @@ const never: CohortMatcher = () => false;
 
 /**
  * Compiles a cohort definition into a fast matcher. Everything that can be prepared once
- * (sets, regexes, parsed numbers and versions) is prepared here, not per evaluation.
+ * (sets, RE2 patterns, parsed numbers and versions) is prepared here, not per evaluation.
  *
  * Never throws: definitions are validated with cohortDefinitionSchema on save, and a bad
  * one slipping through from storage must not break evaluation of every other release, so
@@ -106,18 +107,14 @@ function anyOf(needles: string[], test: (s: string, needle: string) => boolean):
   };
 }
 
-function compileRegex(pattern: string | undefined): Predicate | null {
-  if (pattern === undefined) return null;
-  let regex: RegExp;
-  try {
-    // No flags: without "g"/"y" the regex keeps no lastIndex state, so reuse is safe.
-    regex = new RegExp(pattern);
-  } catch {
-    return null;
-  }
+function compileRegex(source: string | undefined): Predicate | null {
+  if (source === undefined) return null;
+  const compiled = compileUserPattern(source);
+  if (!compiled.ok) return null;
+  const { pattern } = compiled;
   return (v) => {
     const s = String(v);
-    return regex.test(s.length > MAX_MATCHED_LENGTH ? s.slice(0, MAX_MATCHED_LENGTH) : s);
+    return pattern.test(s.length > MAX_MATCHED_LENGTH ? s.slice(0, MAX_MATCHED_LENGTH) : s);
   };
 }
 

@@ -50,7 +50,7 @@ describeEachProvider("cohorts", () => {
 
   it.each([
     ["an invalid regex", [condition("email", "matches", ["([a-z"])], "definition.conditions.0.values.0", /Invalid regular expression/],
-    ["a runaway regex", [condition("email", "matches", ["(a+)+$"])], "definition.conditions.0.values.0", /run away/],
+    ["a lookahead (not RE2 syntax)", [condition("email", "matches", ["^(?=a)"])], "definition.conditions.0.values.0", /aren't supported/],
     ["a backreference", [condition("email", "matches", ["(a)\\1"])], "definition.conditions.0.values.0", /backreference/],
     ["gt with a non-number", [condition("age", "gt", ["abc"])], "definition.conditions.0.values.0", /number/],
     ["lt with hex", [condition("age", "lt", ["0x10"])], "definition.conditions.0.values.0", /number/],
@@ -107,7 +107,7 @@ describeEachProvider("cohorts", () => {
 
     const invalid = await expectRefusedUnchanged(
       fx.team.id,
-      () => updateCohort(fx.actors.editor, { teamSlug: fx.team.slug, cohortKey: "beta", expectedVersion: 2, name: "B", definition: { kind: "rules", conditions: [condition("x", "matches", ["(a+)+$"])] } }),
+      () => updateCohort(fx.actors.editor, { teamSlug: fx.team.slug, cohortKey: "beta", expectedVersion: 2, name: "B", definition: { kind: "rules", conditions: [condition("x", "matches", ["(?=a)"])] } }),
       ValidationError,
     );
     expect(Object.keys(invalid.fieldErrors)).toEqual(["definition.conditions.0.values.0"]);
