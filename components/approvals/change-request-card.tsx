@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
 import { OUTCOME_TONES, type DecisionOutcome } from "./decision-outcome";
 import { RequestChanges } from "./request-changes";
+import { SubjectLink } from "./subject-link";
 
 type Props = {
   teamSlug: string;
@@ -20,17 +20,12 @@ type Props = {
 /** A pending request: what changes, why it is held, who asks and why, and what you may do. */
 export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome, controls }: Props) {
   return (
-    <article aria-label={`Change request: ${request.release.name} in ${request.environment.name}`} className="card space-y-4 p-5">
+    <article aria-label={`Change request: ${request.subject}`} className="card space-y-4 p-5">
       <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h3 className="font-semibold">
-          <Link
-            href={`/teams/${teamSlug}/releases/${request.release.key}?env=${request.environment.key}`}
-            className="text-brand-600 hover:underline dark:text-brand-100"
-          >
-            {request.release.name}
-          </Link>{" "}
-          <span className="muted font-normal">in {request.environment.name}</span>
-          {request.release.critical && (
+          <SubjectLink teamSlug={teamSlug} request={request} className="text-brand-600 hover:underline dark:text-brand-100" />
+          {request.cohort && <span className="muted ml-2 text-xs font-normal">changes who gets releases in every environment</span>}
+          {request.release?.critical && (
             <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 align-middle text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200">
               Critical
             </span>

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
 import type { ChangeRequestStatus, ChangeRequestView } from "@/lib/approvals/change-request-view";
 import { formatBasisPoints } from "@/lib/domain/percent";
+import { SubjectLink } from "./subject-link";
 
 const GREY = "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300";
 const BADGES: Record<Exclude<ChangeRequestStatus, "pending">, { label: string; tone: string }> = {
@@ -16,7 +16,7 @@ const BADGES: Record<Exclude<ChangeRequestStatus, "pending">, { label: string; t
 function decidedBy(r: ChangeRequestView): string {
   if (r.status === "applied") return `approved by ${r.reviewerName ?? "someone"}`;
   if (r.status === "rejected") return `rejected by ${r.reviewerName ?? "someone"}`;
-  if (r.status === "stale") return r.reviewerName ? `${r.reviewerName} approved after the release had changed; nothing was applied` : "the release had changed; nothing was applied";
+  if (r.status === "stale") return r.reviewerName ? `${r.reviewerName} approved after the ${r.cohort ? "cohort or the rollouts it affects" : "release"} had changed; nothing was applied` : `the ${r.cohort ? "cohort or the rollouts it affects" : "release"} had changed; nothing was applied`;
   if (r.status === "expired") return "expired before anyone approved it";
   return "cancelled; nothing was applied";
 }
@@ -38,10 +38,8 @@ export function DecidedRequests({ teamSlug, requests }: { teamSlug: string; requ
             <span className={`h-fit w-20 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${badge.tone}`}>{badge.label}</span>
             <div className="min-w-0 space-y-0.5">
               <p>
-                <Link href={`/teams/${teamSlug}/releases/${r.release.key}?env=${r.environment.key}`} className="font-medium hover:underline">
-                  {r.release.name}
-                </Link>{" "}
-                <span className="muted">in {r.environment.name}:</span> {what(r)}
+                <SubjectLink teamSlug={teamSlug} request={r} className="font-medium hover:underline" />
+                <span className="muted">:</span> {what(r)}
               </p>
               <p className="muted text-xs">
                 requested by {r.requesterName} · {decidedBy(r)}

@@ -11,7 +11,9 @@ export function describeOutcome(status: string, request: ChangeRequestView): Dec
     case "stale":
       return {
         tone: "warn",
-        text: `Stale: the release changed since the request; nothing was applied. ${request.requesterName} can ask again from the release page.`,
+        text: request.cohort
+          ? `Stale: the cohort, or a rollout it affects, changed since the request; nothing was applied. ${request.requesterName} can ask again from the cohort's page.`
+          : `Stale: the release changed since the request; nothing was applied. ${request.requesterName} can ask again from the release page.`,
       };
     case "expired":
       return { tone: "warn", text: "Expired: the request ran out of time before it was approved; nothing was applied." };
@@ -26,8 +28,10 @@ export function describeOutcome(status: string, request: ChangeRequestView): Dec
 
 function applied(request: ChangeRequestView): string {
   const { release, environment } = request;
+  if (!release || !environment) return request.summary;
   if (request.kind === "promote") return `${release.name} is promoted to everyone in ${environment.name}`;
   if (request.kind === "start") return `${release.name} is rolling out in ${environment.name}`;
+  if (request.kind !== "set_rollout") return `${request.summary}: done for ${release.name} in ${environment.name}`;
   const now = request.changes.map((c) => `${c.name} ${c.to === null ? "as everyone else" : formatBasisPoints(c.to)}`).join(", ");
   return `${release.name} in ${environment.name} is now at ${now}`;
 }

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { HeldForApproval } from "@/components/approvals/held-for-approval";
 import { cohortDefinitionSchema, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import type { FieldErrors } from "@/lib/errors/domain-errors";
 import { Field } from "@/components/forms/field";
@@ -11,7 +13,7 @@ import { ConditionRow, valuesOf, type ConditionDraft } from "./condition-row";
 type Props = {
   teamSlug: string;
   initial?: { key: string; name: string; description: string; version: number; definition: CohortDefinition };
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string }>>;
+  submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string; pendingApproval?: ChangeRequestView }>>;
 };
 
 function toDrafts(definition?: CohortDefinition): ConditionDraft[] {
@@ -30,6 +32,8 @@ export function CohortForm({ teamSlug, initial, submit }: Props) {
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [comment, setComment] = useState("");
+  const [held, setHeld] = useState<ChangeRequestView | null>(null);
   const [pending, startTransition] = useTransition();
 
   const definition = useMemo(
@@ -54,9 +58,16 @@ export function CohortForm({ teamSlug, initial, submit }: Props) {
     setTouched(true);
     startTransition(async () => {
       const input = initial
-        ? { teamSlug, cohortKey: initial.key, expectedVersion: initial.version, name, description, definition }
+        ? { teamSlug, cohortKey: initial.key, expectedVersion: initial.version, name, description, definition, comment }
         : { teamSlug, key, name, description, definition };
       const result = await submit(input);
+      setHeld(null);
+      if (result.ok && result.data.pendingApproval) {
+        setServerErrors({});
+        setMessage(null);
+        setHeld(result.data.pendingApproval);
+        return;
+      }
       if (result.ok) {
         router.push(`/teams/${teamSlug}/cohorts`);
         router.refresh();
@@ -70,6 +81,7 @@ export function CohortForm({ teamSlug, initial, submit }: Props) {
   const keysErrors = Object.entries(errors).filter(([k]) => k.startsWith("definition.targetingKeys")).flatMap(([, v]) => v);
   return (
     <form onSubmit={onSubmit} className="card max-w-3xl space-y-4 p-5" noValidate onChange={() => setTouched(true)}>
+      {held && <HeldForApproval teamSlug={teamSlug} request={held} />}
       {message && (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
           {message}
@@ -125,8 +137,17 @@ export function CohortForm({ teamSlug, initial, submit }: Props) {
           </Field>
         )}
       </fieldset>
+      {initial && (
+        <Field
+          id="comment"
+          label="Comment for approvers"
+          hint="Rules decide who gets every release in every environment: where an approval policy would hold the change, it is sent for approval with this comment."
+        >
+          <textarea id="comment" className="input min-h-16" maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Why this change? What did you check?" />
+        </Field>
+      )}
       <div className="flex gap-2">
-        <button type="submit" className="btn-primary" disabled={pending}>
+        <button type="submit" className="btn-primary" disabled={pending || held !== null}>
           {pending ? "Saving…" : initial ? "Save cohort" : "Create cohort"}
         </button>
         <button type="button" className="btn-secondary" onClick={() => router.back()}>

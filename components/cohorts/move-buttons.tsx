@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
 
 type Props = {
   teamSlug: string;
@@ -10,18 +11,20 @@ type Props = {
   cohortName: string;
   first: boolean;
   last: boolean;
-  move: (input: { teamSlug: string; cohortKey: string; direction: "up" | "down" }) => Promise<ActionResult<{ order: string[] }>>;
+  move: (input: { teamSlug: string; cohortKey: string; direction: "up" | "down" }) => Promise<ActionResult<{ order: string[]; pendingApproval?: ChangeRequestView }>>;
 };
 
 export function MoveButtons({ teamSlug, cohortKey, cohortName, first, last, move }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [held, setHeld] = useState<string | null>(null);
   function go(direction: "up" | "down") {
     startTransition(async () => {
       const result = await move({ teamSlug, cohortKey, direction });
-      if (!result.ok) setError(result.error.message);
-      else router.refresh();
+      setError(result.ok ? null : result.error.message);
+      setHeld(result.ok && result.data.pendingApproval ? `Sent for approval: ${result.data.pendingApproval.reasons.join("; ")}` : null);
+      if (result.ok && !result.data.pendingApproval) router.refresh();
     });
   }
   return (
@@ -35,6 +38,11 @@ export function MoveButtons({ teamSlug, cohortKey, cohortName, first, last, move
       {error && (
         <span role="alert" className="field-error text-xs">
           {error}
+        </span>
+      )}
+      {held && (
+        <span role="status" className="max-w-xs break-words text-xs text-amber-800 dark:text-amber-200">
+          {held}
         </span>
       )}
     </div>

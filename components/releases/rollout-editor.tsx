@@ -30,7 +30,7 @@ type Props = {
   /** Distinct users per cohort key over the last 24 h, for "≈ +N users"; null: no traffic data. */
   usersByCohort?: CohortUsers | null;
   /** The environment's approval policy (null: none) and whether the release is critical. */
-  approval: { rules: ApprovalRules | null; critical: boolean };
+  approval: { rules: ApprovalRules | null; critical: boolean; universalCohorts: string[] };
   save: (input: {
     teamSlug: string;
     releaseKey: string;
@@ -68,7 +68,14 @@ export function RolloutEditor(props: Props) {
   const dirty = changes.length > 0;
   // The same rule the server applies, so the page says before saving that it will be held.
   const reasons = dirty
-    ? approvalReasons(props.approval.rules, { kind: "set_rollout", status: props.status, before: saved, after: draft, critical: props.approval.critical })
+    ? approvalReasons(props.approval.rules, {
+        kind: "set_rollout",
+        status: props.status,
+        before: saved,
+        after: draft,
+        critical: props.approval.critical,
+        universalCohorts: new Set(props.approval.universalCohorts),
+      })
     : [];
 
   function update(change: (values: RolloutValues) => RolloutValues) {

@@ -21,8 +21,8 @@ type Props = {
   version: number;
   exposureSummary: { name: string; basisPoints: number }[];
   canEdit: boolean;
-  /** The environment's approval policy (null: none), whether the release is critical, its saved percentages. */
-  approval: { rules: ApprovalRules | null; critical: boolean; percentages: Percentages };
+  /** The environment's approval policy (null: none), whether the release is critical, its saved percentages, cohorts judged as everyone else. */
+  approval: { rules: ApprovalRules | null; critical: boolean; percentages: Percentages; universalCohorts: string[] };
   run: (input: {
     teamSlug: string;
     releaseKey: string;
@@ -33,10 +33,14 @@ type Props = {
   }) => Promise<ActionResult<RolloutSnapshot & { pendingApproval?: ChangeRequestView }>>;
 };
 
+// The same judgement the server makes (lib/releases/change-release-status.ts); roll back never waits.
 function reasonsFor(command: RolloutCommand | null, approval: Props["approval"]): string[] {
+  if (command === null || command === "rollback") return [];
   if (command === "promote") return approvalReasons(approval.rules, { kind: "promote", critical: approval.critical });
-  if (command === "start") return approvalReasons(approval.rules, { kind: "start", percentages: approval.percentages, critical: approval.critical });
-  return [];
+  if (command === "start") {
+    return approvalReasons(approval.rules, { kind: "start", percentages: approval.percentages, critical: approval.critical, universalCohorts: new Set(approval.universalCohorts) });
+  }
+  return approvalReasons(approval.rules, { kind: "status", critical: approval.critical });
 }
 
 const CONSEQUENCES: Record<RolloutCommand, (env: string) => string> = {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
+import { SubjectLink } from "@/components/approvals/subject-link";
 import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
 import { formatBasisPoints } from "@/lib/domain/percent";
 
@@ -42,10 +43,7 @@ export function PendingApprovalsPanel({ teamSlug, total, oldest }: Props) {
           {oldest.map((request) => (
             <li key={request.id} className="px-5 py-3 text-sm">
               <p>
-                <Link href={`/teams/${teamSlug}/releases/${request.release.key}?env=${request.environment.key}`} className="font-medium hover:underline">
-                  {request.release.name}
-                </Link>{" "}
-                <span className="muted">in {request.environment.name}</span>
+                <SubjectLink teamSlug={teamSlug} request={request} className="font-medium hover:underline" />
               </p>
               <p className="mt-0.5 break-words">{describe(request)}</p>
               <p className="muted mt-0.5 text-xs">

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole, type TeamAccess } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
+import { planCohortRequest } from "@/lib/cohorts/cohort-request-plan";
 import type { Tx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { canEditPercentages } from "@/lib/domain/rollout-state";
@@ -14,16 +15,19 @@ import { parseInput } from "@/lib/validation/parse-input";
 import type { ChangeRequestView, ProposedPercentages } from "./change-request-view";
 import { recordChangeRequestStep } from "./change-request-events";
 import { decideChangeRequestSchema } from "./change-request-schemas";
+import { isOwnRequest } from "./create-change-request";
 import { loadChangeRequest } from "./load-change-request";
+import { rolloutRequestPayload } from "./rollout-request-payload";
 import { settleChangeRequest } from "./settle-change-request";
 import { APPROVALS_SYSTEM_ACTOR } from "./system-actor";
-import type { ChangeRequestRow } from "./to-change-request-view";
+import { requestIds, type ChangeRequestRow } from "./to-change-request-view";
 
 /**
- * Approves and applies a pending request in one transaction, but only against the rollout
- * version it was made on: if the release moved on, the request becomes stale and nothing is
- * applied. Nobody approves their own request, whatever their role. Returns the settled
- * request (applied, stale or expired).
+ * Approves and applies a pending request in one transaction, but only against what it was
+ * judged on: if the release (or, for a cohort request, the cohort or the rollouts it affects)
+ * moved on, the request becomes stale and nothing is applied. Nobody approves a request they are
+ * accountable for, whatever their role — their own, or one made with an API key they created.
+ * Returns the settled request (applied, stale or expired).
  */
 export async function approveChangeRequest(actor: Actor | null, rawInput: unknown): Promise<ChangeRequestView> {
   const input = parseInput(decideChangeRequestSchema, rawInput);
@@ -32,27 +36,32 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
       const access = await requireRole(tx, actor, input.teamSlug, "approver");
       const row = await loadChangeRequest(tx, access.teamId, input.id);
       if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
-      if (row.requesterType === access.actor.type && row.requesterId === access.actor.id) {
-        throw new ForbiddenError("You asked for this change, so someone else has to approve it (four-eyes rule)");
+      if (isOwnRequest(row, access)) {
+        const how = row.requesterType === "api_key" ? "An API key you created asked for this change" : "You asked for this change";
+        throw new ForbiddenError(`${how}, so someone else has to approve it (four-eyes rule)`);
       }
       const team = access;
       if (row.expiresAt.getTime() <= Date.now()) return settleChangeRequest(tx, row, "expired", "expired", { team, actor: APPROVALS_SYSTEM_ACTOR });
+      const reviewed = { team, actor: access.actor, reviewer: access.actor, comment: input.comment || null };
+      const note = ` — requested by ${row.requesterName}, approved by ${access.actor.name}`;
 
-      const loaded = await loadRollout(tx, access.teamId, row.release.key, row.environment.key);
-      const moved = loaded.rollout.version !== row.baseVersion;
-      const proposed = JSON.parse(row.proposed) as ProposedPercentages;
-      const gone = row.kind === "set_rollout" ? await missingCohortKeys(tx, access.teamId, Object.keys(proposed.cohorts)) : [];
-      if (moved || gone.length || (row.kind === "set_rollout" && !canEditPercentages(snapshotOf(loaded.rollout).status))) {
-        const why = moved
-          ? `the release changed since the request (version ${row.baseVersion} → ${loaded.rollout.version}); nothing was applied`
-          : gone.length
-            ? `cohort ${gone.join(", ")} no longer exists; nothing was applied`
-            : "the release is no longer rolling out; nothing was applied";
-        return settleChangeRequest(tx, row, "stale", "stale", { team, actor: access.actor, reviewer: access.actor, comment: input.comment || null, note: why });
+      if (row.cohortId) {
+        const plan = await planCohortRequest(tx, access, row);
+        if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
+        const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
+        await plan.apply(note);
+        await recordChangeRequestStep(tx, "applied", { team, actor: access.actor, ids: requestIds(row), request: approved });
+        return approved;
       }
 
-      const approved = await settleChangeRequest(tx, row, "applied", "approved", { team, actor: access.actor, reviewer: access.actor, comment: input.comment || null });
-      await applyRequest(tx, access, row, loaded, proposed, approved);
+      if (!row.release || !row.environment) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: "the release or environment no longer exists; nothing was applied" });
+      const loaded = await loadRollout(tx, access.teamId, row.release.key, row.environment.key);
+      const { proposed } = rolloutRequestPayload(row);
+      const why = await staleRolloutReason(tx, access, row, loaded, proposed);
+      if (why) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: why });
+
+      const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
+      await applyRolloutRequest(tx, access, row, loaded, proposed, approved, note);
       return approved;
     });
   } catch (error) {
@@ -61,17 +70,20 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
   }
 }
 
-async function applyRequest(
-  tx: Tx,
-  access: TeamAccess,
-  row: ChangeRequestRow,
-  loaded: Awaited<ReturnType<typeof loadRollout>>,
-  proposed: ProposedPercentages,
-  request: ChangeRequestView,
-) {
+type LoadedRollout = Awaited<ReturnType<typeof loadRollout>>;
+
+async function staleRolloutReason(tx: Tx, access: TeamAccess, row: ChangeRequestRow, loaded: LoadedRollout, proposed: ProposedPercentages): Promise<string | null> {
+  if (loaded.rollout.version !== row.baseVersion) return `the release changed since the request (version ${row.baseVersion} → ${loaded.rollout.version}); nothing was applied`;
+  if (row.kind !== "set_rollout") return null;
+  const gone = await missingCohortKeys(tx, access.teamId, Object.keys(proposed.cohorts));
+  if (gone.length) return `cohort ${gone.join(", ")} no longer exists; nothing was applied`;
+  if (!canEditPercentages(snapshotOf(loaded.rollout).status)) return "the release is no longer rolling out; nothing was applied";
+  return null;
+}
+
+async function applyRolloutRequest(tx: Tx, access: TeamAccess, row: ChangeRequestRow, loaded: LoadedRollout, proposed: ProposedPercentages, request: ChangeRequestView, note: string) {
   const { release, environment, rollout } = loaded;
-  const note = ` — requested by ${row.requesterName}, approved by ${access.actor.name}`;
-  const ids = { releaseId: release.id, environmentId: environment.id };
+  const ids = { releaseId: release.id, environmentId: environment.id, cohortId: null };
   if (row.kind === "set_rollout") {
     const before = snapshotOf(rollout);
     await writePercentages(tx, { teamId: access.teamId, environmentId: environment.id, rolloutId: rollout.id, expectedVersion: row.baseVersion }, proposed, access.actor);
@@ -81,12 +93,13 @@ async function applyRequest(
       actor: access.actor,
       action: "rollout.percentages_set",
       summary: `Set ${request.summary} in ${environment.name}${note}`,
-      ...ids,
+      releaseId: release.id,
+      environmentId: environment.id,
       before: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts, version: before.version },
       after: { defaultBasisPoints: after.defaultBasisPoints, cohorts: after.cohorts, version: after.version },
     });
-  } else {
-    await applyStatusChange(tx, access, loaded, row.kind === "promote" ? "promote" : "start", row.baseVersion, note);
+  } else if (row.kind === "promote" || row.kind === "start" || row.kind === "pause" || row.kind === "resume" || row.kind === "restart") {
+    await applyStatusChange(tx, access, loaded, row.kind, row.baseVersion, note);
   }
   await recordChangeRequestStep(tx, "applied", { team: access, actor: access.actor, ids, request });
 }

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ChangeRequestView } from "./change-request-view";
 import { decideChangeRequestSchema } from "./change-request-schemas";
+import { isOwnRequest } from "./create-change-request";
 import { loadChangeRequest } from "./load-change-request";
 import { settleChangeRequest } from "./settle-change-request";
 
@@ -17,7 +18,7 @@ export async function cancelChangeRequest(actor: Actor | null, rawInput: unknown
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     const row = await loadChangeRequest(tx, access.teamId, input.id);
     if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
-    const own = row.requesterType === access.actor.type && row.requesterId === access.actor.id;
+    const own = isOwnRequest(row, access);
     if (!own && !roleAtLeast(access.role, "admin")) throw new ForbiddenError("Only the requester or an admin can cancel a request");
     return settleChangeRequest(tx, row, "cancelled", "cancelled", { team: access, actor: access.actor, comment: input.comment || null, note: own ? "withdrawn by the requester" : undefined });
   });

@@ -2,7 +2,7 @@ import "server-only";
 import type { TeamAccess } from "@/lib/auth/require-role";
 import type { Prisma, Tx } from "@/lib/db/client";
 import { recordChangeRequestStep } from "./change-request-events";
-import { CHANGE_REQUEST_INCLUDE, toChangeRequestView } from "./to-change-request-view";
+import { CHANGE_REQUEST_INCLUDE, requestIds, toChangeRequestView } from "./to-change-request-view";
 
 /** Roll back makes every pending request for that release and environment moot. */
 export async function cancelPendingRequests(tx: Tx, access: TeamAccess, ids: { releaseId: string; environmentId: string }, note: string) {
@@ -26,8 +26,7 @@ async function cancelPendingWhere(tx: Tx, access: TeamAccess, where: Prisma.Chan
     if (done.count !== 1) continue;
     cancelled += 1;
     const request = toChangeRequestView({ ...row, status: "cancelled", decidedAt, reviewComment: note });
-    const ids = { releaseId: row.releaseId, environmentId: row.environmentId };
-    await recordChangeRequestStep(tx, "cancelled", { team: access, actor: access.actor, ids, request, note });
+    await recordChangeRequestStep(tx, "cancelled", { team: access, actor: access.actor, ids: requestIds(row), request, note });
   }
   return cancelled;
 }

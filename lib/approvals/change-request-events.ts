@@ -8,14 +8,15 @@ import type { WebhookEventType } from "@/lib/webhooks/webhook-event";
 import type { ChangeRequestView } from "./change-request-view";
 
 type Team = Pick<TeamAccess, "teamId" | "teamSlug" | "teamName">;
-type Ids = { environmentId: string; releaseId: string };
+/** What the request is about: a release in an environment, or a cohort. */
+type Ids = { environmentId: string | null; releaseId: string | null; cohortId: string | null };
 
 const VERBS = {
   created: "requested approval to",
   approved: "approved",
   applied: "applied",
   rejected: "rejected",
-  stale: "found stale (the release changed since it was requested)",
+  stale: "found stale (what it changes moved on since it was requested)",
   expired: "expired",
   cancelled: "cancelled",
 } as const;
@@ -32,7 +33,7 @@ export async function recordChangeRequestStep(
   input: { team: Team; actor: Actor; ids: Ids; request: ChangeRequestView; note?: string },
 ) {
   const { request, actor, team } = input;
-  const what = `${request.summary} for ${request.release.name} in ${request.environment.name}`;
+  const what = request.cohort ? request.summary : `${request.summary} for ${request.subject}`;
   const summary =
     step === "created"
       ? `Requested approval: ${what}`
@@ -44,6 +45,7 @@ export async function recordChangeRequestStep(
     summary,
     environmentId: input.ids.environmentId,
     releaseId: input.ids.releaseId,
+    cohortId: input.ids.cohortId,
     after: { id: request.id, status: request.status, kind: request.kind, changes: request.changes, reasons: request.reasons, comment: request.comment, reviewComment: request.reviewComment },
   });
   // "approved" already told the channel; the change it applies is in the audit trail.
@@ -52,10 +54,11 @@ export async function recordChangeRequestStep(
     type: `change_request.${step}` as WebhookEventType,
     teamId: team.teamId,
     team: { slug: team.teamSlug, name: team.teamName },
-    release: { key: request.release.key, name: request.release.name },
+    release: request.release ? { key: request.release.key, name: request.release.name } : null,
     environment: request.environment,
+    ...(request.cohort ? { cohort: request.cohort } : {}),
     actor: { type: actor.type, name: actor.name },
-    summary: step === "created" ? `${actor.name} asked to ${request.summary.charAt(0).toLowerCase()}${request.summary.slice(1)} — ${request.release.name} in ${request.environment.name}` : `${actor.name}: ${summary}`,
+    summary: step === "created" ? `${actor.name} asked to ${request.summary.charAt(0).toLowerCase()}${request.summary.slice(1)}${request.cohort ? "" : ` — ${request.subject}`}` : `${actor.name}: ${summary}`,
     path: `/teams/${team.teamSlug}/approvals`,
     changeRequest: { id: request.id, status: request.status, changes: request.summary, comment: request.reviewComment ?? request.comment },
     occurredAt: new Date().toISOString(),

@@ -1,7 +1,17 @@
 import type { RolloutChange } from "@/lib/releases/rollout-diff";
 
-export const CHANGE_REQUEST_KINDS = ["set_rollout", "promote", "start"] as const;
+/** Requests about one release in one environment. */
+export const ROLLOUT_REQUEST_KINDS = ["set_rollout", "promote", "start", "pause", "resume", "restart"] as const;
+/** Requests about a cohort: they change who gets releases in every environment at once. */
+export const COHORT_REQUEST_KINDS = ["cohort_update", "cohort_move", "cohort_archive"] as const;
+export const CHANGE_REQUEST_KINDS = [...ROLLOUT_REQUEST_KINDS, ...COHORT_REQUEST_KINDS] as const;
+export type RolloutRequestKind = (typeof ROLLOUT_REQUEST_KINDS)[number];
+export type CohortRequestKind = (typeof COHORT_REQUEST_KINDS)[number];
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
+
+export function isCohortRequestKind(kind: string): kind is CohortRequestKind {
+  return (COHORT_REQUEST_KINDS as readonly string[]).includes(kind);
+}
 
 export const CHANGE_REQUEST_STATUSES = ["pending", "applied", "rejected", "stale", "expired", "cancelled"] as const;
 export type ChangeRequestStatus = (typeof CHANGE_REQUEST_STATUSES)[number];
@@ -15,12 +25,14 @@ export type ChangeRequestView = {
   kind: ChangeRequestKind;
   status: ChangeRequestStatus;
   reasons: string[];
-  /** "eu 5% → 60%" or "Promote to everyone". */
+  /** "eu 5% → 60%", "Promote to everyone" or "Edit cohort Beta: … → …". */
   summary: string;
-  /** Old → new per cohort for set_rollout; empty for status changes. */
+  /** Old → new per cohort for set_rollout; empty otherwise. */
   changes: RolloutChange[];
   comment: string;
   requesterId: string;
+  /** The person accountable: the user, or who created the API key that asked. */
+  requesterUserId: string | null;
   requesterName: string;
   reviewerName: string | null;
   reviewComment: string | null;
@@ -28,6 +40,13 @@ export type ChangeRequestView = {
   createdAt: string;
   expiresAt: string;
   decidedAt: string | null;
-  release: { key: string; name: string; critical: boolean };
-  environment: { key: string; name: string };
+  /** Set for rollout requests. */
+  release: { key: string; name: string; critical: boolean } | null;
+  environment: { key: string; name: string } | null;
+  /** Set for cohort requests. */
+  cohort: { key: string; name: string } | null;
+  /** What it is about, in words: "New checkout in Production" or "Cohort Beta testers". */
+  subject: string;
+  /** Where to look at it, relative to the team's pages: "releases/x?env=y" or "cohorts/x/edit". */
+  subjectPath: string;
 };

@@ -1,8 +1,16 @@
 import { describeRolloutChange } from "@/lib/releases/rollout-audit-wording";
 import type { ChangeRequestKind, ProposedPercentages } from "./change-request-view";
 
+const STATUS_COMMANDS: Partial<Record<ChangeRequestKind, string>> = {
+  promote: "Promote to everyone",
+  pause: "Pause the rollout",
+  resume: "Resume the rollout",
+  restart: "Restart as a draft (everyone back to 0%)",
+};
+
 export function describeChangeRequest(kind: ChangeRequestKind, before: ProposedPercentages, proposed: ProposedPercentages): string {
-  if (kind === "promote") return "Promote to everyone";
+  const command = STATUS_COMMANDS[kind];
+  if (command) return command;
   if (kind === "start") return `Start the rollout (${describeRolloutChange({ defaultBasisPoints: 0, cohorts: {} }, before) || "at 0%"})`;
   return describeRolloutChange(before, proposed);
 }

@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors/dom
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ChangeRequestView } from "./change-request-view";
 import { decideChangeRequestSchema } from "./change-request-schemas";
+import { isOwnRequest } from "./create-change-request";
 import { loadChangeRequest } from "./load-change-request";
 import { settleChangeRequest } from "./settle-change-request";
 
@@ -17,8 +18,8 @@ export async function rejectChangeRequest(actor: Actor | null, rawInput: unknown
     const access = await requireRole(tx, actor, input.teamSlug, "approver");
     const row = await loadChangeRequest(tx, access.teamId, input.id);
     if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
-    if (row.requesterType === access.actor.type && row.requesterId === access.actor.id) {
-      throw new ForbiddenError("This is your own request: cancel it instead of rejecting it");
+    if (isOwnRequest(row, access)) {
+      throw new ForbiddenError("This is your own request (or your API key's): cancel it instead of rejecting it");
     }
     return settleChangeRequest(tx, row, "rejected", "rejected", { team: access, actor: access.actor, reviewer: access.actor, comment: input.comment });
   });

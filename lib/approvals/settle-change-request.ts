@@ -6,7 +6,7 @@ import { ConflictError } from "@/lib/errors/domain-errors";
 import type { ChangeRequestStatus, ChangeRequestView } from "./change-request-view";
 import { recordChangeRequestStep, type ChangeRequestStep } from "./change-request-events";
 import type { ChangeRequestRow } from "./to-change-request-view";
-import { toChangeRequestView } from "./to-change-request-view";
+import { requestIds, toChangeRequestView } from "./to-change-request-view";
 
 type Team = Pick<TeamAccess, "teamId" | "teamSlug" | "teamName">;
 
@@ -27,6 +27,6 @@ export async function settleChangeRequest(
   const done = await tx.changeRequest.updateMany({ where: { id: row.id, status: "pending" }, data });
   if (done.count !== 1) throw new ConflictError("Someone else decided this request a moment ago; nothing was changed");
   const request = toChangeRequestView({ ...row, ...data, reviewerId: data.reviewerId ?? row.reviewerId, reviewerName: data.reviewerName ?? row.reviewerName, reviewComment: data.reviewComment ?? row.reviewComment });
-  await recordChangeRequestStep(tx, step, { team: by.team, actor: by.actor, ids: { releaseId: row.releaseId, environmentId: row.environmentId }, request, note: by.note });
+  await recordChangeRequestStep(tx, step, { team: by.team, actor: by.actor, ids: requestIds(row), request, note: by.note });
   return request;
 }

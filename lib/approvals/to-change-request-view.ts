@@ -1,37 +1,36 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { diffRollout } from "@/lib/releases/rollout-diff";
-import type { ChangeRequestKind, ChangeRequestStatus, ChangeRequestView, ProposedPercentages } from "./change-request-view";
+import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES, type ChangeRequestKind, type ChangeRequestStatus, type ChangeRequestView } from "./change-request-view";
+import { describeCohortRequest } from "./cohort-request-payload";
 import { describeChangeRequest } from "./describe-change-request";
+import { rolloutRequestPayload } from "./rollout-request-payload";
 
 export const CHANGE_REQUEST_INCLUDE = {
   release: { select: { key: true, name: true, critical: true } },
   environment: { select: { key: true, name: true } },
+  cohort: { select: { key: true, name: true } },
 } satisfies Prisma.ChangeRequestInclude;
 
 export type ChangeRequestRow = Prisma.ChangeRequestGetPayload<{ include: typeof CHANGE_REQUEST_INCLUDE }>;
 
+const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => ((values as readonly string[]).includes(value) ? (value as T) : fallback);
+
+export function parseReasons(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === "string") : [];
+}
+
 export function toChangeRequestView(row: ChangeRequestRow, cohortNames: Map<string, string> = new Map()): ChangeRequestView {
-  const kind = row.kind as ChangeRequestKind;
-  const before = JSON.parse(row.before) as ProposedPercentages;
-  const proposed = JSON.parse(row.proposed) as ProposedPercentages;
-  const changes =
-    kind === "set_rollout"
-      ? diffRollout(
-          before,
-          proposed,
-          [...new Set([...Object.keys(before.cohorts), ...Object.keys(proposed.cohorts)])].sort().map((key) => ({ key, name: cohortNames.get(key) ?? key })),
-        )
-      : [];
-  return {
+  const kind: ChangeRequestKind = oneOf(CHANGE_REQUEST_KINDS, row.kind, "set_rollout");
+  const common = {
     id: row.id,
     kind,
-    status: row.status as ChangeRequestStatus,
-    reasons: JSON.parse(row.reasons) as string[],
-    summary: describeChangeRequest(kind, before, proposed),
-    changes,
+    status: oneOf<ChangeRequestStatus>(CHANGE_REQUEST_STATUSES, row.status, "pending"),
+    reasons: parseReasons(row.reasons),
     comment: row.comment,
     requesterId: row.requesterId,
+    requesterUserId: row.requesterUserId,
     requesterName: row.requesterName,
     reviewerName: row.reviewerName,
     reviewComment: row.reviewComment,
@@ -41,5 +40,38 @@ export function toChangeRequestView(row: ChangeRequestRow, cohortNames: Map<stri
     decidedAt: row.decidedAt?.toISOString() ?? null,
     release: row.release,
     environment: row.environment,
+    cohort: row.cohort,
   };
+  if (row.cohort) {
+    return {
+      ...common,
+      summary: describeCohortRequest(kind, row.cohort, row.before, row.proposed),
+      changes: [],
+      subject: `Cohort ${row.cohort.name}`,
+      subjectPath: `cohorts/${encodeURIComponent(row.cohort.key)}/edit`,
+    };
+  }
+  const { before, proposed } = rolloutRequestPayload(row);
+  const changes =
+    kind === "set_rollout"
+      ? diffRollout(
+          before,
+          proposed,
+          [...new Set([...Object.keys(before.cohorts), ...Object.keys(proposed.cohorts)])].sort().map((key) => ({ key, name: cohortNames.get(key) ?? key })),
+        )
+      : [];
+  const release = row.release?.name ?? "A deleted release";
+  const environment = row.environment?.name ?? "a deleted environment";
+  return {
+    ...common,
+    summary: describeChangeRequest(kind, before, proposed),
+    changes,
+    subject: `${release} in ${environment}`,
+    subjectPath: row.release && row.environment ? `releases/${encodeURIComponent(row.release.key)}?env=${encodeURIComponent(row.environment.key)}` : "approvals",
+  };
+}
+
+/** The audit trail files a request's steps under what it is about. */
+export function requestIds(row: { releaseId: string | null; environmentId: string | null; cohortId: string | null }) {
+  return { releaseId: row.releaseId, environmentId: row.environmentId, cohortId: row.cohortId };
 }

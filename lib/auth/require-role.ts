@@ -4,7 +4,11 @@ import { roleAtLeast, isRole, type Role } from "@/lib/domain/roles";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "@/lib/errors/domain-errors";
 import type { Actor } from "./actor";
 
-export type TeamAccess = { teamId: string; teamSlug: string; teamName: string; role: Role; actor: Actor };
+/**
+ * `accountableUserId`: the person behind the actor — the user, or the user who created the API
+ * key. Four eyes compares people, not credentials: a key's creator can't approve what the key asked.
+ */
+export type TeamAccess = { teamId: string; teamSlug: string; teamName: string; role: Role; actor: Actor; accountableUserId: string | null };
 
 const ACTION_NAMES: Record<Role, string> = {
   viewer: "view",
@@ -31,7 +35,7 @@ export async function requireRole(tx: Tx, actor: Actor | null, teamSlug: string,
       `You are a ${membership.role} in ${membership.team.name}; only ${required}s and above can ${ACTION_NAMES[required]}`,
     );
   }
-  return { teamId: membership.teamId, teamSlug: membership.team.slug, teamName: membership.team.name, role: membership.role, actor };
+  return { teamId: membership.teamId, teamSlug: membership.team.slug, teamName: membership.team.name, role: membership.role, actor, accountableUserId: actor.id };
 }
 
 /**
@@ -45,5 +49,5 @@ async function requireKeyRole(tx: Tx, actor: Actor, teamSlug: string, required: 
   if (!isRole(key.role) || !roleAtLeast(key.role, required)) {
     throw new ForbiddenError(`This API key has the ${key.role ?? "no"} role; only ${required} keys and above can ${ACTION_NAMES[required]}`);
   }
-  return { teamId: key.teamId, teamSlug: key.team.slug, teamName: key.team.name, role: key.role, actor };
+  return { teamId: key.teamId, teamSlug: key.team.slug, teamName: key.team.name, role: key.role, actor, accountableUserId: key.createdById };
 }

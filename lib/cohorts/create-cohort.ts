@@ -19,10 +19,11 @@ export async function createCohort(actor: Actor | null, rawInput: unknown) {
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     await lockTeamStructure(tx, access.teamId);
-    if (await tx.cohort.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { id: true } })) {
-      throw ValidationError.field("key", `A cohort with key "${input.key}" already exists`);
+    const existing = await tx.cohort.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { archivedAt: true } });
+    if (existing) {
+      throw ValidationError.field("key", `A cohort with key "${input.key}" already exists${existing.archivedAt ? " (archived: restore it instead)" : ""}`);
     }
-    const last = await tx.cohort.findFirst({ where: { teamId: access.teamId }, orderBy: { priority: "desc" } });
+    const last = await tx.cohort.findFirst({ where: { teamId: access.teamId, archivedAt: null }, orderBy: { priority: "desc" } });
     const cohort = await tx.cohort.create({
       data: {
         teamId: access.teamId,

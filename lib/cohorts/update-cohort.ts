@@ -1,52 +1,51 @@
 import "server-only";
 import { z } from "zod";
+import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
-import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
+import { cohortFlows, editDirection } from "@/lib/domain/cohort-reach";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
-import { bumpConfigVersion } from "@/lib/releases/rollout-state";
-import { versionSchema } from "@/lib/releases/release-schemas";
+import { changeCommentSchema, versionSchema } from "@/lib/releases/release-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
+import { applyCohortEdit } from "./apply-cohort-change";
 import { cohortFieldsSchema, cohortKeySchema } from "./cohort-schemas";
+import { holdCohortChange } from "./hold-cohort-change";
+import { loadActiveCohorts } from "./load-active-cohorts";
 
 export const updateCohortSchema = cohortFieldsSchema.extend({
   cohortKey: cohortKeySchema,
   expectedVersion: versionSchema,
+  // Shown to approvers when the policy holds the change back.
+  comment: changeCommentSchema,
 });
 export type UpdateCohortInput = z.input<typeof updateCohortSchema>;
 
-export async function updateCohort(actor: Actor | null, rawInput: unknown) {
+/** `pendingApproval`: an environment's policy held the edit back; nothing changed yet. */
+export type UpdateCohortResult = { key: string; version: number; pendingApproval?: ChangeRequestView };
+
+/**
+ * Edits a cohort against the version the editor saw. Rules decide who gets every release in
+ * every environment, so an edit that moves users to where a live release serves more is judged
+ * by each environment's approval policy like a rollout change.
+ */
+export async function updateCohort(actor: Actor | null, rawInput: unknown): Promise<UpdateCohortResult> {
   const input = parseInput(updateCohortSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
-    const cohort = await tx.cohort.findFirst({ where: { teamId: access.teamId, key: input.cohortKey } });
+    const cohorts = await loadActiveCohorts(tx, access.teamId);
+    const cohort = cohorts.find((c) => c.key === input.cohortKey);
     if (!cohort) throw new NotFoundError(`Cohort "${input.cohortKey}" not found`);
     if (cohort.version !== input.expectedVersion) {
       throw new ConflictError(`Cohort ${cohort.name} was changed by someone else since you opened it. Nothing was saved; reload to see the current rules.`);
     }
-    const before = { name: cohort.name, description: cohort.description, definition: JSON.parse(cohort.definition) as unknown };
     const after = { name: input.name, description: input.description, definition: input.definition };
-    const updated = await tx.cohort.updateMany({
-      where: { id: cohort.id, version: input.expectedVersion },
-      data: {
-        name: after.name,
-        description: after.description,
-        definition: JSON.stringify(after.definition),
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) throw new ConflictError("The cohort changed while saving; nothing was saved");
-    await bumpConfigVersion(tx, { teamId: access.teamId });
-    await writeAuditEvent(tx, {
-      teamId: access.teamId,
-      actor: access.actor,
-      action: "cohort.updated",
-      summary: `Edited cohort ${after.name} (${cohort.key})`,
-      cohortId: cohort.id,
-      before,
-      after,
-    });
-    return { ...cohort, ...after, version: cohort.version + 1 };
+    // A definition that no longer parses matched nobody: treat the edit as a possible widening.
+    const direction = cohort.definition ? editDirection(cohort.definition, after.definition) : { widens: true, narrows: false };
+    const flows = direction.widens || direction.narrows ? cohortFlows(cohorts.map((c) => c.key), { kind: "rules", cohortKey: cohort.key, ...direction }) : [];
+    const before = { name: cohort.name, description: cohort.description, definition: cohort.definition };
+    const pendingApproval = await holdCohortChange(tx, access, cohorts, { kind: "cohort_update", cohort, flows, before, proposed: after, comment: input.comment });
+    if (pendingApproval) return { key: cohort.key, version: cohort.version, pendingApproval };
+    return { key: cohort.key, version: await applyCohortEdit(tx, access, cohort, after, flows) };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { approvalReasons, describeRules, NO_APPROVAL, type ApprovalRules } from "./approval-policy";
+import { approvalReasons, cohortFlowReasons, describeRules, NO_APPROVAL, type ApprovalRules } from "./approval-policy";
 
 const strict: ApprovalRules = { cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true };
 const p = (defaultBasisPoints: number, cohorts: Record<string, number> = {}) => ({ defaultBasisPoints, cohorts });
@@ -56,5 +56,61 @@ describe("describeRules", () => {
     expect(describeRules(null)).toBe("Every change applies directly");
     expect(describeRules(NO_APPROVAL)).toBe("Every change applies directly");
     expect(describeRules(strict)).toBe("Needs approval: raising a cohort above 50%, raising everyone else above 0%, promoting, any change to a critical release");
+  });
+});
+
+describe("approvalReasons: side doors (issue 10)", () => {
+  it("a cohort that matches everyone is judged as everyone else", () => {
+    const universal = new Set(["all"]);
+    const catchAll = approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(0, { all: 0 }), after: p(0, { all: 5000 }), critical: false, universalCohorts: universal });
+    expect(catchAll).toEqual(["all matches everyone, so it counts as everyone else: raised above 0% (to 50%)"]);
+    expect(approvalReasons(strict, { kind: "start", percentages: p(0, { all: 100 }), critical: false, universalCohorts: universal })).toEqual([
+      "all matches everyone, so it counts as everyone else: raised above 0% (to 1%)",
+    ]);
+    // The same change on an ordinary cohort is within policy.
+    expect(approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(0, { all: 0 }), after: p(0, { all: 5000 }), critical: false })).toEqual([]);
+    // Lowering a catch-all cohort is still only a lowering.
+    expect(approvalReasons(strict, { kind: "set_rollout", status: "rolling", before: p(0, { all: 5000 }), after: p(0, { all: 100 }), critical: false, universalCohorts: universal })).toEqual([]);
+  });
+
+  it("pause, resume and restart of a critical release need approval like any other change to it", () => {
+    expect(approvalReasons(strict, { kind: "status", critical: true })).toEqual(["Changes to critical releases need approval here"]);
+    expect(approvalReasons(strict, { kind: "status", critical: false })).toEqual([]);
+  });
+});
+
+describe("cohortFlowReasons", () => {
+  const names = new Map([["beta", "Beta testers"], ["eu", "EU"]]);
+  const rollout = (percentages: ReturnType<typeof p>, critical = false) => ({ name: "New checkout", critical, percentages });
+
+  it("users moved into a cohort served above the threshold need approval", () => {
+    const reasons = cohortFlowReasons(strict, rollout(p(0, { beta: 10000 })), [{ from: "default", to: "beta" }], names);
+    expect(reasons).toEqual(["New checkout: users moving from everyone else to Beta testers would get 100% instead of 0% (above 50%)"]);
+  });
+
+  it("moving users to where they get less, or the same, needs none", () => {
+    expect(cohortFlowReasons(strict, rollout(p(0, { beta: 10000 })), [{ from: "beta", to: "default" }], names)).toEqual([]);
+    expect(cohortFlowReasons(strict, rollout(p(3000, { eu: 3000 })), [{ from: "eu", to: "default" }, { from: "default", to: "eu" }], names)).toEqual([]);
+  });
+
+  it("users falling to everyone else served above 0% need approval where that rule is on", () => {
+    const reasons = cohortFlowReasons(strict, rollout(p(1000, { beta: 0 })), [{ from: "beta", to: "default" }], names);
+    expect(reasons).toEqual(["New checkout: users moving from Beta testers to everyone else would get 10% instead of 0% (everyone else above 0%)"]);
+    expect(cohortFlowReasons({ ...strict, defaultAboveZero: false }, rollout(p(1000, { beta: 0 })), [{ from: "beta", to: "default" }], names)).toEqual([]);
+  });
+
+  it("a cohort following everyone else is judged by what it serves", () => {
+    expect(cohortFlowReasons(strict, rollout(p(9000)), [{ from: "eu", to: "beta" }], names)).toEqual([]);
+  });
+
+  it("critical releases: any change in who gets it, up or down", () => {
+    expect(cohortFlowReasons(strict, rollout(p(0, { beta: 2000 }), true), [{ from: "beta", to: "default" }], names)).toEqual([
+      "New checkout is critical: changing who gets it needs approval here",
+    ]);
+    expect(cohortFlowReasons(strict, rollout(p(0, { beta: 0 }), true), [{ from: "beta", to: "default" }], names)).toEqual([]);
+  });
+
+  it("no policy: never", () => {
+    expect(cohortFlowReasons(null, rollout(p(0, { beta: 10000 })), [{ from: "default", to: "beta" }], names)).toEqual([]);
   });
 });

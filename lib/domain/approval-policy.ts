@@ -1,3 +1,5 @@
+import type { CohortFlow } from "./cohort-reach";
+import { DEFAULT_COHORT_KEY } from "./evaluate";
 import { formatBasisPoints } from "./percent";
 import type { ReleaseStatus } from "./rollout-state";
 
@@ -19,45 +21,89 @@ export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, 
 /**
  * A proposed change as the policy sees it. `set_rollout` on a draft is not live (drafts serve
  * nobody), so it is judged when the release starts: `start` exposes its percentages from 0.
+ * `universalCohorts` are cohorts that let everyone in (matchesEveryone): raising one is
+ * raising everyone else, so the "everyone else" rules judge it too.
  */
 export type ProposedChange =
-  | { kind: "set_rollout"; status: ReleaseStatus; before: Percentages; after: Percentages; critical: boolean }
-  | { kind: "start"; percentages: Percentages; critical: boolean }
-  | { kind: "promote"; critical: boolean };
+  | { kind: "set_rollout"; status: ReleaseStatus; before: Percentages; after: Percentages; critical: boolean; universalCohorts?: ReadonlySet<string> }
+  | { kind: "start"; percentages: Percentages; critical: boolean; universalCohorts?: ReadonlySet<string> }
+  | { kind: "promote"; critical: boolean }
+  /** Pause, resume, restart: who gets the release stays or drops, but it is still a change. */
+  | { kind: "status"; critical: boolean };
 
 const ZERO: Percentages = { defaultBasisPoints: 0, cohorts: {} };
+const NONE: ReadonlySet<string> = new Set();
+const CRITICAL_REASON = "Changes to critical releases need approval here";
 
 /** The reasons a change needs approval, in words; empty: it applies directly. Lowering never needs one. */
 export function approvalReasons(rules: ApprovalRules | null, change: ProposedChange): string[] {
   if (!rules) return [];
   const reasons: string[] = [];
   if (change.kind === "promote" && rules.promote) reasons.push("Promoting to everyone needs approval here");
-  if (change.kind === "set_rollout" && change.status !== "draft") reasons.push(...raiseReasons(rules, change.before, change.after));
-  if (change.kind === "start") reasons.push(...raiseReasons(rules, ZERO, change.percentages));
+  if (change.kind === "set_rollout" && change.status !== "draft") reasons.push(...raiseReasons(rules, change.before, change.after, change.universalCohorts ?? NONE));
+  if (change.kind === "start") reasons.push(...raiseReasons(rules, ZERO, change.percentages, change.universalCohorts ?? NONE));
   const live = change.kind !== "set_rollout" || change.status !== "draft";
-  if (rules.criticalReleases && change.critical && live) reasons.push("Changes to critical releases need approval here");
+  if (rules.criticalReleases && change.critical && live) reasons.push(CRITICAL_REASON);
   return reasons;
 }
 
-function raiseReasons(rules: ApprovalRules, before: Percentages, after: Percentages): string[] {
+function raiseReasons(rules: ApprovalRules, before: Percentages, after: Percentages, universal: ReadonlySet<string>): string[] {
   const reasons: string[] = [];
   const threshold = rules.cohortThresholdBasisPoints;
+  const keys = [...new Set([...Object.keys(before.cohorts), ...Object.keys(after.cohorts)])].sort();
+  // A cohort without its own percentage follows everyone else: judge what it really serves.
+  const served = (p: Percentages, key: string) => p.cohorts[key] ?? p.defaultBasisPoints;
   if (threshold !== null) {
-    const keys = [...new Set([...Object.keys(before.cohorts), ...Object.keys(after.cohorts)])].sort();
     for (const key of keys) {
-      // A cohort without its own percentage follows everyone else: judge what it really serves.
-      const was = before.cohorts[key] ?? before.defaultBasisPoints;
-      const now = after.cohorts[key] ?? after.defaultBasisPoints;
+      const was = served(before, key);
+      const now = served(after, key);
       if (now > was && now > threshold) reasons.push(`${key} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
     }
     if (after.defaultBasisPoints > before.defaultBasisPoints && after.defaultBasisPoints > threshold) {
       reasons.push(`everyone else raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(after.defaultBasisPoints)})`);
     }
   }
-  if (rules.defaultAboveZero && after.defaultBasisPoints > 0 && after.defaultBasisPoints > before.defaultBasisPoints) {
-    reasons.push(`everyone else raised above 0% (to ${formatBasisPoints(after.defaultBasisPoints)})`);
+  if (rules.defaultAboveZero) {
+    if (after.defaultBasisPoints > 0 && after.defaultBasisPoints > before.defaultBasisPoints) {
+      reasons.push(`everyone else raised above 0% (to ${formatBasisPoints(after.defaultBasisPoints)})`);
+    }
+    for (const key of keys) {
+      const now = served(after, key);
+      if (universal.has(key) && now > 0 && now > served(before, key)) {
+        reasons.push(`${key} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`);
+      }
+    }
   }
   return reasons;
+}
+
+/** A release that serves users in one environment (rolling or paused), as cohort changes see it. */
+export type LiveRollout = { name: string; critical: boolean; percentages: Percentages };
+
+/**
+ * Why moving users between cohorts (a cohort edit, reorder or archive) needs approval for one
+ * live release: users who land where the release serves more than where they were are raised,
+ * and are judged like any raise. `names` turns cohort keys into words.
+ */
+export function cohortFlowReasons(rules: ApprovalRules | null, rollout: LiveRollout, flows: readonly CohortFlow[], names: ReadonlyMap<string, string>): string[] {
+  if (!rules) return [];
+  const { percentages } = rollout;
+  const served = (place: string) => (place === DEFAULT_COHORT_KEY ? percentages.defaultBasisPoints : (percentages.cohorts[place] ?? percentages.defaultBasisPoints));
+  const label = (place: string) => (place === DEFAULT_COHORT_KEY ? "everyone else" : (names.get(place) ?? place));
+  const reasons: string[] = [];
+  let changesWhoGetsIt = false;
+  for (const { from, to } of flows) {
+    const was = served(from);
+    const now = served(to);
+    if (was !== now) changesWhoGetsIt = true;
+    if (now <= was) continue;
+    const moving = `users moving from ${label(from)} to ${label(to)} would get ${formatBasisPoints(now)} instead of ${formatBasisPoints(was)}`;
+    const threshold = rules.cohortThresholdBasisPoints;
+    if (threshold !== null && now > threshold) reasons.push(`${rollout.name}: ${moving} (above ${formatBasisPoints(threshold)})`);
+    else if (rules.defaultAboveZero && to === DEFAULT_COHORT_KEY) reasons.push(`${rollout.name}: ${moving} (everyone else above 0%)`);
+  }
+  if (rules.criticalReleases && rollout.critical && changesWhoGetsIt) reasons.push(`${rollout.name} is critical: changing who gets it needs approval here`);
+  return [...new Set(reasons)];
 }
 
 /** One line for the policy editor and the release page: what needs approval here. */

@@ -180,3 +180,12 @@ export function describeCondition(c: Condition): string {
   const more = hidden > 0 ? ` and ${hidden} more` : "";
   return `${c.attribute} ${symbol} ${shown.join(separator)}${more}`;
 }
+
+/** A whole definition in one line: "country in DE, FR and platform in ios", or "12 listed targeting keys". */
+export function describeDefinition(definition: CohortDefinition): string {
+  if (definition.kind === "keys") {
+    const n = definition.targetingKeys.length;
+    return n <= MAX_LISTED_VALUES ? `targeting key in ${definition.targetingKeys.join(", ")}` : `${n.toLocaleString("en-US")} listed targeting keys`;
+  }
+  return definition.conditions.map(describeCondition).join(" and ");
+}

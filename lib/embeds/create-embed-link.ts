@@ -17,7 +17,7 @@ export async function createEmbedLink(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(createEmbedLinkSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
-    const release = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.releaseKey }, select: { id: true, name: true } });
+    const release = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null }, select: { id: true, name: true } });
     if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
     const environment = await tx.environment.findFirst({ where: { teamId: access.teamId, key: input.environmentKey }, select: { id: true, name: true } });
     if (!environment) throw new NotFoundError(`Environment "${input.environmentKey}" not found`);

@@ -14,7 +14,7 @@ function findLink(tokenHash: string) {
     where: { tokenHash },
     include: {
       team: { select: { id: true, prometheusUrl: true, prometheusToken: true } },
-      release: { select: { key: true, name: true } },
+      release: { select: { key: true, name: true, archivedAt: true } },
       environment: { select: { id: true, key: true, name: true } },
     },
   });
@@ -26,7 +26,8 @@ export async function resolveEmbedLink(token: string, now = Date.now()): Promise
   const link = await findLink(hashEmbedToken(token));
   if (!link) return { kind: "unknown" };
   const origins = JSON.parse(link.allowedOrigins) as string[];
-  if (link.revokedAt) return { kind: "revoked", origins };
+  // An archived release shows nothing, like a revoked link: restoring it brings the link back.
+  if (link.revokedAt || link.release.archivedAt) return { kind: "revoked", origins };
   if (link.expiresAt && link.expiresAt.getTime() <= now) return { kind: "expired", origins };
   return { kind: "ok", link, origins };
 }

@@ -21,9 +21,9 @@ export async function loadEnvironmentSnapshot(db: Db | Tx, environmentId: string
   const environment = await db.environment.findUnique({ where: { id: environmentId } });
   if (!environment) return null;
   const [cohortRows, releaseRows, keyRows] = await Promise.all([
-    db.cohort.findMany({ where: { teamId: environment.teamId }, orderBy: { priority: "asc" }, select: { id: true, key: true, definition: true } }),
+    db.cohort.findMany({ where: { teamId: environment.teamId, archivedAt: null }, orderBy: { priority: "asc" }, select: { id: true, key: true, definition: true } }),
     db.release.findMany({
-      where: { teamId: environment.teamId },
+      where: { teamId: environment.teamId, archivedAt: null },
       select: {
         key: true,
         salt: true,

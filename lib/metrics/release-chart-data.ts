@@ -29,11 +29,11 @@ export type ReleaseChartRequest = {
  */
 export async function buildReleaseChartData(db: Db, request: ReleaseChartRequest): Promise<ReleaseChartData> {
   const { team, environment } = request;
-  const release = await db.release.findFirst({ where: { teamId: team.id, key: request.releaseKey }, select: { id: true, key: true } });
+  const release = await db.release.findFirst({ where: { teamId: team.id, key: request.releaseKey, archivedAt: null }, select: { id: true, key: true } });
   if (!release) throw new NotFoundError(`Release "${request.releaseKey}" not found`);
 
   const [teamCohorts, allDefinitions] = await Promise.all([
-    db.cohort.findMany({ where: { teamId: team.id }, orderBy: { priority: "asc" }, select: { key: true, name: true } }),
+    db.cohort.findMany({ where: { teamId: team.id, archivedAt: null }, orderBy: { priority: "asc" }, select: { key: true, name: true } }),
     listMetricDefinitions(db, team.id),
   ]);
   const cohorts = chartCohorts(teamCohorts, request.cohortKeys);

@@ -6,8 +6,10 @@ import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
-import { approvalReasons } from "@/lib/domain/approval-policy";
-import { nextStatus } from "@/lib/domain/rollout-state";
+import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
+import type { Tx } from "@/lib/db/client";
+import { approvalReasons, type ProposedChange } from "@/lib/domain/approval-policy";
+import { nextStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { applyStatusChange, LostRace } from "./apply-status-change";
@@ -65,16 +67,15 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
     const transition = nextStatus(before.status, input.command);
     if (!transition.ok) throw ValidationError.field("command", transition.reason);
 
-    if (input.command === "promote" || input.command === "start") {
+    // Roll back is the safety valve: it never waits for approval.
+    if (input.command !== "rollback") {
       const policy = await getApprovalPolicy(tx, environment.id);
-      const change = input.command === "promote" ? { kind: "promote" as const, critical: release.critical } : { kind: "start" as const, percentages: before, critical: release.critical };
-      const reasons = approvalReasons(policy, change);
+      const reasons = approvalReasons(policy, await proposedChange(tx, access.teamId, input.command, before, release.critical, policy !== null));
       if (policy && reasons.length) {
         const percentages = { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts };
         const pendingApproval = await createChangeRequest(tx, {
           access,
-          releaseId: release.id,
-          environmentId: environment.id,
+          target: { releaseId: release.id, environmentId: environment.id },
           kind: input.command,
           before: percentages,
           baseVersion: before.version,
@@ -88,4 +89,11 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
     }
     return applyStatusChange(tx, access, loaded, input.command, rollout.version);
   });
+}
+
+/** A status command as the approval policy sees it. */
+async function proposedChange(tx: Tx, teamId: string, command: Exclude<RolloutCommand, "rollback">, before: RolloutSnapshot, critical: boolean, judged: boolean): Promise<ProposedChange> {
+  if (command === "promote") return { kind: "promote", critical };
+  if (command === "start") return { kind: "start", percentages: before, critical, universalCohorts: judged ? await universalCohortKeys(tx, teamId) : undefined };
+  return { kind: "status", critical };
 }

@@ -33,8 +33,10 @@ export async function createRelease(actor: Actor | null, rawInput: unknown) {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     // Serialises with environment creation too, so every release gets a rollout everywhere.
     await lockTeamStructure(tx, access.teamId);
-    if (await tx.release.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { id: true } })) {
-      throw ValidationError.field("key", `A release with key "${input.key}" already exists`);
+    const existing = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { archivedAt: true } });
+    if (existing) {
+      // SDKs ask by key: an archived release keeps its key, so old code can never meet a new release.
+      throw ValidationError.field("key", `A release with key "${input.key}" already exists${existing.archivedAt ? " (archived: restore it instead)" : ""}`);
     }
     await assertOwnerIsMember(tx, access.teamId, input.ownerId);
     const environments = await tx.environment.findMany({ where: { teamId: access.teamId } });

@@ -1,16 +1,21 @@
 import "server-only";
 import { readDb } from "@/lib/db/transaction";
+import { loadActiveCohorts } from "@/lib/cohorts/load-active-cohorts";
+import { matchesEveryone } from "@/lib/domain/cohort-reach";
 import type { CohortDefinition } from "@/lib/domain/cohort-rules";
 import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 
 export type ReleaseView = Awaited<ReturnType<typeof getReleaseView>>;
 
+// A stored definition that no longer validates matches nobody (see environment-snapshot).
+const NOBODY: CohortDefinition = { kind: "keys", targetingKeys: [] };
+
 /** One release in one environment, with every team cohort (explicit percentage or null). */
 export async function getReleaseView(teamId: string, environmentId: string, releaseKey: string) {
   const db = readDb();
   const release = await db.release.findFirst({
-    where: { teamId, key: releaseKey },
+    where: { teamId, key: releaseKey, archivedAt: null },
     include: {
       owner: { select: { id: true, name: true } },
       rollouts: {
@@ -21,7 +26,7 @@ export async function getReleaseView(teamId: string, environmentId: string, rele
   if (!release) throw new NotFoundError(`Release "${releaseKey}" not found`);
   const rollout = release.rollouts.find((r) => r.environmentId === environmentId);
   if (!rollout) throw new NotFoundError(`Release "${releaseKey}" has no rollout in this environment`);
-  const cohorts = await db.cohort.findMany({ where: { teamId }, orderBy: { priority: "asc" } });
+  const cohorts = await loadActiveCohorts(db, teamId);
   const explicit = new Map(rollout.cohorts.map((c) => [c.cohortId, c.basisPoints]));
   return {
     key: release.key,
@@ -40,9 +45,11 @@ export async function getReleaseView(teamId: string, environmentId: string, rele
     cohorts: cohorts.map((c) => ({
       key: c.key,
       name: c.name,
-      definition: JSON.parse(c.definition) as CohortDefinition,
+      definition: c.definition ?? NOBODY,
       basisPoints: explicit.get(c.id) ?? null,
     })),
+    /** Cohorts that let everyone in: the approval policy judges them as everyone else. */
+    universalCohorts: cohorts.filter((c) => c.definition && matchesEveryone(c.definition)).map((c) => c.key),
     otherEnvironments: release.rollouts
       .filter((r) => r.environmentId !== environmentId)
       .sort((a, b) => a.environment.position - b.environment.position)

@@ -19,9 +19,9 @@ export type ReleaseListItem = {
 export async function listReleases(teamId: string, environmentId: string): Promise<ReleaseListItem[]> {
   const db = readDb();
   const [cohorts, releases] = await Promise.all([
-    db.cohort.findMany({ where: { teamId }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
+    db.cohort.findMany({ where: { teamId, archivedAt: null }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
     db.release.findMany({
-      where: { teamId },
+      where: { teamId, archivedAt: null },
       include: {
         owner: { select: { name: true } },
         rollouts: { where: { environmentId }, include: { cohorts: true } },
@@ -49,4 +49,9 @@ export async function listReleases(teamId: string, environmentId: string): Promi
       ];
     })
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+}
+
+/** Archived releases of a team, newest first, for the list's "Archived" section. */
+export async function listArchivedReleases(teamId: string) {
+  return readDb().release.findMany({ where: { teamId, archivedAt: { not: null } }, orderBy: { archivedAt: "desc" }, select: { key: true, name: true, archivedAt: true } });
 }

@@ -7,7 +7,7 @@ import type { RolloutSnapshot } from "./rollout-snapshot";
 export type { RolloutSnapshot };
 
 export async function loadRollout(tx: Tx, teamId: string, releaseKey: string, environmentKey: string) {
-  const release = await tx.release.findFirst({ where: { teamId, key: releaseKey } });
+  const release = await tx.release.findFirst({ where: { teamId, key: releaseKey, archivedAt: null } });
   if (!release) throw new NotFoundError(`Release "${releaseKey}" not found`);
   const environment = await tx.environment.findFirst({ where: { teamId, key: environmentKey } });
   if (!environment) throw new NotFoundError(`Environment "${environmentKey}" not found`);

@@ -6,6 +6,7 @@ import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
 import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
 import { inTransaction } from "@/lib/db/transaction";
 import { approvalReasons } from "@/lib/domain/approval-policy";
@@ -75,12 +76,12 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
     if (!summary) return { changed: false, rollout: before };
 
     const policy = await getApprovalPolicy(tx, environment.id);
-    const reasons = approvalReasons(policy, { kind: "set_rollout", status: before.status, before, after: proposed, critical: release.critical });
+    const universalCohorts = policy ? await universalCohortKeys(tx, access.teamId) : undefined;
+    const reasons = approvalReasons(policy, { kind: "set_rollout", status: before.status, before, after: proposed, critical: release.critical, universalCohorts });
     if (policy && reasons.length) {
       const pendingApproval = await createChangeRequest(tx, {
         access,
-        releaseId: release.id,
-        environmentId: environment.id,
+        target: { releaseId: release.id, environmentId: environment.id },
         kind: "set_rollout",
         before: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },
         baseVersion: before.version,

@@ -24,7 +24,7 @@ export async function updateRelease(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(updateReleaseSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
-    const release = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.releaseKey } });
+    const release = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null } });
     if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
     await assertOwnerIsMember(tx, access.teamId, input.ownerId);
     const critical = input.critical ?? release.critical;

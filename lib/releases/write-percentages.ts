@@ -14,7 +14,7 @@ type Percentages = { defaultBasisPoints: number; cohorts: Record<string, number>
  */
 export async function writePercentages(tx: Tx, target: Target, percentages: Percentages, actor: Actor) {
   const keys = Object.keys(percentages.cohorts);
-  const cohorts = await tx.cohort.findMany({ where: { teamId: target.teamId, key: { in: keys } }, select: { id: true, key: true } });
+  const cohorts = await tx.cohort.findMany({ where: { teamId: target.teamId, key: { in: keys }, archivedAt: null }, select: { id: true, key: true } });
   const unknown = keys.filter((k) => !cohorts.some((c) => c.key === k));
   if (unknown.length) throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
 

@@ -24,7 +24,7 @@ export async function restGetRelease(principal: RestPrincipal, releaseKey: strin
   const access = await requireRole(db, principal.actor, principal.teamSlug, "viewer");
   // Tenant filter inside the where: another team's release is simply not found.
   const release = await db.release.findFirst({
-    where: { teamId: access.teamId, key: releaseKey },
+    where: { teamId: access.teamId, key: releaseKey, archivedAt: null },
     include: {
       owner: { select: { name: true } },
       rollouts: { include: { environment: { select: { key: true, name: true, position: true } }, cohorts: { include: { cohort: { select: { key: true } } } } } },

@@ -145,12 +145,13 @@ export const changeRequestSchema = z
     requestedBy: z.string(),
     reviewedBy: z.string().nullable(),
     reviewComment: z.string().nullable(),
-    baseVersion: z.number().int().meta({ description: "The rollout version the request was made against; if the rollout moves on, the request goes stale." }),
+    baseVersion: z.number().int().meta({ description: "The rollout version (or, for a cohort request, the cohort version) the request was made against; if it moves on, the request goes stale." }),
     createdAt: dateTime(),
     expiresAt: dateTime(),
     decidedAt: dateTime().nullable(),
-    release: namedSchema,
-    environment: namedSchema,
+    release: namedSchema.nullable().meta({ description: "The release, for a rollout request; null for a cohort request." }),
+    environment: namedSchema.nullable().meta({ description: "The environment, for a rollout request; null for a cohort request (it applies in every environment)." }),
+    cohort: namedSchema.nullable().meta({ description: "The cohort, for a cohort request (edit, reorder, archive); null otherwise." }),
   })
   .register(restSchemas, { id: "ChangeRequest" });
 

@@ -85,7 +85,8 @@ export function restChangeRequest(view: ChangeRequestView): RestChangeRequest {
     createdAt: view.createdAt,
     expiresAt: view.expiresAt,
     decidedAt: view.decidedAt,
-    release: { key: view.release.key, name: view.release.name },
+    release: view.release ? { key: view.release.key, name: view.release.name } : null,
     environment: view.environment,
+    cohort: view.cohort,
   };
 }

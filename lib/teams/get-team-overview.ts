@@ -49,7 +49,7 @@ export async function getTeamOverview(
 
   const pendingHere = new Map<string, number>();
   for (const request of requests.pending) {
-    if (request.environment.key !== environment.key) continue;
+    if (!request.release || request.environment?.key !== environment.key) continue;
     pendingHere.set(request.release.key, (pendingHere.get(request.release.key) ?? 0) + 1);
   }
   return {

@@ -60,7 +60,7 @@ export async function listActiveRollouts(db: Tx, scope: Scope, requestedPage = 1
   const [total, firstTry, cohorts] = await Promise.all([
     db.releaseRollout.count({ where }),
     read(requestedPage),
-    db.cohort.findMany({ where: { teamId: scope.teamId }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
+    db.cohort.findMany({ where: { teamId: scope.teamId, archivedAt: null }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // Past the end (a shared link after releases finished): the last page instead of nothing.

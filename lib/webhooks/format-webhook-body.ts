@@ -59,12 +59,15 @@ type SlackBlock =
 export function slackBody(event: AnyWebhookEvent, origin: string | null): { text: string; blocks: SlackBlock[] } {
   const link = origin ? dashboardLink(event.path, origin) : null;
   const label = webhookEventLabel(event.type);
-  const subject = event.type === "webhook.test" ? event.webhook.name : event.release.name;
+  const subject = event.type === "webhook.test" ? event.webhook.name : (event.release?.name ?? `Cohort ${event.cohort?.name ?? ""}`);
   const mrkdwn = (text: string): SlackText => ({ type: "mrkdwn", text: clip(text, 2000) });
 
   const fields: SlackText[] = [];
   if (event.type === "webhook.test") {
     fields.push(mrkdwn(`*Webhook*\n${escapeMrkdwn(event.webhook.name)}`));
+  } else if (!event.release || !event.environment) {
+    if (event.cohort) fields.push(mrkdwn(`*Cohort*\n${escapeMrkdwn(event.cohort.name)} \`${escapeMrkdwn(event.cohort.key)}\``));
+    fields.push(mrkdwn("*Environments*\nall"));
   } else {
     // The release page, even when the event's own link goes elsewhere (the approvals queue).
     const releasePath = `/teams/${event.team.slug}/releases/${encodeURIComponent(event.release.key)}?env=${encodeURIComponent(event.environment.key)}`;

@@ -41,8 +41,11 @@ export type WebhookEvent = {
   type: WebhookEventType;
   teamId: string;
   team: { slug: string; name: string };
-  release: { key: string; name: string };
-  environment: { key: string; name: string };
+  /** Null for a cohort change request: a cohort changes who gets releases in every environment. */
+  release: { key: string; name: string } | null;
+  environment: { key: string; name: string } | null;
+  /** Set for cohort change requests. */
+  cohort?: { key: string; name: string };
   actor: { type: string; name: string };
   /** One line for people, e.g. "Erin Editor asked to raise eu 5% → 50% in Production". */
   summary: string;

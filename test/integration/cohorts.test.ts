@@ -138,7 +138,7 @@ describeEachProvider("cohorts", () => {
     const c = await s.keysCohort("c", ["3"]);
     const config = await configVersionOf(fx.environments.production.id);
 
-    expect(await moveCohort(fx.actors.editor, { teamSlug: fx.team.slug, cohortKey: "c", direction: "up" })).toEqual(["a", "c", "b"]);
+    expect((await moveCohort(fx.actors.editor, { teamSlug: fx.team.slug, cohortKey: "c", direction: "up" })).order).toEqual(["a", "c", "b"]);
     expect((await listCohorts(fx.team.id)).map((x) => [x.key, x.priority])).toEqual([["a", 1], ["c", 2], ["b", 3]]);
     expect(await configVersionOf(fx.environments.production.id)).toBe(config + 1);
     const [event] = await listAuditEvents(fx.team.id, { cohortId: c.id });

@@ -129,7 +129,7 @@ describeEachProvider("team overview", () => {
 
     const overview = await getTeamOverview(fx.actors.viewer, slug(), { env: "production" });
     expect(overview.pending.total).toBe(4);
-    expect(overview.pending.oldest.map((r) => [r.release.key, r.summary])).toEqual([
+    expect(overview.pending.oldest.map((r) => [r.release?.key, r.summary])).toEqual([
       ["checkout", "beta 10% → 60%"],
       ["search", "beta 10% → 70%"],
       ["checkout", "beta 10% → 80%"],

@@ -16,7 +16,7 @@ export async function compiledFromDb(teamId: string, releaseKey: string, environ
     include: { cohorts: { include: { cohort: { select: { key: true } } } } },
   });
   if (!isReleaseStatus(rollout.status)) throw new Error(`stored status "${rollout.status}" is not a release status`);
-  const rows = await db.cohort.findMany({ where: { teamId }, orderBy: { priority: "asc" } });
+  const rows = await db.cohort.findMany({ where: { teamId, archivedAt: null }, orderBy: { priority: "asc" } });
   const cohorts: CompiledCohort[] = rows.map((c) => ({
     key: c.key,
     matches: compileCohort(JSON.parse(c.definition) as CohortDefinition),

@@ -1,6 +1,7 @@
 "use server";
 
 import { runAction } from "@/lib/actions/run-action";
+import { archiveCohort, restoreCohort } from "@/lib/cohorts/archive-cohort";
 import { createCohort } from "@/lib/cohorts/create-cohort";
 import { moveCohort } from "@/lib/cohorts/move-cohort";
 import { updateCohort } from "@/lib/cohorts/update-cohort";
@@ -12,9 +13,17 @@ export async function createCohortAction(input: Record<string, unknown>) {
 }
 
 export async function updateCohortAction(input: Record<string, unknown>) {
-  return runAction(async (actor) => ({ key: (await updateCohort(actor, input)).key }));
+  return runAction((actor) => updateCohort(actor, input));
 }
 
 export async function moveCohortAction(input: { teamSlug: string; cohortKey: string; direction: "up" | "down" }) {
-  return runAction(async (actor) => ({ order: await moveCohort(actor, input) }));
+  return runAction((actor) => moveCohort(actor, input));
+}
+
+export async function archiveCohortAction(input: { teamSlug: string; cohortKey: string; expectedVersion: number; comment?: string }) {
+  return runAction((actor) => archiveCohort(actor, input));
+}
+
+export async function restoreCohortAction(input: { teamSlug: string; cohortKey: string }) {
+  return runAction((actor) => restoreCohort(actor, input));
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MoveButtons } from "@/components/cohorts/move-buttons";
+import { RestoreCohortButton } from "@/components/cohorts/restore-cohort-button";
+import { RelativeTime } from "@/components/common/relative-time";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
-import { describeCondition } from "@/lib/domain/cohort-rules";
+import { describeDefinition } from "@/lib/domain/cohort-rules";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
 import { getTeamContext } from "@/lib/teams/get-team-context";
-import { moveCohortAction } from "./actions";
+import { moveCohortAction, restoreCohortAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cohorts" };
 
@@ -14,7 +16,7 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
   const { team } = await params;
   const actor = await requirePageActor(`/teams/${team}/cohorts`);
   const { access } = await orNotFound(getTeamContext(actor, team));
-  const cohorts = await listCohorts(access.teamId);
+  const [cohorts, archived] = await Promise.all([listCohorts(access.teamId), listCohorts(access.teamId, { archived: true })]);
   const canEdit = roleAtLeast(access.role, "editor");
   return (
     <div className="space-y-5">
@@ -46,11 +48,7 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
                   {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
                 </p>
                 {cohort.description && <p className="muted text-sm">{cohort.description}</p>}
-                <p className="mt-1 text-sm">
-                  {cohort.definition.kind === "keys"
-                    ? `${cohort.definition.targetingKeys.length} listed targeting keys`
-                    : cohort.definition.conditions.map(describeCondition).join(" and ")}
-                </p>
+                <p className="mt-1 break-words text-sm">{describeDefinition(cohort.definition)}</p>
                 <p className="muted mt-1 text-xs">Explicit percentage in {cohort.explicitRollouts} rollout{cohort.explicitRollouts === 1 ? "" : "s"}</p>
               </div>
               {canEdit && (
@@ -64,6 +62,26 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
             </li>
           ))}
         </ol>
+      )}
+      {archived.length > 0 && (
+        <details className="card">
+          <summary className="cursor-pointer px-5 py-3 text-sm font-medium">Archived cohorts ({archived.length})</summary>
+          <ul className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Archived cohorts">
+            {archived.map((cohort) => (
+              <li key={cohort.key} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
+                  </p>
+                  <p className="muted break-words text-xs">
+                    {describeDefinition(cohort.definition)} · archived {cohort.archivedAt && <RelativeTime date={cohort.archivedAt} />}
+                  </p>
+                </div>
+                {canEdit && <RestoreCohortButton teamSlug={team} cohort={cohort} restore={restoreCohortAction} />}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </div>
   );

@@ -4,7 +4,10 @@ import { EnvironmentTabs } from "@/components/environments/environment-tabs";
 import { ReleaseTable } from "@/components/releases/release-table";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { listReleases } from "@/lib/releases/list-releases";
+import { listArchivedReleases, listReleases } from "@/lib/releases/list-releases";
+import { RestoreReleaseButton } from "@/components/releases/restore-release-button";
+import { RelativeTime } from "@/components/common/relative-time";
+import { restoreReleaseAction } from "./actions";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 
 export const metadata: Metadata = { title: "Releases" };
@@ -15,7 +18,8 @@ export default async function ReleasesPage({ params, searchParams }: Props) {
   const [{ team }, { env }] = await Promise.all([params, searchParams]);
   const actor = await requirePageActor(`/teams/${team}/releases`);
   const { access, environments, environment } = await orNotFound(getTeamContext(actor, team, env));
-  const releases = await listReleases(access.teamId, environment.id);
+  const [releases, archived] = await Promise.all([listReleases(access.teamId, environment.id), listArchivedReleases(access.teamId)]);
+  const canEdit = roleAtLeast(access.role, "editor");
   const base = `/teams/${team}/releases`;
   return (
     <div className="space-y-5">
@@ -28,7 +32,7 @@ export default async function ReleasesPage({ params, searchParams }: Props) {
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <EnvironmentTabs environments={environments} current={environment.key} basePath={base} />
-          {roleAtLeast(access.role, "editor") && (
+          {canEdit && (
             <Link href={`${base}/new?env=${environment.key}`} className="btn-primary">
               New release
             </Link>
@@ -36,6 +40,22 @@ export default async function ReleasesPage({ params, searchParams }: Props) {
         </div>
       </div>
       <ReleaseTable releases={releases} teamSlug={team} environmentKey={environment.key} />
+      {archived.length > 0 && (
+        <details className="card">
+          <summary className="cursor-pointer px-5 py-3 text-sm font-medium">Archived releases ({archived.length})</summary>
+          <ul className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Archived releases">
+            {archived.map((release) => (
+              <li key={release.key} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+                <p className="min-w-0">
+                  <span className="font-medium">{release.name}</span> <span className="muted font-mono text-xs">{release.key}</span>
+                  <span className="muted block text-xs">archived {release.archivedAt && <RelativeTime date={release.archivedAt} />}</span>
+                </p>
+                {canEdit && <RestoreReleaseButton teamSlug={team} release={release} restore={restoreReleaseAction} />}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

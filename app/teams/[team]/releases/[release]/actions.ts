@@ -7,6 +7,7 @@ import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
 import { explainEvaluation } from "@/lib/evaluation/explain-evaluation";
 import { changeReleaseStatus, type ChangeReleaseStatusInput } from "@/lib/releases/change-release-status";
 import { setRollout, type SetRolloutInput } from "@/lib/releases/set-rollout";
+import { archiveRelease } from "@/lib/releases/archive-release";
 import { updateRelease } from "@/lib/releases/update-release";
 
 // Input is validated by the use case's zod schema (lib/releases/*), the single copy of the rules.
@@ -24,6 +25,10 @@ export async function updateReleaseAction(input: Record<string, unknown>) {
     const release = await updateRelease(actor, input);
     return { key: release.key };
   });
+}
+
+export async function archiveReleaseAction(input: { teamSlug: string; releaseKey: string }) {
+  return runAction((actor) => archiveRelease(actor, input));
 }
 
 export async function explainEvaluationAction(input: Record<string, unknown>) {

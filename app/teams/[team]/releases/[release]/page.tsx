@@ -103,7 +103,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints, rollout.defaultBasisPoints) })),
               { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints, rollout.defaultBasisPoints) },
             ]}
-            approval={{ rules: policy, critical: release.critical, percentages: savedPercentages }}
+            approval={{ rules: policy, critical: release.critical, percentages: savedPercentages, universalCohorts: release.universalCohorts }}
             run={changeReleaseStatusAction}
           />
         </div>
@@ -133,7 +133,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
         cohorts={release.cohorts}
         canEdit={canEdit}
         usersByCohort={usersByCohort}
-        approval={{ rules: policy, critical: release.critical }}
+        approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
         save={setRolloutAction}
       />
       <ReleaseMetrics

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { ArchiveReleaseButton } from "@/components/releases/archive-release-button";
 import { ReleaseForm } from "@/components/releases/release-form";
+import { STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
 import { getReleaseView } from "@/lib/releases/get-release-view";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 import { listMembers } from "@/lib/teams/list-members";
-import { updateReleaseAction } from "../actions";
+import { archiveReleaseAction, updateReleaseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit release" };
 
@@ -26,6 +28,21 @@ export default async function EditReleasePage({ params, searchParams }: Props) {
         initial={{ key: release.key, name: release.name, description: release.description, ownerId: release.owner?.id ?? "", critical: release.critical }}
         submit={updateReleaseAction}
       />
+      <section className="card max-w-3xl space-y-2 p-5" aria-labelledby="archive-heading">
+        <h2 id="archive-heading" className="font-semibold">
+          Archive
+        </h2>
+        <p className="muted text-sm">An archived release is no longer evaluated (SDKs use their default value) and leaves the lists. Only a release that serves nobody can be archived.</p>
+        <ArchiveReleaseButton
+          teamSlug={team}
+          environmentKey={environment.key}
+          release={release}
+          liveIn={[{ name: environment.name, status: release.rollout.status }, ...release.otherEnvironments]
+            .filter((r) => r.status !== "draft" && r.status !== "rolled_back")
+            .map((r) => `${r.name} (${STATUS_LABELS[r.status].toLowerCase()})`)}
+          archive={archiveReleaseAction}
+        />
+      </section>
     </div>
   );
 }
