@@ -14,6 +14,7 @@ import type { CohortUsers } from "@/lib/metrics/estimate-user-change";
 import { ApprovalNeeded } from "./approval-needed";
 import { ChangePreview } from "./change-preview";
 import { ConflictNotice } from "./conflict-notice";
+import { useLatestRollout, type ServerRollout } from "./latest-rollout";
 import { PercentSlider } from "./percent-slider";
 
 type Cohort = { key: string; name: string; definition: CohortDefinition; basisPoints: number | null };
@@ -42,8 +43,8 @@ type Props = {
   }) => Promise<ActionResult<{ changed: boolean; rollout: RolloutSnapshot; pendingApproval?: ChangeRequestView }>>;
 };
 
-function savedValues(props: Pick<Props, "defaultBasisPoints" | "cohorts">): RolloutValues {
-  return { defaultBasisPoints: props.defaultBasisPoints, cohorts: Object.fromEntries(props.cohorts.map((c) => [c.key, c.basisPoints])) };
+function savedValues(rollout: ServerRollout): RolloutValues {
+  return { defaultBasisPoints: rollout.defaultBasisPoints, cohorts: rollout.cohorts };
 }
 
 function summarise(definition: CohortDefinition) {
@@ -53,12 +54,19 @@ function summarise(definition: CohortDefinition) {
 
 export function RolloutEditor(props: Props) {
   const router = useRouter();
-  const saved = useMemo(() => savedValues(props), [props]);
+  const server = useMemo(
+    () => ({ status: props.status, version: props.version, defaultBasisPoints: props.defaultBasisPoints, cohorts: Object.fromEntries(props.cohorts.flatMap((c) => (c.basisPoints === null ? [] : [[c.key, c.basisPoints]]))) }),
+    [props.status, props.version, props.defaultBasisPoints, props.cohorts],
+  );
+  // What this page's own saves and commands reported, until the refreshed props catch up.
+  const { rollout: latest, report } = useLatestRollout(server);
+  const status = latest.status;
+  const saved = useMemo(() => savedValues(latest), [latest]);
   // Pending edits remember the version they started from; none pending = the saved values,
   // so fresh server data shows at once without overwriting anyone's work in progress.
   const [edit, setEdit] = useState<{ values: RolloutValues; baseVersion: number } | null>(null);
   const draft = edit?.values ?? saved;
-  const baseVersion = edit?.baseVersion ?? props.version;
+  const baseVersion = edit?.baseVersion ?? latest.version;
   const [conflict, setConflict] = useState<{ message: string; current: RolloutSnapshot } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -70,7 +78,7 @@ export function RolloutEditor(props: Props) {
   const reasons = dirty
     ? approvalReasons(props.approval.rules, {
         kind: "set_rollout",
-        status: props.status,
+        status,
         before: saved,
         after: draft,
         critical: props.approval.critical,
@@ -80,10 +88,10 @@ export function RolloutEditor(props: Props) {
 
   function update(change: (values: RolloutValues) => RolloutValues) {
     setNotice(null);
-    setEdit((e) => ({ values: change(e?.values ?? saved), baseVersion: e?.baseVersion ?? props.version }));
+    setEdit((e) => ({ values: change(e?.values ?? saved), baseVersion: e?.baseVersion ?? latest.version }));
   }
 
-  const editable = props.canEdit && canEditPercentages(props.status);
+  const editable = props.canEdit && canEditPercentages(status);
   const mutation = useMutation({
     mutationFn: () =>
       props.save({
@@ -107,6 +115,7 @@ export function RolloutEditor(props: Props) {
               ? `Saved. ${props.environment.name} is now at version ${result.data.rollout.version}.`
               : "Nothing to save.",
         );
+        report(result.data.rollout);
         setEdit(null);
         setComment("");
         router.refresh();
@@ -140,9 +149,9 @@ export function RolloutEditor(props: Props) {
         <p className="muted text-xs">
           {!props.canEdit
             ? "You have view access: ask an editor to change percentages."
-            : !canEditPercentages(props.status)
-              ? `Percentages are locked while the release is ${STATUS_LABELS[props.status].toLowerCase()}.`
-              : props.status === "draft"
+            : !canEditPercentages(status)
+              ? `Percentages are locked while the release is ${STATUS_LABELS[status].toLowerCase()}.`
+              : status === "draft"
                 ? "Draft: saved percentages take effect when you start the rollout."
                 : "Drag, use the arrow keys, or type a value. Nothing changes until you save."}
         </p>
@@ -200,7 +209,7 @@ export function RolloutEditor(props: Props) {
         {dirty ? (
           <div className="space-y-3">
             <p className="text-sm font-medium">Will change in {props.environment.name}:</p>
-            <ChangePreview changes={changes} saved={saved} draft={draft} usersByCohort={props.usersByCohort ?? null} status={props.status} />
+            <ChangePreview changes={changes} saved={saved} draft={draft} usersByCohort={props.usersByCohort ?? null} status={status} />
             {reasons.length > 0 && <ApprovalNeeded environmentName={props.environment.name} reasons={reasons} comment={comment} onComment={setComment} />}
             <div className="flex gap-2">
               <button type="button" className="btn-primary" disabled={mutation.isPending || !editable} onClick={() => mutation.mutate()}>

@@ -11,6 +11,7 @@ import { availableCommands, COMMAND_LABELS, STATUS_LABELS, nextStatus, type Rele
 import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { ApprovalNeeded } from "./approval-needed";
+import { useLatestRollout } from "./latest-rollout";
 
 type Props = {
   teamSlug: string;
@@ -32,6 +33,10 @@ type Props = {
     comment?: string;
   }) => Promise<ActionResult<RolloutSnapshot & { pendingApproval?: ChangeRequestView }>>;
 };
+
+function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
+  return Object.fromEntries(Object.entries(cohorts).flatMap(([key, bp]) => (typeof bp === "number" ? [[key, bp]] : [])));
+}
 
 // The same judgement the server makes (lib/releases/change-release-status.ts); roll back never waits.
 function reasonsFor(command: RolloutCommand | null, approval: Props["approval"]): string[] {
@@ -65,11 +70,18 @@ const TONES: Partial<Record<RolloutCommand, "danger" | "success">> = { rollback:
 
 export function StatusActions(props: Props) {
   const router = useRouter();
+  // A save made a moment ago on this page may not be in the props yet: act on the newest version.
+  const { rollout: latest, report } = useLatestRollout({
+    status: props.status,
+    version: props.version,
+    defaultBasisPoints: props.approval.percentages.defaultBasisPoints,
+    cohorts: explicitOnly(props.approval.percentages.cohorts),
+  });
   const [pending, setPending] = useState<RolloutCommand | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
-  const reasons = reasonsFor(pending, props.approval);
+  const reasons = reasonsFor(pending, { ...props.approval, percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts } });
   const mutation = useMutation({
     mutationFn: (command: RolloutCommand) =>
       props.run({
@@ -77,7 +89,7 @@ export function StatusActions(props: Props) {
         releaseKey: props.releaseKey,
         environmentKey: props.environment.key,
         command,
-        ...(command === "rollback" ? {} : { expectedVersion: props.version }),
+        ...(command === "rollback" ? {} : { expectedVersion: latest.version }),
         ...(reasons.length ? { comment } : {}),
       }),
     onSuccess: (result) => {
@@ -85,6 +97,7 @@ export function StatusActions(props: Props) {
         setPending(null);
         setError(null);
         setComment("");
+        report(result.data);
         const requested = result.data.pendingApproval;
         setNotice(requested ? `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.` : null);
         router.refresh();
@@ -100,8 +113,8 @@ export function StatusActions(props: Props) {
   });
 
   if (!props.canEdit) return null;
-  const commands = availableCommands(props.status).filter((c) => c !== "rollback");
-  const target = pending ? nextStatus(props.status, pending) : null;
+  const commands = availableCommands(latest.status).filter((c) => c !== "rollback");
+  const target = pending ? nextStatus(latest.status, pending) : null;
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
@@ -111,7 +124,7 @@ export function StatusActions(props: Props) {
           </button>
         ))}
         {/* Roll back is always on the page; it is only inert when there is nothing to roll back. */}
-        <button type="button" className="btn-danger" disabled={props.status === "rolled_back"} onClick={() => setPending("rollback")}>
+        <button type="button" className="btn-danger" disabled={latest.status === "rolled_back"} onClick={() => setPending("rollback")}>
           Roll back
         </button>
       </div>
@@ -142,7 +155,7 @@ export function StatusActions(props: Props) {
             <p>{CONSEQUENCES[pending](props.environment.name)}</p>
             {target?.ok && (
               <p>
-                Status: <span className="font-medium">{STATUS_LABELS[props.status]}</span> → <span className="font-semibold">{STATUS_LABELS[target.status]}</span>
+                Status: <span className="font-medium">{STATUS_LABELS[latest.status]}</span> → <span className="font-semibold">{STATUS_LABELS[target.status]}</span>
               </p>
             )}
             {(pending === "promote" || pending === "rollback") && (

@@ -4,6 +4,7 @@ import { AuditTrail } from "@/components/audit/audit-trail";
 import { EnvironmentTabs } from "@/components/environments/environment-tabs";
 import { effectiveBasisPoints } from "@/components/releases/exposure-bars";
 import { RolloutEditor } from "@/components/releases/rollout-editor";
+import { LatestRolloutProvider } from "@/components/releases/latest-rollout";
 import { StatusActions } from "@/components/releases/status-actions";
 import { StatusBadge } from "@/components/releases/status-badge";
 import { listAuditEvents, releaseIdOf } from "@/lib/audit/list-audit-events";
@@ -57,112 +58,114 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost:3000"}`;
 
   return (
-    <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="muted text-sm">
-        <Link href={`/teams/${team}/releases?env=${environment.key}`} className="hover:underline">
-          Releases
-        </Link>{" "}
-        / <span className="text-zinc-900 dark:text-zinc-100">{release.name}</span>
-      </nav>
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0 space-y-1">
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight">{release.name}</h1>
-            <StatusBadge status={rollout.status} />
-            {release.critical && (
-              <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="The approval policy may hold every change to this release for a second person">
-                Critical
-              </span>
-            )}
+    <LatestRolloutProvider key={`${release.key}:${environment.key}`}>
+      <div className="space-y-5">
+        <nav aria-label="Breadcrumb" className="muted text-sm">
+          <Link href={`/teams/${team}/releases?env=${environment.key}`} className="hover:underline">
+            Releases
+          </Link>{" "}
+          / <span className="text-zinc-900 dark:text-zinc-100">{release.name}</span>
+        </nav>
+        <header className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0 space-y-1">
+            <div className="flex flex-wrap items-center gap-3">
+              <h1 className="text-2xl font-semibold tracking-tight">{release.name}</h1>
+              <StatusBadge status={rollout.status} />
+              {release.critical && (
+                <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="The approval policy may hold every change to this release for a second person">
+                  Critical
+                </span>
+              )}
+            </div>
+            <p className="muted text-sm">
+              <span className="font-mono">{release.key}</span>
+              {release.owner ? ` · owner ${release.owner.name}` : ""}
+              {canEdit && (
+                <>
+                  {" · "}
+                  <Link href={`${path}/edit?env=${environment.key}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    Edit details
+                  </Link>
+                </>
+              )}
+            </p>
+            {release.description && <p className="max-w-2xl text-sm">{release.description}</p>}
           </div>
-          <p className="muted text-sm">
-            <span className="font-mono">{release.key}</span>
-            {release.owner ? ` · owner ${release.owner.name}` : ""}
-            {canEdit && (
-              <>
-                {" · "}
-                <Link href={`${path}/edit?env=${environment.key}`} className="text-brand-600 hover:underline dark:text-brand-100">
-                  Edit details
+          <div className="flex flex-col items-end gap-3">
+            <EnvironmentTabs environments={environments} current={environment.key} basePath={path} />
+            <StatusActions
+              teamSlug={team}
+              releaseName={release.name}
+              releaseKey={release.key}
+              environment={{ key: environment.key, name: environment.name }}
+              status={rollout.status}
+              version={rollout.version}
+              canEdit={canEdit}
+              exposureSummary={[
+                ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints, rollout.defaultBasisPoints) })),
+                { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints, rollout.defaultBasisPoints) },
+              ]}
+              approval={{ rules: policy, critical: release.critical, percentages: savedPercentages, universalCohorts: release.universalCohorts }}
+              run={changeReleaseStatusAction}
+            />
+          </div>
+        </header>
+        {release.otherEnvironments.length > 0 && (
+          <p className="muted text-xs">
+            Elsewhere:{" "}
+            {release.otherEnvironments.map((other, i) => (
+              <span key={other.key}>
+                {i > 0 && " · "}
+                <Link href={`${path}?env=${other.key}`} className="hover:underline">
+                  {other.name}: {STATUS_LABELS[other.status]}
                 </Link>
-              </>
-            )}
+              </span>
+            ))}
           </p>
-          {release.description && <p className="max-w-2xl text-sm">{release.description}</p>}
+        )}
+        <PendingChangeRequests teamSlug={team} requests={requests.pending} actorId={actor.id} isAdmin={roleAtLeast(access.role, "admin")} cancel={cancelChangeRequestAction} />
+        <RolloutEditor
+          key={`${environment.key}`}
+          teamSlug={team}
+          releaseKey={release.key}
+          environment={{ key: environment.key, name: environment.name }}
+          status={rollout.status}
+          version={rollout.version}
+          defaultBasisPoints={rollout.defaultBasisPoints}
+          cohorts={release.cohorts}
+          canEdit={canEdit}
+          usersByCohort={usersByCohort}
+          approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
+          save={setRolloutAction}
+        />
+        <ReleaseMetrics
+          teamSlug={team}
+          releaseKey={release.key}
+          environment={{ key: environment.key, name: environment.name }}
+          definitions={metricDefinitions}
+          rolloutVersion={rollout.version}
+          origin={origin}
+        />
+        <EmbedSection
+          teamSlug={team}
+          release={{ key: release.key, name: release.name }}
+          environment={{ key: environment.key, name: environment.name }}
+          cohorts={release.cohorts.map((c) => ({ key: c.key, name: c.name }))}
+          metrics={metricDefinitions.map((m) => ({ key: m.key, name: m.name }))}
+          links={embedLinks}
+          origin={origin}
+          actorId={actor.id}
+          canCreate={canEdit}
+          isAdmin={roleAtLeast(access.role, "admin")}
+          create={createEmbedLinkAction}
+          revoke={revokeEmbedLinkAction}
+        />
+        <div className="grid gap-5 lg:grid-cols-2">
+          <WhoGetsIt teamSlug={team} releaseKey={release.key} environment={{ key: environment.key, name: environment.name }} explain={explainEvaluationAction} />
+          <CodeSnippets releaseKey={release.key} environmentName={environment.name} origin={origin} apiKeysHref={`/teams/${team}/api-keys`} />
         </div>
-        <div className="flex flex-col items-end gap-3">
-          <EnvironmentTabs environments={environments} current={environment.key} basePath={path} />
-          <StatusActions
-            teamSlug={team}
-            releaseName={release.name}
-            releaseKey={release.key}
-            environment={{ key: environment.key, name: environment.name }}
-            status={rollout.status}
-            version={rollout.version}
-            canEdit={canEdit}
-            exposureSummary={[
-              ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints, rollout.defaultBasisPoints) })),
-              { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints, rollout.defaultBasisPoints) },
-            ]}
-            approval={{ rules: policy, critical: release.critical, percentages: savedPercentages, universalCohorts: release.universalCohorts }}
-            run={changeReleaseStatusAction}
-          />
-        </div>
-      </header>
-      {release.otherEnvironments.length > 0 && (
-        <p className="muted text-xs">
-          Elsewhere:{" "}
-          {release.otherEnvironments.map((other, i) => (
-            <span key={other.key}>
-              {i > 0 && " · "}
-              <Link href={`${path}?env=${other.key}`} className="hover:underline">
-                {other.name}: {STATUS_LABELS[other.status]}
-              </Link>
-            </span>
-          ))}
-        </p>
-      )}
-      <PendingChangeRequests teamSlug={team} requests={requests.pending} actorId={actor.id} isAdmin={roleAtLeast(access.role, "admin")} cancel={cancelChangeRequestAction} />
-      <RolloutEditor
-        key={`${environment.key}`}
-        teamSlug={team}
-        releaseKey={release.key}
-        environment={{ key: environment.key, name: environment.name }}
-        status={rollout.status}
-        version={rollout.version}
-        defaultBasisPoints={rollout.defaultBasisPoints}
-        cohorts={release.cohorts}
-        canEdit={canEdit}
-        usersByCohort={usersByCohort}
-        approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
-        save={setRolloutAction}
-      />
-      <ReleaseMetrics
-        teamSlug={team}
-        releaseKey={release.key}
-        environment={{ key: environment.key, name: environment.name }}
-        definitions={metricDefinitions}
-        rolloutVersion={rollout.version}
-        origin={origin}
-      />
-      <EmbedSection
-        teamSlug={team}
-        release={{ key: release.key, name: release.name }}
-        environment={{ key: environment.key, name: environment.name }}
-        cohorts={release.cohorts.map((c) => ({ key: c.key, name: c.name }))}
-        metrics={metricDefinitions.map((m) => ({ key: m.key, name: m.name }))}
-        links={embedLinks}
-        origin={origin}
-        actorId={actor.id}
-        canCreate={canEdit}
-        isAdmin={roleAtLeast(access.role, "admin")}
-        create={createEmbedLinkAction}
-        revoke={revokeEmbedLinkAction}
-      />
-      <div className="grid gap-5 lg:grid-cols-2">
-        <WhoGetsIt teamSlug={team} releaseKey={release.key} environment={{ key: environment.key, name: environment.name }} explain={explainEvaluationAction} />
-        <CodeSnippets releaseKey={release.key} environmentName={environment.name} origin={origin} apiKeysHref={`/teams/${team}/api-keys`} />
+        <AuditTrail entries={audit} />
       </div>
-      <AuditTrail entries={audit} />
-    </div>
+    </LatestRolloutProvider>
   );
 }
