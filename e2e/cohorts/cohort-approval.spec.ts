@@ -52,7 +52,7 @@ test("widening a cohort a live release serves at 100% waits for an approver; the
   await erin.getByRole("textbox", { name: "Comment for approvers" }).fill("all VIP accounts");
   await erin.getByRole("button", { name: "Save cohort" }).click();
   const held = erin.getByRole("status").filter({ hasText: "Sent for approval" });
-  await expect(held).toContainText(`Production: ${releaseName}: users moving from everyone else to ${cohortName} would get 100% instead of 0% (above 50%)`);
+  await expect(held).toContainText(`Production: ${releaseName}: users moving to ${cohortName} from everyone else (0%) would get 100% (above 50%)`);
   await erin.goto("/teams/acme/cohorts");
   const row = erin.getByRole("listitem").filter({ hasText: cohortName });
   await expect(row).toContainText(`targeting key in ${cohortKey}-1`);

@@ -85,7 +85,7 @@ describe("cohortFlowReasons", () => {
 
   it("users moved into a cohort served above the threshold need approval", () => {
     const reasons = cohortFlowReasons(strict, rollout(p(0, { beta: 10000 })), [{ from: "default", to: "beta" }], names);
-    expect(reasons).toEqual(["New checkout: users moving from everyone else to Beta testers would get 100% instead of 0% (above 50%)"]);
+    expect(reasons).toEqual(["New checkout: users moving to Beta testers from everyone else (0%) would get 100% (above 50%)"]);
   });
 
   it("moving users to where they get less, or the same, needs none", () => {
@@ -95,7 +95,7 @@ describe("cohortFlowReasons", () => {
 
   it("users falling to everyone else served above 0% need approval where that rule is on", () => {
     const reasons = cohortFlowReasons(strict, rollout(p(1000, { beta: 0 })), [{ from: "beta", to: "default" }], names);
-    expect(reasons).toEqual(["New checkout: users moving from Beta testers to everyone else would get 10% instead of 0% (everyone else above 0%)"]);
+    expect(reasons).toEqual(["New checkout: users moving to everyone else from Beta testers (0%) would get 10% (everyone else above 0%)"]);
     expect(cohortFlowReasons({ ...strict, defaultAboveZero: false }, rollout(p(1000, { beta: 0 })), [{ from: "beta", to: "default" }], names)).toEqual([]);
   });
 

@@ -90,20 +90,25 @@ export function cohortFlowReasons(rules: ApprovalRules | null, rollout: LiveRoll
   const { percentages } = rollout;
   const served = (place: string) => (place === DEFAULT_COHORT_KEY ? percentages.defaultBasisPoints : (percentages.cohorts[place] ?? percentages.defaultBasisPoints));
   const label = (place: string) => (place === DEFAULT_COHORT_KEY ? "everyone else" : (names.get(place) ?? place));
-  const reasons: string[] = [];
+  // Grouped by where users land, so a widened cohort reads as one line per release.
+  const raisedInto = new Map<string, { now: number; why: string; from: string[] }>();
   let changesWhoGetsIt = false;
   for (const { from, to } of flows) {
     const was = served(from);
     const now = served(to);
     if (was !== now) changesWhoGetsIt = true;
     if (now <= was) continue;
-    const moving = `users moving from ${label(from)} to ${label(to)} would get ${formatBasisPoints(now)} instead of ${formatBasisPoints(was)}`;
     const threshold = rules.cohortThresholdBasisPoints;
-    if (threshold !== null && now > threshold) reasons.push(`${rollout.name}: ${moving} (above ${formatBasisPoints(threshold)})`);
-    else if (rules.defaultAboveZero && to === DEFAULT_COHORT_KEY) reasons.push(`${rollout.name}: ${moving} (everyone else above 0%)`);
+    const why =
+      threshold !== null && now > threshold ? `above ${formatBasisPoints(threshold)}` : rules.defaultAboveZero && to === DEFAULT_COHORT_KEY ? "everyone else above 0%" : null;
+    if (!why) continue;
+    const entry = raisedInto.get(to) ?? { now, why, from: [] };
+    entry.from.push(`${label(from)} (${formatBasisPoints(was)})`);
+    raisedInto.set(to, entry);
   }
+  const reasons = [...raisedInto].map(([to, { now, why, from }]) => `${rollout.name}: users moving to ${label(to)} from ${from.join(", ")} would get ${formatBasisPoints(now)} (${why})`);
   if (rules.criticalReleases && rollout.critical && changesWhoGetsIt) reasons.push(`${rollout.name} is critical: changing who gets it needs approval here`);
-  return [...new Set(reasons)];
+  return reasons;
 }
 
 /** One line for the policy editor and the release page: what needs approval here. */

@@ -73,7 +73,7 @@ describeEachProvider("approval policy side doors", () => {
         cohort: { key: "vip" },
         release: null,
         environment: null,
-        reasons: ["Production: Release checkout: users moving from everyone else to Cohort vip would get 100% instead of 0% (above 50%)"],
+        reasons: ["Production: Release checkout: users moving to Cohort vip from everyone else (0%) would get 100% (above 50%)"],
         comment: "all zz users",
       });
       expect(held.pendingApproval!.summary).toBe("Edit cohort Cohort vip (renamed Cohort vip → VIP): targeting key in zz-1 → targetingKey starts with zz-");
@@ -163,7 +163,7 @@ describeEachProvider("approval policy side doors", () => {
       await approveChangeRequest(s.fx.actors.approver, { teamSlug: s.slug, id: raised.pendingApproval!.id });
       const { pendingApproval } = await moveCohort(s.fx.actors.editor, { teamSlug: s.slug, cohortKey: "de", direction: "up" });
       expect(pendingApproval).toMatchObject({ kind: "cohort_move", summary: "Move cohort Cohort de up (priority 2 → 1)" });
-      expect(pendingApproval!.reasons).toEqual(["Production: Release checkout: users moving from Cohort mobile to Cohort de would get 100% instead of 0% (above 50%)"]);
+      expect(pendingApproval!.reasons).toEqual(["Production: Release checkout: users moving to Cohort de from Cohort mobile (0%) would get 100% (above 50%)"]);
       expect((await listCohorts(s.fx.team.id)).map((c) => c.key)).toEqual(["mobile", "de"]);
       const snapshot = await loadEnvironmentSnapshot(getDb(), s.prod);
       expect(evaluate(snapshot!.releases.get("checkout")!, snapshot!.cohorts, { targetingKey: "u1", platform: "ios", country: "DE" }).cohortKey).toBe("mobile");
@@ -182,7 +182,7 @@ describeEachProvider("approval policy side doors", () => {
 
       const held = await archiveCohort(s.fx.actors.editor, { teamSlug: s.slug, cohortKey: "holdouts", expectedVersion: await cohortVersion(s, "holdouts") });
       expect(held).toMatchObject({ archived: false, pendingApproval: { kind: "cohort_archive" } });
-      expect(held.pendingApproval!.reasons).toEqual(["Production: Release checkout: users moving from Cohort holdouts to everyone else would get 10% instead of 0% (everyone else above 0%)"]);
+      expect(held.pendingApproval!.reasons).toEqual(["Production: Release checkout: users moving to everyone else from Cohort holdouts (0%) would get 10% (everyone else above 0%)"]);
 
       const before = await storedRollout(s.releaseId, s.prod);
       const direct = await archiveCohort(s.fx.actors.editor, { teamSlug: s.slug, cohortKey: "early", expectedVersion: await cohortVersion(s, "early") });
