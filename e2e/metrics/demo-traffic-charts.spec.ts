@@ -33,15 +33,16 @@ test("the release page shows cohort charts with data from the demo generator", a
     // Exposures are counted live only (the back-fill can't date evaluations back).
     await expect(charts.exposureChart(cohort), `exposures for ${cohort.name}`).toBeVisible();
     for (const metric of ["Error rate", "Latency p95"]) {
-      // Two hours in 5-minute steps: a couple of dozen points per line.
-      expect(await drawn(cohort, metric, "treatment"), `${metric} treatment for ${cohort.name}`).toBeGreaterThan(10);
-      expect(await drawn(cohort, metric, "control"), `${metric} control for ${cohort.name}`).toBeGreaterThan(10);
+      // Two hours in 5-minute steps: a couple of dozen points per line. The chart can first
+      // draw before the store has flushed all of the back-fill, so wait for the lines to fill in.
+      await expect.poll(() => drawn(cohort, metric, "treatment"), { message: `${metric} treatment for ${cohort.name}`, timeout: 30_000 }).toBeGreaterThan(10);
+      await expect.poll(() => drawn(cohort, metric, "control"), { message: `${metric} control for ${cohort.name}`, timeout: 30_000 }).toBeGreaterThan(10);
     }
   }
   // A cohort at 100% has only a treatment line, one at 0% only control.
-  expect(await drawn(STAFF, "Error rate", "treatment")).toBeGreaterThan(10);
+  await expect.poll(() => drawn(STAFF, "Error rate", "treatment"), { timeout: 30_000 }).toBeGreaterThan(10);
   expect(await drawn(STAFF, "Error rate", "control")).toBe(0);
-  expect(await drawn(EVERYONE_ELSE, "Error rate", "control")).toBeGreaterThan(10);
+  await expect.poll(() => drawn(EVERYONE_ELSE, "Error rate", "control"), { timeout: 30_000 }).toBeGreaterThan(10);
   expect(await drawn(EVERYONE_ELSE, "Error rate", "treatment")).toBe(0);
   await expect(charts.legend(MOBILE)).toContainText("Treatment (gets it, 20%)");
 
