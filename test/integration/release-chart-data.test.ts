@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { beforeEach, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { murmur3 } from "@/lib/domain/murmur3";
@@ -18,6 +17,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { rejectionOf } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { untilClockMoves } from "../support/clock";
 
 describeEachProvider("release chart data", () => {
   let fx: TeamFixture;
@@ -38,9 +38,8 @@ describeEachProvider("release chart data", () => {
 
   /** A boundary strictly between two audit events (timestamps are stored to the millisecond). */
   async function instant(): Promise<number> {
-    await sleep(5);
-    const at = Date.now();
-    await sleep(5);
+    const at = await untilClockMoves();
+    await untilClockMoves();
     return at;
   }
 
