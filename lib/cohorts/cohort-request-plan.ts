@@ -6,7 +6,8 @@ import { cohortFieldsPayloadSchema, cohortOrderPayloadSchema } from "@/lib/appro
 import { parseReasons } from "@/lib/approvals/to-change-request-view";
 import { applyCohortArchive, applyCohortEdit, applyCohortSwap } from "./apply-cohort-change";
 import { judgeCohortChange } from "./judge-cohort-change";
-import { loadActiveCohorts, type ActiveCohort } from "./load-active-cohorts";
+import type { CohortDefinition } from "@/lib/domain/cohort-rules";
+import { loadActiveCohorts, universalAfter, type ActiveCohort } from "./load-active-cohorts";
 
 type Row = { kind: string; cohortId: string | null; baseVersion: number; before: string; proposed: string; reasons: string };
 
@@ -25,8 +26,9 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
   if (cohort.version !== row.baseVersion) return { ok: false, why: `cohort ${cohort.name} was edited since the request; nothing was applied` };
   const order = cohorts.map((c) => c.key);
   const shown = new Set(parseReasons(row.reasons));
-  const stillJudged = async (flows: readonly CohortFlow[]) => {
-    const now = await judgeCohortChange(tx, access.teamId, flows, new Map(cohorts.map((c) => [c.key, c.name])));
+  const stillJudged = async (flows: readonly CohortFlow[], definitionAfter?: CohortDefinition) => {
+    const universal = universalAfter(cohorts, definitionAfter ? { cohortKey: cohort.key, definition: definitionAfter } : null);
+    const now = await judgeCohortChange(tx, access.teamId, flows, new Map(cohorts.map((c) => [c.key, c.name])), universal);
     const unseen = (now?.reasons ?? []).filter((reason) => !shown.has(reason));
     return unseen.length ? `the releases it affects changed since the request (now also: ${unseen.join("; ")}); nothing was applied` : null;
   };
@@ -35,7 +37,7 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
     const after = cohortFieldsPayloadSchema.parse(JSON.parse(row.proposed));
     const direction = cohort.definition ? editDirection(cohort.definition, after.definition) : { widens: true, narrows: false };
     const flows = direction.widens || direction.narrows ? cohortFlows(order, { kind: "rules", cohortKey: cohort.key, ...direction }) : [];
-    const why = await stillJudged(flows);
+    const why = await stillJudged(flows, after.definition);
     if (why) return { ok: false, why };
     return { ok: true, apply: async (note) => void (await applyCohortEdit(tx, access, cohort, after, flows, note)) };
   }

@@ -5,7 +5,8 @@ import type { CohortFlow } from "@/lib/domain/cohort-reach";
 import type { ChangeRequestView, CohortRequestKind } from "@/lib/approvals/change-request-view";
 import { createChangeRequest } from "@/lib/approvals/create-change-request";
 import { judgeCohortChange } from "./judge-cohort-change";
-import type { ActiveCohort } from "./load-active-cohorts";
+import type { CohortDefinition } from "@/lib/domain/cohort-rules";
+import { universalAfter, type ActiveCohort } from "./load-active-cohorts";
 
 export type CohortProposal = {
   kind: CohortRequestKind;
@@ -14,6 +15,8 @@ export type CohortProposal = {
   before: unknown;
   proposed: unknown;
   comment: string;
+  /** For an edit: the cohort's definition after it (a cohort that then matches everyone counts as everyone else). */
+  definitionAfter?: CohortDefinition;
 };
 
 /**
@@ -22,7 +25,8 @@ export type CohortProposal = {
  */
 export async function holdCohortChange(tx: Tx, access: TeamAccess, cohorts: readonly ActiveCohort[], proposal: CohortProposal): Promise<ChangeRequestView | null> {
   const names = new Map(cohorts.map((c) => [c.key, c.name]));
-  const judgement = await judgeCohortChange(tx, access.teamId, proposal.flows, names);
+  const universal = universalAfter(cohorts, proposal.definitionAfter ? { cohortKey: proposal.cohort.key, definition: proposal.definitionAfter } : null);
+  const judgement = await judgeCohortChange(tx, access.teamId, proposal.flows, names, universal);
   if (!judgement) return null;
   return createChangeRequest(tx, {
     access,

@@ -11,7 +11,13 @@ export type CohortJudgement = { reasons: string[]; expiryMinutes: number };
  * in every environment at once. Each environment's policy judges the users the change moves;
  * the change needs approval if any environment's policy would hold it. Null: it applies directly.
  */
-export async function judgeCohortChange(tx: Tx, teamId: string, flows: readonly CohortFlow[], names: ReadonlyMap<string, string>): Promise<CohortJudgement | null> {
+export async function judgeCohortChange(
+  tx: Tx,
+  teamId: string,
+  flows: readonly CohortFlow[],
+  names: ReadonlyMap<string, string>,
+  universal: ReadonlySet<string>,
+): Promise<CohortJudgement | null> {
   if (flows.length === 0) return null;
   const environments = await tx.environment.findMany({
     where: { teamId, approvalPolicy: { isNot: null } },
@@ -33,7 +39,7 @@ export async function judgeCohortChange(tx: Tx, teamId: string, flows: readonly 
     const here: string[] = [];
     for (const rollout of environment.rollouts) {
       const percentages = { defaultBasisPoints: rollout.defaultBasisPoints, cohorts: Object.fromEntries(rollout.cohorts.map((c) => [c.cohort.key, c.basisPoints])) };
-      here.push(...cohortFlowReasons(policy, { name: rollout.release.name, critical: rollout.release.critical, percentages }, flows, names));
+      here.push(...cohortFlowReasons(policy, { name: rollout.release.name, critical: rollout.release.critical, percentages }, flows, names, universal));
     }
     if (here.length === 0) continue;
     reasons.push(...here.map((reason) => `${environment.name}: ${reason}`));

@@ -16,6 +16,15 @@ export async function loadActiveCohorts(tx: Tx, teamId: string): Promise<ActiveC
 
 /** Cohorts that let everyone in: the approval policy judges them as "everyone else". */
 export async function universalCohortKeys(tx: Tx, teamId: string): Promise<Set<string>> {
-  const cohorts = await loadActiveCohorts(tx, teamId);
-  return new Set(cohorts.filter((c) => c.definition && matchesEveryone(c.definition)).map((c) => c.key));
+  return universalAfter(await loadActiveCohorts(tx, teamId));
+}
+
+/** The cohorts that would match everyone once `cohortKey` has `definition` (null: as they are). */
+export function universalAfter(cohorts: readonly ActiveCohort[], change: { cohortKey: string; definition: CohortDefinition } | null = null): Set<string> {
+  const definitionOf = (c: ActiveCohort) => (change && c.key === change.cohortKey ? change.definition : c.definition);
+  const universal = cohorts.filter((c) => {
+    const definition = definitionOf(c);
+    return definition !== null && matchesEveryone(definition);
+  });
+  return new Set(universal.map((c) => c.key));
 }

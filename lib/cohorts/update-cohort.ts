@@ -44,7 +44,7 @@ export async function updateCohort(actor: Actor | null, rawInput: unknown): Prom
     const direction = cohort.definition ? editDirection(cohort.definition, after.definition) : { widens: true, narrows: false };
     const flows = direction.widens || direction.narrows ? cohortFlows(cohorts.map((c) => c.key), { kind: "rules", cohortKey: cohort.key, ...direction }) : [];
     const before = { name: cohort.name, description: cohort.description, definition: cohort.definition };
-    const pendingApproval = await holdCohortChange(tx, access, cohorts, { kind: "cohort_update", cohort, flows, before, proposed: after, comment: input.comment });
+    const pendingApproval = await holdCohortChange(tx, access, cohorts, { kind: "cohort_update", cohort, flows, before, proposed: after, comment: input.comment, definitionAfter: after.definition });
     if (pendingApproval) return { key: cohort.key, version: cohort.version, pendingApproval };
     return { key: cohort.key, version: await applyCohortEdit(tx, access, cohort, after, flows) };
   });

@@ -99,6 +99,14 @@ describe("cohortFlowReasons", () => {
     expect(cohortFlowReasons({ ...strict, defaultAboveZero: false }, rollout(p(1000, { beta: 0 })), [{ from: "beta", to: "default" }], names)).toEqual([]);
   });
 
+  it("users landing in a cohort that matches everyone after the change count as everyone else", () => {
+    const flows = [{ from: "default", to: "beta" }];
+    expect(cohortFlowReasons(strict, rollout(p(0, { beta: 3000 })), flows, names)).toEqual([]);
+    expect(cohortFlowReasons(strict, rollout(p(0, { beta: 3000 })), flows, names, new Set(["beta"]))).toEqual([
+      "New checkout: users moving to Beta testers from everyone else (0%) would get 30% (Beta testers matches everyone, so it counts as everyone else above 0%)",
+    ]);
+  });
+
   it("a cohort following everyone else is judged by what it serves", () => {
     expect(cohortFlowReasons(strict, rollout(p(9000)), [{ from: "eu", to: "beta" }], names)).toEqual([]);
   });

@@ -85,7 +85,14 @@ export type LiveRollout = { name: string; critical: boolean; percentages: Percen
  * live release: users who land where the release serves more than where they were are raised,
  * and are judged like any raise. `names` turns cohort keys into words.
  */
-export function cohortFlowReasons(rules: ApprovalRules | null, rollout: LiveRollout, flows: readonly CohortFlow[], names: ReadonlyMap<string, string>): string[] {
+export function cohortFlowReasons(
+  rules: ApprovalRules | null,
+  rollout: LiveRollout,
+  flows: readonly CohortFlow[],
+  names: ReadonlyMap<string, string>,
+  /** Cohorts that match everyone once the change is made: landing in one is landing in everyone else. */
+  universal: ReadonlySet<string> = new Set(),
+): string[] {
   if (!rules) return [];
   const { percentages } = rollout;
   const served = (place: string) => (place === DEFAULT_COHORT_KEY ? percentages.defaultBasisPoints : (percentages.cohorts[place] ?? percentages.defaultBasisPoints));
@@ -100,7 +107,13 @@ export function cohortFlowReasons(rules: ApprovalRules | null, rollout: LiveRoll
     if (now <= was) continue;
     const threshold = rules.cohortThresholdBasisPoints;
     const why =
-      threshold !== null && now > threshold ? `above ${formatBasisPoints(threshold)}` : rules.defaultAboveZero && to === DEFAULT_COHORT_KEY ? "everyone else above 0%" : null;
+      threshold !== null && now > threshold
+        ? `above ${formatBasisPoints(threshold)}`
+        : rules.defaultAboveZero && (to === DEFAULT_COHORT_KEY || universal.has(to))
+          ? to === DEFAULT_COHORT_KEY
+            ? "everyone else above 0%"
+            : `${label(to)} matches everyone, so it counts as everyone else above 0%`
+          : null;
     if (!why) continue;
     const entry = raisedInto.get(to) ?? { now, why, from: [] };
     entry.from.push(`${label(from)} (${formatBasisPoints(was)})`);

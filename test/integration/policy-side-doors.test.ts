@@ -145,6 +145,17 @@ describeEachProvider("approval policy side doors", () => {
       expect(await served(s, "anyone")).toEqual({ value: false, cohort: "all" });
     });
 
+    it("editing a cohort into one that matches everyone is judged as raising everyone else", async () => {
+      await scenario(s.fx).keysCohort("vip", ["zz-1"]);
+      await set(s, s.fx.actors.editor, { vip: 3000 });
+      const everyone = { kind: "rules", conditions: [{ attribute: "targetingKey", operator: "matches", values: [".*"] }] };
+      const held = await updateCohort(s.fx.actors.editor, { teamSlug: s.slug, cohortKey: "vip", expectedVersion: 1, name: "VIP", definition: everyone });
+      expect(held.pendingApproval?.reasons).toEqual([
+        "Production: Release checkout: users moving to Cohort vip from everyone else (0%) would get 30% (Cohort vip matches everyone, so it counts as everyone else above 0%)",
+      ]);
+      expect(await served(s, "someone")).toEqual({ value: false, cohort: "default" });
+    });
+
     it("starting a release with a catch-all cohort above 0% is held too", async () => {
       await scenario(s.fx).rulesCohort("all", { kind: "rules", conditions: [{ attribute: "targetingKey", operator: "notIn", values: ["nobody"] }] });
       const draft = await scenario(s.fx).release("draft-one");
