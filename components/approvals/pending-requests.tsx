@@ -29,7 +29,8 @@ export function PendingRequests({ teamSlug, requests, viewer, actions, empty }: 
   return (
     <>
       {shown.map((request) => {
-        const own = request.requesterId === viewer.id;
+        // Four eyes: a request made with an API key this person created is theirs too.
+        const own = request.requesterId === viewer.id || request.requesterUserId === viewer.id;
         const can = { approve: viewer.canApprove && !own, cancel: own || viewer.isAdmin };
         const settle = (result: { status: string } | { gone: string }) => {
           const outcome = "status" in result ? describeOutcome(result.status, request) : { tone: "warn" as const, text: result.gone };

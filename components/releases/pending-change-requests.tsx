@@ -31,7 +31,7 @@ export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, ca
             <Link href={`/teams/${teamSlug}/approvals`} className="text-xs text-brand-600 hover:underline dark:text-brand-100">
               Review
             </Link>
-            {(request.requesterId === actorId || isAdmin) && <CancelRequestButton teamSlug={teamSlug} id={request.id} cancel={cancel} />}
+            {(request.requesterId === actorId || request.requesterUserId === actorId || isAdmin) && <CancelRequestButton teamSlug={teamSlug} id={request.id} cancel={cancel} />}
           </li>
         ))}
       </ul>

@@ -29,7 +29,8 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
         <h1 className="text-2xl font-semibold tracking-tight">Approvals</h1>
         <p className="muted max-w-2xl text-sm">
           Changes an environment&apos;s approval policy holds for a second person. Approving applies the change at once, but only if the release
-          hasn&apos;t moved since it was requested; nobody approves their own request.
+          (or, for a cohort change, the cohort) hasn&apos;t moved since it was requested; nobody approves their own request, or one made with an API key
+          they created.
         </p>
       </div>
       <section aria-labelledby="pending-heading" className="space-y-3">
