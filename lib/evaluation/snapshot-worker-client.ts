@@ -1,6 +1,3 @@
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SnapshotPoll } from "./environment-rows";
 import type { SnapshotWorkerData, SnapshotWorkerReply } from "./snapshot-worker-protocol";
@@ -29,11 +26,11 @@ function startWorker(data: SnapshotWorkerData): Worker {
     return new Worker(new URL("./snapshot-worker.ts", import.meta.url), { workerData: data });
   }
   // From source (tsx scripts, Vitest): a worker can't load TypeScript by itself on Node 20, even
-  // with the parent's --import flags, so it starts through tsx's ESM API (the file its package
-  // exports as "tsx/esm/api" for import). Names are built at run time so no bundler follows them.
-  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve(["tsx", "package.json"].join("/")));
-  const tsxApi = pathToFileURL(path.join(tsxRoot, "dist", "esm", "api", "index.mjs")).href;
-  const entry = import.meta.url.replace(/snapshot-worker-client\.ts$/, "snapshot-worker.ts");
+  // with the parent's --import flags, so it starts through tsx's ESM API. Both paths are derived
+  // from this file's own URL as text, so no bundler tries to follow them.
+  const here = /lib\/evaluation\/snapshot-worker-client\.ts$/;
+  const tsxApi = import.meta.url.replace(here, "node_modules/tsx/dist/esm/api/index.mjs");
+  const entry = import.meta.url.replace(here, "lib/evaluation/snapshot-worker.ts");
   const code = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(code, { eval: true, workerData: data });
 }
