@@ -3,7 +3,7 @@ import { E2E_SDK_KEY } from "../../scripts/e2e/e2e-constants";
 import { expect, signInAs, test } from "../support/fixtures";
 import { MetricCharts, runDemoTraffic } from "../support/metric-charts";
 
-type Violation = { directive: string; blocked: string };
+type Violation = { directive: string; blocked: string; source: string };
 
 /**
  * Collects what the browser blocks: `securitypolicyviolation` events (recorded by a script
@@ -15,9 +15,11 @@ async function watchPolicy(page: Page) {
     if (/Content Security Policy/i.test(message.text())) console.push(message.text());
   });
   await page.addInitScript(() => {
-    const w = window as unknown as { cspViolations: { directive: string; blocked: string }[] };
+    const w = window as unknown as { cspViolations: { directive: string; blocked: string; source: string }[] };
     w.cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.cspViolations.push({ directive: e.effectiveDirective, blocked: e.blockedURI }));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.cspViolations.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}` }),
+    );
   });
   return {
     console,
