@@ -1,7 +1,8 @@
 // npm start: migrations, demo seed, build (when stale), then the dashboard. Embedded default:
-// SQLite in ./data, development sign-in, demo data.
+// SQLite in ./data, development sign-in on 127.0.0.1 only, demo data.
 import path from "node:path";
 import { oidcConfig } from "../lib/auth/auth-config";
+import { devLoginPlan, nextStartArgs } from "../lib/auth/dev-login-plan";
 import { databaseUrl, providerOf } from "../lib/db/database-url";
 import { applyPendingMigrations } from "../lib/db/migrate";
 import { ensureAuthSecret } from "./lib/auth-secret";
@@ -16,9 +17,11 @@ process.env.DATABASE_URL = url;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.NEXTAUTH_SECRET = ensureAuthSecret();
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
-// The embedded default is a local demo: offer the development sign-in unless a real identity
-// provider is configured or it was switched off explicitly.
-if (process.env.GLIDEPATH_DEV_LOGIN === undefined && !oidcConfig()) process.env.GLIDEPATH_DEV_LOGIN = "1";
+// The embedded default is a local demo: it offers the development sign-in, and then listens on
+// loopback only. Anything else is a deployment, where it is off unless asked for (see the plan).
+const plan = devLoginPlan();
+process.env.GLIDEPATH_DEV_LOGIN = plan.devLogin ? "1" : "0";
+for (const warning of plan.warnings) console.warn(`⚠ ${warning}`);
 
 let demoSdkKey: string | null = null;
 const applied = await applyPendingMigrations(url);
@@ -37,10 +40,10 @@ await buildIfStale();
 const demoTraffic = demoSdkKey !== null && process.env.GLIDEPATH_DEMO_TRAFFIC !== "0";
 
 console.log(`
-  Glidepath is starting on ${process.env.NEXTAUTH_URL}
+  Glidepath is starting on ${process.env.NEXTAUTH_URL}${plan.host ? ` (listening on ${plan.host})` : ""}
   Database: ${embedded ? path.relative(process.cwd(), url.replace(/^file:/, "")) : "PostgreSQL"}
-  Sign in: ${process.env.GLIDEPATH_DEV_LOGIN === "1" ? "development sign-in, pick a demo user (Ada Admin, Erin Editor, Vic Viewer, …)" : oidcConfig() ? "your OpenID Connect provider" : "not configured"}
-${
+  Sign in: ${plan.devLogin ? "development sign-in, pick a demo user (Ada Admin, Erin Editor, Vic Viewer, …)" : oidcConfig() ? "your OpenID Connect provider" : "not configured"}
+${plan.notes.map((note) => `  ${note}\n`).join("")}${
   demoSdkKey
     ? `
   Evaluate a release over OFREP with the demo production SDK key:
@@ -56,7 +59,7 @@ if (demoSdkKey && demoTraffic) {
   startDemoTrafficBesideServer({ port, sdkKey: demoSdkKey, dataDir: path.resolve("data") });
 }
 
-const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...nextStartArgs(port, plan.host)], {
   env: process.env,
   forwardSignals: true,
 });

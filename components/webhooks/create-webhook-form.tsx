@@ -83,7 +83,7 @@ export function CreateWebhookForm({ teamSlug, submit }: Props) {
               placeholder="#releases"
             />
           </Field>
-          <Field id="webhook-url" label="URL" hint="HTTPS; plain http:// only to localhost." errors={errors.url}>
+          <Field id="webhook-url" label="URL" hint="HTTPS; plain http:// only to localhost. Internal addresses (localhost, private networks) only once allowed below." errors={errors.url}>
             <input
               id="webhook-url"
               className="input font-mono"

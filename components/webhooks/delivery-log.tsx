@@ -12,6 +12,8 @@ export type DeliveryLogItem = {
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;
+  /** What the receiver or the network said; null for non-admins. */
+  lastResponse: string | null;
   createdAt: Date;
   deliveredAt: Date | null;
   nextAttemptAt: Date | null;
@@ -74,6 +76,12 @@ export function DeliveryLog({ deliveries, retryButton }: Props) {
             <p className="mt-1 break-words font-mono text-xs text-red-700 dark:text-red-300" data-testid="delivery-error">
               {d.lastError}
             </p>
+          )}
+          {d.lastResponse && d.status !== "delivered" && (
+            <details className="mt-1 text-xs" data-testid="delivery-response">
+              <summary className="muted cursor-pointer select-none">Receiver&apos;s answer (admins only)</summary>
+              <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70">{d.lastResponse}</pre>
+            </details>
           )}
           {(d.body || (d.status === "failed" && retryButton)) && (
             <div className="mt-2 flex flex-wrap items-start gap-2">

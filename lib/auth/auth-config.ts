@@ -1,5 +1,5 @@
 /** Which ways in are enabled; read from the environment at request time. */
-export function oidcConfig(env: NodeJS.ProcessEnv = process.env) {
+export function oidcConfig(env: Record<string, string | undefined> = process.env) {
   const issuer = env.AUTH_OIDC_ISSUER?.trim();
   const clientId = env.AUTH_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.AUTH_OIDC_CLIENT_SECRET?.trim();

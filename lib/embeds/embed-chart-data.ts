@@ -30,6 +30,8 @@ export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "o
       range: { from: now - NAMED_RANGES[range], to: now },
       metricKeys: metricKeys.length ? metricKeys : null,
       cohortKeys: cohortKeys.length ? cohortKeys : null,
+      // Anyone with the link sees the chart: a failing backend is named by its summary only.
+      showBackendDetails: false,
     }),
     db.releaseRollout.findFirst({ where: { releaseId: link.releaseId, environmentId: link.environmentId }, select: { status: true } }),
   ]);

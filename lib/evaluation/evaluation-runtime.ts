@@ -1,6 +1,7 @@
-import { getDb } from "@/lib/db/client";
+import { databaseUrl } from "@/lib/db/database-url";
 import { EvaluationStore } from "./evaluation-store";
 import { RateLimiter } from "./rate-limiter";
+import { storeOptionsFromEnv } from "./store-options";
 
 const globalForEvaluation = globalThis as unknown as { glidepathEvaluation?: { store: EvaluationStore; limiter: RateLimiter } };
 
@@ -9,10 +10,7 @@ export function evaluationRuntime() {
   if (!globalForEvaluation.glidepathEvaluation) {
     const rate = Number(process.env.GLIDEPATH_SDK_RATE_LIMIT ?? 10000);
     globalForEvaluation.glidepathEvaluation = {
-      store: new EvaluationStore(getDb(), {
-        pollIntervalMs: Number(process.env.GLIDEPATH_CONFIG_POLL_MS ?? 500),
-        log: (m) => console.warn(m),
-      }),
+      store: EvaluationStore.forDatabase(databaseUrl(), storeOptionsFromEnv()),
       limiter: new RateLimiter(rate, Number(process.env.GLIDEPATH_SDK_RATE_BURST ?? rate * 2)),
     };
   }

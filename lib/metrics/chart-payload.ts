@@ -20,11 +20,12 @@ export function chartCohorts(teamCohorts: readonly ChartCohort[], keys: readonly
 
 /**
  * The message shown on one metric's chart when its read failed. A backend error is written
- * for people (what was unreachable, what it said); anything else may carry internals, so it
- * is logged and replaced.
+ * for people: admins get what the backend said, everyone else its summary (a backend such as
+ * Prometheus usually sits on an internal network: its answers never reach other members raw).
+ * Anything else may carry internals, so it is logged and replaced.
  */
-export function metricErrorMessage(definition: MetricDefinitionView, reason: unknown): string {
-  if (reason instanceof MetricsBackendError) return reason.message;
+export function metricErrorMessage(definition: MetricDefinitionView, reason: unknown, showDetails = false): string {
+  if (reason instanceof MetricsBackendError) return showDetails ? reason.message : reason.summary;
   console.error(`[metrics] reading ${definition.key} failed`, reason);
   return `Could not read ${definition.name}: unexpected error (logged on the server)`;
 }
@@ -33,10 +34,11 @@ export function metricErrorMessage(definition: MetricDefinitionView, reason: unk
 export function metricPanels(
   definitions: readonly MetricDefinitionView[],
   results: readonly PromiseSettledResult<MetricSeriesResult[]>[],
+  showDetails = false,
 ): MetricPanelData[] {
   return definitions.map((definition, i) => {
     const result = results[i];
     if (result?.status === "fulfilled") return { definition, error: null, series: result.value };
-    return { definition, error: metricErrorMessage(definition, result?.reason ?? new Error("no result")), series: [] };
+    return { definition, error: metricErrorMessage(definition, result?.reason ?? new Error("no result"), showDetails), series: [] };
   });
 }

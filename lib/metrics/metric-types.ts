@@ -87,10 +87,17 @@ export interface MetricsBackend {
   summary(selector: SeriesSelector, window: SummaryWindow): Promise<MetricSummary[]>;
 }
 
-/** A backend that could not answer (down, timed out, refused the query): shown on the panel. */
+/**
+ * A backend that could not answer (down, timed out, refused the query): shown on the panel.
+ * `message` may quote what the backend said (its error text, a redirect's target, its
+ * address) and is shown to admins only; `summary` — the status and a short reason of ours —
+ * is what everyone else sees. Without a summary the message is ours alone and is both.
+ */
 export class MetricsBackendError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly summary: string;
+  constructor(message: string, options?: { cause?: unknown; summary?: string }) {
     super(message, options);
     this.name = "MetricsBackendError";
+    this.summary = options?.summary ?? message;
   }
 }

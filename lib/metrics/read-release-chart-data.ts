@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
+import { roleAtLeast } from "@/lib/domain/roles";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 import { parseChartQuery, windowBounds } from "./chart-query";
@@ -12,6 +13,7 @@ type Params = { get(name: string): string | null };
 /**
  * The chart API's use case: any member may read (non-members and unknown environments are
  * "not found", as on the pages), then the query string is validated, then the data is read.
+ * What a failing backend said reaches admins only; other members get its summary.
  */
 export async function readReleaseChartData(
   actor: Actor | null,
@@ -35,5 +37,6 @@ export async function readReleaseChartData(
     range: windowBounds(query.window, now),
     metricKeys: query.metricKeys,
     cohortKeys: query.cohortKeys,
+    showBackendDetails: roleAtLeast(access.role, "admin"),
   });
 }

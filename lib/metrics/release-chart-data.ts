@@ -20,6 +20,8 @@ export type ReleaseChartRequest = {
   metricKeys: readonly string[] | null;
   /** null: every cohort and everyone else. */
   cohortKeys: readonly string[] | null;
+  /** Whether backend errors may quote the backend (admins); default: summaries only. */
+  showBackendDetails?: boolean;
 };
 
 /**
@@ -52,7 +54,7 @@ export async function buildReleaseChartData(db: Db, request: ReleaseChartRequest
     readRolloutTimeline(db, { teamId: team.id, releaseId: release.id, environmentId: environment.id }, cohortKeys, range),
   ]);
 
-  return { range, cohorts, metrics: metricPanels(definitions, results), exposures, rollout };
+  return { range, cohorts, metrics: metricPanels(definitions, results, request.showBackendDetails ?? false), exposures, rollout };
 }
 
 async function readExposures(

@@ -1,12 +1,15 @@
 import { getDb, type Db } from "@/lib/db/client";
+import type { Lookup } from "@/lib/outbound/destination-check";
 import { nextRetryDelayMs } from "./webhook-backoff";
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
+import { parseStoredAllowList } from "./webhook-allow-list";
 
 export type DispatchOptions = {
   db?: Db;
   /** The clock: injectable so tests can walk through the retry schedule without waiting. */
   now?: () => Date;
-  fetch?: typeof fetch;
+  /** The resolver under the destination check (tests point it at a DNS server of their own). */
+  resolve?: Lookup;
   timeoutMs?: number;
   /** Requests in flight at once. */
   concurrency?: number;
@@ -48,7 +51,7 @@ export async function dispatchDueWebhooks(options: DispatchOptions = {}): Promis
     if (claimed.length === 0) return summary;
     const rows = await db.webhookDelivery.findMany({
       where: { id: { in: claimed.map((c) => c.id) } },
-      include: { webhook: { select: { url: true, secret: true, disabledAt: true } } },
+      include: { webhook: { select: { url: true, secret: true, disabledAt: true, team: { select: { webhookAllowList: true } } } } },
     });
     const lockOf = new Map(claimed.map((c) => [c.id, c.lockedUntil]));
     await eachWithConcurrency(rows, options.concurrency ?? DISPATCH_CONCURRENCY, async (row) => {
@@ -91,7 +94,7 @@ type ClaimedRow = {
   event: string;
   body: string;
   attempts: number;
-  webhook: { url: string; secret: string; disabledAt: Date | null };
+  webhook: { url: string; secret: string; disabledAt: Date | null; team: { webhookAllowList: string } };
 };
 
 async function attempt(db: Db, row: ClaimedRow, lock: Date, now: () => Date, options: DispatchOptions): Promise<"delivered" | "retrying" | "failed"> {
@@ -112,20 +115,22 @@ async function attempt(db: Db, row: ClaimedRow, lock: Date, now: () => Date, opt
     deliveryId: row.id,
     timestampSeconds: Math.floor(now().getTime() / 1000),
     timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
-    fetch: options.fetch,
+    // Read with the row: an allow list changed since the event was queued applies to this attempt.
+    allow: parseStoredAllowList(row.webhook.team.webhookAllowList),
+    resolve: options.resolve,
   });
   const attempts = row.attempts + 1;
   const finishedAt = now();
   if (result.ok) {
-    await record({ status: "delivered", attempts, lastStatusCode: result.statusCode, lastError: null, deliveredAt: finishedAt });
+    await record({ status: "delivered", attempts, lastStatusCode: result.statusCode, lastError: null, lastResponse: null, deliveredAt: finishedAt });
     return "delivered";
   }
   const delay = nextRetryDelayMs(attempts, options.random);
   if (delay === null) {
-    await record({ status: "failed", attempts, lastStatusCode: result.statusCode, lastError: result.error });
+    await record({ status: "failed", attempts, lastStatusCode: result.statusCode, lastError: result.error, lastResponse: result.detail });
     return "failed";
   }
-  await record({ status: "pending", attempts, lastStatusCode: result.statusCode, lastError: result.error, nextAttemptAt: new Date(finishedAt.getTime() + delay) });
+  await record({ status: "pending", attempts, lastStatusCode: result.statusCode, lastError: result.error, lastResponse: result.detail, nextAttemptAt: new Date(finishedAt.getTime() + delay) });
   return "retrying";
 }
 

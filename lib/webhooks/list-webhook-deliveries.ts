@@ -4,13 +4,17 @@ import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { parseInput } from "@/lib/validation/parse-input";
+import { deliveryErrorView } from "./delivery-error-view";
 import { loadWebhookOrThrow } from "./load-webhook";
 import { webhookRefSchema } from "./webhook-schemas";
 import { toWebhookView } from "./webhook-view";
 
 export const DELIVERY_LOG_LIMIT = 50;
 
-/** One webhook and its last 50 deliveries, newest first. Bodies are shown to admins only. */
+/**
+ * One webhook and its last 50 deliveries, newest first. Bodies, and what receivers answered,
+ * are shown to admins only (deliveryErrorView).
+ */
 export async function listWebhookDeliveries(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(webhookRefSchema, rawInput);
   const db = readDb();
@@ -37,7 +41,7 @@ export async function listWebhookDeliveries(actor: Actor | null, rawInput: unkno
       status: d.status as "pending" | "delivered" | "failed",
       attempts: d.attempts,
       lastStatusCode: d.lastStatusCode,
-      lastError: d.lastError,
+      ...deliveryErrorView(d, isAdmin),
       createdAt: d.createdAt,
       deliveredAt: d.deliveredAt,
       nextAttemptAt: d.status === "pending" ? d.nextAttemptAt : null,

@@ -6,6 +6,8 @@ import { readDb } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { teamSlugSchema } from "@/lib/releases/release-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
+import { deliveryErrorView } from "./delivery-error-view";
+import { allowListLines } from "./webhook-allow-list";
 import { toWebhookView } from "./webhook-view";
 
 export const listWebhooksSchema = z.object({ teamSlug: teamSlugSchema });
@@ -26,20 +28,22 @@ export async function listWebhooks(actor: Actor | null, rawInput: unknown) {
         db.webhookDelivery.findFirst({
           where: { webhookId: row.id },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          select: { event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
+          select: { event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, lastResponse: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
         }),
         db.webhookDelivery.count({ where: { webhookId: row.id, status: "pending" } }),
         db.webhookDelivery.count({ where: { webhookId: row.id, status: "failed" } }),
       ]);
       return {
         ...toWebhookView(row, isAdmin),
-        lastDelivery: last,
+        lastDelivery: last && { ...last, ...deliveryErrorView(last, isAdmin) },
         pendingCount: pending,
         failedCount: failed,
       };
     }),
   );
-  return { access, isAdmin, webhooks };
+  // Internal destinations the team's webhooks may reach: admins edit them, nobody else sees them.
+  const allowList = isAdmin ? allowListLines((await db.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { webhookAllowList: true } })).webhookAllowList) : null;
+  return { access, isAdmin, webhooks, allowList };
 }
 
 export type WebhookListItem = Awaited<ReturnType<typeof listWebhooks>>["webhooks"][number];

@@ -1,9 +1,18 @@
+import { STATUS_CODES } from "node:http";
+import type { AllowEntry } from "@/lib/outbound/allow-list";
+import { BlockedDestinationError, type Lookup } from "@/lib/outbound/destination-check";
+import { guardedPost, RequestTimeoutError } from "@/lib/outbound/guarded-post";
 import { signWebhookBody } from "./webhook-signature";
 
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 export const WEBHOOK_USER_AGENT = "Glidepath-Webhooks";
 
-export type WebhookAttempt = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string };
+/**
+ * A failed attempt says what happened twice: `error`, a summary every member may read (status,
+ * a short reason: nothing the receiver wrote), and `detail`, what the receiver or the network
+ * said (body, redirect target, addresses), for admins only.
+ */
+export type WebhookAttempt = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string; detail: string | null };
 
 export type PostWebhookInput = {
   url: string;
@@ -13,20 +22,23 @@ export type PostWebhookInput = {
   deliveryId: string;
   /** Signed into the request; the receiver compares it with its own clock. */
   timestampSeconds: number;
+  /** Internal destinations the team's admins allow. */
+  allow: readonly AllowEntry[];
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** The resolver under the destination check (tests point it at their own DNS server). */
+  resolve?: Lookup;
 };
 
 /**
  * One signed POST. Resolves with the outcome, never rejects: 2xx is delivered, anything else
- * (another status, a redirect, a timeout, no connection) is a failed attempt with a reason a
- * person can act on.
+ * (another status, a redirect, a timeout, no connection, an internal address) is a failed
+ * attempt with a reason a person can act on.
  */
 export async function postWebhook(input: PostWebhookInput): Promise<WebhookAttempt> {
   const timeoutMs = input.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   try {
-    const response = await (input.fetch ?? fetch)(input.url, {
-      method: "POST",
+    const response = await guardedPost({
+      url: input.url,
       headers: {
         "Content-Type": "application/json",
         "User-Agent": WEBHOOK_USER_AGENT,
@@ -36,42 +48,29 @@ export async function postWebhook(input: PostWebhookInput): Promise<WebhookAttem
         "X-Glidepath-Signature": signWebhookBody(input.secret, input.timestampSeconds, input.body),
       },
       body: input.body,
-      // A redirect would resend a signed body somewhere the admin never chose.
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
+      allow: input.allow,
+      resolve: input.resolve,
     });
-    if (response.status >= 200 && response.status < 300) {
-      await response.body?.cancel().catch(() => undefined);
-      return { ok: true, statusCode: response.status };
-    }
-    const snippet = await readSnippet(response);
-    const redirect = response.status >= 300 && response.status < 400 ? ` (redirects are not followed${response.headers.get("location") ? `: ${response.headers.get("location")}` : ""})` : "";
-    return { ok: false, statusCode: response.status, error: `HTTP ${response.status}${redirect}${snippet ? `: ${snippet}` : ""}` };
+    if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
+    const snippet = oneLine(response.body);
+    const detail = [response.location ? `Location: ${response.location}` : null, snippet ? `Body: ${snippet}` : null].filter(Boolean).join("\n");
+    return { ok: false, statusCode: response.status, error: statusSummary(response.status), detail: detail || null };
   } catch (error) {
-    return { ok: false, statusCode: null, error: describeFetchError(error, timeoutMs) };
+    return { ok: false, statusCode: null, ...describeRequestError(error, timeoutMs) };
   }
 }
 
-/** The first few hundred bytes of an error response (Slack says e.g. "invalid_token"). */
-async function readSnippet(response: Response, maxBytes = 1024): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < maxBytes) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-  } catch {
-    // a body cut short is still worth showing
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  const text = Buffer.concat(chunks).toString("utf8").replace(/\s+/g, " ").trim();
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+/** What every member sees of an HTTP answer: the status and its standard name, never its content. */
+export function statusSummary(status: number): string {
+  if (status >= 300 && status < 400) return `HTTP ${status} (redirects are not followed)`;
+  const phrase = STATUS_CODES[status];
+  return phrase ? `HTTP ${status} ${phrase}` : `HTTP ${status}`;
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 const CONNECT_ERRORS: Record<string, string> = {
@@ -81,18 +80,19 @@ const CONNECT_ERRORS: Record<string, string> = {
   EAI_AGAIN: "DNS lookup failed",
   EHOSTUNREACH: "Host unreachable",
   ENETUNREACH: "Network unreachable",
-  UND_ERR_CONNECT_TIMEOUT: "Connect timed out",
-  UND_ERR_SOCKET: "Connection closed by the receiver",
+  ETIMEDOUT: "Connect timed out",
+  EPIPE: "Connection closed by the receiver",
 };
 
-export function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `Timed out after ${timeoutMs / 1000} s`;
+export function describeRequestError(error: unknown, timeoutMs: number): { error: string; detail: string | null } {
+  if (error instanceof RequestTimeoutError) return { error: `Timed out after ${timeoutMs / 1000} s`, detail: null };
+  if (error instanceof BlockedDestinationError) {
+    return { error: `Refused: the destination is an internal address (${error.kind}); an admin can allow it on the Webhooks page`, detail: error.message };
   }
-  const cause = error instanceof Error ? (error.cause as (Error & { code?: string; errors?: (Error & { code?: string })[] }) | undefined) : undefined;
-  // Node reports a refused dual-stack connect as an AggregateError of both attempts.
-  const code = cause?.code ?? cause?.errors?.find((e) => e.code)?.code;
-  if (code) return `${CONNECT_ERRORS[code] ?? "Request failed"} (${code})`;
-  if (cause?.message) return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  const failure = error as (Error & { code?: string; errors?: (Error & { code?: string })[] }) | undefined;
+  // A refused dual-stack connect is an AggregateError of both attempts.
+  const code = failure?.code ?? failure?.errors?.find((e) => e.code)?.code;
+  const message = failure instanceof Error ? failure.message || failure.errors?.map((e) => e.message).join("; ") || String(error) : String(error);
+  if (code) return { error: `${CONNECT_ERRORS[code] ?? "Request failed"} (${code})`, detail: message };
+  return { error: "Request failed", detail: message };
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { devLoginPlan, nextStartArgs } from "../../lib/auth/dev-login-plan";
 import { applyPendingMigrations } from "../../lib/db/migrate";
 import { run } from "../lib/run";
 import { databaseUrlFile, E2E_SDK_KEY } from "./e2e-constants";
@@ -43,13 +44,17 @@ process.env.GLIDEPATH_DEMO_SDK_KEY ??= E2E_SDK_KEY;
 const { ensureDemoSdkKey } = await import("../../lib/seed/ensure-demo-sdk-key");
 await ensureDemoSdkKey();
 
-const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+// Browser tests sign in with the development sign-in unless a project says otherwise; as under
+// `npm start`, the server then listens on loopback only.
+const devLogin = process.env.GLIDEPATH_DEV_LOGIN ?? "1";
+const plan = devLoginPlan({ ...process.env, DATABASE_URL: url, GLIDEPATH_DEV_LOGIN: devLogin });
+const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...nextStartArgs(port, plan.host)], {
   env: {
     ...process.env,
     DATABASE_URL: url,
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
-    GLIDEPATH_DEV_LOGIN: process.env.GLIDEPATH_DEV_LOGIN ?? "1",
+    GLIDEPATH_DEV_LOGIN: devLogin,
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

@@ -54,7 +54,7 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
       delete process.env.GLIDEPATH_DEMO_SDK_KEY;
     }
     environmentId = (await db.environment.findFirstOrThrow({ where: { key: "production", team: { slug: "acme" } } })).id;
-    store = new EvaluationStore(db, { pollIntervalMs: 100 });
+    store = EvaluationStore.forDatabase(databaseUrl(), { pollIntervalMs: 100 });
     const registry = seriesRegistryFor(db);
     const buffer = new MetricBuffer();
     const exposures = new ExposureCounter();
@@ -66,7 +66,7 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
   });
 
   afterAll(async () => {
-    store.stop();
+    await store.stop();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     fs.rmSync(stateDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSdkKey } from "@/lib/api-keys/create-api-key";
 import { hashApiKey } from "@/lib/api-keys/api-key-secret";
-import { createDb, getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import { handleOfrep } from "@/lib/evaluation/ofrep-handler";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";
@@ -43,9 +43,8 @@ describe.skipIf(skip)("evaluation keeps answering from the last snapshot when th
     await createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "outage-proof", name: "Outage proof" });
     await changeReleaseStatus(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "outage-proof", environmentKey: "production", command: "promote", expectedVersion: 1 });
     const { key } = await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "outage" });
-    // Its own client (small pool), so the outage can cut every connection the store holds.
-    const storeDb = createDb(database.url);
-    const store = new EvaluationStore(storeDb, { pollIntervalMs: 100 });
+    // Its own connection (in its worker), so the outage cuts every connection the store holds.
+    const store = EvaluationStore.forDatabase(database.url, { pollIntervalMs: 100 });
     await store.start();
     const ask = async () => {
       const response = await handleOfrep(store, null, { flagKey: "outage-proof", authorization: `Bearer ${key}`, apiKey: null, ifNoneMatch: null, body: JSON.stringify({ context: { targetingKey: "u1" } }) });
@@ -64,8 +63,7 @@ describe.skipIf(skip)("evaluation keeps answering from the last snapshot when th
     await admin(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS true`);
     await expect.poll(() => store.stale, { timeout: 15_000 }).toBe(false);
     expect((await ask()).body.metadata.snapshotStale).toBeUndefined();
-    store.stop();
-    await storeDb.$disconnect();
+    await store.stop();
     await getDb().$disconnect();
   }, 60_000);
 });

@@ -69,7 +69,7 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
     await db.metricDefinition.create({ data: { teamId: fx.team.id, key: "prom", name: "From Prometheus", kind: "count", badDirection: "up", source: "prometheus", query: 'sum(x{release="$release",cohort="$cohort",variant="$variant"})', position: 9 } });
     metrics = new Map((await listMetricDefinitions(db, fx.team.id)).map((m) => [m.key, m]));
 
-    store = new EvaluationStore(db, { pollIntervalMs: 100 });
+    store = EvaluationStore.forDatabase(databaseUrl(), { pollIntervalMs: 100 });
     const registry = seriesRegistryFor(db);
     const buffer = new MetricBuffer();
     const exposures = new ExposureCounter();
@@ -85,7 +85,7 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
   });
 
   afterAll(async () => {
-    store.stop();
+    await store.stop();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });

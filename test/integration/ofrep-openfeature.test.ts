@@ -9,6 +9,7 @@ import { createSdkKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { createCohort } from "@/lib/cohorts/create-cohort";
 import { getDb } from "@/lib/db/client";
+import { databaseUrl } from "@/lib/db/database-url";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
 import { RateLimiter } from "@/lib/evaluation/rate-limiter";
@@ -42,7 +43,7 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
     sdkKey = created.key;
     keyId = created.id;
 
-    store = new EvaluationStore(getDb(), { pollIntervalMs: 100 });
+    store = EvaluationStore.forDatabase(databaseUrl(), { pollIntervalMs: 100 });
     server = createOfrepServer(store, new RateLimiter(1_000, 1_000));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -51,7 +52,7 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
   afterAll(async () => {
     await ServerOpenFeature.close();
     await WebOpenFeature.close();
-    store.stop();
+    await store.stop();
     // SDK clients keep connections alive (the web one polls); close() alone waits on them.
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

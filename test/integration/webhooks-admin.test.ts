@@ -9,6 +9,7 @@ import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { retryWebhookDelivery } from "@/lib/webhooks/retry-webhook-delivery";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
+import { setWebhookAllowList } from "@/lib/webhooks/set-webhook-allow-list";
 import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { rejectionOf } from "../support/team-state";
@@ -115,7 +116,8 @@ describeEachProvider("webhook administration", () => {
       expect(error.fieldErrors[field]?.join(" ")).toContain(message);
     });
 
-    it("plain http is fine to this machine, and anywhere with GLIDEPATH_WEBHOOKS_ALLOW_HTTP=1", async () => {
+    it("plain http is fine to this machine (once an admin allows it as a destination), and anywhere with GLIDEPATH_WEBHOOKS_ALLOW_HTTP=1", async () => {
+      await setWebhookAllowList(fx.actors.admin, { teamSlug: fx.team.slug, entries: "localhost:8080\n127.0.0.1\n::1" });
       await expect(create(fx, fx.actors.admin, { url: "http://localhost:8080/hook" })).resolves.toBeDefined();
       await expect(create(fx, fx.actors.admin, { url: "http://127.0.0.1:9/hook" })).resolves.toBeDefined();
       await expect(create(fx, fx.actors.admin, { url: "http://[::1]:9/hook" })).resolves.toBeDefined();

@@ -3,12 +3,13 @@ import type { AddressInfo } from "node:net";
 import { getDb } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { setWebhookAllowList } from "@/lib/webhooks/set-webhook-allow-list";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import type { WebhookEvent, WebhookEventType } from "@/lib/webhooks/webhook-event";
 import type { TeamFixture } from "../support/fixtures";
 
 export type ReceivedRequest = { method: string; path: string; headers: http.IncomingHttpHeaders; body: string };
-type Reply = { status: number; body?: string; delayMs?: number };
+type Reply = { status: number; body?: string; delayMs?: number; headers?: Record<string, string> };
 
 /** A real HTTP receiver on 127.0.0.1 (random port) that records what it gets. */
 export async function startReceiver() {
@@ -19,9 +20,9 @@ export async function startReceiver() {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
-      const { status, body, delayMs } = reply;
+      const { status, body, delayMs, headers } = reply;
       const send = () => {
-        if (!res.destroyed) res.writeHead(status, { "Content-Type": "text/plain" }).end(body ?? "");
+        if (!res.destroyed) res.writeHead(status, { "Content-Type": "text/plain", ...headers }).end(body ?? "");
       };
       if (delayMs) setTimeout(send, delayMs).unref();
       else send();
@@ -74,7 +75,12 @@ export function enqueue(event: WebhookEvent) {
   return inTransaction((tx) => enqueueWebhookEvent(tx, event));
 }
 
+/**
+ * Test receivers listen on 127.0.0.1, which webhooks reach only when the team's admins allow
+ * it: as a team running its receiver beside Glidepath would, the helper allows it first.
+ */
 export async function addWebhook(fx: TeamFixture, url: string, input: { format?: "slack" | "generic"; events?: string[]; name?: string } = {}) {
+  if (new URL(url).hostname === "127.0.0.1") await setWebhookAllowList(fx.actors.admin, { teamSlug: fx.team.slug, entries: "127.0.0.1" });
   return createWebhook(fx.actors.admin, { teamSlug: fx.team.slug, name: input.name ?? "Receiver", url, format: input.format ?? "generic", events: input.events ?? [] });
 }
 

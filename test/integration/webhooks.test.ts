@@ -144,7 +144,7 @@ describeEachProvider("webhook delivery", (database) => {
 
     expect(await dispatchDueWebhooks({ now: clock.now, random: () => 0.5 })).toMatchObject({ claimed: 1, retrying: 1 });
     let [row] = await deliveriesOf(id);
-    expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500, lastError: "HTTP 500: database is on fire", lockedUntil: null });
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500, lastError: "HTTP 500 Internal Server Error", lastResponse: "Body: database is on fire", lockedUntil: null });
     expect(row?.nextAttemptAt.getTime()).toBe(t0 + RETRY_DELAYS_MS[0] * 1.1);
 
     // Not due yet: nothing is sent.

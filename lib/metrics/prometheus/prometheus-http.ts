@@ -1,8 +1,11 @@
 /**
  * One request to the Prometheus HTTP API (https://prometheus.io/docs/prometheus/latest/querying/api/),
  * with every way it can fail turned into a MetricsBackendError whose message says what happened
- * and never contains the token.
+ * and never contains the token. The message may quote Prometheus (or whatever answers at that
+ * URL: it usually sits on an internal network), so it goes to admins only; the summary — a
+ * status and a reason of ours — is what other members see.
  */
+import { STATUS_CODES } from "node:http";
 import { MetricsBackendError } from "../metric-types";
 
 export type PrometheusConnection = {
@@ -38,6 +41,14 @@ function networkReason(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   return cause instanceof Error ? cause.message : String(error);
 }
+
+function networkCode(error: unknown): string {
+  const cause = (error instanceof Error ? error.cause : undefined) as (Error & { code?: string; errors?: { code?: string }[] }) | undefined;
+  return cause?.code ?? cause?.errors?.find((e) => e.code)?.code ?? "network error";
+}
+
+// Prometheus' documented errorType values; anything else is not echoed to non-admins.
+const ERROR_TYPES = new Set(["timeout", "canceled", "execution", "bad_data", "internal", "unavailable", "not_found", "not_acceptable"]);
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
@@ -79,8 +90,9 @@ export async function queryPrometheusApi(
   const { endpoint, where } = endpointOf(connection.url, path);
   const token = connection.token || null;
   // A proxy may echo request headers into an error page; the token never reaches a message.
-  const fail = (message: string, cause?: unknown): never => {
-    throw new MetricsBackendError(token ? message.split(token).join("[redacted]") : message, { cause });
+  const redact = (text: string) => (token ? text.split(token).join("[redacted]") : text);
+  const fail = (message: string, summary: string, cause?: unknown): never => {
+    throw new MetricsBackendError(redact(message), { cause, summary: redact(summary) });
   };
 
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" };
@@ -106,29 +118,38 @@ export async function queryPrometheusApi(
     if (status >= 300 && status < 400) {
       const location = response.headers.get("location");
       await response.body?.cancel();
-      return fail(`Prometheus at ${where} answered HTTP ${status}, a redirect${location ? ` to ${oneLine(location)}` : ""}; configure the final URL`);
+      return fail(
+        `Prometheus at ${where} answered HTTP ${status}, a redirect${location ? ` to ${oneLine(location)}` : ""}; configure the final URL`,
+        `Prometheus answered HTTP ${status}, a redirect (not followed); an admin should configure the final URL`,
+      );
     }
     text = await response.text();
   } catch (error) {
     if (error instanceof MetricsBackendError) throw error;
-    if (isTimeout(error)) return fail(`Prometheus at ${where} did not answer within ${connection.timeoutMs / 1000} s`, error);
-    return fail(`Prometheus at ${where} is unreachable: ${networkReason(error)}`, error);
+    if (isTimeout(error)) return fail(`Prometheus at ${where} did not answer within ${connection.timeoutMs / 1000} s`, `Prometheus did not answer within ${connection.timeoutMs / 1000} s`, error);
+    return fail(`Prometheus at ${where} is unreachable: ${networkReason(error)}`, `Prometheus is unreachable (${networkCode(error)})`, error);
   }
 
   const body = parseJson(text);
   if (isEnvelope(body) && body.status === "error") {
     const kind = typeof body.errorType === "string" ? body.errorType : "error";
     const detail = typeof body.error === "string" ? body.error : "no message";
-    return fail(`Prometheus refused the query (${kind}, HTTP ${status}): ${detail}`);
+    return fail(`Prometheus refused the query (${kind}, HTTP ${status}): ${detail}`, `Prometheus refused the query (${ERROR_TYPES.has(kind) ? kind : "error"}, HTTP ${status})`);
   }
   if (status < 200 || status >= 300) {
     const hint = status === 401 || status === 403 ? " (check the bearer token)" : "";
     const excerpt = contentType.startsWith("text/plain") && text.trim() ? `: ${oneLine(text)}` : "";
-    return fail(`Prometheus at ${where} answered HTTP ${status}${statusText ? ` ${statusText}` : ""}${hint}${excerpt}`);
+    const phrase = STATUS_CODES[status];
+    return fail(`Prometheus at ${where} answered HTTP ${status}${statusText ? ` ${statusText}` : ""}${hint}${excerpt}`, `Prometheus answered HTTP ${status}${phrase ? ` ${phrase}` : ""}${hint}`);
   }
-  if (body === undefined) return fail(`Prometheus at ${where} answered with something other than JSON; is the URL that of a Prometheus server?`);
+  if (body === undefined) {
+    return fail(
+      `Prometheus at ${where} answered with something other than JSON; is the URL that of a Prometheus server?`,
+      "Prometheus answered with something other than JSON; is the URL that of a Prometheus server?",
+    );
+  }
   if (!isEnvelope(body) || body.status !== "success" || !isData(body.data)) {
-    return fail(`Prometheus at ${where} answered JSON that is not a Prometheus query result`);
+    return fail(`Prometheus at ${where} answered JSON that is not a Prometheus query result`, "Prometheus answered JSON that is not a Prometheus query result");
   }
   return body.data;
 }

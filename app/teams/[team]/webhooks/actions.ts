@@ -6,6 +6,7 @@ import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { retryWebhookDelivery } from "@/lib/webhooks/retry-webhook-delivery";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
+import { setWebhookAllowList } from "@/lib/webhooks/set-webhook-allow-list";
 import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
 
 // Forms post loosely typed values; each use case's zod schema decides what is valid.
@@ -34,4 +35,8 @@ export async function sendTestWebhookAction(input: WebhookRef) {
 
 export async function retryWebhookDeliveryAction(input: { teamSlug: string; deliveryId: string }) {
   return runAction((actor) => retryWebhookDelivery(actor, input));
+}
+
+export async function setWebhookAllowListAction(input: { teamSlug: string; entries: string }) {
+  return runAction((actor) => setWebhookAllowList(actor, input));
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
+import { AllowListForm } from "@/components/webhooks/allow-list-form";
 import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
 import { DeliveryStatusBadge, FormatTag, StatusCodeBadge, WebhookStateBadge } from "@/components/webhooks/delivery-badges";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
@@ -8,7 +9,7 @@ import { WebhookActions } from "@/components/webhooks/webhook-actions";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
-import { createWebhookAction, deleteWebhookAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookEnabledAction } from "./actions";
+import { createWebhookAction, deleteWebhookAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookAllowListAction, setWebhookEnabledAction } from "./actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -17,7 +18,7 @@ const actions = { sendTest: sendTestWebhookAction, setEnabled: setWebhookEnabled
 export default async function WebhooksPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
   const actor = await requirePageActor(`/teams/${team}/webhooks`);
-  const { access, isAdmin, webhooks } = await orNotFound(listWebhooks(actor, { teamSlug: team }));
+  const { access, isAdmin, webhooks, allowList } = await orNotFound(listWebhooks(actor, { teamSlug: team }));
   const queued = webhooks.some((w) => w.pendingCount > 0);
   return (
     <div className="space-y-5">
@@ -36,6 +37,19 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
         <p className="muted text-sm">
           You are a {access.role} in {access.teamName}; only admins can add or change webhooks, and see their full URLs.
         </p>
+      )}
+
+      {isAdmin && allowList && (
+        <section className="card space-y-2 p-5" aria-labelledby="allow-list-heading">
+          <h2 id="allow-list-heading" className="font-semibold">
+            Internal destinations
+          </h2>
+          <p className="muted max-w-2xl text-sm">
+            Webhooks never reach loopback, private, link-local or cloud-metadata addresses (checked when a webhook is saved and again on every connection), unless
+            they are listed here. Changes are in the audit trail.
+          </p>
+          <AllowListForm teamSlug={team} entries={allowList} submit={setWebhookAllowListAction} />
+        </section>
       )}
 
       <section className="card" aria-labelledby="webhooks-heading">
