@@ -26,4 +26,5 @@ export type FromWorker =
   | { type: "flushed"; id: number; stored: boolean; ownSegment: number | null; stats: CellStoreStats }
   | { type: "definitions"; teams: [string, MetricDefinitionView[]][] }
   | { type: "definitions-failed"; error: string }
+  | { type: "log"; level: "warn" | "error"; message: string }
   | { type: "closed" };

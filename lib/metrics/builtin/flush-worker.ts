@@ -19,9 +19,11 @@ import { SeriesRegistry } from "./series-registry";
 
 const port = parentPort!;
 const config = workerData as FlushWorkerConfig;
-const db = createDb(config.databaseUrl);
-const store = new CellStore(db, providerOf(config.databaseUrl), new SeriesRegistry(db), config.maxHeldCells);
 const post = (message: FromWorker) => port.postMessage(message);
+// Logged by the request thread, so whoever runs the process (or a test) sees one console.
+const log = (level: "warn" | "error", message: string) => post({ type: "log", level, message });
+const db = createDb(config.databaseUrl);
+const store = new CellStore(db, providerOf(config.databaseUrl), new SeriesRegistry(db), config.maxHeldCells, (message) => log("error", message));
 
 // Latency samples sent ahead of the flush, folded into their cells' sketches as they come.
 let spilled = new Map<string, AggregateCell>();
@@ -56,7 +58,7 @@ async function flush(id: number, cells: MinuteCell[], segment: number | null) {
     const outcome = await serially(() => storeCells(cells, marks));
     post({ type: "flushed", id, stored: outcome.stored, ownSegment: ownSegmentIn(outcome.marks), stats: store.snapshot() });
   } catch (error) {
-    console.error("[metrics] flush failed unexpectedly", error);
+    log("error", `[metrics] flush failed unexpectedly: ${(error as Error).stack ?? String(error)}`);
     post({ type: "flushed", id, stored: false, ownSegment: null, stats: { ...store.snapshot(), lastError: (error as Error).message } });
   }
 }
@@ -77,7 +79,8 @@ async function replayJournals() {
     replayed.set(journal.journalId, journal.dir);
     const outcome = await serially(() => storeCells(journal.cells, journal.mark ? [journal.mark] : []));
     if (!journal.mark) forgetJournal(journal.dir, journal.journalId);
-    console.warn(
+    log(
+      "warn",
       `[metrics] replayed ${journal.observations} observations (${journal.cells.length} cells) from the journal of a process that stopped without flushing` +
         (outcome.stored ? "" : "; the database can't be written yet, they are held for the next flush"),
     );
@@ -104,7 +107,7 @@ async function readDefinitions() {
 }
 
 function prune() {
-  void serially(() => pruneAggregates(db, config.retention)).catch((error: Error) => console.warn(`[metrics] retention: ${error.message}`));
+  void serially(() => pruneAggregates(db, config.retention)).catch((error: Error) => log("warn", `[metrics] retention: ${error.message}`));
 }
 
 const timers: NodeJS.Timeout[] = [];
@@ -128,4 +131,4 @@ port.on("message", (message: ToWorker) => {
 
 await readDefinitions();
 timers.push(setInterval(() => void readDefinitions(), config.definitionsIntervalMs), setInterval(prune, 3_600_000), setTimeout(prune, 60_000));
-void replayJournals().catch((error: Error) => console.error(`[metrics] journal replay failed: ${error.message}`));
+void replayJournals().catch((error: Error) => log("error", `[metrics] journal replay failed: ${error.message}`));

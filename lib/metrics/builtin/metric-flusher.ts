@@ -190,6 +190,9 @@ export class MetricFlusher {
       catalog?.update(new Map(message.teams));
     } else if (message.type === "definitions-failed") {
       catalog?.failed();
+    } else if (message.type === "log") {
+      if (message.level === "error") console.error(message.message);
+      else console.warn(message.message);
     } else if (message.type === "closed") {
       this.onClosed?.();
     }
