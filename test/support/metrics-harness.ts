@@ -68,10 +68,13 @@ export async function startMetricsHarness(options: {
   workerDatabaseUrl?: string;
   limits?: BufferLimits;
   catalogFromWorker?: boolean;
+  /** Runs once the evaluation snapshot is loaded, before the flush worker starts (an outage from the start). */
+  beforeWorker?: () => Promise<void>;
 }): Promise<MetricsHarness> {
   const db = getDb();
   const store = new EvaluationStore(db, { pollIntervalMs: 60_000 });
   await store.start();
+  await options.beforeWorker?.();
   const buffer = new MetricBuffer(options.limits);
   const exposures = new ExposureCounter();
   const catalog = new MetricCatalog(options.catalogFromWorker ? null : db);

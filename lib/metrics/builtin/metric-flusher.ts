@@ -53,6 +53,11 @@ export class MetricFlusher {
   private earlyFlush = false;
   private workerStats: CellStoreStats = { held: 0, quarantined: 0, dropped: 0, lastError: null, recentQuarantine: [] };
   private flushes = 0;
+  private restarts = 0;
+  // Resolved while a worker runs; a flush during a restart waits for the next one.
+  private alive: Promise<void> = Promise.resolve();
+  private revive: () => void = () => {};
+  private definitionsFailing = false;
 
   constructor(private readonly options: MetricFlusherOptions) {
     options.buffer.onSpill = (spill) => this.send({ type: "spill", ...spill }, [spill.values.buffer as ArrayBuffer, spill.weights.buffer as ArrayBuffer]);
@@ -116,8 +121,9 @@ export class MetricFlusher {
   }
 
   private async flushOnce(): Promise<void> {
+    await this.alive;
     const { buffer, exposures, journal, catalog } = this.options;
-    if (catalog && buffer.deferred.size > 0) await buffer.deferred.settle(catalog, buffer);
+    if (catalog) await buffer.deferred.settle(catalog, buffer);
     const batch = new CellBatchBuilder();
     buffer.drainInto(batch);
     exposures.drainInto(batch);
@@ -167,14 +173,18 @@ export class MetricFlusher {
     worker.on("error", (error) => console.error("[metrics] flush worker failed", error));
     worker.on("exit", (code) => {
       if (this.closing || worker !== this.worker) return;
-      console.error(`[metrics] flush worker exited (code ${code}); starting another, which replays what it was given from the journal`);
+      // Restarts back off (1 s, 2 s, … 30 s) so a worker that can't start doesn't spin.
+      const delay = Math.min(30_000, 1_000 * 2 ** Math.min(this.restarts++, 5));
+      console.error(`[metrics] flush worker exited (code ${code}); another starts in ${delay / 1000} s and replays what this one was given from the journal`);
       const given = this.lastHanded;
       this.workerStats = { ...this.workerStats, held: 0 };
-      this.startWorker(given);
+      this.alive = new Promise((resolve) => (this.revive = resolve));
       for (const resolve of this.waiting.values()) resolve(false);
       this.waiting.clear();
+      setTimeout(() => !this.closing && this.startWorker(given), delay).unref();
     });
     this.worker = worker;
+    this.revive();
   }
 
   private receive(message: FromWorker): void {
@@ -185,10 +195,14 @@ export class MetricFlusher {
       this.waiting.get(message.id)?.(message.stored);
       this.waiting.delete(message.id);
       this.flushes++;
+      if (message.stored) this.restarts = 0;
       this.updateOutstanding();
     } else if (message.type === "definitions") {
+      this.definitionsFailing = false;
       catalog?.update(new Map(message.teams));
     } else if (message.type === "definitions-failed") {
+      if (!this.definitionsFailing) console.warn(`[metrics] metric definitions can't be read (${message.error.split("\n").at(-1)}); ingest checks items against the last ones read and defers the rest`);
+      this.definitionsFailing = true;
       catalog?.failed();
     } else if (message.type === "log") {
       if (message.level === "error") console.error(message.message);

@@ -31,8 +31,16 @@ export class DeferredObservations {
     this.items.push(...items);
   }
 
+  private settling: Promise<void> = Promise.resolve();
+
   /** Checks and buffers what can be checked now; keeps the rest (definitions still unreadable, or the buffer full). */
-  async settle(catalog: MetricCatalog, buffer: MetricBuffer): Promise<void> {
+  settle(catalog: MetricCatalog, buffer: MetricBuffer): Promise<void> {
+    // One at a time: a flush waits for a settle the definitions update started.
+    this.settling = this.settling.then(() => this.settleOnce(catalog, buffer));
+    return this.settling;
+  }
+
+  private async settleOnce(catalog: MetricCatalog, buffer: MetricBuffer): Promise<void> {
     if (this.items.length === 0) return;
     const waiting = this.items;
     this.items = [];
