@@ -85,13 +85,14 @@ export class MetricFlusher {
     this.timer = null;
   }
 
-  /** A flush soon, without waiting for the interval (the buffer is filling up). */
+  /** A flush soon, without waiting for the interval (the buffer is filling up): after the running one, if any. */
   requestFlush(): void {
     if (this.earlyFlush) return;
     this.earlyFlush = true;
-    setImmediate(() => {
+    const previous = this.running ?? Promise.resolve();
+    void previous.then(() => {
       this.earlyFlush = false;
-      if (!this.running) void this.flush();
+      return this.flush();
     });
   }
 
