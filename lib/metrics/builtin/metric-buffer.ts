@@ -74,39 +74,27 @@ export class MetricBuffer {
 
   /** Null when the batch fits, else why not (nothing is added either way). */
   refusal(planned: readonly PlannedObservation[]): BufferRefusal | null {
-    const fresh = new Set<string>();
-    const byRelease = new Map<string, number>();
-    const byEnvironment = new Map<string, number>();
-    for (const item of planned) {
-      const key = cellKeyOf(seriesKeyString(item.series), item.minute);
-      if (this.cells.has(key) || fresh.has(key)) continue;
-      fresh.add(key);
-      const release = `${item.series.environmentId}\u0000${item.series.releaseKey}`;
-      byRelease.set(release, (byRelease.get(release) ?? 0) + 1);
-      byEnvironment.set(item.series.environmentId, (byEnvironment.get(item.series.environmentId) ?? 0) + 1);
-    }
-    if (fresh.size === 0) return null;
-    const { totalCells, environmentCells, releaseCells } = this.limits;
-    let message: string | null = null;
-    for (const [release, added] of byRelease) {
-      if ((this.perRelease.get(release) ?? 0) + added > releaseCells) {
-        message = `release "${release.split("\u0000")[1]}" has ${releaseCells.toLocaleString("en")} series-minutes waiting to be stored (the limit per release)`;
-      }
-    }
-    for (const [environmentId, added] of byEnvironment) {
-      if ((this.perEnvironment.get(environmentId) ?? 0) + added > environmentCells) {
-        message ??= `this environment has ${environmentCells.toLocaleString("en")} series-minutes waiting to be stored (the limit per environment)`;
-      }
-    }
-    if (this.cells.size + this.outstanding + fresh.size > totalCells) {
-      message ??= `the metrics buffer holds ${totalCells.toLocaleString("en")} series-minutes waiting to be stored (the limit per server)`;
-    }
-    if (!message) {
-      if (this.cells.size + fresh.size >= totalCells / 4) this.onPressure?.();
-      return null;
-    }
-    this.onPressure?.();
-    return { message: `Metrics buffer full: ${message}; retry after the next flush`, retryAfterSeconds: 1 };
+    const admission = this.admission();
+    for (const item of planned) if (!admission.admit(item)) break;
+    return admission.close();
+  }
+
+  /**
+   * A capacity check item by item, so a batch that can't fit is known at its first item past a
+   * limit (an attack's batch is refused without checking the other 4,999).
+   */
+  admission(): Admission {
+    return new Admission(this, this.limits);
+  }
+
+  /** Open cells of a release (environment id, release key) or an environment. */
+  openCells(scope: { environmentId: string; releaseKey?: string }): number {
+    if (scope.releaseKey === undefined) return this.perEnvironment.get(scope.environmentId) ?? 0;
+    return this.perRelease.get(`${scope.environmentId}\u0000${scope.releaseKey}`) ?? 0;
+  }
+
+  isOpen(series: SeriesKey, minute: number): boolean {
+    return this.cells.has(cellKeyOf(seriesKeyString(series), minute));
   }
 
   /** Adds checked items (after refusal() said they fit) and journals them before returning. */
@@ -181,5 +169,52 @@ export class MetricBuffer {
     cell.values[cell.n] = value;
     cell.weights[cell.n] = weight;
     cell.n++;
+  }
+}
+
+/** One batch's claim on the buffer's room (MetricBuffer.admission). */
+export class Admission {
+  private readonly fresh = new Set<string>();
+  private readonly byRelease = new Map<string, number>();
+  private readonly byEnvironment = new Map<string, number>();
+  private refused: string | null = null;
+
+  constructor(
+    private readonly buffer: MetricBuffer,
+    private readonly limits: BufferLimits,
+  ) {}
+
+  /** False once the batch can't fit (then stop: it is refused whole). */
+  admit(item: PlannedObservation): boolean {
+    if (this.refused) return false;
+    const { series, minute } = item;
+    if (this.buffer.isOpen(series, minute)) return true;
+    const key = cellKeyOf(seriesKeyString(series), minute);
+    if (this.fresh.has(key)) return true;
+    this.fresh.add(key);
+    const { totalCells, environmentCells, releaseCells } = this.limits;
+    const release = `${series.environmentId}\u0000${series.releaseKey}`;
+    const inRelease = (this.byRelease.get(release) ?? 0) + 1;
+    const inEnvironment = (this.byEnvironment.get(series.environmentId) ?? 0) + 1;
+    this.byRelease.set(release, inRelease);
+    this.byEnvironment.set(series.environmentId, inEnvironment);
+    if (this.buffer.openCells(series) + inRelease > releaseCells) {
+      this.refused = `release "${series.releaseKey}" has ${releaseCells.toLocaleString("en")} series-minutes waiting to be stored (the limit per release)`;
+    } else if (this.buffer.openCells({ environmentId: series.environmentId }) + inEnvironment > environmentCells) {
+      this.refused = `this environment has ${environmentCells.toLocaleString("en")} series-minutes waiting to be stored (the limit per environment)`;
+    } else if (this.buffer.size + this.buffer.outstanding + this.fresh.size > totalCells) {
+      this.refused = `the metrics buffer holds ${totalCells.toLocaleString("en")} series-minutes waiting to be stored (the limit per server)`;
+    }
+    return this.refused === null;
+  }
+
+  /** The verdict; a refusal, or a buffer a quarter full, asks for an early flush. */
+  close(): BufferRefusal | null {
+    if (this.refused) {
+      this.buffer.onPressure?.();
+      return { message: `Metrics buffer full: ${this.refused}; retry after the next flush`, retryAfterSeconds: 1 };
+    }
+    if (this.fresh.size > 0 && this.buffer.size + this.fresh.size >= this.limits.totalCells / 4) this.buffer.onPressure?.();
+    return null;
   }
 }

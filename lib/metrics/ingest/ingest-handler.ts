@@ -74,6 +74,7 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
   };
   const planned: PlannedObservation[] = [];
   const deferred: DeferredObservation[] = [];
+  const admission = deps.buffer.admission();
 
   for (let index = 0; index < observations.length; index++) {
     const result = observationSchema.safeParse(observations[index]);
@@ -111,11 +112,16 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
       continue;
     }
     const plan = planObservation(observation, metric, snapshot.environmentId, minute);
-    if (isFieldError(plan)) reject(index, plan);
-    else planned.push(plan);
+    if (isFieldError(plan)) {
+      reject(index, plan);
+      continue;
+    }
+    // Past a limit the batch is refused whole: no need to check the rest.
+    if (!admission.admit(plan)) break;
+    planned.push(plan);
   }
   // All or nothing: a client retries the same batch after a 503, so none of it may be kept.
-  const full = deps.buffer.refusal(planned) ?? (deferred.length > deps.buffer.deferred.room() ? { message: "Metric definitions can't be read and the queue of unchecked items is full", retryAfterSeconds: 5 } : null);
+  const full = admission.close() ?? (deferred.length > deps.buffer.deferred.room() ? { message: "Metric definitions can't be read and the queue of unchecked items is full", retryAfterSeconds: 5 } : null);
   if (full) return { status: 503, body: { error: full.message }, headers: { "retry-after": String(full.retryAfterSeconds) } };
   deps.buffer.apply(planned);
   deps.buffer.deferred.add(deferred);
