@@ -22,7 +22,7 @@ export type StoreOutcome = { stored: boolean; marks: JournalMark[] };
 
 // One transaction per this many minute cells: a back-fill or a burst never holds the
 // database's write lock (SQLite has one writer) or a flush's memory for long.
-const CELLS_PER_TRANSACTION = 2_000;
+const CELLS_PER_TRANSACTION = 500;
 const RECENT_QUARANTINE = 20;
 
 class OutageError extends Error {}
