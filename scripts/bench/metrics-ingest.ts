@@ -16,6 +16,8 @@ const BATCH = 500;
 const CONNECTIONS = 8;
 const providers = (process.env.BENCH_PROVIDERS ?? "sqlite,postgres").split(",") as DatabaseProvider[];
 const root = path.resolve(import.meta.dirname, "../..");
+// BENCH_PORT_BASE moves the two servers (base+21, base+22), as in bench:evaluate.
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3900);
 const ADMIN_URL = process.env.GLIDEPATH_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((p) => fs.existsSync(p));
 if (!wrk) throw new Error("bench:metrics-ingest needs wrk (apt-get install wrk)");
@@ -105,8 +107,8 @@ for (const provider of providers) {
   fs.writeFileSync(file, batches(200).join("\n"));
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", GLIDEPATH_METRICS_FLUSH_MS: "1000" };
   const targets: { name: string; port: number; command: string[]; env: Record<string, string> }[] = [
-    { name: "bare node:http (parse only)", port: 3921, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-ingest-server.ts"], env: { PORT: "3921" } },
-    { name: "Glidepath dedicated server", port: 3922, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], env: { OFREP_PORT: "3922" } },
+    { name: "bare node:http (parse only)", port: PORT_BASE + 21, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-ingest-server.ts"], env: { PORT: String(PORT_BASE + 21) } },
+    { name: "Glidepath dedicated server", port: PORT_BASE + 22, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], env: { OFREP_PORT: String(PORT_BASE + 22) } },
   ];
   const children: ChildProcess[] = targets.map((t) => spawn(t.command[0]!, t.command.slice(1), { cwd: root, env: { ...env, ...t.env }, stdio: ["ignore", "ignore", "inherit"] }));
   try {
@@ -114,14 +116,14 @@ for (const provider of providers) {
     let sentToGlidepath = 0;
     for (const t of targets) {
       const warmUp = run(t.port, file, fixture.sdkKey, 2);
-      if (t.port === 3922) sentToGlidepath += warmUp.requests * BATCH;
+      if (t.port === PORT_BASE + 22) sentToGlidepath += warmUp.requests * BATCH;
     }
     const results = new Map(targets.map((t) => [t.name, [] as ReturnType<typeof run>[]]));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const t of targets) {
         const r = run(t.port, file, fixture.sdkKey, SECONDS);
         results.get(t.name)!.push(r);
-        if (t.port === 3922) sentToGlidepath += r.requests * BATCH;
+        if (t.port === PORT_BASE + 22) sentToGlidepath += r.requests * BATCH;
         console.log(`${provider} round ${round} ${t.name.padEnd(30)} ${Math.round(r.observationsPerSecond).toLocaleString("en").padStart(9)} obs/s  p99 ${r.p99ms} ms`);
       }
     }

@@ -68,6 +68,8 @@ export async function startMetricsHarness(options: {
   workerDatabaseUrl?: string;
   limits?: BufferLimits;
   catalogFromWorker?: boolean;
+  /** How often the worker reads definitions on its own (default 200 ms). */
+  definitionsIntervalMs?: number;
   /** Runs once the evaluation snapshot is loaded, before the flush worker starts (an outage from the start). */
   beforeWorker?: () => Promise<void>;
 }): Promise<MetricsHarness> {
@@ -78,7 +80,7 @@ export async function startMetricsHarness(options: {
   const buffer = new MetricBuffer(options.limits);
   const exposures = new ExposureCounter();
   const catalog = new MetricCatalog(options.catalogFromWorker ? null : db);
-  const flusher = new MetricFlusher({ databaseUrl: options.workerDatabaseUrl ?? options.databaseUrl, buffer, exposures, catalog, definitionsIntervalMs: 200 });
+  const flusher = new MetricFlusher({ databaseUrl: options.workerDatabaseUrl ?? options.databaseUrl, buffer, exposures, catalog, definitionsIntervalMs: options.definitionsIntervalMs ?? 200 });
   if (options.catalogFromWorker) catalog.onUpdate(() => void buffer.deferred.settle(catalog, buffer));
   const server = createOfrepServer(store, null, { exposures, ingest: { catalog, buffer } });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -20,11 +20,14 @@ export type FlushWorkerConfig = {
 export type ToWorker =
   | ({ type: "spill" } & SampleSpill)
   | { type: "flush"; id: number; batch: CellBatch; segment: number | null }
+  | { type: "read-definitions"; id: number }
   | { type: "close" };
 
 export type FromWorker =
   | { type: "flushed"; id: number; stored: boolean; ownSegment: number | null; stats: CellStoreStats }
   | { type: "definitions"; teams: [string, MetricDefinitionView[]][] }
-  | { type: "definitions-failed"; error: string }
+  | { type: "definitions-failed"; error: string; id: number | null }
+  /** After a read asked for by id, changed or not. */
+  | { type: "definitions-read"; id: number }
   | { type: "log"; level: "warn" | "error"; message: string }
   | { type: "closed" };

@@ -88,7 +88,8 @@ async function replayJournals() {
 }
 
 let lastDefinitions = "";
-async function readDefinitions() {
+/** `id`: a read the request thread asked for (it waits for the answer); null on the timer. */
+async function readDefinitions(id: number | null = null) {
   try {
     const rows = await db.metricDefinition.findMany({ orderBy: [{ teamId: "asc" }, { position: "asc" }] });
     const teams = new Map<string, MetricDefinitionView[]>();
@@ -100,9 +101,10 @@ async function readDefinitions() {
     const text = JSON.stringify([...teams]);
     if (text !== lastDefinitions) post({ type: "definitions", teams: [...teams] });
     lastDefinitions = text;
+    if (id !== null) post({ type: "definitions-read", id });
   } catch (error) {
     lastDefinitions = "";
-    post({ type: "definitions-failed", error: (error as Error).message });
+    post({ type: "definitions-failed", error: (error as Error).message, id });
   }
 }
 
@@ -123,6 +125,8 @@ port.on("message", (message: ToWorker) => {
     const cells = cellsOfBatch(message.batch, spilled);
     spilled = new Map();
     void flush(message.id, cells, message.segment);
+  } else if (message.type === "read-definitions") {
+    void readDefinitions(message.id);
   } else if (message.type === "close") {
     for (const timer of timers) clearInterval(timer);
     void queue.then(() => db.$disconnect()).finally(() => post({ type: "closed" }));

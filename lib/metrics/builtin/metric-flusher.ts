@@ -63,6 +63,7 @@ export class MetricFlusher {
     options.buffer.onSpill = (spill) => this.send({ type: "spill", ...spill }, [spill.values.buffer as ArrayBuffer, spill.weights.buffer as ArrayBuffer]);
     options.buffer.onPressure = () => this.requestFlush();
     options.buffer.journal = options.journal ?? null;
+    if (options.catalog) options.catalog.requestRead = () => this.readDefinitionsNow();
     this.startWorker(null);
   }
 
@@ -153,6 +154,24 @@ export class MetricFlusher {
     this.options.buffer.outstanding = this.inFlight + this.workerStats.held;
   }
 
+  private readonly readsWaiting = new Map<number, () => void>();
+  private nextReadId = 1;
+
+  /** A read of the metric definitions now; resolves when it is done (or failed). */
+  private readDefinitionsNow(): Promise<void> {
+    const id = this.nextReadId++;
+    return new Promise((resolve) => {
+      this.readsWaiting.set(id, resolve);
+      this.send({ type: "read-definitions", id });
+    });
+  }
+
+  private readDone(id: number | null): void {
+    if (id === null) return;
+    this.readsWaiting.get(id)?.();
+    this.readsWaiting.delete(id);
+  }
+
   private send(message: ToWorker, transfer: ArrayBuffer[] = []): void {
     this.worker.postMessage(message, transfer);
   }
@@ -201,7 +220,10 @@ export class MetricFlusher {
     } else if (message.type === "definitions") {
       this.definitionsFailing = false;
       catalog?.update(new Map(message.teams));
+    } else if (message.type === "definitions-read") {
+      this.readDone(message.id);
     } else if (message.type === "definitions-failed") {
+      this.readDone(message.id);
       if (!this.definitionsFailing) console.warn(`[metrics] metric definitions can't be read (${message.error.split("\n").at(-1)}); ingest checks items against the last ones read and defers the rest`);
       this.definitionsFailing = true;
       catalog?.failed();

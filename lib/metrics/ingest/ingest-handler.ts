@@ -63,7 +63,12 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
 
   // Definitions come from memory: during a database outage they are the last ones read, and
   // items whose metric can't be looked up are deferred (202) rather than refused.
-  const { metrics, current } = await deps.catalog.lookup(snapshot.teamId);
+  const named = new Set<string>();
+  for (const item of observations) {
+    const metric = (item as { metric?: unknown } | null)?.metric;
+    if (typeof metric === "string") named.add(metric);
+  }
+  const { metrics, current } = await deps.catalog.lookupFor(snapshot.teamId, named);
   const cohorts = cohortKeysOf(snapshot);
   const now = deps.now?.() ?? Date.now();
   const errors: ItemError[] = [];

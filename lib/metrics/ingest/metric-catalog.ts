@@ -7,8 +7,14 @@ type Entry = { loadedAt: number; metrics: Map<string, MetricDefinitionView>; loa
 /** A team's definitions, and whether they are known to be current (false: the database couldn't be read). */
 export type CatalogAnswer = { metrics: Map<string, MetricDefinitionView>; current: boolean };
 
-// How long a request waits for the first definitions while the process starts.
+// How long a request waits for the first definitions while the process starts, or for a
+// read asked for because it names a metric the last read didn't have.
 const FIRST_LOAD_WAIT_MS = 3_000;
+const REREAD_WAIT_MS = 2_000;
+// At most one such read per team this often: names a client makes up can't drive reads.
+const REREAD_EVERY_MS = 1_000;
+
+const waitAtMost = (promise: Promise<unknown>, ms: number) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
  * The team's metric definitions for ingest validation. Definitions change rarely and don't
@@ -26,6 +32,9 @@ export class MetricCatalog {
   private firstFeed: Promise<void>;
   private resolveFirstFeed: () => void = () => {};
   private readonly listeners: (() => void)[] = [];
+  private readonly rereads = new Map<string, number>();
+  /** Set by the flush worker's owner: asks for a read now, resolves when it is done. */
+  requestRead: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly db: Db | null,
@@ -52,9 +61,24 @@ export class MetricCatalog {
     this.listeners.push(listener);
   }
 
+  /**
+   * The team's definitions for a batch naming `keys`: when some are unknown, they may be newer
+   * than the last read (a metric created a moment ago), so read again first — at most once a
+   * second per team — before they are refused.
+   */
+  async lookupFor(teamId: string, keys: ReadonlySet<string>, now = Date.now()): Promise<CatalogAnswer> {
+    const answer = await this.lookup(teamId, now);
+    if (!answer.current || [...keys].every((key) => answer.metrics.has(key))) return answer;
+    if (now - (this.rereads.get(teamId) ?? 0) < REREAD_EVERY_MS) return answer;
+    this.rereads.set(teamId, now);
+    if (this.db) this.teams.delete(teamId);
+    else if (this.requestRead) await waitAtMost(this.requestRead(), REREAD_WAIT_MS);
+    return this.lookup(teamId, now);
+  }
+
   async lookup(teamId: string, now = Date.now()): Promise<CatalogAnswer> {
     if (!this.db) {
-      if (!this.fed) await Promise.race([this.firstFeed, new Promise((resolve) => setTimeout(resolve, FIRST_LOAD_WAIT_MS).unref())]);
+      if (!this.fed) await waitAtMost(this.firstFeed, FIRST_LOAD_WAIT_MS);
       return { metrics: this.fed?.get(teamId) ?? new Map(), current: this.fed !== null && this.fedCurrent };
     }
     try {
