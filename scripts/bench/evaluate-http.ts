@@ -117,6 +117,15 @@ try {
     const rps = median(rs.map((r) => r.rps));
     console.log(`| ${t.name} | ${Math.round(rps)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${((rps / bare) * 100).toFixed(0)}% |`);
   }
+  // Rounds alternate, so each round's bare figure is the nearest baseline: on a shared machine
+  // the median of per-round ratios is steadier than a ratio of medians.
+  const bareRounds = results.get(targets[0]!.name)!;
+  for (const t of targets.slice(1)) {
+    const rs = results.get(t.name)!;
+    const p99Ratio = median(rs.map((r, i) => r.p99 / bareRounds[i]!.p99));
+    const rpsShare = median(rs.map((r, i) => r.rps / bareRounds[i]!.rps));
+    console.log(`${t.name}, per-round against bare: p99 ${p99Ratio.toFixed(2)}×, rps ${(rpsShare * 100).toFixed(0)}% (medians)`);
+  }
 } finally {
   for (const child of children) child.kill("SIGTERM");
   fs.rmSync(fixture.dir, { recursive: true, force: true });

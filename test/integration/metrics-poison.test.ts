@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { plannedObservation } from "@/lib/metrics/builtin/metric-buffer";
 import { EXPOSURE_METRIC_KEY } from "@/lib/metrics/metric-types";
 import type { TeamFixture } from "../support/fixtures";
 import { createMetricsTeam, startMetricsHarness, storedTotals, type MetricsHarness } from "../support/metrics-harness";
@@ -53,7 +54,7 @@ describeEachProvider("metrics: no observation poisons the store", (database) => 
     const minute = Math.floor(Date.now() / 60_000);
     const series = { environmentId: environmentId(), metricKey: "basket", releaseKey: "checkout", cohortKey: "eu", variant: "control" as const };
     for (let flush = 0; flush < 3; flush++) {
-      harness.buffer.apply([{ series, minute, shape: "plain", sample: false, first: 1, second: 1.7e308 }]);
+      harness.buffer.apply([plannedObservation(series, "plain", minute, false, 1, 1.7e308)]);
       await harness.flusher.flush();
     }
     const after = await storedTotals(environmentId(), "basket", 60);

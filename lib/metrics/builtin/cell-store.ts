@@ -80,8 +80,10 @@ export class CellStore {
       return;
     } catch (error) {
       if (await this.isOutage(error)) throw new OutageError((error as Error).message);
-      if (cells.length <= 1) {
-        if (cells[0]) this.quarantine(cells[0], error as Error);
+      // Only the marks, and they can't be written: nothing to isolate (the cells are stored).
+      if (cells.length === 0) throw error;
+      if (cells.length === 1) {
+        this.quarantine(cells[0]!, error as Error);
         if (marks.length > 0) await this.isolate([], marks);
         return;
       }

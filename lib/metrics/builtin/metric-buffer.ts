@@ -9,12 +9,18 @@ import { DeferredObservations } from "../ingest/deferred-observations";
 export type PlannedObservation = {
   series: SeriesKey;
   minute: number;
+  /** cellKeyOf(seriesKeyString(series), minute), built once per item: the hot path's one string. */
+  cellKey: string;
   shape: CellShape;
   /** A latency sample (value, weight), or an increment (count, sum). */
   sample: boolean;
   first: number;
   second: number;
 };
+
+export function plannedObservation(series: SeriesKey, shape: CellShape, minute: number, sample: boolean, first: number, second: number): PlannedObservation {
+  return { series, minute, cellKey: cellKeyOf(seriesKeyString(series), minute), shape, sample, first, second };
+}
 
 /** Why a batch can't be buffered now: answered 503 with Retry-After, nothing added. */
 export type BufferRefusal = { message: string; retryAfterSeconds: number };
@@ -93,19 +99,22 @@ export class MetricBuffer {
     return this.perRelease.get(`${scope.environmentId}\u0000${scope.releaseKey}`) ?? 0;
   }
 
-  isOpen(series: SeriesKey, minute: number): boolean {
-    return this.cells.has(cellKeyOf(seriesKeyString(series), minute));
+  isOpen(cellKey: string): boolean {
+    return this.cells.has(cellKey);
   }
 
   /** Adds checked items (after refusal() said they fit) and journals them before returning. */
   apply(planned: readonly PlannedObservation[]): void {
-    for (const item of planned) this.add(item.series, item.shape, item.minute, item.sample, item.first, item.second);
+    for (const item of planned) this.addTo(this.open(item.series, item.shape, item.minute, item.cellKey), item.sample, item.first, item.second);
     this.journal?.commit();
   }
 
   /** One contribution to a cell; opens the cell if needed (limits are refusal()'s job). */
   add(series: SeriesKey, shape: CellShape, minute: number, sample: boolean, first: number, second: number): void {
-    const cell = this.open(series, shape, minute);
+    this.addTo(this.open(series, shape, minute, cellKeyOf(seriesKeyString(series), minute)), sample, first, second);
+  }
+
+  private addTo(cell: OpenCell, sample: boolean, first: number, second: number): void {
     if (sample) {
       cell.count = addBounded(cell.count, second, MAX_CELL_COUNT);
       cell.sum = addBounded(cell.sum, first * second, MAX_CELL_SUM);
@@ -132,11 +141,10 @@ export class MetricBuffer {
     return drained;
   }
 
-  private open(series: SeriesKey, shape: CellShape, minute: number): OpenCell {
-    const key = seriesKeyString(series);
-    const cellKey = cellKeyOf(key, minute);
+  private open(series: SeriesKey, shape: CellShape, minute: number, cellKey: string): OpenCell {
     let cell = this.cells.get(cellKey);
     if (cell) return cell;
+    const key = seriesKeyString(series);
     const release = `${series.environmentId}\u0000${series.releaseKey}`;
     cell = { id: this.nextId++, key, minute, shape, count: 0, sum: 0, values: null, weights: null, n: 0 };
     this.cells.set(cellKey, cell);
@@ -187,11 +195,9 @@ export class Admission {
   /** False once the batch can't fit (then stop: it is refused whole). */
   admit(item: PlannedObservation): boolean {
     if (this.refused) return false;
-    const { series, minute } = item;
-    if (this.buffer.isOpen(series, minute)) return true;
-    const key = cellKeyOf(seriesKeyString(series), minute);
-    if (this.fresh.has(key)) return true;
-    this.fresh.add(key);
+    const { series, cellKey } = item;
+    if (this.buffer.isOpen(cellKey) || this.fresh.has(cellKey)) return true;
+    this.fresh.add(cellKey);
     const { totalCells, environmentCells, releaseCells } = this.limits;
     const release = `${series.environmentId}\u0000${series.releaseKey}`;
     const inRelease = (this.byRelease.get(release) ?? 0) + 1;

@@ -99,9 +99,10 @@ export class MetricFlusher {
 
   /** Resolves when everything buffered before the call is stored (or held after a failure). */
   flush(): Promise<void> {
-    const previous = this.running ?? Promise.resolve();
-    const next = previous.then(() => this.flushOnce());
-    this.running = next.finally(() => {
+    // Never rejects: a flush that throws must not stop every later one.
+    const next = (this.running ?? Promise.resolve()).then(() => this.flushOnce()).catch((error: unknown) => console.error("[metrics] flush failed", error));
+    this.running = next;
+    void next.then(() => {
       if (this.running === next) this.running = null;
     });
     return next;

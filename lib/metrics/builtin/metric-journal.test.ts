@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { segmentsOf } from "./journal-files";
 import { cellsOfSegments } from "./journal-replay";
-import { MetricBuffer } from "./metric-buffer";
+import { MetricBuffer, plannedObservation } from "./metric-buffer";
 import { MetricJournal } from "./metric-journal";
 
 const series = (metricKey: string) => ({ environmentId: "env-1", metricKey, releaseKey: "checkout", cohortKey: "eu", variant: "treatment" as const });
@@ -25,9 +25,9 @@ describe("MetricJournal", () => {
     const buffer = new MetricBuffer();
     buffer.journal = journal;
     buffer.apply([
-      ...Array.from({ length: 300 }, (_, i) => ({ series: series("latency"), minute: 10, shape: "latency" as const, sample: true, first: i + 1, second: 2 })),
-      { series: series("orders"), minute: 10, shape: "plain", sample: false, first: 3, second: 3 },
-      { series: series("orders"), minute: 11, shape: "plain", sample: false, first: 1, second: 1 },
+      ...Array.from({ length: 300 }, (_, i) => plannedObservation(series("latency"), "latency", 10, true, i + 1, 2)),
+      plannedObservation(series("orders"), "plain", 10, false, 3, 3),
+      plannedObservation(series("orders"), "plain", 11, false, 1, 1),
     ]);
     const files = segmentsOf(journal.dir, journal.id).map((s) => s.file);
     const { cells, observations } = cellsOfSegments(files);

@@ -94,13 +94,25 @@ export class MetricJournal implements ObservationJournal {
   rotate(): number {
     this.commit();
     const closed = this.segment;
-    if (this.fd !== null) fs.closeSync(this.fd);
+    try {
+      if (this.fd !== null) fs.closeSync(this.fd);
+    } catch {
+      // closing can only fail for an fd that is gone already
+    }
     this.fd = null;
     this.segment++;
     // Resume only at a segment start: every record of a segment refers to cells defined in it.
     this.paused = this.pendingBytes > this.maxPendingBytes;
-    if (this.paused) this.warnOnce(`[metrics] crash journal paused: ${Math.round(this.pendingBytes / 1e6)} MB not yet stored (database unreachable?)`);
-    else this.openSegment();
+    if (this.paused) {
+      this.warnOnce(`[metrics] crash journal paused: ${Math.round(this.pendingBytes / 1e6)} MB not yet stored (database unreachable?)`);
+      return closed;
+    }
+    try {
+      this.openSegment();
+    } catch (error) {
+      this.fd = null;
+      this.warnOnce(`[metrics] crash journal can't open a segment (${(error as Error).message}); observations are buffered in memory only until it can`);
+    }
     return closed;
   }
 

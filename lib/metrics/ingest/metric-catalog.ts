@@ -9,8 +9,8 @@ export type CatalogAnswer = { metrics: Map<string, MetricDefinitionView>; curren
 
 // How long a request waits for the first definitions while the process starts, or for a
 // read asked for because it names a metric the last read didn't have.
-const FIRST_LOAD_WAIT_MS = 3_000;
-const REREAD_WAIT_MS = 2_000;
+const FIRST_LOAD_WAIT_MS = 15_000;
+const REREAD_WAIT_MS = 5_000;
 // At most one such read per team this often: names a client makes up can't drive reads.
 const REREAD_EVERY_MS = 1_000;
 

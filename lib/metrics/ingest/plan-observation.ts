@@ -1,4 +1,4 @@
-import type { PlannedObservation } from "../builtin/metric-buffer";
+import { plannedObservation, type PlannedObservation } from "../builtin/metric-buffer";
 import type { MetricDefinitionView } from "../metric-types";
 import { checkObservation, contributionOf, shapeOf, type FieldError } from "./apply-observation";
 import type { Observation } from "./observation-schema";
@@ -12,7 +12,8 @@ export function planObservation(observation: Observation, metric: MetricDefiniti
   const problem = checkObservation(observation, metric);
   if (problem) return problem;
   const series = { environmentId, metricKey: metric.key, releaseKey: observation.release, cohortKey: observation.cohort, variant: observation.variant };
-  return { series, minute, shape: shapeOf(metric), ...contributionOf(observation, metric) };
+  const { sample, first, second } = contributionOf(observation, metric);
+  return plannedObservation(series, shapeOf(metric), minute, sample, first, second);
 }
 
 export const isFieldError = (result: PlannedObservation | FieldError): result is FieldError => "field" in result;
