@@ -8,4 +8,8 @@ export async function register() {
   // Change requests past their time expire (audited, notified) even when nobody reads them.
   const { startChangeRequestExpiry } = await import("./lib/approvals/expiry-sweeper");
   startChangeRequestExpiry();
+  // The metrics flush worker starts with the server rather than at the first evaluation, so a
+  // crash journal a killed process left behind is replayed at once.
+  const { metricsRuntime } = await import("./lib/metrics/builtin/metrics-runtime");
+  metricsRuntime();
 }

@@ -25,6 +25,6 @@ server.listen(port, "0.0.0.0", () => console.log(`OFREP server on http://localho
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     void store.stop();
-    server.close(() => void metrics.flusher.flush().finally(() => process.exit(0)));
+    server.close(() => void metrics.flusher.close().finally(() => process.exit(0)));
   });
 }

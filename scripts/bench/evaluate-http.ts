@@ -12,6 +12,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
 const root = path.resolve(import.meta.dirname, "../..");
+// BENCH_PORT_BASE moves the three servers (base+11…13), so two people can bench side by side.
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3900);
 
 type Target = { name: string; port: number; command: string[]; env?: Record<string, string>; ready: string };
 
@@ -81,10 +83,10 @@ console.log(`load generator: ${wrk ?? "autocannon (install Debian's wrk for a li
 const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", NEXT_TELEMETRY_DISABLED: "1" };
 const hasNextBuild = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
 const targets: Target[] = [
-  { name: "bare node:http (fixed JSON)", port: 3911, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-server.ts"], ready: "bare", env: { PORT: "3911" } },
-  { name: "Glidepath OFREP server", port: 3912, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], ready: "ofrep", env: { OFREP_PORT: "3912" } },
+  { name: "bare node:http (fixed JSON)", port: PORT_BASE + 11, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-server.ts"], ready: "bare", env: { PORT: String(PORT_BASE + 11) } },
+  { name: "Glidepath OFREP server", port: PORT_BASE + 12, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], ready: "ofrep", env: { OFREP_PORT: String(PORT_BASE + 12) } },
   ...(hasNextBuild
-    ? [{ name: "Glidepath Next.js route", port: 3913, command: [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", "3913"], ready: "next", env: { NEXTAUTH_SECRET: "bench" } }]
+    ? [{ name: "Glidepath Next.js route", port: PORT_BASE + 13, command: [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", String(PORT_BASE + 13)], ready: "next", env: { NEXTAUTH_SECRET: "bench" } }]
     : []),
 ];
 
@@ -114,6 +116,15 @@ try {
     const rs = results.get(t.name)!;
     const rps = median(rs.map((r) => r.rps));
     console.log(`| ${t.name} | ${Math.round(rps)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${((rps / bare) * 100).toFixed(0)}% |`);
+  }
+  // Rounds alternate, so each round's bare figure is the nearest baseline: on a shared machine
+  // the median of per-round ratios is steadier than a ratio of medians.
+  const bareRounds = results.get(targets[0]!.name)!;
+  for (const t of targets.slice(1)) {
+    const rs = results.get(t.name)!;
+    const p99Ratio = median(rs.map((r, i) => r.p99 / bareRounds[i]!.p99));
+    const rpsShare = median(rs.map((r, i) => r.rps / bareRounds[i]!.rps));
+    console.log(`${t.name}, per-round against bare: p99 ${p99Ratio.toFixed(2)}×, rps ${(rpsShare * 100).toFixed(0)}% (medians)`);
   }
 } finally {
   for (const child of children) child.kill("SIGTERM");

@@ -16,6 +16,11 @@ const BATCH = 500;
 const CONNECTIONS = 8;
 const providers = (process.env.BENCH_PROVIDERS ?? "sqlite,postgres").split(",") as DatabaseProvider[];
 const root = path.resolve(import.meta.dirname, "../..");
+// BENCH_PORT_BASE moves the servers (base+21 … base+23), as in bench:evaluate.
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3900);
+// BENCH_COMPARE_ROOT=<another checkout>: its dedicated server joins the alternating rounds, on a
+// database of its own (a before/after measured in the same run).
+const COMPARE_ROOT = process.env.BENCH_COMPARE_ROOT ? path.resolve(process.env.BENCH_COMPARE_ROOT) : null;
 const ADMIN_URL = process.env.GLIDEPATH_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((p) => fs.existsSync(p));
 if (!wrk) throw new Error("bench:metrics-ingest needs wrk (apt-get install wrk)");
@@ -44,7 +49,7 @@ function batches(count: number): string[] {
 
 async function freshDatabase(provider: DatabaseProvider): Promise<{ url?: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") return { drop: async () => {} };
-  const name = `glidepath_ingest_bench_${Date.now().toString(36)}`;
+  const name = `glidepath_ingest_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: ADMIN_URL });
     await client.connect();
@@ -101,27 +106,35 @@ for (const provider of providers) {
   const database = await freshDatabase(provider);
   const fixture = await createBenchFixture(database.url);
   await defineMetrics(fixture);
+  const compare = COMPARE_ROOT ? await freshDatabase(provider) : null;
+  const compareFixture = compare ? await createBenchFixture(compare.url) : null;
+  if (compareFixture) await defineMetrics(compareFixture);
   const file = path.join(fixture.dir, "batches.jsonl");
   fs.writeFileSync(file, batches(200).join("\n"));
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", GLIDEPATH_METRICS_FLUSH_MS: "1000" };
-  const targets: { name: string; port: number; command: string[]; env: Record<string, string> }[] = [
-    { name: "bare node:http (parse only)", port: 3921, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-ingest-server.ts"], env: { PORT: "3921" } },
-    { name: "Glidepath dedicated server", port: 3922, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], env: { OFREP_PORT: "3922" } },
+  type Target = { name: string; port: number; command: string[]; env: Record<string, string>; cwd: string; key: string };
+  const server = ["--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"];
+  const targets: Target[] = [
+    { name: "bare node:http (parse only)", port: PORT_BASE + 21, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-ingest-server.ts"], env: { PORT: String(PORT_BASE + 21) }, cwd: root, key: fixture.sdkKey },
+    { name: "Glidepath dedicated server", port: PORT_BASE + 22, command: [process.execPath, ...server], env: { OFREP_PORT: String(PORT_BASE + 22) }, cwd: root, key: fixture.sdkKey },
+    ...(compareFixture && COMPARE_ROOT
+      ? [{ name: "previous checkout's server", port: PORT_BASE + 23, command: [process.execPath, ...server], env: { OFREP_PORT: String(PORT_BASE + 23), DATABASE_URL: compareFixture.url }, cwd: COMPARE_ROOT, key: compareFixture.sdkKey }]
+      : []),
   ];
-  const children: ChildProcess[] = targets.map((t) => spawn(t.command[0]!, t.command.slice(1), { cwd: root, env: { ...env, ...t.env }, stdio: ["ignore", "ignore", "inherit"] }));
+  const children: ChildProcess[] = targets.map((t) => spawn(t.command[0]!, t.command.slice(1), { cwd: t.cwd, env: { ...env, ...t.env }, stdio: ["ignore", "ignore", "inherit"] }));
   try {
     for (const t of targets) await waitUntilUp(t.port);
     let sentToGlidepath = 0;
     for (const t of targets) {
-      const warmUp = run(t.port, file, fixture.sdkKey, 2);
-      if (t.port === 3922) sentToGlidepath += warmUp.requests * BATCH;
+      const warmUp = run(t.port, file, t.key, 2);
+      if (t.port === PORT_BASE + 22) sentToGlidepath += warmUp.requests * BATCH;
     }
     const results = new Map(targets.map((t) => [t.name, [] as ReturnType<typeof run>[]]));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const t of targets) {
-        const r = run(t.port, file, fixture.sdkKey, SECONDS);
+        const r = run(t.port, file, t.key, SECONDS);
         results.get(t.name)!.push(r);
-        if (t.port === 3922) sentToGlidepath += r.requests * BATCH;
+        if (t.port === PORT_BASE + 22) sentToGlidepath += r.requests * BATCH;
         console.log(`${provider} round ${round} ${t.name.padEnd(30)} ${Math.round(r.observationsPerSecond).toLocaleString("en").padStart(9)} obs/s  p99 ${r.p99ms} ms`);
       }
     }
@@ -131,18 +144,21 @@ for (const provider of providers) {
     glidepath.kill("SIGTERM");
     await exited;
     const stored = await storedObservations(fixture.url);
-    const bare = median(results.get(targets[0]!.name)!.map((r) => r.observationsPerSecond));
-    const ours = median(results.get(targets[1]!.name)!.map((r) => r.observationsPerSecond));
-    const line = `| ${provider} | ${Math.round(ours).toLocaleString("en")} | ${Math.round(bare).toLocaleString("en")} | ${((ours / bare) * 100).toFixed(0)}% | ${stored.toLocaleString("en")} of ${sentToGlidepath.toLocaleString("en")} |`;
+    const rate = (i: number) => median(results.get(targets[i]!.name)!.map((r) => r.observationsPerSecond));
+    const [bare, ours] = [rate(0), rate(1)];
+    const previous = targets[2] ? ` ${Math.round(rate(2)).toLocaleString("en")} |` : "";
+    const line = `| ${provider} | ${Math.round(ours).toLocaleString("en")} |${previous} ${Math.round(bare).toLocaleString("en")} | ${((ours / bare) * 100).toFixed(0)}% | ${stored.toLocaleString("en")} of ${sentToGlidepath.toLocaleString("en")} |`;
     summary.push(line);
   } finally {
     for (const child of children) child.kill("SIGTERM");
     fs.rmSync(fixture.dir, { recursive: true, force: true });
+    if (compareFixture) fs.rmSync(compareFixture.dir, { recursive: true, force: true });
     await database.drop();
+    await compare?.drop();
   }
 }
 console.log(`\nwrk, 1 thread, ${CONNECTIONS} connections, batches of ${BATCH}, ${SECONDS}s × ${ROUNDS} alternating rounds, medians:`);
-console.log("| database | Glidepath obs/s | bare parse-only obs/s | share | stored after the run, of accepted |");
-console.log("| --- | ---: | ---: | ---: | ---: |");
+console.log(`| database | Glidepath obs/s |${COMPARE_ROOT ? " previous checkout obs/s |" : ""} bare parse-only obs/s | share | stored after the run, of accepted |`);
+console.log(`| --- | ---: |${COMPARE_ROOT ? " ---: |" : ""} ---: | ---: | ---: |`);
 console.log(summary.join("\n"));
 process.exit(0);

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { databaseUrl, providerOf } from "@/lib/db/database-url";
+import { databaseUrl } from "@/lib/db/database-url";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
 import { seriesRegistryFor } from "@/lib/metrics/backend-for";
@@ -58,14 +58,16 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     const registry = seriesRegistryFor(db);
     const buffer = new MetricBuffer();
     const exposures = new ExposureCounter();
-    flusher = new MetricFlusher(db, providerOf(databaseUrl()), registry, buffer, exposures);
+    const catalog = new MetricCatalog(db);
+    flusher = new MetricFlusher({ databaseUrl: databaseUrl(), buffer, exposures, catalog });
     backend = createBuiltinBackend(db, registry);
-    server = createOfrepServer(store, null, { exposures, ingest: { catalog: new MetricCatalog(db), buffer } });
+    server = createOfrepServer(store, null, { exposures, ingest: { catalog, buffer } });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
+    await flusher.close();
     await store.stop();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

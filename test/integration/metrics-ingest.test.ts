@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createSdkKey } from "@/lib/api-keys/create-api-key";
 import { createCohort } from "@/lib/cohorts/create-cohort";
 import { getDb } from "@/lib/db/client";
-import { databaseUrl, providerOf } from "@/lib/db/database-url";
+import { databaseUrl } from "@/lib/db/database-url";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";
@@ -73,9 +73,10 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
     const registry = seriesRegistryFor(db);
     const buffer = new MetricBuffer();
     const exposures = new ExposureCounter();
-    flusher = new MetricFlusher(db, providerOf(databaseUrl()), registry, buffer, exposures);
+    const catalog = new MetricCatalog(db);
+    flusher = new MetricFlusher({ databaseUrl: databaseUrl(), buffer, exposures, catalog });
     backend = createBuiltinBackend(db, registry);
-    server = createOfrepServer(store, null, { exposures, ingest: { catalog: new MetricCatalog(db), buffer } });
+    server = createOfrepServer(store, null, { exposures, ingest: { catalog, buffer } });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -85,6 +86,7 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
   });
 
   afterAll(async () => {
+    await flusher.close();
     await store.stop();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));

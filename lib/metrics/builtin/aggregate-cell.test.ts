@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { murmur3 } from "@/lib/domain/murmur3";
-import { AggregateCell } from "./aggregate-cell";
+import { AggregateCell, unstorableField } from "./aggregate-cell";
+import { MAX_CELL_COUNT, MAX_CELL_SUM } from "./cell-bounds";
 
 function latencyCell(values: number[]) {
   const cell = new AggregateCell("latency");
@@ -54,5 +55,48 @@ describe("AggregateCell", () => {
     const row = AggregateCell.fromRow("exposure", cell.toRow()).toRow();
     expect(row.count).toBe(6);
     expect(Math.round(row.distinct!)).toBe(3);
+  });
+});
+
+describe("AggregateCell bounds", () => {
+  it("saturates instead of overflowing, so a cell stays finite whatever is added", () => {
+    const cell = new AggregateCell("plain");
+    cell.addIncrement(1, 1.7e308);
+    cell.addIncrement(1, 1.7e308);
+    cell.addSample(1e300, 1e9);
+    expect(cell.sum).toBe(MAX_CELL_SUM);
+    expect(Number.isFinite(cell.sum)).toBe(true);
+    cell.addIncrement(Number.MAX_VALUE, -Infinity);
+    expect(cell.count).toBe(MAX_CELL_COUNT);
+    expect(cell.sum).toBe(-MAX_CELL_SUM);
+    cell.addIncrement(Number.NaN, Number.NaN);
+    expect(cell.toRow()).toMatchObject({ count: MAX_CELL_COUNT, sum: -MAX_CELL_SUM });
+    expect(unstorableField(cell.toRow())).toBeNull();
+  });
+
+  it("stays finite when merged with a stored row, flush after flush", () => {
+    let stored = new AggregateCell("latency").toRow();
+    for (let flush = 0; flush < 3; flush++) {
+      const cell = new AggregateCell("latency");
+      cell.addSample(1e9, 1e9);
+      cell.addIncrement(0, 1e300);
+      const merged = AggregateCell.fromRow("latency", stored);
+      merged.merge(cell);
+      stored = merged.toRow();
+      expect(unstorableField(stored)).toBeNull();
+    }
+    expect(stored.sum).toBe(MAX_CELL_SUM);
+    expect(stored.count).toBe(3e9);
+  });
+
+  it("reads a stored row that holds a non-finite number as a finite one", () => {
+    const cell = AggregateCell.fromRow("plain", { count: Number.NaN, sum: Infinity, sketch: null });
+    expect(cell.toRow()).toMatchObject({ count: 0, sum: MAX_CELL_SUM });
+  });
+
+  it("names the field of a row the store can't hold", () => {
+    const row = new AggregateCell("plain").toRow();
+    expect(unstorableField({ ...row, sum: Infinity })).toBe("sum");
+    expect(unstorableField({ ...row, p95: Number.NaN })).toBe("p95");
   });
 });

@@ -1,4 +1,5 @@
 import { DDSketch } from "@datadog/sketches-js";
+import { addBounded, bounded, MAX_CELL_COUNT, MAX_CELL_SUM } from "./cell-bounds";
 import { DistinctSketch } from "./distinct-sketch";
 
 /**
@@ -20,7 +21,20 @@ export type AggregateRow = {
   distinct: number | null;
 };
 
-/** One series over one bucket: mergeable with any other cell of the same shape. */
+/** Why a row can't be stored (a value the columns can't hold), or null when it can. */
+export function unstorableField(row: AggregateRow): keyof AggregateRow | null {
+  for (const field of ["count", "sum"] as const) if (!Number.isFinite(row[field])) return field;
+  for (const field of ["p50", "p95", "p99", "distinct"] as const) {
+    const value = row[field];
+    if (value !== null && !Number.isFinite(value)) return field;
+  }
+  return null;
+}
+
+/**
+ * One series over one bucket: mergeable with any other cell of the same shape. Count and sum
+ * saturate (cell-bounds.ts) rather than overflow, so a cell is finite whatever is added.
+ */
 export class AggregateCell {
   count = 0;
   sum = 0;
@@ -34,25 +48,29 @@ export class AggregateCell {
 
   /** `weight` identical samples of `value`. */
   addSample(value: number, weight = 1): void {
-    this.count += weight;
-    this.sum += value * weight;
-    this.latency?.accept(value, weight);
+    this.addIncrement(weight, value * weight);
+    this.addToSketch(value, weight);
+  }
+
+  /** Only the quantile sketch: for samples whose count and sum arrive as totals. */
+  addToSketch(value: number, weight: number): void {
+    // The sketch refuses non-positive weights and can't place NaN; ingest never sends either.
+    if (this.latency && weight > 0 && Number.isFinite(weight) && Number.isFinite(value)) this.latency.accept(value, weight);
   }
 
   /** Pre-aggregated counts from the client (requests and errors, say). */
   addIncrement(count: number, sum: number): void {
-    this.count += count;
-    this.sum += sum;
+    this.count = addBounded(this.count, count, MAX_CELL_COUNT);
+    this.sum = addBounded(this.sum, sum, MAX_CELL_SUM);
   }
 
   addExposure(keyHash: number): void {
-    this.count += 1;
+    this.count = addBounded(this.count, 1, MAX_CELL_COUNT);
     this.users!.add(keyHash);
   }
 
   merge(other: AggregateCell): void {
-    this.count += other.count;
-    this.sum += other.sum;
+    this.addIncrement(other.count, other.sum);
     if (this.latency && other.latency && other.latency.count > 0) this.latency.merge(other.latency);
     if (this.users && other.users) this.users.merge(other.users);
   }
@@ -70,10 +88,23 @@ export class AggregateCell {
     };
   }
 
+  /** An exposure cell from its parts (the evaluation thread counts; the flush thread stores). */
+  static exposure(count: number, registers: Uint8Array): AggregateCell {
+    const cell = new AggregateCell("exposure");
+    cell.count = bounded(count, MAX_CELL_COUNT);
+    cell.users = new DistinctSketch(registers);
+    return cell;
+  }
+
+  /** The evaluation thread's HyperLogLog registers (exposure cells only). */
+  get registers(): Uint8Array | null {
+    return this.users?.registers ?? null;
+  }
+
   static fromRow(shape: CellShape, row: { count: number; sum: number; sketch: Uint8Array | null }): AggregateCell {
     const cell = new AggregateCell(shape);
-    cell.count = Number(row.count);
-    cell.sum = Number(row.sum);
+    cell.count = bounded(Number(row.count), MAX_CELL_COUNT);
+    cell.sum = bounded(Number(row.sum), MAX_CELL_SUM);
     if (row.sketch && row.sketch.length > 0) {
       if (shape === "latency") cell.latency = DDSketch.fromProto(row.sketch);
       if (shape === "exposure") cell.users = DistinctSketch.deserialize(row.sketch);

@@ -2,13 +2,19 @@ import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Db, Tx } from "@/lib/db/client";
 import type { DatabaseProvider } from "@/lib/db/database-url";
 import { STORE_RESOLUTIONS } from "../choose-step";
-import { AggregateCell, type AggregateRow } from "./aggregate-cell";
+import { AggregateCell, unstorableField, type AggregateRow } from "./aggregate-cell";
 import { blockStart, MetricBlock } from "./metric-block";
 import { chunks, type SeriesRegistry } from "./series-registry";
 import { seriesKeyString, type SeriesKey } from "./series-key";
 
 /** What the buffer hands over: one series over one minute. */
 export type MinuteCell = { series: SeriesKey; minute: number; cell: AggregateCell };
+
+/** Journal segments whose observations a write covers (metric-journal.ts), stored with it. */
+export type JournalMark = { journalId: string; segment: number };
+
+/** A row that can't be stored: a value the columns can't hold. Isolated, not retried. */
+export class UnstorableRowError extends Error {}
 
 type PendingRow = { seriesId: number; resolution: number; bucket: number; cell: AggregateCell };
 
@@ -48,38 +54,41 @@ export function rowsFor(cells: readonly MinuteCell[], ids: ReadonlyMap<string, n
 /**
  * Adds cells to the store in one transaction: each affected bucket row is read, merged and
  * written back, then the chart blocks holding those buckets are patched with the new values.
+ * `marks` are written in the same transaction, so a journal replay never adds these twice.
+ * Runs on the flush worker (flush-worker.ts), never on a thread that answers requests.
  */
-export async function writeCells(db: Db, provider: DatabaseProvider, registry: SeriesRegistry, cells: readonly MinuteCell[]): Promise<number> {
-  if (cells.length === 0) return 0;
-  const ids = await registry.idsFor(cells.map((c) => c.series), true);
+export async function writeCells(db: Db, provider: DatabaseProvider, registry: SeriesRegistry, cells: readonly MinuteCell[], marks: readonly JournalMark[] = []): Promise<number> {
+  if (cells.length === 0 && marks.length === 0) return 0;
+  const ids = cells.length > 0 ? await registry.idsFor(cells.map((c) => c.series), true) : new Map<string, number>();
   const rows = rowsFor(cells, ids);
   await db.$transaction(
     async (tx) => {
       if (provider === "postgres") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FLUSH_LOCK})`;
       await mergeStored(tx, rows);
-      const written: WrittenRow[] = [];
-      for (const chunk of chunks(rows, 100)) {
-        await yieldToRequests();
-        for (const row of chunk) written.push({ ...row, stored: row.cell.toRow() });
+      const written: WrittenRow[] = rows.map((row) => ({ ...row, stored: row.cell.toRow() }));
+      for (const row of written) {
+        const field = unstorableField(row.stored);
+        if (field) throw new UnstorableRowError(`${field} of series ${row.seriesId} at resolution ${row.resolution}, bucket ${row.bucket} is ${row.stored[field]}`);
       }
-      for (const chunk of chunks(written, 100)) {
-        await yieldToRequests();
-        await upsertAggregates(tx, chunk);
-      }
+      for (const chunk of chunks(written, 100)) await upsertAggregates(tx, chunk);
       await patchBlocks(tx, written);
+      await writeMarks(tx, marks);
     },
     { maxWait: 10_000, timeout: 60_000 },
   );
   return rows.length;
 }
 
-// Flushes run in the same process as evaluation: between chunks of sketch work, let waiting
-// requests go first so a flush never holds the event loop for long.
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+async function writeMarks(tx: Tx, marks: readonly JournalMark[]): Promise<void> {
+  if (marks.length === 0) return;
+  const minute = Math.floor(Date.now() / 60_000);
+  const values = marks.map((m) => Prisma.sql`(${m.journalId}, ${m.segment}, ${minute})`);
+  await tx.$executeRaw`INSERT INTO "MetricJournal" ("id", "segment", "minute") VALUES ${Prisma.join(values)}
+    ON CONFLICT ("id") DO UPDATE SET "segment" = excluded."segment", "minute" = excluded."minute"`;
+}
 
 async function mergeStored(tx: Tx, rows: PendingRow[]): Promise<void> {
   for (const chunk of chunks(rows, 100)) {
-    await yieldToRequests();
     const wanted = chunk.map((r) => Prisma.sql`(${r.seriesId}, ${r.resolution}, ${r.bucket})`);
     const stored = await tx.$queryRaw<{ seriesId: number; resolution: number; bucket: number; count: number; sum: number; sketch: Uint8Array | null }[]>`
       SELECT "seriesId", "resolution", "bucket", "count", "sum", "sketch" FROM "MetricAggregate"
@@ -115,7 +124,6 @@ async function patchBlocks(tx: Tx, rows: WrittenRow[]): Promise<void> {
     else blocks.set(key, { seriesId: row.seriesId, resolution: row.resolution, start, shape: row.cell.shape, rows: [row] });
   }
   for (const chunk of chunks([...blocks.values()], 100)) {
-    await yieldToRequests();
     const wanted = chunk.map((b) => Prisma.sql`(${b.seriesId}, ${b.resolution}, ${b.start})`);
     const stored = await tx.$queryRaw<{ seriesId: number; resolution: number; block: number; points: Uint8Array }[]>`
       SELECT "seriesId", "resolution", "block", "points" FROM "MetricBlock"

@@ -1,7 +1,8 @@
 import type { Evaluation } from "@/lib/domain/evaluate";
 import { EXPOSURE_METRIC_KEY } from "../metric-types";
 import { AggregateCell } from "./aggregate-cell";
-import type { MinuteCell } from "./aggregate-writer";
+import type { CellBatchBuilder } from "./cell-batch";
+import { seriesKeyString } from "./series-key";
 
 type Pair = { minute: number; treatment: AggregateCell | null; control: AggregateCell | null };
 type ReleaseCounts = { environmentId: string; releaseKey: string; cohorts: Map<string, Pair[]> };
@@ -41,14 +42,17 @@ export class ExposureCounter {
     cell.addExposure(keyHash);
   }
 
-  drain(): MinuteCell[] {
-    const drained: MinuteCell[] = [];
+  /** Moves every counted cell into `batch` (registers copied) and starts empty; returns how many went. */
+  drainInto(batch: CellBatchBuilder): number {
+    let drained = 0;
     for (const { environmentId, releaseKey, cohorts } of this.releases.values()) {
       for (const [cohortKey, pairs] of cohorts) {
         for (const pair of pairs) {
           for (const variant of ["treatment", "control"] as const) {
             const cell = pair[variant];
-            if (cell) drained.push({ series: { environmentId, metricKey: EXPOSURE_METRIC_KEY, releaseKey, cohortKey, variant }, minute: pair.minute, cell });
+            if (!cell) continue;
+            batch.addExposure(seriesKeyString({ environmentId, metricKey: EXPOSURE_METRIC_KEY, releaseKey, cohortKey, variant }), pair.minute, cell.count, cell.registers!);
+            drained++;
           }
         }
       }

@@ -2,9 +2,11 @@ import { cachedKeyHash, presentedKey } from "@/lib/evaluation/presented-key";
 import type { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import type { EnvironmentSnapshot } from "@/lib/evaluation/environment-snapshot";
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
-import type { MetricBuffer } from "../builtin/metric-buffer";
+import type { MetricBuffer, PlannedObservation } from "../builtin/metric-buffer";
 import type { MetricCatalog } from "./metric-catalog";
-import { applyObservation, checkObservation, shapeOf, type FieldError } from "./apply-observation";
+import type { FieldError } from "./apply-observation";
+import type { DeferredObservation } from "./deferred-observations";
+import { isFieldError, planObservation } from "./plan-observation";
 import { MAX_INGEST_BYTES, MAX_OBSERVATIONS, observationSchema, timestampOf } from "./observation-schema";
 
 export type IngestRequest = { authorization: string | null; apiKey: string | null; body: string };
@@ -59,12 +61,14 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
   }
   if (observations.length > MAX_OBSERVATIONS) return error(413, `observations: at most ${MAX_OBSERVATIONS} per request, got ${observations.length}`);
 
-  let metrics;
-  try {
-    metrics = await deps.catalog.metricsOf(snapshot.teamId);
-  } catch {
-    return error(503, "Metric definitions are not available: the database could not be reached");
+  // Definitions come from memory: during a database outage they are the last ones read, and
+  // items whose metric can't be looked up are deferred (202) rather than refused.
+  const named = new Set<string>();
+  for (const item of observations) {
+    const metric = (item as { metric?: unknown } | null)?.metric;
+    if (typeof metric === "string") named.add(metric);
   }
+  const { metrics, current } = await deps.catalog.lookupFor(snapshot.teamId, named);
   const cohorts = cohortKeysOf(snapshot);
   const now = deps.now?.() ?? Date.now();
   const errors: ItemError[] = [];
@@ -73,6 +77,9 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
     rejected++;
     if (errors.length < MAX_REPORTED_ERRORS) errors.push({ index, ...fieldError });
   };
+  const planned: PlannedObservation[] = [];
+  const deferred: DeferredObservation[] = [];
+  const admission = deps.buffer.admission();
 
   for (let index = 0; index < observations.length; index++) {
     const result = observationSchema.safeParse(observations[index]);
@@ -83,11 +90,11 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
     }
     const observation = result.data;
     const metric = metrics.get(observation.metric);
-    if (!metric) {
+    if (!metric && current) {
       reject(index, { field: "metric", message: `no metric "${observation.metric}" in this team` });
       continue;
     }
-    if (metric.source !== "builtin") {
+    if (metric && metric.source !== "builtin") {
       reject(index, { field: "metric", message: `"${metric.key}" is read from Prometheus; send its data there` });
       continue;
     }
@@ -104,16 +111,28 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
       reject(index, { field: "timestamp", message: at.message });
       continue;
     }
-    const problem = checkObservation(observation, metric);
-    if (problem) {
-      reject(index, problem);
+    const minute = Math.floor(at.at / 60_000);
+    if (!metric) {
+      deferred.push({ teamId: snapshot.teamId, environmentId: snapshot.environmentId, observation, minute });
       continue;
     }
-    const series = { environmentId: snapshot.environmentId, metricKey: metric.key, releaseKey: observation.release, cohortKey: observation.cohort, variant: observation.variant };
-    applyObservation(observation, metric, deps.buffer.cellFor(series, shapeOf(metric), Math.floor(at.at / 60_000)));
+    const plan = planObservation(observation, metric, snapshot.environmentId, minute);
+    if (isFieldError(plan)) {
+      reject(index, plan);
+      continue;
+    }
+    // Past a limit the batch is refused whole: no need to check the rest.
+    if (!admission.admit(plan)) break;
+    planned.push(plan);
   }
+  // All or nothing: a client retries the same batch after a 503, so none of it may be kept.
+  const full = admission.close() ?? (deferred.length > deps.buffer.deferred.room() ? { message: "Metric definitions can't be read and the queue of unchecked items is full", retryAfterSeconds: 5 } : null);
+  if (full) return { status: 503, body: { error: full.message }, headers: { "retry-after": String(full.retryAfterSeconds) } };
+  deps.buffer.apply(planned);
+  deps.buffer.deferred.add(deferred);
   const accepted = observations.length - rejected;
-  const body = { accepted, rejected, errors };
-  // Nothing usable at all is a bad request; a partly good batch is stored and reported.
-  return { status: accepted === 0 && rejected > 0 ? 400 : 200, body };
+  const body = { accepted, rejected, errors, ...(deferred.length > 0 ? { deferred: deferred.length } : {}) };
+  // Nothing usable at all is a bad request; a partly good batch is stored and reported;
+  // deferred items are taken but not checked yet (202).
+  return { status: accepted === 0 && rejected > 0 ? 400 : deferred.length > 0 ? 202 : 200, body };
 }
