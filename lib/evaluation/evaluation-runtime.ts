@@ -1,19 +1,23 @@
 import { getDb } from "@/lib/db/client";
+import { ingestRateLimitsFromEnv, type IngestRateLimits } from "@/lib/metrics/ingest/ingest-rate-limits";
 import { EvaluationStore } from "./evaluation-store";
-import { RateLimiter } from "./rate-limiter";
+import { sdkRateLimiterFromEnv } from "./rate-limit-settings";
+import type { RateLimiter } from "./rate-limiter";
 
-const globalForEvaluation = globalThis as unknown as { glidepathEvaluation?: { store: EvaluationStore; limiter: RateLimiter } };
+type EvaluationRuntime = { store: EvaluationStore; limiter: RateLimiter; ingestLimits: IngestRateLimits };
 
-/** One store and one rate limiter per process, shared by every OFREP request. */
-export function evaluationRuntime() {
+const globalForEvaluation = globalThis as unknown as { glidepathEvaluation?: EvaluationRuntime };
+
+/** One store and one set of per-key rate limits per process, shared by every SDK request. */
+export function evaluationRuntime(): EvaluationRuntime {
   if (!globalForEvaluation.glidepathEvaluation) {
-    const rate = Number(process.env.GLIDEPATH_SDK_RATE_LIMIT ?? 10000);
     globalForEvaluation.glidepathEvaluation = {
       store: new EvaluationStore(getDb(), {
         pollIntervalMs: Number(process.env.GLIDEPATH_CONFIG_POLL_MS ?? 500),
         log: (m) => console.warn(m),
       }),
-      limiter: new RateLimiter(rate, Number(process.env.GLIDEPATH_SDK_RATE_BURST ?? rate * 2)),
+      limiter: sdkRateLimiterFromEnv(),
+      ingestLimits: ingestRateLimitsFromEnv(),
     };
   }
   return globalForEvaluation.glidepathEvaluation;

@@ -11,6 +11,8 @@ import { benchContexts, createBenchFixture } from "./bench-fixture";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
+// Three ports from here (bare, OFREP server, Next.js): move them when 39xx is taken.
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3911);
 const root = path.resolve(import.meta.dirname, "../..");
 
 type Target = { name: string; port: number; command: string[]; env?: Record<string, string>; ready: string };
@@ -78,13 +80,15 @@ async function measure(port: number, sdkKey: string, bodies: string[], seconds =
 
 const fixture = await createBenchFixture();
 console.log(`load generator: ${wrk ?? "autocannon (install Debian's wrk for a lighter one)"}`);
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", NEXT_TELEMETRY_DISABLED: "1" };
+// The servers run with their default per-key rate limit: one SDK key at full load must get no
+// 429 (any non-2xx answer fails the run), which is what the default promises.
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
 const hasNextBuild = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
 const targets: Target[] = [
-  { name: "bare node:http (fixed JSON)", port: 3911, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-server.ts"], ready: "bare", env: { PORT: "3911" } },
-  { name: "Glidepath OFREP server", port: 3912, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], ready: "ofrep", env: { OFREP_PORT: "3912" } },
+  { name: "bare node:http (fixed JSON)", port: PORT_BASE, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-server.ts"], ready: "bare", env: { PORT: String(PORT_BASE) } },
+  { name: "Glidepath OFREP server", port: PORT_BASE + 1, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], ready: "ofrep", env: { OFREP_PORT: String(PORT_BASE + 1) } },
   ...(hasNextBuild
-    ? [{ name: "Glidepath Next.js route", port: 3913, command: [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", "3913"], ready: "next", env: { NEXTAUTH_SECRET: "bench" } }]
+    ? [{ name: "Glidepath Next.js route", port: PORT_BASE + 2, command: [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", String(PORT_BASE + 2)], ready: "next", env: { NEXTAUTH_SECRET: "bench" } }]
     : []),
 ];
 

@@ -103,7 +103,7 @@ for (const provider of providers) {
   await defineMetrics(fixture);
   const file = path.join(fixture.dir, "batches.jsonl");
   fs.writeFileSync(file, batches(200).join("\n"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", GLIDEPATH_METRICS_FLUSH_MS: "1000" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", GLIDEPATH_INGEST_RATE_LIMIT: "0", GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "0", GLIDEPATH_METRICS_FLUSH_MS: "1000" };
   const targets: { name: string; port: number; command: string[]; env: Record<string, string> }[] = [
     { name: "bare node:http (parse only)", port: 3921, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-ingest-server.ts"], env: { PORT: "3921" } },
     { name: "Glidepath dedicated server", port: 3922, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], env: { OFREP_PORT: "3922" } },

@@ -1,4 +1,3 @@
-import { cachedKeyHash, presentedKey } from "@/lib/evaluation/presented-key";
 import type { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import type { EnvironmentSnapshot } from "@/lib/evaluation/environment-snapshot";
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
@@ -6,10 +5,12 @@ import type { MetricBuffer } from "../builtin/metric-buffer";
 import type { MetricCatalog } from "./metric-catalog";
 import { applyObservation, checkObservation, shapeOf, type FieldError } from "./apply-observation";
 import { MAX_INGEST_BYTES, MAX_OBSERVATIONS, observationSchema, timestampOf } from "./observation-schema";
+import { admitIngest, INGEST_TOO_LARGE, type IngestAdmission } from "./ingest-admission";
+import type { IngestRateLimits } from "./ingest-rate-limits";
 
 export type IngestRequest = { authorization: string | null; apiKey: string | null; body: string };
 export type IngestResponse = { status: number; body: unknown | null; headers?: Record<string, string> };
-export type IngestDeps = { store: EvaluationStore; catalog: MetricCatalog; buffer: MetricBuffer; now?: () => number };
+export type IngestDeps = { store: EvaluationStore; catalog: MetricCatalog; buffer: MetricBuffer; limits?: IngestRateLimits | null; now?: () => number };
 
 type ItemError = FieldError & { index: number };
 
@@ -34,22 +35,18 @@ const error = (status: number, message: string): IngestResponse => ({ status, bo
  * come back with their index and field.
  */
 export async function handleMetricIngest(deps: IngestDeps, request: IngestRequest): Promise<IngestResponse> {
-  const key = presentedKey(request.authorization, request.apiKey);
-  if (!key) return { status: 401, body: null, headers: { "www-authenticate": 'Bearer realm="metrics"' } };
-  if (request.body.length > MAX_INGEST_BYTES || Buffer.byteLength(request.body, "utf8") > MAX_INGEST_BYTES) {
-    return error(413, `Request body exceeds ${MAX_INGEST_BYTES} bytes; send smaller batches`);
-  }
-  try {
-    await deps.store.start();
-  } catch {
-    return error(503, "Configuration is not available yet: the database could not be reached");
-  }
-  const snapshot = deps.store.environmentForKey(cachedKeyHash(key));
-  if (!snapshot) return { status: 403, body: null };
+  const admission = await admitIngest(deps, request);
+  return admission.ok ? ingestBatch(deps, admission, request.body) : admission.response;
+}
+
+/** The batch of an admitted key (transports admit from the headers before reading the body). */
+export async function ingestBatch(deps: IngestDeps, admission: Extract<IngestAdmission, { ok: true }>, text: string): Promise<IngestResponse> {
+  const { snapshot } = admission;
+  if (text.length > MAX_INGEST_BYTES || Buffer.byteLength(text, "utf8") > MAX_INGEST_BYTES) return error(413, INGEST_TOO_LARGE);
 
   let parsed: unknown;
   try {
-    parsed = JSON.parse(request.body);
+    parsed = JSON.parse(text);
   } catch (cause) {
     return error(400, `Request body is not valid JSON: ${(cause as Error).message}`);
   }
@@ -58,6 +55,8 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
     return error(400, 'observations: the body must be {"observations": [...]}');
   }
   if (observations.length > MAX_OBSERVATIONS) return error(413, `observations: at most ${MAX_OBSERVATIONS} per request, got ${observations.length}`);
+  const limited = deps.limits?.admitObservations(admission.keyHash, observations.length);
+  if (limited) return limited;
 
   let metrics;
   try {

@@ -1,0 +1,36 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Logs a failure that reached the last resort; swappable so tests can keep their output clean. */
+export type FailureLog = (message: string, error: unknown) => void;
+
+const defaultLog: FailureLog = (message, error) => console.error(message, error);
+
+/**
+ * The last resort of every request on a node:http server: a synchronous throw or a rejected
+ * promise from the listener is logged and answered with a 500 (or, once headers are out, the
+ * connection is closed), and stream errors (a client that resets mid-body or mid-answer) are
+ * absorbed, so one request can never end the process.
+ */
+export function guardNodeListener(listener: Listener, failureBody: string, log: FailureLog = defaultLog): RequestListener {
+  const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
+    log(`[http] ${req.method} ${req.url} failed`, error);
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+    res.end(failureBody);
+  };
+  return (req, res) => {
+    req.on("error", () => undefined);
+    res.on("error", () => undefined);
+    try {
+      const pending = listener(req, res);
+      if (pending) pending.catch((error: unknown) => fail(req, res, error));
+    } catch (error) {
+      fail(req, res, error);
+    }
+  };
+}
