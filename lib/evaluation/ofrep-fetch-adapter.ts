@@ -16,10 +16,10 @@ function toResponse(result: OfrepResponse, extra: Record<string, string> = {}): 
 export async function ofrepFetch(request: Request, flagKey: string | null): Promise<Response> {
   const { store, limiter } = evaluationRuntime();
   const admission = await admitOfrep(store, limiter, { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key") });
-  if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request, MAX_BODY_BYTES));
+  if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request));
   const body = await readFetchBody(request, MAX_BODY_BYTES);
   // An aborted body has nobody to answer; the 413 keeps its shape for both.
-  if (!body.ok) return toResponse(bodyTooLargeResponse(flagKey), { connection: "close" });
+  if (!body.ok) return toResponse(bodyTooLargeResponse(flagKey), closeIfFetchBodyUnread(request));
   const result = answerOfrep(store, admission.keyHash, {
     flagKey,
     ifNoneMatch: request.headers.get("if-none-match"),

@@ -8,7 +8,7 @@ import type { IngestDeps } from "@/lib/metrics/ingest/ingest-handler";
 import { serveIngest } from "@/lib/metrics/ingest/ingest-node-adapter";
 import { decodePathSegment } from "@/lib/http/decode-path-segment";
 import { guardNodeListener, type FailureLog } from "@/lib/http/guard-node-listener";
-import { closeIfBodyUnread, header, sendJson } from "@/lib/http/node-response";
+import { header, sendJson } from "@/lib/http/node-response";
 import { readNodeBody } from "@/lib/http/read-node-body";
 
 /** Exposure counting and metric ingest, when this server should do them too. */
@@ -55,7 +55,7 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
         const flagKey = single ? decodePathSegment(single[1]!) : null;
         if (single && flagKey === null) {
           const cors = req.headers.origin ? CORS_HEADERS : {};
-          return sendJson(res, 400, { key: single[1], errorCode: "GENERAL", errorDetails: "The flag key in the path is not valid percent-encoded UTF-8" }, { ...cors, ...closeIfBodyUnread(req, MAX_BODY_BYTES) });
+          return sendJson(res, 400, { key: single[1], errorCode: "GENERAL", errorDetails: "The flag key in the path is not valid percent-encoded UTF-8" }, cors);
         }
         return serveOfrep(store, limiter, metrics?.exposures ?? null, req, res, flagKey);
       },
@@ -63,6 +63,9 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
       options.log,
     ),
   );
+  // Bodies here are at most 1 MiB: a client trickling one for minutes is holding a socket, not
+  // sending a request (Node's default allows five minutes).
+  server.requestTimeout = 30_000;
   // A request line or header block Node can't parse: answer 400 and close, as Node does by
   // default, but without writing to a socket that is already gone.
   server.on("clientError", (_error, socket) => {
@@ -81,11 +84,11 @@ function serveOfrep(store: EvaluationStore, limiter: RateLimiter | null, exposur
 
 function evaluateAdmitted(store: EvaluationStore, exposures: ExposureCounter | null, req: http.IncomingMessage, res: http.ServerResponse, flagKey: string | null, admission: OfrepAdmission): void | Promise<void> {
   const cors = req.headers.origin ? CORS_HEADERS : null;
-  if (!admission.ok) return send(res, admission.response, { ...cors, ...closeIfBodyUnread(req, MAX_BODY_BYTES) });
+  if (!admission.ok) return send(res, admission.response, cors);
   return readNodeBody(req, MAX_BODY_BYTES).then((body) => {
     if (!body.ok) {
       if (body.reason === "aborted") return void res.destroy();
-      return send(res, bodyTooLargeResponse(flagKey), { ...cors, connection: "close" });
+      return send(res, bodyTooLargeResponse(flagKey), cors);
     }
     send(
       res,

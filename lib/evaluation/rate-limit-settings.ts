@@ -23,7 +23,7 @@ export function rateSetting(env: Env, name: string, fallback: number): number {
 }
 
 /** GLIDEPATH_SDK_RATE_LIMIT per second with bursts of GLIDEPATH_SDK_RATE_BURST (default 2×). */
-export function sdkRateLimiterFromEnv(env: Env = process.env): RateLimiter {
+export function sdkRateLimiterFromEnv(env: Env = process.env, now?: () => number): RateLimiter {
   const rate = rateSetting(env, "GLIDEPATH_SDK_RATE_LIMIT", DEFAULT_SDK_RATE_LIMIT);
-  return new RateLimiter(rate, rateSetting(env, "GLIDEPATH_SDK_RATE_BURST", rate * 2));
+  return new RateLimiter(rate, rateSetting(env, "GLIDEPATH_SDK_RATE_BURST", rate * 2), now);
 }

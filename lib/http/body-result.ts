@@ -17,11 +17,20 @@ export function declaredTooLarge(contentLength: string | null | undefined, maxBy
 }
 
 /**
- * Whether answering now, before the body is read, should also close the connection: Node drains
- * an unread body after the response to keep the connection alive, which for a body of unknown
- * (chunked) or large size means reading megabytes only to discard them.
+ * How much of a body left unread (refused before reading, or cut at the cap) is still read and
+ * thrown away so the client gets the answer. Closing at once would reset the connection while
+ * the client is still sending, and a reset can destroy the answer before the client reads it
+ * (nginx's "lingering close" exists for the same reason); draining without a bound is what
+ * Node does by default, which would read a 150 MB body to the end.
  */
-export function unreadBodyNeedsClose(contentLength: string | null | undefined, transferEncoding: string | null | undefined, maxBytes: number): boolean {
+export const LINGER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Whether an answer given before the body was read to its end should close the connection:
+ * when the rest is of unknown (chunked) size or declared over LINGER_BYTES. A smaller declared
+ * body is drained after the answer and the connection stays usable.
+ */
+export function unreadBodyNeedsClose(contentLength: string | null | undefined, transferEncoding: string | null | undefined): boolean {
   if (transferEncoding) return true;
-  return declaredTooLarge(contentLength, maxBytes);
+  return declaredTooLarge(contentLength, LINGER_BYTES);
 }

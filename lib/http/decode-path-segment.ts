@@ -1,6 +1,4 @@
-// Control characters never belong to a key, slug, id or token, and a NUL in a query parameter
-// is an error on PostgreSQL (not a miss): refuse them with the malformed encodings.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+import { hasControlCharacter } from "./control-character-parameter";
 
 /**
  * One raw (still percent-encoded) path segment, decoded; `null` when it is not valid
@@ -14,7 +12,9 @@ export function decodePathSegment(raw: string): string | null {
   } catch {
     return null;
   }
-  return CONTROL.test(decoded) ? null : decoded;
+  // Control characters never belong to a key, slug, id or token, and a NUL reaching a
+  // PostgreSQL query is an error (not a miss): refuse them with the malformed encodings.
+  return hasControlCharacter(decoded) ? null : decoded;
 }
 
 /** Whether every segment of a raw URL path decodes (see decodePathSegment). */

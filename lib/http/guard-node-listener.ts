@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { discardRestOfBody } from "./node-response";
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -11,7 +12,8 @@ const defaultLog: FailureLog = (message, error) => console.error(message, error)
  * The last resort of every request on a node:http server: a synchronous throw or a rejected
  * promise from the listener is logged and answered with a 500 (or, once headers are out, the
  * connection is closed), and stream errors (a client that resets mid-body or mid-answer) are
- * absorbed, so one request can never end the process.
+ * absorbed, so one request can never end the process. A body the listener answered without
+ * reading to the end is drained only up to a bound (node-response.ts).
  */
 export function guardNodeListener(listener: Listener, failureBody: string, log: FailureLog = defaultLog): RequestListener {
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
@@ -20,12 +22,13 @@ export function guardNodeListener(listener: Listener, failureBody: string, log: 
       res.destroy();
       return;
     }
-    res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store", connection: "close" });
+    res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });
     res.end(failureBody);
   };
   return (req, res) => {
     req.on("error", () => undefined);
     res.on("error", () => undefined);
+    res.once("finish", () => discardRestOfBody(req));
     try {
       const pending = listener(req, res);
       if (pending) pending.catch((error: unknown) => fail(req, res, error));

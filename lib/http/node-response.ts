@@ -1,5 +1,5 @@
 import type http from "node:http";
-import { unreadBodyNeedsClose } from "./body-result";
+import { LINGER_BYTES } from "./body-result";
 
 /** A request header as one string (the first, when a client repeats it). */
 export function header(req: http.IncomingMessage, name: string): string | null {
@@ -12,7 +12,13 @@ export function sendJson(res: http.ServerResponse, status: number, payload: unkn
   res.end(JSON.stringify(payload));
 }
 
-/** Refused before the body was read: close the connection rather than drain a large body. */
-export function closeIfBodyUnread(req: http.IncomingMessage, maxBytes: number): Record<string, string> {
-  return unreadBodyNeedsClose(header(req, "content-length"), header(req, "transfer-encoding"), maxBytes) ? { connection: "close" } : {};
+/** After an answer: discard at most LINGER_BYTES more of an unfinished body, then close. */
+export function discardRestOfBody(req: http.IncomingMessage, budget = LINGER_BYTES) {
+  if (req.complete || req.destroyed) return;
+  let discarded = 0;
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > budget) req.socket.destroy();
+  });
+  req.resume();
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { ValidationError } from "@/lib/errors/domain-errors";
 import { closeIfFetchBodyUnread } from "@/lib/http/close-if-fetch-body-unread";
+import { controlCharacterParameter } from "@/lib/http/control-character-parameter";
 import { readFetchBody } from "@/lib/http/read-fetch-body";
 import { routeHandler } from "@/lib/http/route-handler";
 import { authenticateApiKey, type RestPrincipal } from "./authenticate-api-key";
@@ -48,6 +50,8 @@ export function restRoute<P = Record<string, never>>(handler: (call: RestCall<P>
     try {
       const principal = await authenticateApiKey(request.headers.get("authorization"));
       const params = await context.params;
+      const badParameter = controlCharacterParameter(new URL(request.url).searchParams);
+      if (badParameter !== null) throw ValidationError.field(badParameter, "must not contain control characters");
       const body = () => {
         bodyRead = true;
         return readBody(request);
@@ -57,7 +61,7 @@ export function restRoute<P = Record<string, never>>(handler: (call: RestCall<P>
       const response = restErrorResponse(error, `${request.method} ${new URL(request.url).pathname}`);
       // A refused request whose large or chunked body was never read (or was cut at the cap):
       // close rather than drain it.
-      const close = error instanceof PayloadTooLargeError || !bodyRead ? closeIfFetchBodyUnread(request, MAX_REST_BODY_BYTES) : {};
+      const close = error instanceof PayloadTooLargeError || !bodyRead ? closeIfFetchBodyUnread(request) : {};
       for (const [name, value] of Object.entries(close)) response.headers.set(name, value);
       return response;
     }

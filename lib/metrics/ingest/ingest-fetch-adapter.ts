@@ -20,9 +20,9 @@ function toResponse(result: IngestResponse, extra: Record<string, string> = {}):
 export async function ingestFetch(request: Request): Promise<Response> {
   const { store, ingestLimits } = evaluationRuntime();
   const admission = await admitIngest({ store, limits: ingestLimits }, { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key") });
-  if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request, MAX_INGEST_BYTES));
+  if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request));
   const body = await readFetchBody(request, MAX_INGEST_BYTES);
-  if (!body.ok) return toResponse({ status: 413, body: { error: INGEST_TOO_LARGE } }, { connection: "close" });
+  if (!body.ok) return toResponse({ status: 413, body: { error: INGEST_TOO_LARGE } }, closeIfFetchBodyUnread(request));
   const { buffer, catalog } = metricsRuntime();
   return toResponse(await ingestBatch({ store, catalog, buffer, limits: ingestLimits }, admission, body.text));
 }

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { CORS_HEADERS } from "@/lib/evaluation/ofrep-handler";
-import { closeIfBodyUnread, header, sendJson } from "@/lib/http/node-response";
+import { header, sendJson } from "@/lib/http/node-response";
 import { readNodeBody } from "@/lib/http/read-node-body";
 import { admitIngest, INGEST_TOO_LARGE } from "./ingest-admission";
 import { ingestBatch, type IngestDeps, type IngestResponse } from "./ingest-handler";
@@ -18,11 +18,11 @@ function send(res: http.ServerResponse, result: IngestResponse, extra: Record<st
 export async function serveIngest(deps: IngestDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const cors = req.headers.origin ? CORS_HEADERS : {};
   const admission = await admitIngest(deps, { authorization: header(req, "authorization"), apiKey: header(req, "x-api-key") });
-  if (!admission.ok) return send(res, admission.response, { ...cors, ...closeIfBodyUnread(req, MAX_INGEST_BYTES) });
+  if (!admission.ok) return send(res, admission.response, cors);
   const body = await readNodeBody(req, MAX_INGEST_BYTES);
   if (!body.ok) {
     if (body.reason === "aborted") return void res.destroy();
-    return sendJson(res, 413, { error: INGEST_TOO_LARGE }, { ...cors, connection: "close" });
+    return sendJson(res, 413, { error: INGEST_TOO_LARGE }, cors);
   }
   send(res, await ingestBatch(deps, admission, body.text), cors);
 }

@@ -1,5 +1,6 @@
 import { getActor } from "@/lib/auth/get-actor";
 import { isDomainError, ValidationError } from "@/lib/errors/domain-errors";
+import { controlCharacterParameter } from "@/lib/http/control-character-parameter";
 import { routeHandler } from "@/lib/http/route-handler";
 import { encodeChartData } from "@/lib/metrics/chart-wire";
 import { readReleaseChartData } from "@/lib/metrics/read-release-chart-data";
@@ -18,7 +19,10 @@ const failure = () => Response.json({ error: { code: "internal", message: "Could
 export const GET = routeHandler<{ team: string; release: string }>(async (request, { params }) => {
   const { team, release } = await params;
   try {
-    const data = await readReleaseChartData(await getActor(), team, release, new URL(request.url).searchParams);
+    const query = new URL(request.url).searchParams;
+    const badParameter = controlCharacterParameter(query);
+    if (badParameter !== null) throw ValidationError.field(badParameter, "must not contain control characters");
+    const data = await readReleaseChartData(await getActor(), team, release, query);
     return Response.json(encodeChartData(data), { headers: HEADERS });
   } catch (error) {
     if (!isDomainError(error)) throw error;
