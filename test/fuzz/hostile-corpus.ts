@@ -21,7 +21,7 @@ export const WRONG_TYPES = ["null", "true", "false", '""', '"x"', "[]", "{}", "[
 
 export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "hasOwnProperty", "toString", "valueOf", "__defineGetter__"];
 
-export type BodyCase = { name: string; body: string | Buffer };
+export type BodyCase = { name: string; body: string | Buffer; /** Where the template was changed ("(root)" for the top level). */ path?: string };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = (string | number)[];
@@ -32,6 +32,12 @@ function leafPaths(value: Json, path: Path = []): Path[] {
   if (value === null || typeof value !== "object") return [path];
   const entries: [string | number, Json][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
   return entries.flatMap(([key, child]) => leafPaths(child, [...path, key]));
+}
+
+function allPaths(value: Json, path: Path = []): Path[] {
+  if (value === null || typeof value !== "object") return path.length ? [path] : [];
+  const entries: [string | number, Json][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  return [...(path.length ? [path] : []), ...entries.flatMap(([key, child]) => allPaths(child, [...path, key]))];
 }
 
 function objectPaths(value: Json, path: Path = []): Path[] {
@@ -60,22 +66,22 @@ function withMember(template: Json, path: Path, key: string, raw: string): strin
 
 const label = (path: Path) => path.join(".") || "(root)";
 
-/** Every leaf of the template set to every wrong type. */
+/** Every member of the template (leaves, objects and arrays) set to every wrong type. */
 export function wrongTypeCases(template: Json): BodyCase[] {
-  return leafPaths(template).flatMap((path) => WRONG_TYPES.map((raw) => ({ name: `${label(path)} = ${raw.slice(0, 24)}`, body: replaced(template, path, raw) })));
+  return allPaths(template).flatMap((path) => WRONG_TYPES.map((raw) => ({ name: `${label(path)} = ${raw.slice(0, 24)}`, body: replaced(template, path, raw), path: label(path) })));
 }
 
 /** Every leaf of the template set to every extreme number. */
 export function extremeNumberCases(template: Json): BodyCase[] {
-  return leafPaths(template).flatMap((path) => EXTREME_NUMBERS.map((raw) => ({ name: `${label(path)} = ${raw}`, body: replaced(template, path, raw) })));
+  return leafPaths(template).flatMap((path) => EXTREME_NUMBERS.map((raw) => ({ name: `${label(path)} = ${raw}`, body: replaced(template, path, raw), path: label(path) })));
 }
 
 /** Prototype keys added to every object of the template, as objects and as plain values. */
 export function prototypeKeyCases(template: Json): BodyCase[] {
   return objectPaths(template).flatMap((path) =>
     PROTOTYPE_KEYS.flatMap((key) => [
-      { name: `${label(path)}.${key} = {…}`, body: withMember(template, path, key, '{"targetingKey":"polluted","country":"DE","isAdmin":true,"polluted":true}') },
-      { name: `${label(path)}.${key} = 1`, body: withMember(template, path, key, "1") },
+      { name: `${label(path)}.${key} = {…}`, body: withMember(template, path, key, '{"targetingKey":"polluted","country":"DE","isAdmin":true,"polluted":true}'), path: label(path) },
+      { name: `${label(path)}.${key} = 1`, body: withMember(template, path, key, "1"), path: label(path) },
     ]),
   );
 }
@@ -117,4 +123,34 @@ export function structuralCases(random: Random, maxBytes: number): BodyCase[] {
 export function bodyCorpus(template: Json, maxBytes: number, seed = FUZZ_SEED): BodyCase[] {
   const random = seededRandom(seed);
   return random.shuffle([...wrongTypeCases(template), ...extremeNumberCases(template), ...prototypeKeyCases(template), ...structuralCases(random, maxBytes)]);
+}
+
+export type IngestCase = BodyCase & { /** Nothing of it may be stored: the answer must accept no item. */ mustReject: boolean };
+
+export type IngestWorld = { metric: string; cohort: string; rejectRelease: string; eitherRelease: string; now: number };
+
+/**
+ * Ingest batches for an error-rate metric. Wrong types, prototype keys inside an item and
+ * broken bodies go to `rejectRelease` and must be refused whole. Extreme numbers go to
+ * `eitherRelease`: some are fine data (`-0` errors of 10 requests), and an error rate's values
+ * are bounded (0/1, sum ≤ count ≤ 1e9), so whatever is accepted can't overflow a cell.
+ */
+export function ingestCorpus(world: IngestWorld, seed = FUZZ_SEED): IngestCase[] {
+  const random = seededRandom(seed);
+  const item = (release: string, fields: Record<string, Json>) => ({ observations: [{ metric: world.metric, release, cohort: world.cohort, variant: "treatment", ...fields }] });
+  const refused = item(world.rejectRelease, { value: 1 });
+  const cases: IngestCase[] = [
+    ...wrongTypeCases(refused).map((c) => ({ ...c, mustReject: true })),
+    ...prototypeKeyCases(refused)
+      .filter((c) => c.path !== "(root)")
+      .map((c) => ({ ...c, mustReject: true })),
+    // A stray member at the top level leaves the items valid: those may be kept.
+    ...prototypeKeyCases(item(world.eitherRelease, { value: 1 }))
+      .filter((c) => c.path === "(root)")
+      .map((c) => ({ ...c, mustReject: false })),
+    ...structuralCases(random, 1024 * 1024).map((c) => ({ ...c, mustReject: true })),
+    ...extremeNumberCases(item(world.eitherRelease, { count: 10, sum: 1, timestamp: world.now })).map((c) => ({ ...c, mustReject: false })),
+    ...extremeNumberCases(item(world.eitherRelease, { value: 1 })).map((c) => ({ ...c, mustReject: false })),
+  ];
+  return random.shuffle(cases);
 }
