@@ -4,7 +4,7 @@ import { closeIfFetchBodyUnread } from "@/lib/http/close-if-fetch-body-unread";
 import { readFetchBody } from "@/lib/http/read-fetch-body";
 import { metricsRuntime } from "../builtin/metrics-runtime";
 import { admitIngest, INGEST_TOO_LARGE } from "./ingest-admission";
-import { ingestBatch, type IngestResponse } from "./ingest-handler";
+import { ingestBatch, type IngestDeps, type IngestResponse } from "./ingest-handler";
 import { MAX_INGEST_BYTES } from "./observation-schema";
 
 function toResponse(result: IngestResponse, extra: Record<string, string> = {}): Response {
@@ -13,18 +13,23 @@ function toResponse(result: IngestResponse, extra: Record<string, string> = {}):
   return Response.json(result.body, { status: result.status, headers });
 }
 
+/** The process's store, buffer and limits (tests pass their own). */
+function processDeps(): IngestDeps {
+  const { store, ingestLimits } = evaluationRuntime();
+  const { buffer, catalog } = metricsRuntime();
+  return { store, catalog, buffer, limits: ingestLimits };
+}
+
 /**
  * POST /api/v1/metrics for Next.js route handlers: the key (and its request rate) is checked
  * from the headers first, then at most MAX_INGEST_BYTES of body are read.
  */
-export async function ingestFetch(request: Request): Promise<Response> {
-  const { store, ingestLimits } = evaluationRuntime();
-  const admission = await admitIngest({ store, limits: ingestLimits }, { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key") });
+export async function ingestFetch(request: Request, deps: IngestDeps = processDeps()): Promise<Response> {
+  const admission = await admitIngest(deps, { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key") });
   if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request));
   const body = await readFetchBody(request, MAX_INGEST_BYTES);
   if (!body.ok) return toResponse({ status: 413, body: { error: INGEST_TOO_LARGE } }, closeIfFetchBodyUnread(request));
-  const { buffer, catalog } = metricsRuntime();
-  return toResponse(await ingestBatch({ store, catalog, buffer, limits: ingestLimits }, admission, body.text));
+  return toResponse(await ingestBatch(deps, admission, body.text));
 }
 
 /** The last-resort answer of the ingest route, in its error shape. */
