@@ -127,30 +127,33 @@ export function bodyCorpus(template: Json, maxBytes: number, seed = FUZZ_SEED): 
 
 export type IngestCase = BodyCase & { /** Nothing of it may be stored: the answer must accept no item. */ mustReject: boolean };
 
-export type IngestWorld = { metric: string; cohort: string; rejectRelease: string; eitherRelease: string; now: number };
+/** A series the corpus writes to: the release and cohort of its items. */
+export type FuzzSeries = { release: string; cohort: string };
+
+export type IngestWorld = { metric: string; refused: FuzzSeries; either: FuzzSeries; now: number };
 
 /**
  * Ingest batches for an error-rate metric. Wrong types, prototype keys inside an item and
- * broken bodies go to `rejectRelease` and must be refused whole. Extreme numbers go to
- * `eitherRelease`: some are fine data (`-0` errors of 10 requests), and an error rate's values
+ * broken bodies go to the `refused` series and must be refused whole. Extreme numbers go to
+ * the `either` series: some are fine data (`-0` errors of 10 requests), and an error rate's values
  * are bounded (0/1, sum ≤ count ≤ 1e9), so whatever is accepted can't overflow a cell.
  */
 export function ingestCorpus(world: IngestWorld, seed = FUZZ_SEED): IngestCase[] {
   const random = seededRandom(seed);
-  const item = (release: string, fields: Record<string, Json>) => ({ observations: [{ metric: world.metric, release, cohort: world.cohort, variant: "treatment", ...fields }] });
-  const refused = item(world.rejectRelease, { value: 1 });
+  const item = (series: FuzzSeries, fields: Record<string, Json>) => ({ observations: [{ metric: world.metric, release: series.release, cohort: series.cohort, variant: "treatment", ...fields }] });
+  const refused = item(world.refused, { value: 1 });
   const cases: IngestCase[] = [
     ...wrongTypeCases(refused).map((c) => ({ ...c, mustReject: true })),
     ...prototypeKeyCases(refused)
       .filter((c) => c.path !== "(root)")
       .map((c) => ({ ...c, mustReject: true })),
     // A stray member at the top level leaves the items valid: those may be kept.
-    ...prototypeKeyCases(item(world.eitherRelease, { value: 1 }))
+    ...prototypeKeyCases(item(world.either, { value: 1 }))
       .filter((c) => c.path === "(root)")
       .map((c) => ({ ...c, mustReject: false })),
     ...structuralCases(random, 1024 * 1024).map((c) => ({ ...c, mustReject: true })),
-    ...extremeNumberCases(item(world.eitherRelease, { count: 10, sum: 1, timestamp: world.now })).map((c) => ({ ...c, mustReject: false })),
-    ...extremeNumberCases(item(world.eitherRelease, { value: 1 })).map((c) => ({ ...c, mustReject: false })),
+    ...extremeNumberCases(item(world.either, { count: 10, sum: 1, timestamp: world.now })).map((c) => ({ ...c, mustReject: false })),
+    ...extremeNumberCases(item(world.either, { value: 1 })).map((c) => ({ ...c, mustReject: false })),
   ];
   return random.shuffle(cases);
 }

@@ -107,7 +107,7 @@ describeEachProvider("fuzz: the dedicated OFREP server", (database) => {
 
   it("ingest: hostile batches are refused whole; only items a case was meant to have accepted are kept", async () => {
     const problems: string[] = [];
-    const corpus = ingestCorpus({ metric: "errors", cohort: "eu", rejectRelease: "fuzz-refused", eitherRelease: "fuzz-either", now: Date.now() });
+    const corpus = ingestCorpus({ metric: "errors", refused: { release: "fuzz-refused", cohort: "eu" }, either: { release: "fuzz-either", cohort: "eu" }, now: Date.now() });
     for (const c of corpus) {
       const problem = ingestProblem(await post("/api/v1/metrics", c.body), c.mustReject);
       if (problem) problems.push(`${c.name}: ${problem}`);
