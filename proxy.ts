@@ -24,8 +24,17 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// A machine path comes here only when it holds an escape no key, slug, id or token needs: a
+// '%' not followed by two hex digits, a control character (%00–%1F, %7F) or a byte above
+// ASCII (%80–%FF, undecodable unless it is well-formed UTF-8). Next.js reads the whole body
+// of every request it runs the proxy for (buffering up to proxyClientMaxBodySize), so the
+// OFREP, ingest and REST routes must not pass through here for anything legitimate.
+// (The matcher must be literal strings: Next.js reads it from the source at build time.)
 export const config = {
-  // Pages, and the machine routes only when their path is percent-encoded, so the hot OFREP
-  // and ingest paths never pay for the proxy (nor have their bodies buffered for it).
-  matcher: ["/((?!signin|api/|ofrep/|embed/|_next/|favicon\\.ico|robots\\.txt).*)", "/((?:api|ofrep|embed|signin)/.*%.*)"],
+  matcher: [
+    "/((?!signin|api/|ofrep/|embed/|_next/|favicon\\.ico|robots\\.txt).*)",
+    "/((?:api|ofrep|embed)/.*%(?:[^0-9A-Fa-f]|.[^0-9A-Fa-f]|[01][0-9A-Fa-f]|7[Ff]|[89A-Fa-f][0-9A-Fa-f]).*)",
+    // A '%' with fewer than two characters after it, at the end of the path.
+    "/((?:api|ofrep|embed)/.*%.?)",
+  ],
 };
