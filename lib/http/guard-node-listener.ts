@@ -6,6 +6,8 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<vo
 /** Logs a failure that reached the last resort; swappable so tests can keep their output clean. */
 export type FailureLog = (message: string, error: unknown) => void;
 
+const ignore = () => undefined;
+
 const defaultLog: FailureLog = (message, error) => console.error(message, error);
 
 /**
@@ -26,9 +28,10 @@ export function guardNodeListener(listener: Listener, failureBody: string, log: 
     res.end(failureBody);
   };
   return (req, res) => {
-    req.on("error", () => undefined);
-    res.on("error", () => undefined);
-    res.once("finish", () => discardRestOfBody(req));
+    // A response written to after its end emits 'error', which would be uncaught without a
+    // listener. (A request emits 'error' only to listeners; readers add their own.)
+    res.on("error", ignore);
+    res.on("finish", () => discardRestOfBody(req));
     try {
       const pending = listener(req, res);
       if (pending) pending.catch((error: unknown) => fail(req, res, error));

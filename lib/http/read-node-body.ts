@@ -4,36 +4,39 @@ import { BODY_ABORTED, BODY_TOO_LARGE, declaredTooLarge, type BodyResult } from 
 /**
  * Reads a node:http request body as UTF-8 text, at most `maxBytes`: a declared Content-Length
  * over the cap is refused unread; a chunked body stops being read at the cap (the request is
- * paused, so the caller's 413 with `Connection: close` ends the socket instead of draining it).
- * Never rejects. Call it only once the caller is authenticated.
+ * paused; the server's last-resort guard drains a bounded rest after the 413). Never rejects.
+ * Call it only once the caller is authenticated. On the hot path: one flag instead of
+ * removing listeners, which is measurably cheaper per request.
  */
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   if (declaredTooLarge(req.headers["content-length"], maxBytes)) return Promise.resolve(BODY_TOO_LARGE);
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
-    const finish = (result: BodyResult) => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onAbort);
-      req.off("close", onAbort);
+    let settled = false;
+    const settle = (result: BodyResult) => {
+      settled = true;
+      chunks = [];
       resolve(result);
     };
-    const onData = (chunk: Buffer) => {
+    req.on("data", (chunk: Buffer) => {
+      if (settled) return;
       size += chunk.length;
       if (size <= maxBytes) {
         chunks.push(chunk);
         return;
       }
       req.pause();
-      finish(BODY_TOO_LARGE);
+      settle(BODY_TOO_LARGE);
+    });
+    req.on("end", () => {
+      if (!settled) settle({ ok: true, text: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks, size).toString("utf8") });
+    });
+    // 'close' before 'end', or an error, means the client went away mid-body.
+    const abort = () => {
+      if (!settled) settle(BODY_ABORTED);
     };
-    const onEnd = () => finish({ ok: true, text: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks, size).toString("utf8") });
-    // 'close' before 'end' means the client went away mid-body.
-    const onAbort = () => finish(BODY_ABORTED);
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onAbort);
-    req.on("close", onAbort);
+    req.on("error", abort);
+    req.on("close", abort);
   });
 }
