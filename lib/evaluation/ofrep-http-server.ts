@@ -7,7 +7,7 @@ import type { ExposureCounter } from "@/lib/metrics/builtin/exposure-counter";
 import type { IngestDeps } from "@/lib/metrics/ingest/ingest-handler";
 import { serveIngest } from "@/lib/metrics/ingest/ingest-node-adapter";
 import { decodePathSegment } from "@/lib/http/decode-path-segment";
-import { guardNodeListener, type FailureLog } from "@/lib/http/guard-node-listener";
+import { guardNodeListener, type Fail, type FailureLog } from "@/lib/http/guard-node-listener";
 import { header, sendJson } from "@/lib/http/node-response";
 import { readNodeBody } from "@/lib/http/read-node-body";
 
@@ -35,7 +35,7 @@ function send(res: http.ServerResponse, result: OfrepResponse, extra: Record<str
 export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter | null, metrics: OfrepServerMetrics | null = null, options: OfrepServerOptions = {}): http.Server {
   const server = http.createServer(
     guardNodeListener(
-      (req, res) => {
+      (req, res, fail) => {
         const url = req.url ?? "/";
         if (metrics && METRICS.test(url)) {
           if (req.method === "OPTIONS") return void send(res, { status: 204, headers: CORS_HEADERS, body: null }, null);
@@ -57,7 +57,7 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
           const cors = req.headers.origin ? CORS_HEADERS : {};
           return sendJson(res, 400, { key: single[1], errorCode: "GENERAL", errorDetails: "The flag key in the path is not valid percent-encoded UTF-8" }, cors);
         }
-        return serveOfrep(store, limiter, metrics?.exposures ?? null, req, res, flagKey);
+        return serveOfrep(store, limiter, metrics?.exposures ?? null, req, res, flagKey, fail);
       },
       JSON.stringify({ errorDetails: "Internal error" }),
       options.log,
@@ -75,31 +75,27 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
   return server;
 }
 
-function serveOfrep(store: EvaluationStore, limiter: RateLimiter | null, exposures: ExposureCounter | null, req: http.IncomingMessage, res: http.ServerResponse, flagKey: string | null): void | Promise<void> {
+function serveOfrep(store: EvaluationStore, limiter: RateLimiter | null, exposures: ExposureCounter | null, req: http.IncomingMessage, res: http.ServerResponse, flagKey: string | null, fail: Fail): void | Promise<void> {
   const admission = admitOfrep(store, limiter, { authorization: header(req, "authorization"), apiKey: header(req, "x-api-key") });
   // Synchronous once the store has loaded: the hot path waits only for the body.
-  if (admission instanceof Promise) return admission.then((a) => evaluateAdmitted(store, exposures, req, res, flagKey, a));
-  return evaluateAdmitted(store, exposures, req, res, flagKey, admission);
+  if (admission instanceof Promise) return admission.then((a) => evaluateAdmitted(store, exposures, req, res, flagKey, a, fail));
+  evaluateAdmitted(store, exposures, req, res, flagKey, admission, fail);
 }
 
-function evaluateAdmitted(store: EvaluationStore, exposures: ExposureCounter | null, req: http.IncomingMessage, res: http.ServerResponse, flagKey: string | null, admission: OfrepAdmission): void | Promise<void> {
+function evaluateAdmitted(store: EvaluationStore, exposures: ExposureCounter | null, req: http.IncomingMessage, res: http.ServerResponse, flagKey: string | null, admission: OfrepAdmission, fail: Fail): void {
   const cors = req.headers.origin ? CORS_HEADERS : null;
   if (!admission.ok) return send(res, admission.response, cors);
-  return readNodeBody(req, MAX_BODY_BYTES).then((body) => {
-    if (!body.ok) {
-      if (body.reason === "aborted") return void res.destroy();
-      return send(res, bodyTooLargeResponse(flagKey), cors);
+  readNodeBody(req, MAX_BODY_BYTES, (body) => {
+    try {
+      if (!body.ok) {
+        if (body.reason === "aborted") return void res.destroy();
+        return send(res, bodyTooLargeResponse(flagKey), cors);
+      }
+      const query = { flagKey, ifNoneMatch: header(req, "if-none-match"), body: body.text, origin: process.env.OFREP_PUBLIC_URL ?? (req.headers.host ? `http://${req.headers.host}` : null) };
+      send(res, answerOfrep(store, admission.keyHash, query, exposures), cors);
+    } catch (error) {
+      fail(error);
     }
-    send(
-      res,
-      answerOfrep(store, admission.keyHash, {
-        flagKey,
-        ifNoneMatch: header(req, "if-none-match"),
-        body: body.text,
-        origin: process.env.OFREP_PUBLIC_URL ?? (req.headers.host ? `http://${req.headers.host}` : null),
-      }, exposures),
-      cors,
-    );
   });
 }
 

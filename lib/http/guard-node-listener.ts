@@ -1,7 +1,10 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { discardRestOfBody } from "./node-response";
 
-type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+/** What the listener calls when work it scheduled itself (an event callback) fails. */
+export type Fail = (error: unknown) => void;
+
+type Listener = (req: IncomingMessage, res: ServerResponse, fail: Fail) => void | Promise<void>;
 
 /** Logs a failure that reached the last resort; swappable so tests can keep their output clean. */
 export type FailureLog = (message: string, error: unknown) => void;
@@ -11,9 +14,10 @@ const ignore = () => undefined;
 const defaultLog: FailureLog = (message, error) => console.error(message, error);
 
 /**
- * The last resort of every request on a node:http server: a synchronous throw or a rejected
- * promise from the listener is logged and answered with a 500 (or, once headers are out, the
- * connection is closed), and stream errors (a client that resets mid-body or mid-answer) are
+ * The last resort of every request on a node:http server: a synchronous throw, a rejected
+ * promise from the listener, or a failure it reports through `fail` from its own callbacks is
+ * logged and answered with a 500 (or, once headers are out, the connection is closed), and
+ * stream errors (a client that resets mid-body or mid-answer) are
  * absorbed, so one request can never end the process. A body the listener answered without
  * reading to the end is drained only up to a bound (node-response.ts).
  */
@@ -32,11 +36,12 @@ export function guardNodeListener(listener: Listener, failureBody: string, log: 
     // listener. (A request emits 'error' only to listeners; readers add their own.)
     res.on("error", ignore);
     res.on("finish", () => discardRestOfBody(req));
+    const failed: Fail = (error) => fail(req, res, error);
     try {
-      const pending = listener(req, res);
-      if (pending) pending.catch((error: unknown) => fail(req, res, error));
+      const pending = listener(req, res, failed);
+      if (pending) pending.catch(failed);
     } catch (error) {
-      fail(req, res, error);
+      failed(error);
     }
   };
 }

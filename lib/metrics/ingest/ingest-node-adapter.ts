@@ -1,7 +1,7 @@
 import type http from "node:http";
 import { CORS_HEADERS } from "@/lib/evaluation/ofrep-handler";
 import { header, sendJson } from "@/lib/http/node-response";
-import { readNodeBody } from "@/lib/http/read-node-body";
+import { readNodeBodyAsync } from "@/lib/http/read-node-body";
 import { admitIngest, INGEST_TOO_LARGE } from "./ingest-admission";
 import { ingestBatch, type IngestDeps, type IngestResponse } from "./ingest-handler";
 import { MAX_INGEST_BYTES } from "./observation-schema";
@@ -19,7 +19,7 @@ export async function serveIngest(deps: IngestDeps, req: http.IncomingMessage, r
   const cors = req.headers.origin ? CORS_HEADERS : {};
   const admission = await admitIngest(deps, { authorization: header(req, "authorization"), apiKey: header(req, "x-api-key") });
   if (!admission.ok) return send(res, admission.response, cors);
-  const body = await readNodeBody(req, MAX_INGEST_BYTES);
+  const body = await readNodeBodyAsync(req, MAX_INGEST_BYTES);
   if (!body.ok) {
     if (body.reason === "aborted") return void res.destroy();
     return sendJson(res, 413, { error: INGEST_TOO_LARGE }, cors);
