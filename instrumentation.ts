@@ -2,6 +2,17 @@
 // background work that belongs to the dashboard process.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // A mistyped rate limit must stop the start (Next.js would only log a thrown error and go on),
+  // not surface later as a 500 on every SDK request.
+  const { sdkRateLimiterFromEnv } = await import("./lib/evaluation/rate-limit-settings");
+  const { ingestRateLimitsFromEnv } = await import("./lib/metrics/ingest/ingest-rate-limits");
+  try {
+    sdkRateLimiterFromEnv();
+    ingestRateLimitsFromEnv();
+  } catch (error) {
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   // Team webhooks: sends the outbox rows that changes enqueue in their own transactions.
   const { startWebhookDispatcher } = await import("./lib/webhooks/webhook-dispatcher");
   startWebhookDispatcher();

@@ -4,23 +4,28 @@ import type { AddressInfo } from "node:net";
 import { databaseUrl } from "../lib/db/database-url";
 import { EvaluationStore } from "../lib/evaluation/evaluation-store";
 import { createOfrepServer } from "../lib/evaluation/ofrep-http-server";
-import { RateLimiter } from "../lib/evaluation/rate-limiter";
+import { sdkRateLimiterFromEnv } from "../lib/evaluation/rate-limit-settings";
 import { storeOptionsFromEnv } from "../lib/evaluation/store-options";
+import { keepServing } from "../lib/http/keep-serving";
 import { metricsRuntime } from "../lib/metrics/builtin/metrics-runtime";
+import { ingestRateLimitsFromEnv } from "../lib/metrics/ingest/ingest-rate-limits";
 
+keepServing();
 const port = Number(process.env.OFREP_PORT ?? process.env.PORT ?? 3001);
-const rate = Number(process.env.GLIDEPATH_SDK_RATE_LIMIT ?? 10000);
+// Read first: a mistyped limit stops the start-up instead of serving without one.
+const limiter = sdkRateLimiterFromEnv();
+const ingestLimits = ingestRateLimitsFromEnv();
 // Reads the database on a worker thread: a locked or slow database never holds a request.
 const store = EvaluationStore.forDatabase(databaseUrl(), storeOptionsFromEnv());
 await store.start();
 // Counts exposures and takes metric batches too (POST /api/v1/metrics), flushing to the same store.
 const metrics = metricsRuntime({ flushOnSignal: false });
-const server = createOfrepServer(store, new RateLimiter(rate, Number(process.env.GLIDEPATH_SDK_RATE_BURST ?? rate * 2)), {
+const server = createOfrepServer(store, limiter, {
   exposures: metrics.exposures,
-  ingest: { catalog: metrics.catalog, buffer: metrics.buffer },
+  ingest: { catalog: metrics.catalog, buffer: metrics.buffer, limits: ingestLimits },
 });
 server.keepAliveTimeout = 65_000;
-// OFREP_PORT=0 takes any free port; the line says which.
+// OFREP_PORT=0 picks a free port; the line below names the one it got.
 server.listen(port, "0.0.0.0", () => console.log(`OFREP server on http://localhost:${(server.address() as AddressInfo).port}/ofrep/v1/evaluate/flags`));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {

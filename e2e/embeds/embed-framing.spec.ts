@@ -66,6 +66,9 @@ test("an embed link frames on the listed origin with data, is refused elsewhere,
     const image = await request.get(`${url}/chart.svg`);
     expect(image.status()).toBe(200);
     expect(image.headers()["content-type"]).toContain("image/svg+xml");
+    // No browser or shared cache may keep it: a revoked link must stop showing at once.
+    expect(image.headers()["cache-control"]).toBe("no-store");
+    expect((await request.get(`${url}/chart.png`)).headers()["cache-control"]).toBe("no-store");
     expect(await image.text()).toContain("Embedded checkout in Production");
 
     // Revoked: 404 with a plain notice and none of the data, in the frame too.

@@ -31,3 +31,23 @@ export async function setRole(project: string, email: string, teamSlug: string, 
     [role, email, teamSlug],
   );
 }
+
+/** Rows of a read-only query on the database behind a project's server (cast counts to INTEGER: PostgreSQL's are text). */
+export async function rows(project: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  const url = fs.readFileSync(databaseUrlFile(project), "utf8").trim();
+  if (url.startsWith("file:")) {
+    const db = new Database(url.replace(/^file:/, ""), { readonly: true });
+    try {
+      return db.prepare(text.replace(/\$\d+/g, "?")).all(...params) as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

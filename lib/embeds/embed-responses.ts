@@ -31,7 +31,9 @@ export async function embedPageResponse(token: string): Promise<Response> {
 }
 
 const IMAGE_HEADERS = {
-  "Cache-Control": "public, max-age=60",
+  // Revoking or expiring a link must take effect at once, in browsers and in shared caches
+  // alike: nothing may keep a copy to serve after the 404 starts.
+  "Cache-Control": "no-store",
   // Opened directly, an SVG is a document: no scripts, no loads, no framing by strangers.
   "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
@@ -51,10 +53,15 @@ export async function embedPngResponse(token: string): Promise<Response> {
   return new Response(new Uint8Array(png), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/png" } });
 }
 
-/** GET /embed/<token>/chart.svg: the same charts as one image (cached a minute). */
+/** GET /embed/<token>/chart.svg: the same charts as one image. */
 export async function embedSvgResponse(token: string): Promise<Response> {
   const resolved = await resolveEmbedLink(token);
   if (resolved.kind !== "ok") return imageNotFound(resolved.kind);
   const view = embedView(await embedChartData(resolved));
   return new Response(renderEmbedSvg(view, resolved.link.theme as ChartTheme), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/svg+xml; charset=utf-8" } });
+}
+
+/** The last-resort answer of the embed routes: a plain notice, no details. */
+export function embedFailure(): Response {
+  return new Response("This chart could not be drawn right now.", { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

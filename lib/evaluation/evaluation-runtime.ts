@@ -1,17 +1,21 @@
 import { databaseUrl } from "@/lib/db/database-url";
+import { ingestRateLimitsFromEnv, type IngestRateLimits } from "@/lib/metrics/ingest/ingest-rate-limits";
 import { EvaluationStore } from "./evaluation-store";
-import { RateLimiter } from "./rate-limiter";
+import { sdkRateLimiterFromEnv } from "./rate-limit-settings";
+import type { RateLimiter } from "./rate-limiter";
 import { storeOptionsFromEnv } from "./store-options";
 
-const globalForEvaluation = globalThis as unknown as { glidepathEvaluation?: { store: EvaluationStore; limiter: RateLimiter } };
+type EvaluationRuntime = { store: EvaluationStore; limiter: RateLimiter; ingestLimits: IngestRateLimits };
 
-/** One store and one rate limiter per process, shared by every OFREP request. */
-export function evaluationRuntime() {
+const globalForEvaluation = globalThis as unknown as { glidepathEvaluation?: EvaluationRuntime };
+
+/** One store and one set of per-key rate limits per process, shared by every SDK request. */
+export function evaluationRuntime(): EvaluationRuntime {
   if (!globalForEvaluation.glidepathEvaluation) {
-    const rate = Number(process.env.GLIDEPATH_SDK_RATE_LIMIT ?? 10000);
     globalForEvaluation.glidepathEvaluation = {
       store: EvaluationStore.forDatabase(databaseUrl(), storeOptionsFromEnv()),
-      limiter: new RateLimiter(rate, Number(process.env.GLIDEPATH_SDK_RATE_BURST ?? rate * 2)),
+      limiter: sdkRateLimiterFromEnv(),
+      ingestLimits: ingestRateLimitsFromEnv(),
     };
   }
   return globalForEvaluation.glidepathEvaluation;

@@ -9,16 +9,22 @@ import type { RateLimiter } from "./rate-limiter";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type OfrepRequest = {
+/** What a client presents before its body: enough to refuse it without reading the body. */
+export type OfrepCredentials = { authorization: string | null; apiKey: string | null };
+
+export type OfrepQuery = {
   /** `null` for bulk evaluation, the flag key for a single one. */
   flagKey: string | null;
-  authorization: string | null;
-  apiKey: string | null;
   ifNoneMatch: string | null;
   body: string;
   /** Public origin of this server; when known, bulk answers advertise the change stream. */
   origin?: string | null;
 };
+
+export type OfrepRequest = OfrepCredentials & OfrepQuery;
+
+/** The key hash of an admitted request, or the refusal to send instead. */
+export type OfrepAdmission = { ok: true; keyHash: string } | { ok: false; response: OfrepResponse };
 
 export type OfrepResponse = { status: number; headers: Record<string, string>; body: string | null };
 
@@ -90,6 +96,11 @@ function bodyTooLarge(body: string): boolean {
   return Buffer.byteLength(body, "utf8") > MAX_BODY_BYTES;
 }
 
+/** The 413 of either transport, in OFREP's error shape. */
+export function bodyTooLargeResponse(flagKey: string | null): OfrepResponse {
+  return json(413, { ...(flagKey !== null ? { key: flagKey } : {}), errorCode: "GENERAL", errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes` });
+}
+
 /**
  * OFREP over any transport (Next.js route handlers and the standalone server share it):
  * https://github.com/open-feature/protocol/blob/main/service/openapi.yaml
@@ -101,27 +112,43 @@ export function handleOfrep(
   request: OfrepRequest,
   exposures: ExposureCounter | null = null,
 ): OfrepResponse | Promise<OfrepResponse> {
-  const key = presentedKey(request.authorization, request.apiKey);
-  if (!key) return { status: 401, headers: { "www-authenticate": 'Bearer realm="ofrep"', "cache-control": "no-store" }, body: null };
-  if (store.isReady()) return answer(store, limiter, request, key, exposures);
+  const admission = admitOfrep(store, limiter, request);
+  if (admission instanceof Promise) return admission.then((a) => (a.ok ? answerOfrep(store, a.keyHash, request, exposures) : a.response));
+  return admission.ok ? answerOfrep(store, admission.keyHash, request, exposures) : admission.response;
+}
+
+/**
+ * Step one, from the headers alone: transports call it before reading a byte of the body, so
+ * a request without a valid key, or over its rate, costs no body reading at all.
+ */
+export function admitOfrep(store: EvaluationStore, limiter: RateLimiter | null, credentials: OfrepCredentials): OfrepAdmission | Promise<OfrepAdmission> {
+  const key = presentedKey(credentials.authorization, credentials.apiKey);
+  if (!key) return { ok: false, response: { status: 401, headers: { "www-authenticate": 'Bearer realm="ofrep"', "cache-control": "no-store" }, body: null } };
+  if (store.isReady()) return admitKey(store, limiter, key);
   return store.start().then(
-    () => answer(store, limiter, request, key, exposures),
-    () => json(500, { errorDetails: "Flag configuration is not available yet; the database could not be reached" }),
+    () => admitKey(store, limiter, key),
+    // The server's fault, not the request's: 503, and the SDK tries again.
+    () => ({ ok: false, response: json(503, { errorDetails: "Flag configuration is not available yet; the database could not be reached" }, { "retry-after": "1" }) }),
   );
 }
 
-function answer(store: EvaluationStore, limiter: RateLimiter | null, request: OfrepRequest, key: string, exposures: ExposureCounter | null): OfrepResponse {
+function admitKey(store: EvaluationStore, limiter: RateLimiter | null, key: string): OfrepAdmission {
   const keyHash = cachedKeyHash(key);
-  const snapshot = store.environmentForKey(keyHash);
   // No credentials → 401; credentials that don't grant evaluation (unknown, revoked, or not an
   // SDK key) → 403. Neither has a body, so nothing about keys leaks.
-  if (!snapshot) return { status: 403, headers: {}, body: null };
+  if (!store.environmentForKey(keyHash)) return { ok: false, response: { status: 403, headers: {}, body: null } };
   const retryAfter = limiter?.take(keyHash) ?? 0;
-  if (retryAfter > 0) return json(429, { errorDetails: "Rate limit exceeded for this SDK key" }, { "retry-after": String(retryAfter) });
+  if (retryAfter > 0) return { ok: false, response: json(429, { errorDetails: "Rate limit exceeded for this SDK key" }, { "retry-after": String(retryAfter) }) };
+  return { ok: true, keyHash };
+}
 
-  if (bodyTooLarge(request.body)) {
-    return json(413, { ...(request.flagKey ? { key: request.flagKey } : {}), errorCode: "GENERAL", errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes` });
-  }
+/** Step two, with the body read (under the cap) for an admitted key. */
+export function answerOfrep(store: EvaluationStore, keyHash: string, request: OfrepQuery, exposures: ExposureCounter | null): OfrepResponse {
+  const snapshot = store.environmentForKey(keyHash);
+  // Revoked while its body was on the wire.
+  if (!snapshot) return { status: 403, headers: {}, body: null };
+
+  if (bodyTooLarge(request.body)) return bodyTooLargeResponse(request.flagKey);
   const parsed = parseContext(request.body);
   if (!parsed.ok) {
     return json(400, { ...(request.flagKey !== null ? { key: request.flagKey } : {}), errorCode: parsed.code, errorDetails: parsed.details });

@@ -21,6 +21,14 @@ describe("parseJsonText", () => {
     expect(parseJsonText('{"a":1}')).toEqual({ a: 1 });
     expect(() => parseJsonText("{expectedVersion: 1")).toThrow(InvalidJsonError);
   });
+
+  it("refuses a NUL anywhere (PostgreSQL text can't hold one), however deep, and keeps an escaped backslash", () => {
+    expect(() => parseJsonText(String.raw`{"expectedVersion":1,"comment":"a\\u0000b"}`)).not.toThrow();
+    expect(() => parseJsonText(String.raw`{"expectedVersion":1,"comment":"a\u0000b"}`)).toThrow("U+0000");
+    expect(() => parseJsonText(String.raw`{"cohorts":{"e\u0000u":5}}`)).toThrow("U+0000");
+    const deep = `${"[".repeat(30_000)}${String.raw`"\u0000"`}${"]".repeat(30_000)}`;
+    expect(() => parseJsonText(deep)).toThrow(InvalidJsonError);
+  });
 });
 
 describe("set percentages body", () => {
@@ -45,6 +53,17 @@ describe("set percentages body", () => {
 
   it("a misspelt field is refused by name, not ignored", () => {
     expect(fieldErrors(() => parseBody(setPercentagesBodySchema, { expectedVersion: 3, defualt: 5, cohorts: { beta: 5 } }))).toEqual({ defualt: ["Unknown field"] });
+  });
+
+  it("a field named like an Object member is an unknown field like any other, not a crash", () => {
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      const body = JSON.parse(`{"expectedVersion":3,"default":5,${JSON.stringify(name)}:1}`);
+      expect(fieldErrors(() => parseBody(setPercentagesBodySchema, body))).toEqual({ [name]: ["Unknown field"] });
+    }
+    // zod drops a "__proto__" record key by itself; the others are named.
+    for (const name of ["constructor", "toString"]) {
+      expect(fieldErrors(() => parseBody(setPercentagesBodySchema, JSON.parse(`{"expectedVersion":3,"cohorts":{${JSON.stringify(name)}:"x"}}`)))).toEqual({ [`cohorts.${name}`]: [expect.stringContaining("number")] });
+    }
   });
 
   it("a body is required, and must be an object", () => {

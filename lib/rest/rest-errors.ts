@@ -7,6 +7,12 @@ export class InvalidJsonError extends DomainError {
   readonly code = "invalid_json";
 }
 
+/** The body passed the automation API's cap; reading stopped there. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+  readonly code = "payload_too_large";
+}
+
 /** No credentials were sent: the 401 challenge then carries no `error` (RFC 6750 §3.1). */
 export class MissingCredentialsError extends UnauthenticatedError {}
 

@@ -2,12 +2,14 @@ import type { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/errors/domain-errors";
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
+  // A Map, not `{}`: a field named "__proto__" or "constructor" (a record key from the
+  // client) would otherwise find Object.prototype's members instead of an empty slot.
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : "input";
-    (out[field] ??= []).push(issue.message);
+    out.set(field, [...(out.get(field) ?? []), issue.message]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** Parses untrusted input; a failure names every offending field and changes nothing. */

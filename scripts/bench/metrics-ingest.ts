@@ -111,7 +111,7 @@ for (const provider of providers) {
   if (compareFixture) await defineMetrics(compareFixture);
   const file = path.join(fixture.dir, "batches.jsonl");
   fs.writeFileSync(file, batches(200).join("\n"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", GLIDEPATH_METRICS_FLUSH_MS: "1000" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", GLIDEPATH_INGEST_RATE_LIMIT: "0", GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "0", GLIDEPATH_METRICS_FLUSH_MS: "1000" };
   type Target = { name: string; port: number; command: string[]; env: Record<string, string>; cwd: string; key: string };
   const server = ["--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"];
   const targets: Target[] = [

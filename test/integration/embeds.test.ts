@@ -101,6 +101,22 @@ describeEachProvider("embeds", () => {
     }
   });
 
+  it("no cache may keep an image once its link is revoked: every answer is no-store", async () => {
+    const { id, token } = await link();
+    for (const respond of [embedPageResponse, embedSvgResponse, embedPngResponse]) {
+      const live = await respond(token);
+      expect(live.status).toBe(200);
+      // Not "public, max-age": a shared cache would serve the chart for that long after revoking.
+      expect(live.headers.get("cache-control")).toBe("no-store");
+    }
+    await revokeEmbedLink(fx.actors.editor, { teamSlug: slug, id });
+    for (const respond of [embedPageResponse, embedSvgResponse, embedPngResponse]) {
+      const gone = await respond(token);
+      expect(gone.status).toBe(404);
+      expect(gone.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
   it("a link for one release can't be turned into another's: the token alone decides", async () => {
     const forCheckout = await link();
     const forSecret = await link({ releaseKey: "secret-project", name: "Secret" });

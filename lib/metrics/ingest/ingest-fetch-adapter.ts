@@ -1,22 +1,38 @@
 import { evaluationRuntime } from "@/lib/evaluation/evaluation-runtime";
 import { CORS_HEADERS } from "@/lib/evaluation/ofrep-handler";
+import { closeIfFetchBodyUnread } from "@/lib/http/close-if-fetch-body-unread";
+import { readFetchBody } from "@/lib/http/read-fetch-body";
 import { metricsRuntime } from "../builtin/metrics-runtime";
-import { handleMetricIngest } from "./ingest-handler";
+import { admitIngest, INGEST_TOO_LARGE } from "./ingest-admission";
+import { ingestBatch, type IngestDeps, type IngestResponse } from "./ingest-handler";
 import { MAX_INGEST_BYTES } from "./observation-schema";
 
-/** POST /api/v1/metrics for Next.js route handlers. */
-export async function ingestFetch(request: Request): Promise<Response> {
-  const headers = { "cache-control": "no-store", ...CORS_HEADERS };
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_INGEST_BYTES) {
-    return Response.json({ error: `Request body exceeds ${MAX_INGEST_BYTES} bytes; send smaller batches` }, { status: 413, headers });
-  }
-  const { store } = evaluationRuntime();
+function toResponse(result: IngestResponse, extra: Record<string, string> = {}): Response {
+  const headers = { "cache-control": "no-store", ...CORS_HEADERS, ...extra, ...result.headers };
+  if (result.body === null) return new Response(null, { status: result.status, headers });
+  return Response.json(result.body, { status: result.status, headers });
+}
+
+/** The process's store, buffer and limits (tests pass their own). */
+function processDeps(): IngestDeps {
+  const { store, ingestLimits } = evaluationRuntime();
   const { buffer, catalog } = metricsRuntime();
-  const result = await handleMetricIngest(
-    { store, catalog, buffer },
-    { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key"), body: await request.text() },
-  );
-  const responseHeaders = { ...headers, ...result.headers };
-  if (result.body === null) return new Response(null, { status: result.status, headers: responseHeaders });
-  return Response.json(result.body, { status: result.status, headers: responseHeaders });
+  return { store, catalog, buffer, limits: ingestLimits };
+}
+
+/**
+ * POST /api/v1/metrics for Next.js route handlers: the key (and its request rate) is checked
+ * from the headers first, then at most MAX_INGEST_BYTES of body are read.
+ */
+export async function ingestFetch(request: Request, deps: IngestDeps = processDeps()): Promise<Response> {
+  const admission = await admitIngest(deps, { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key") });
+  if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request));
+  const body = await readFetchBody(request, MAX_INGEST_BYTES);
+  if (!body.ok) return toResponse({ status: 413, body: { error: INGEST_TOO_LARGE } }, closeIfFetchBodyUnread(request));
+  return toResponse(await ingestBatch(deps, admission, body.text));
+}
+
+/** The last-resort answer of the ingest route, in its error shape. */
+export function ingestFailure(): Response {
+  return Response.json({ error: "Internal error" }, { status: 500, headers: { "cache-control": "no-store", ...CORS_HEADERS } });
 }

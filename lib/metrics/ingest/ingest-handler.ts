@@ -1,4 +1,3 @@
-import { cachedKeyHash, presentedKey } from "@/lib/evaluation/presented-key";
 import type { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import type { EnvironmentSnapshot } from "@/lib/evaluation/environment-snapshot";
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
@@ -8,10 +7,12 @@ import type { FieldError } from "./apply-observation";
 import type { DeferredObservation } from "./deferred-observations";
 import { isFieldError, planObservation } from "./plan-observation";
 import { MAX_INGEST_BYTES, MAX_OBSERVATIONS, observationSchema, timestampOf } from "./observation-schema";
+import { admitIngest, INGEST_TOO_LARGE, type IngestAdmission } from "./ingest-admission";
+import type { IngestRateLimits } from "./ingest-rate-limits";
 
 export type IngestRequest = { authorization: string | null; apiKey: string | null; body: string };
 export type IngestResponse = { status: number; body: unknown | null; headers?: Record<string, string> };
-export type IngestDeps = { store: EvaluationStore; catalog: MetricCatalog; buffer: MetricBuffer; now?: () => number };
+export type IngestDeps = { store: EvaluationStore; catalog: MetricCatalog; buffer: MetricBuffer; limits?: IngestRateLimits | null; now?: () => number };
 
 type ItemError = FieldError & { index: number };
 
@@ -36,22 +37,18 @@ const error = (status: number, message: string): IngestResponse => ({ status, bo
  * come back with their index and field.
  */
 export async function handleMetricIngest(deps: IngestDeps, request: IngestRequest): Promise<IngestResponse> {
-  const key = presentedKey(request.authorization, request.apiKey);
-  if (!key) return { status: 401, body: null, headers: { "www-authenticate": 'Bearer realm="metrics"' } };
-  if (request.body.length > MAX_INGEST_BYTES || Buffer.byteLength(request.body, "utf8") > MAX_INGEST_BYTES) {
-    return error(413, `Request body exceeds ${MAX_INGEST_BYTES} bytes; send smaller batches`);
-  }
-  try {
-    await deps.store.start();
-  } catch {
-    return error(503, "Configuration is not available yet: the database could not be reached");
-  }
-  const snapshot = deps.store.environmentForKey(cachedKeyHash(key));
-  if (!snapshot) return { status: 403, body: null };
+  const admission = await admitIngest(deps, request);
+  return admission.ok ? ingestBatch(deps, admission, request.body) : admission.response;
+}
+
+/** The batch of an admitted key (transports admit from the headers before reading the body). */
+export async function ingestBatch(deps: IngestDeps, admission: Extract<IngestAdmission, { ok: true }>, text: string): Promise<IngestResponse> {
+  const { snapshot } = admission;
+  if (text.length > MAX_INGEST_BYTES || Buffer.byteLength(text, "utf8") > MAX_INGEST_BYTES) return error(413, INGEST_TOO_LARGE);
 
   let parsed: unknown;
   try {
-    parsed = JSON.parse(request.body);
+    parsed = JSON.parse(text);
   } catch (cause) {
     return error(400, `Request body is not valid JSON: ${(cause as Error).message}`);
   }
@@ -60,6 +57,8 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
     return error(400, 'observations: the body must be {"observations": [...]}');
   }
   if (observations.length > MAX_OBSERVATIONS) return error(413, `observations: at most ${MAX_OBSERVATIONS} per request, got ${observations.length}`);
+  const limited = deps.limits?.admitObservations(admission.keyHash, observations.length);
+  if (limited) return limited;
 
   // Definitions come from memory: during a database outage they are the last ones read, and
   // items whose metric can't be looked up are deferred (202) rather than refused.
@@ -79,7 +78,7 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
   };
   const planned: PlannedObservation[] = [];
   const deferred: DeferredObservation[] = [];
-  const admission = deps.buffer.admission();
+  const capacity = deps.buffer.admission();
 
   for (let index = 0; index < observations.length; index++) {
     const result = observationSchema.safeParse(observations[index]);
@@ -122,11 +121,11 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
       continue;
     }
     // Past a limit the batch is refused whole: no need to check the rest.
-    if (!admission.admit(plan)) break;
+    if (!capacity.admit(plan)) break;
     planned.push(plan);
   }
   // All or nothing: a client retries the same batch after a 503, so none of it may be kept.
-  const full = admission.close() ?? (deferred.length > deps.buffer.deferred.room() ? { message: "Metric definitions can't be read and the queue of unchecked items is full", retryAfterSeconds: 5 } : null);
+  const full = capacity.close() ?? (deferred.length > deps.buffer.deferred.room() ? { message: "Metric definitions can't be read and the queue of unchecked items is full", retryAfterSeconds: 5 } : null);
   if (full) return { status: 503, body: { error: full.message }, headers: { "retry-after": String(full.retryAfterSeconds) } };
   deps.buffer.apply(planned);
   deps.buffer.deferred.add(deferred);

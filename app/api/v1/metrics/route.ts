@@ -1,12 +1,9 @@
-import { ingestFetch } from "@/lib/metrics/ingest/ingest-fetch-adapter";
+import { ingestFailure, ingestFetch } from "@/lib/metrics/ingest/ingest-fetch-adapter";
 import { ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request) {
-  return ingestFetch(request);
-}
+export const POST = routeHandler((request) => ingestFetch(request), ingestFailure);
 
-export function OPTIONS() {
-  return ofrepPreflight();
-}
+export const OPTIONS = routeHandler(() => ofrepPreflight(), ingestFailure);

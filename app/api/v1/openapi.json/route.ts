@@ -1,8 +1,7 @@
 import { openApiDocument } from "@/lib/rest/openapi-document";
+import { routeHandler } from "@/lib/http/route-handler";
 
 // Public (no key): the description of the automation API, generated from its zod schemas.
 export const dynamic = "force-static";
 
-export function GET() {
-  return Response.json(openApiDocument());
-}
+export const GET = routeHandler(() => Response.json(openApiDocument()));

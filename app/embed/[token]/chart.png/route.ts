@@ -1,7 +1,6 @@
-import { embedPngResponse } from "@/lib/embeds/embed-responses";
+import { embedFailure, embedPngResponse } from "@/lib/embeds/embed-responses";
+import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  return embedPngResponse((await params).token);
-}
+export const GET = routeHandler<{ token: string }>(async (_request, { params }) => embedPngResponse((await params).token), embedFailure);

@@ -1,11 +1,8 @@
-import { ofrepEvents, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { ofrepEvents, ofrepFailure, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request) {
-  return ofrepEvents(request);
-}
+export const GET = routeHandler((request) => ofrepEvents(request), ofrepFailure);
 
-export function OPTIONS() {
-  return ofrepPreflight();
-}
+export const OPTIONS = routeHandler(() => ofrepPreflight(), ofrepFailure);

@@ -1,11 +1,8 @@
-import { ofrepFetch, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { ofrepFailure, ofrepFetch, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request) {
-  return ofrepFetch(request, null);
-}
+export const POST = routeHandler((request) => ofrepFetch(request, null), ofrepFailure);
 
-export function OPTIONS() {
-  return ofrepPreflight();
-}
+export const OPTIONS = routeHandler(() => ofrepPreflight(), ofrepFailure);

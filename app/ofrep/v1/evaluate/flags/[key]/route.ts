@@ -1,11 +1,10 @@
-import { ofrepFetch, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { ofrepFailure, ofrepFetch, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: { params: Promise<{ key: string }> }) {
-  return ofrepFetch(request, decodeURIComponent((await params).key));
-}
+// Next.js hands params already decoded (a path it can't decode is refused in proxy.ts):
+// decoding again would turn `%25` into a malformed `%`.
+export const POST = routeHandler<{ key: string }>(async (request, { params }) => ofrepFetch(request, (await params).key), ofrepFailure);
 
-export function OPTIONS() {
-  return ofrepPreflight();
-}
+export const OPTIONS = routeHandler(() => ofrepPreflight(), ofrepFailure);
