@@ -4,14 +4,15 @@ import { getDb } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 import { parseChartQuery, windowBounds } from "./chart-query";
-import { buildReleaseChartData } from "./release-chart-data";
-import type { ReleaseChartData } from "./release-chart-types";
+import { buildReleaseChartColumns } from "./release-chart-data";
+import type { ReleaseChartColumns } from "./release-chart-types";
 
 type Params = { get(name: string): string | null };
 
 /**
  * The chart API's use case: any member may read (non-members and unknown environments are
- * "not found", as on the pages), then the query string is validated, then the data is read.
+ * "not found", as on the pages), then the query string is validated, then the data is read
+ * as columns, which the route encodes for the wire (lib/metrics/chart-wire).
  */
 export async function readReleaseChartData(
   actor: Actor | null,
@@ -19,7 +20,7 @@ export async function readReleaseChartData(
   releaseKey: string,
   params: Params,
   now = Date.now(),
-): Promise<ReleaseChartData> {
+): Promise<ReleaseChartColumns> {
   const { access, environment } = await getTeamContext(actor, teamSlug, params.get("env"));
   const query = parseChartQuery(params);
   const db = getDb();
@@ -28,7 +29,7 @@ export async function readReleaseChartData(
     select: { id: true, prometheusUrl: true, prometheusToken: true },
   });
   if (!team) throw new NotFoundError(`Team "${teamSlug}" not found`);
-  return buildReleaseChartData(db, {
+  return buildReleaseChartColumns(db, {
     team,
     releaseKey,
     environment: { id: environment.id, key: environment.key },

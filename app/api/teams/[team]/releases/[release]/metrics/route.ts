@@ -1,6 +1,6 @@
 import { getActor } from "@/lib/auth/get-actor";
 import { isDomainError, ValidationError } from "@/lib/errors/domain-errors";
-import { encodeChartData } from "@/lib/metrics/chart-wire";
+import { encodeChartColumns } from "@/lib/metrics/chart-wire";
 import { readReleaseChartData } from "@/lib/metrics/read-release-chart-data";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: Context) {
   const { team, release } = await params;
   try {
     const data = await readReleaseChartData(await getActor(), team, release, new URL(request.url).searchParams);
-    return Response.json(encodeChartData(data), { headers: HEADERS });
+    return Response.json(encodeChartColumns(data), { headers: HEADERS });
   } catch (error) {
     if (isDomainError(error)) {
       const fieldErrors = error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : {};
