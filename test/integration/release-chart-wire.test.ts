@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { metricsBackendFor } from "@/lib/metrics/backend-for";
+import { metricsBackendFor, seriesRegistryFor } from "@/lib/metrics/backend-for";
+import { createBuiltinBackend } from "@/lib/metrics/builtin/builtin-backend";
 import { chartCohorts, metricPanels } from "@/lib/metrics/chart-payload";
 import { decodeChartData, encodeChartColumns } from "@/lib/metrics/chart-wire";
 import { chooseStep } from "@/lib/metrics/choose-step";
@@ -142,5 +143,25 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
       ["default", "treatment", true],
       ["default", "control", true],
     ]);
+  });
+
+  it("series() — the point read team-page health uses — answers the points the old read did", async () => {
+    const db = getDb();
+    const backend = createBuiltinBackend(db, seriesRegistryFor(db));
+    const metrics = (await listMetricDefinitions(db, fx.team.id)).filter((m) => m.source === "builtin");
+    const ranges = [
+      // What the team page asks: the last 24 h in hourly steps (hourly blocks).
+      { from: Math.floor((now - DAY) / HOUR) * HOUR + HOUR, to: now, stepSeconds: 3600 },
+      { from: now - 6 * HOUR, to: now, stepSeconds: 60 },
+      { from: now - 3 * DAY, to: now, stepSeconds: 900 },
+    ];
+    for (const range of ranges) {
+      for (const metric of metrics) {
+        const selector = { environmentId: fx.environments.production.id, environmentKey: "production", releaseKey: "checkout", cohortKeys: ["beta", "eu", "quiet", "default"], metric };
+        const points = await backend.series(selector, range);
+        expect(points).toEqual(await legacyBuiltinSeries(db, selector, range));
+        expect(points.some((s) => s.points.length > 0)).toBe(true);
+      }
+    }
   });
 });

@@ -43,7 +43,10 @@ export async function readExposureColumns(db: Db, selector: ExposureSelector, ra
       columns.set(seriesId, { t: cells.map((c) => c.start * 60_000), evaluations: cells.map((c) => c.row.count), users: cells.map((c) => roundUsers(c.row.distinct)) });
     }
   }
-  return series.map(({ cohortKey, variant, seriesId }) => ({ cohortKey, variant, ...((seriesId === undefined ? undefined : columns.get(seriesId)) ?? { t: [], evaluations: [], users: [] }) }));
+  return series.map(({ cohortKey, variant, seriesId }) => {
+    const found = seriesId === undefined ? undefined : columns.get(seriesId);
+    return { cohortKey, variant, ...(found ?? { t: [], evaluations: [], users: [] }) };
+  });
 }
 
 function roundUsers(distinct: number | null): number | null {
