@@ -10,7 +10,7 @@ export { seriesRegistryFor };
 
 function unconfigured(message: string): MetricsBackend {
   const fail = () => Promise.reject(new MetricsBackendError(message));
-  return { series: fail, summary: fail };
+  return { series: fail, seriesColumns: fail, summary: fail };
 }
 
 /** Where a metric's numbers come from: the built-in store, or the team's Prometheus. */

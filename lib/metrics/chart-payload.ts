@@ -1,7 +1,7 @@
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
 import { ValidationError } from "@/lib/errors/domain-errors";
-import { MetricsBackendError, type MetricDefinitionView, type MetricSeriesResult } from "./metric-types";
-import type { ChartCohort, MetricPanelData } from "./release-chart-types";
+import { MetricsBackendError, type MetricDefinitionView } from "./metric-types";
+import type { ChartCohort } from "./release-chart-types";
 
 export const EVERYONE_ELSE: ChartCohort = { key: DEFAULT_COHORT_KEY, name: "Everyone else" };
 
@@ -31,11 +31,11 @@ export function metricErrorMessage(definition: MetricDefinitionView, reason: unk
 }
 
 /** One panel per definition, in order: series when its read succeeded, its error when not. */
-export function metricPanels(
+export function metricPanels<S>(
   definitions: readonly MetricDefinitionView[],
-  results: readonly PromiseSettledResult<MetricSeriesResult[]>[],
+  results: readonly PromiseSettledResult<S[]>[],
   showDetails = false,
-): MetricPanelData[] {
+): { definition: MetricDefinitionView; error: string | null; series: S[] }[] {
   return definitions.map((definition, i) => {
     const result = results[i];
     if (result?.status === "fulfilled") return { definition, error: null, series: result.value };

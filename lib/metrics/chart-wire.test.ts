@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decodeChartData, encodeChartData } from "./chart-wire";
+import { chartColumnsOf, chartDataOf } from "./chart-columns";
+import { decodeChartData, encodeChartColumns, encodeChartData } from "./chart-wire";
+import { legacyEncodeChartData } from "@/test/support/legacy-chart-wire";
 import type { ReleaseChartData } from "./release-chart-types";
 
 const from = Date.UTC(2026, 10, 28, 10, 3);
@@ -41,5 +43,25 @@ describe("chart wire format", () => {
     const points = Array.from({ length: 288 }, (_, i) => ({ t: aligned + i * step, value: Math.random(), samples: 1000 + i }));
     const big: ReleaseChartData = { ...data, metrics: [{ ...data.metrics[0]!, series: [{ cohortKey: "eu", variant: "treatment", stat: "value", points }] }] };
     expect(JSON.stringify(encodeChartData(big)).length).toBeLessThan(JSON.stringify(big).length * 0.5);
+  });
+
+  it("encodes columns as the points they stand for, and converts between the two shapes losslessly", () => {
+    const columns = chartColumnsOf(data);
+    expect(columns.metrics[0]!.series[0]).toEqual({ cohortKey: "eu", variant: "treatment", stat: "value", t: [aligned, aligned + 2 * step], values: [0.0123456789, null], samples: [812, null] });
+    expect(chartDataOf(columns)).toEqual(data);
+    expect(JSON.stringify(encodeChartColumns(columns))).toBe(JSON.stringify(encodeChartData(data)));
+  });
+
+  it("writes the same JSON as the point encoder it replaced, for values of every magnitude", () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const values = Array.from({ length: 20_000 }, (_, k) => {
+      if (k % 50 === 0) return null;
+      if (k % 7 === 0) return Math.round(random() * 1e6);
+      return (random() - 0.3) * 10 ** Math.floor(random() * 640 - 320);
+    });
+    const series = [{ cohortKey: "eu", variant: "treatment" as const, stat: "value" as const, points: values.map((value, k) => ({ t: aligned + k * step, value, samples: k })) }];
+    const many: ReleaseChartData = { ...data, metrics: [{ ...data.metrics[0]!, series }] };
+    expect(JSON.stringify(encodeChartColumns(chartColumnsOf(many)))).toBe(JSON.stringify(legacyEncodeChartData(many)));
   });
 });

@@ -72,6 +72,21 @@ export type MetricSeriesResult = {
   points: MetricPoint[];
 };
 
+/**
+ * The same series as parallel arrays (index k of each is one point): what the chart API sends.
+ * A day of five-minute points for every cohort is tens of thousands of points; as columns they
+ * cost no object each on the way from the store to the wire.
+ */
+export type MetricSeriesColumns = {
+  cohortKey: string;
+  variant: Variant;
+  stat: MetricStat;
+  /** Bucket starts, epoch ms, ascending. */
+  t: number[];
+  values: (number | null)[];
+  samples: (number | null)[];
+};
+
 export type MetricSummary = {
   cohortKey: string;
   variant: Variant;
@@ -83,6 +98,8 @@ export type MetricSummary = {
 export interface MetricsBackend {
   /** One result per cohort × variant × stat; points only where there is data. */
   series(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesResult[]>;
+  /** The same answer as series(), as columns: the chart path's read. */
+  seriesColumns(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesColumns[]>;
   /** The whole window in one number per cohort × variant × stat, with its sample count. */
   summary(selector: SeriesSelector, window: SummaryWindow): Promise<MetricSummary[]>;
 }

@@ -5,15 +5,16 @@ import { roleAtLeast } from "@/lib/domain/roles";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 import { parseChartQuery, windowBounds } from "./chart-query";
-import { buildReleaseChartData } from "./release-chart-data";
-import type { ReleaseChartData } from "./release-chart-types";
+import { buildReleaseChartColumns } from "./release-chart-data";
+import type { ReleaseChartColumns } from "./release-chart-types";
 
 type Params = { get(name: string): string | null };
 
 /**
  * The chart API's use case: any member may read (non-members and unknown environments are
- * "not found", as on the pages), then the query string is validated, then the data is read.
- * What a failing backend said reaches admins only; other members get its summary.
+ * "not found", as on the pages), then the query string is validated, then the data is read
+ * as columns, which the route encodes for the wire (lib/metrics/chart-wire). What a failing
+ * backend said reaches admins only; other members get its summary.
  */
 export async function readReleaseChartData(
   actor: Actor | null,
@@ -21,7 +22,7 @@ export async function readReleaseChartData(
   releaseKey: string,
   params: Params,
   now = Date.now(),
-): Promise<ReleaseChartData> {
+): Promise<ReleaseChartColumns> {
   const { access, environment } = await getTeamContext(actor, teamSlug, params.get("env"));
   const query = parseChartQuery(params);
   const db = getDb();
@@ -30,7 +31,7 @@ export async function readReleaseChartData(
     select: { id: true, prometheusUrl: true, prometheusToken: true },
   });
   if (!team) throw new NotFoundError(`Team "${teamSlug}" not found`);
-  return buildReleaseChartData(db, {
+  return buildReleaseChartColumns(db, {
     team,
     releaseKey,
     environment: { id: environment.id, key: environment.key },

@@ -3,12 +3,13 @@ import type { Db } from "@/lib/db/client";
 import { isReleaseStatus } from "@/lib/domain/rollout-state";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { metricsBackendFor } from "./backend-for";
-import { readExposureSeries } from "./builtin/exposure-queries";
+import { readExposureColumns } from "./builtin/exposure-queries";
+import { chartDataOf } from "./chart-columns";
 import { chartCohorts, metricPanels, pickByKey } from "./chart-payload";
 import { chooseStep } from "./choose-step";
 import { listMetricDefinitions } from "./list-metric-definitions";
 import type { MetricDefinitionView, SeriesRange } from "./metric-types";
-import type { ExposureData, ReleaseChartData, RolloutTimeline } from "./release-chart-types";
+import type { ReleaseChartColumns, ReleaseChartData, RolloutTimeline } from "./release-chart-types";
 import { rolloutTimeline, type RolloutAuditRecord } from "./rollout-timeline";
 
 export type ReleaseChartRequest = {
@@ -24,12 +25,18 @@ export type ReleaseChartRequest = {
   showBackendDetails?: boolean;
 };
 
+/** The chart data with one object per point: what embeds draw from. */
+export async function buildReleaseChartData(db: Db, request: ReleaseChartRequest): Promise<ReleaseChartData> {
+  return chartDataOf(await buildReleaseChartColumns(db, request));
+}
+
 /**
- * Everything the release page's per-cohort charts draw for one release in one environment.
+ * Everything the release page's per-cohort charts draw for one release in one environment,
+ * every series as parallel arrays (the chart API encodes them as they are).
  * Each metric is read on its own: one backend failing (Prometheus down, a bad query) becomes
  * an error on that metric's charts, never on the whole payload.
  */
-export async function buildReleaseChartData(db: Db, request: ReleaseChartRequest): Promise<ReleaseChartData> {
+export async function buildReleaseChartColumns(db: Db, request: ReleaseChartRequest): Promise<ReleaseChartColumns> {
   const { team, environment } = request;
   const release = await db.release.findFirst({ where: { teamId: team.id, key: request.releaseKey, archivedAt: null }, select: { id: true, key: true } });
   if (!release) throw new NotFoundError(`Release "${request.releaseKey}" not found`);
@@ -44,7 +51,7 @@ export async function buildReleaseChartData(db: Db, request: ReleaseChartRequest
   const range: SeriesRange = { ...request.range, stepSeconds: chooseStep(request.range.to - request.range.from) };
 
   const readMetric = async (metric: MetricDefinitionView) =>
-    metricsBackendFor(metric, team, db).series(
+    metricsBackendFor(metric, team, db).seriesColumns(
       { environmentId: environment.id, environmentKey: environment.key, releaseKey: release.key, cohortKeys, metric },
       range,
     );
@@ -61,9 +68,9 @@ async function readExposures(
   db: Db,
   selector: { environmentId: string; releaseKey: string; cohortKeys: string[] },
   range: SeriesRange,
-): Promise<ExposureData> {
+): Promise<ReleaseChartColumns["exposures"]> {
   try {
-    return { series: await readExposureSeries(db, selector, range), error: null };
+    return { series: await readExposureColumns(db, selector, range), error: null };
   } catch (error) {
     console.error("[metrics] reading exposures failed", error);
     return { series: [], error: "Could not read exposures (logged on the server)" };

@@ -1,4 +1,4 @@
-import type { MetricDefinitionView, MetricSeriesResult, SeriesRange, Variant } from "./metric-types";
+import type { MetricDefinitionView, MetricSeriesColumns, MetricSeriesResult, SeriesRange, Variant } from "./metric-types";
 
 /**
  * What GET /api/teams/:team/releases/:release/metrics answers: everything the release page's
@@ -14,6 +14,17 @@ export type ReleaseChartData = {
   rollout: RolloutTimeline;
 };
 
+/**
+ * The same data as the server reads it, every series as parallel arrays: what the chart API
+ * encodes (lib/metrics/chart-wire), with no object per point on the way.
+ */
+export type ReleaseChartColumns = Omit<ReleaseChartData, "metrics" | "exposures"> & {
+  metrics: MetricPanelColumns[];
+  exposures: { series: ExposureColumns[]; error: string | null };
+};
+
+export type MetricPanelColumns = Omit<MetricPanelData, "series"> & { series: MetricSeriesColumns[] };
+
 export type ChartCohort = { key: string; name: string };
 
 /** One metric for every cohort; `error` set (and no series) when its backend could not answer. */
@@ -28,6 +39,9 @@ export type ExposurePoint = { t: number; evaluations: number; users: number | nu
 export type ExposureSeries = { cohortKey: string; variant: Variant; points: ExposurePoint[] };
 
 export type ExposureData = { series: ExposureSeries[]; error: string | null };
+
+/** An exposure series as parallel arrays (index k of each is one point). */
+export type ExposureColumns = { cohortKey: string; variant: Variant; t: number[]; evaluations: number[]; users: (number | null)[] };
 
 /** Percentages 0–100 per cohort key ("default" included), after status overrides. */
 export type PercentByCohort = Record<string, number>;

@@ -35,7 +35,7 @@ export async function readAggregates(
   return rows;
 }
 
-/** Chart blocks of some series at one resolution covering from ≤ bucket < to (epoch minutes). */
+/** Chart blocks of some series at one resolution covering from ≤ bucket < to (epoch minutes), for reading. */
 export async function readBlocks(
   db: Db,
   seriesIds: readonly number[],
@@ -51,7 +51,7 @@ export async function readBlocks(
       AND "block" >= ${blockStart(fromMinute, resolution)} AND "block" < ${toMinute}
     ORDER BY "seriesId", "block"`;
   for (const row of rows) {
-    const block = MetricBlock.decode(row.points, resolution, Number(row.block));
+    const block = MetricBlock.view(row.points, resolution, Number(row.block));
     if (!block) continue;
     const list = bySeries.get(row.seriesId);
     if (list) list.push(block);

@@ -4,7 +4,7 @@ import {
   statsOf,
   VARIANTS,
   type MetricDefinitionView,
-  type MetricPoint,
+  type MetricSeriesColumns,
   type MetricSeriesResult,
   type MetricStat,
   type MetricsBackend,
@@ -14,9 +14,10 @@ import {
   type SummaryWindow,
   type Variant,
 } from "../metric-types";
+import { pointsOfColumns } from "../chart-columns";
 import { AggregateCell } from "./aggregate-cell";
-import { readAggregates, readBlocks, slotsIn, type StoredAggregate } from "./aggregate-reader";
-import type { BlockSlot } from "./metric-block";
+import { readAggregates, readBlocks, type StoredAggregate } from "./aggregate-reader";
+import { emptyBlockColumns, type BlockColumns, type BlockSlot } from "./metric-block";
 import type { SeriesRegistry } from "./series-registry";
 
 type Target = { cohortKey: string; variant: Variant; seriesId: number };
@@ -39,49 +40,72 @@ async function targetsOf(registry: SeriesRegistry, selector: SeriesSelector): Pr
   return series.flatMap(({ cohortKey, variant, seriesId }) => (seriesId === undefined ? [] : [{ cohortKey, variant, seriesId }]));
 }
 
-function emptyResults(selector: SeriesSelector): MetricSeriesResult[] {
+function emptyColumns(selector: SeriesSelector): MetricSeriesColumns[] {
   return selector.cohortKeys.flatMap((cohortKey) =>
-    VARIANTS.flatMap((variant) => statsOf(selector.metric.kind).map((stat) => ({ cohortKey, variant, stat, points: [] as MetricPoint[] }))),
+    VARIANTS.flatMap((variant) => statsOf(selector.metric.kind).map((stat) => ({ cohortKey, variant, stat, t: [], values: [], samples: [] }))),
   );
+}
+
+/** One stat of a series from its blocks' columns: the value a kind shows, per filled bucket. */
+function statColumns(metric: MetricDefinitionView, stat: MetricStat, read: BlockColumns): Pick<MetricSeriesColumns, "t" | "values" | "samples"> {
+  const { t, counts, field } = read;
+  const values = stat === "value" ? counts.map((count, k) => valueOf(metric, count, field[k] ?? 0)) : field;
+  return { t, values, samples: counts };
 }
 
 /** Glidepath's own store: per-minute aggregates written at ingest in every resolution. */
 export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsBackend {
-  return {
-    async series(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesResult[]> {
-      const results = emptyResults(selector);
-      const targets = await targetsOf(registry, selector);
-      if (targets.length === 0) return results;
-      const step = range.stepSeconds;
-      const resolution = resolutionFor(step);
-      const stepMinutes = step / 60;
-      const fromMinute = Math.floor(range.from / 60_000 / stepMinutes) * stepMinutes;
-      const toMinute = Math.ceil(range.to / 60_000);
-      const merging = step > resolution;
-      const latency = selector.metric.kind === "latency";
-      const resultFor = new Map(results.map((r) => [`${r.cohortKey}\u0000${r.variant}\u0000${r.stat}`, r]));
-      const fill = (target: Target, points: { t: number; row: AggregateCell | StoredAggregate | BlockSlot }[]) => {
-        for (const stat of statsOf(selector.metric.kind)) {
-          const result = resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
-          result.points = points.map(({ t, row }) => ({ t, value: statOf(selector.metric, stat, row), samples: Number(row.count) }));
+  async function seriesColumns(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesColumns[]> {
+    const results = emptyColumns(selector);
+    const targets = await targetsOf(registry, selector);
+    if (targets.length === 0) return results;
+    const step = range.stepSeconds;
+    const resolution = resolutionFor(step);
+    const stepMinutes = step / 60;
+    const fromMinute = Math.floor(range.from / 60_000 / stepMinutes) * stepMinutes;
+    const toMinute = Math.ceil(range.to / 60_000);
+    const latency = selector.metric.kind === "latency";
+    const stats = statsOf(selector.metric.kind);
+    const resultFor = new Map(results.map((r) => [`${r.cohortKey}\u0000${r.variant}\u0000${r.stat}`, r]));
+    const columnsOf = (target: Target, stat: MetricStat) => resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
+    const ids = targets.map((t) => t.seriesId);
+    if (step <= resolution) {
+      // The common case: one stored bucket per point, read from packed blocks.
+      const blocks = await readBlocks(db, ids, resolution, fromMinute, toMinute);
+      for (const target of targets) {
+        for (const stat of stats) {
+          const read = emptyBlockColumns();
+          for (const block of blocks.get(target.seriesId) ?? []) block.readColumns(fromMinute, toMinute, stat === "value" ? "sum" : stat, read);
+          Object.assign(columnsOf(target, stat), statColumns(selector.metric, stat, read));
         }
-      };
-      const ids = targets.map((t) => t.seriesId);
-      if (!merging) {
-        // The common case: one stored bucket per point, read from packed blocks.
-        const blocks = await readBlocks(db, ids, resolution, fromMinute, toMinute);
-        for (const target of targets) fill(target, slotsIn(blocks.get(target.seriesId), fromMinute, toMinute).map(([bucket, row]) => ({ t: bucket * 60_000, row })));
-        return results;
       }
-      const rows = await readAggregates(db, ids, resolution, fromMinute, toMinute, latency);
-      const bySeries = new Map<number, StoredAggregate[]>();
-      for (const row of rows) {
-        const list = bySeries.get(row.seriesId);
-        if (list) list.push(row);
-        else bySeries.set(row.seriesId, [row]);
-      }
-      for (const target of targets) fill(target, mergeIntoSteps(bySeries.get(target.seriesId) ?? [], stepMinutes, latency));
       return results;
+    }
+    const rows = await readAggregates(db, ids, resolution, fromMinute, toMinute, latency);
+    const bySeries = new Map<number, StoredAggregate[]>();
+    for (const row of rows) {
+      const list = bySeries.get(row.seriesId);
+      if (list) list.push(row);
+      else bySeries.set(row.seriesId, [row]);
+    }
+    for (const target of targets) {
+      const steps = mergeIntoSteps(bySeries.get(target.seriesId) ?? [], stepMinutes, latency);
+      for (const stat of stats) {
+        Object.assign(columnsOf(target, stat), {
+          t: steps.map((s) => s.t),
+          values: steps.map((s) => statOf(selector.metric, stat, s.row)),
+          samples: steps.map((s) => s.row.count),
+        });
+      }
+    }
+    return results;
+  }
+
+  return {
+    seriesColumns,
+
+    async series(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesResult[]> {
+      return (await seriesColumns(selector, range)).map(pointsOfColumns);
     },
 
     async summary(selector: SeriesSelector, window: SummaryWindow): Promise<MetricSummary[]> {

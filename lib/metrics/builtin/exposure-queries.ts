@@ -1,13 +1,15 @@
 import type { Db } from "@/lib/db/client";
 import { chooseStep, resolutionFor } from "../choose-step";
 import { EXPOSURE_METRIC_KEY, type SeriesRange, type SummaryWindow } from "../metric-types";
-import type { ExposurePoint, ExposureSeries } from "../release-chart-types";
+import type { ExposureColumns, ExposurePoint, ExposureSeries } from "../release-chart-types";
+import { exposurePointsOf } from "../chart-columns";
 import { AggregateCell } from "./aggregate-cell";
-import { readAggregates, readBlocks, slotsIn } from "./aggregate-reader";
+import { readAggregates, readBlocks, type StoredAggregate } from "./aggregate-reader";
+import { emptyBlockColumns } from "./metric-block";
 import { seriesRegistryFor } from "./series-registry";
 
 export type ExposureSelector = { environmentId: string; releaseKey: string; cohortKeys: readonly string[] };
-export type { ExposurePoint, ExposureSeries };
+export type { ExposureColumns, ExposurePoint, ExposureSeries };
 
 function seriesOf(db: Db, selector: ExposureSelector) {
   return seriesRegistryFor(db).cohortSeries({ ...selector, metricKey: EXPOSURE_METRIC_KEY });
@@ -15,41 +17,55 @@ function seriesOf(db: Db, selector: ExposureSelector) {
 
 /** Evaluations and distinct users per step, per cohort and variant (counted by the evaluation API). */
 export async function readExposureSeries(db: Db, selector: ExposureSelector, range: SeriesRange): Promise<ExposureSeries[]> {
+  return (await readExposureColumns(db, selector, range)).map(exposurePointsOf);
+}
+
+/** The same as readExposureSeries, as parallel arrays: the chart path's read. */
+export async function readExposureColumns(db: Db, selector: ExposureSelector, range: SeriesRange): Promise<ExposureColumns[]> {
   const series = await seriesOf(db, selector);
   const stepMinutes = range.stepSeconds / 60;
   const resolution = resolutionFor(range.stepSeconds);
-  const merging = range.stepSeconds > resolution;
   const ids = series.flatMap((s) => (s.seriesId === undefined ? [] : [s.seriesId]));
   const fromMinute = Math.floor(range.from / 60_000 / stepMinutes) * stepMinutes;
   const toMinute = Math.ceil(range.to / 60_000);
-  const steps = new Map<number, Map<number, AggregateCell | ExposurePoint>>();
-  if (!merging) {
+  const columns = new Map<number, Omit<ExposureColumns, "cohortKey" | "variant">>();
+  if (range.stepSeconds <= resolution) {
     const blocks = await readBlocks(db, ids, resolution, fromMinute, toMinute);
     for (const [seriesId, list] of blocks) {
-      steps.set(seriesId, new Map(slotsIn(list, fromMinute, toMinute).map(([bucket, slot]) => [bucket, { t: bucket * 60_000, evaluations: slot.count, users: slot.distinct === null ? null : Math.round(slot.distinct) }])));
+      const read = emptyBlockColumns();
+      for (const block of list) block.readColumns(fromMinute, toMinute, "distinct", read);
+      columns.set(seriesId, { t: read.t, evaluations: read.counts, users: read.field.map(roundUsers) });
+    }
+  } else {
+    const rows = await readAggregates(db, ids, resolution, fromMinute, toMinute, true);
+    for (const [seriesId, steps] of mergeExposureSteps(rows, stepMinutes)) {
+      const cells = [...steps].sort((a, b) => a[0] - b[0]).map(([start, cell]) => ({ start, row: cell.toRow() }));
+      columns.set(seriesId, { t: cells.map((c) => c.start * 60_000), evaluations: cells.map((c) => c.row.count), users: cells.map((c) => roundUsers(c.row.distinct)) });
     }
   }
-  const rows = merging ? await readAggregates(db, ids, resolution, fromMinute, toMinute, true) : [];
+  return series.map(({ cohortKey, variant, seriesId }) => {
+    const found = seriesId === undefined ? undefined : columns.get(seriesId);
+    return { cohortKey, variant, ...(found ?? { t: [], evaluations: [], users: [] }) };
+  });
+}
+
+function roundUsers(distinct: number | null): number | null {
+  return distinct === null ? null : Math.round(distinct);
+}
+
+/** Rows of a finer resolution folded into steps per series, distinct-user sketches merged. */
+function mergeExposureSteps(rows: readonly StoredAggregate[], stepMinutes: number): Map<number, Map<number, AggregateCell>> {
+  const bySeries = new Map<number, Map<number, AggregateCell>>();
   for (const row of rows) {
-    let bySeries = steps.get(row.seriesId);
-    if (!bySeries) steps.set(row.seriesId, (bySeries = new Map()));
+    let steps = bySeries.get(row.seriesId);
+    if (!steps) bySeries.set(row.seriesId, (steps = new Map()));
     const start = Math.floor(row.bucket / stepMinutes) * stepMinutes;
     const cell = AggregateCell.fromRow("exposure", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
-    const into = bySeries.get(start);
-    if (into instanceof AggregateCell) into.merge(cell);
-    else bySeries.set(start, cell);
+    const into = steps.get(start);
+    if (into) into.merge(cell);
+    else steps.set(start, cell);
   }
-  return series.map(({ cohortKey, variant, seriesId }) => {
-    const buckets = seriesId === undefined ? undefined : steps.get(seriesId);
-    const points = [...(buckets ?? new Map<number, AggregateCell | ExposurePoint>())]
-      .sort((a, b) => a[0] - b[0])
-      .map(([start, value]): ExposurePoint => {
-        if (!(value instanceof AggregateCell)) return value;
-        const row = value.toRow();
-        return { t: start * 60_000, evaluations: row.count, users: row.distinct === null ? null : Math.round(row.distinct) };
-      });
-    return { cohortKey, variant, points };
-  });
+  return bySeries;
 }
 
 /**

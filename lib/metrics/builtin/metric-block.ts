@@ -20,6 +20,16 @@ const HEADER = 8;
 
 export type BlockSlot = { count: number; sum: number | null; p50: number | null; p95: number | null; p99: number | null; distinct: number | null };
 
+/** A slot field beside the count, read into a column. */
+export type BlockField = "sum" | "p50" | "p95" | "p99" | "distinct";
+
+/** Filled slots as parallel arrays: bucket start (epoch ms), count, and one field (null where missing). */
+export type BlockColumns = { t: number[]; counts: number[]; field: (number | null)[] };
+
+export function emptyBlockColumns(): BlockColumns {
+  return { t: [], counts: [], field: [] };
+}
+
 function nullIfNaN(value: number): number | null {
   return value === value ? value : null;
 }
@@ -58,6 +68,20 @@ export class MetricBlock {
     const values = new Float64Array(length);
     new Uint8Array(values.buffer).set(bytes.subarray(HEADER));
     return new MetricBlock(shape, resolution, start, values);
+  }
+
+  /**
+   * decode() for reading only: shares the bytes' memory when its float64s are 8-byte aligned
+   * (a query result's own buffer is), so a chart does not allocate and copy each of its
+   * hundreds of blocks. Never set() on a view: it would write into the caller's bytes.
+   */
+  static view(bytes: Uint8Array, resolution: number, start: number): MetricBlock | null {
+    const shape = SHAPE_CODES[bytes[0]!];
+    if (!shape) return null;
+    const length = slotsOf(resolution) * FIELDS[shape].length;
+    if (bytes.length !== HEADER + length * 8) return null;
+    if ((bytes.byteOffset + HEADER) % 8 !== 0) return MetricBlock.decode(bytes, resolution, start);
+    return new MetricBlock(shape, resolution, start, new Float64Array(bytes.buffer, bytes.byteOffset + HEADER, length));
   }
 
   encode(): Uint8Array {
@@ -104,6 +128,29 @@ export class MetricBlock {
       ]);
     }
     return out;
+  }
+
+  /**
+   * The filled slots with from ≤ bucket < to, in order, appended to `out` — the same slots as
+   * slots(), without an object per slot: a chart reads tens of thousands of them.
+   */
+  readColumns(fromBucket: number, toBucket: number, field: BlockField, out: BlockColumns): void {
+    const fields: readonly string[] = FIELDS[this.shape];
+    const offset = fields.indexOf(field);
+    const width = fields.length;
+    const minutes = this.resolution / 60;
+    const values = this.values;
+    const { t, counts, field: column } = out;
+    const first = Math.max(0, Math.ceil((fromBucket - this.start) / minutes));
+    const last = Math.min(slotsOf(this.resolution), Math.ceil((toBucket - this.start) / minutes));
+    for (let slot = first; slot < last; slot++) {
+      const at = slot * width;
+      const count = values[at]!;
+      if (count !== count) continue; // NaN: empty slot
+      t.push((this.start + slot * minutes) * 60_000);
+      counts.push(count);
+      column.push(offset < 0 ? null : nullIfNaN(values[at + offset]!));
+    }
   }
 
   private slotIndex(bucket: number): number {

@@ -18,6 +18,7 @@ import {
   MetricsBackendError,
   statsOf,
   type MetricPoint,
+  type MetricSeriesColumns,
   type MetricSeriesResult,
   type MetricStat,
   type MetricSummary,
@@ -28,6 +29,7 @@ import {
   type Variant,
   VARIANTS,
 } from "../metric-types";
+import { columnsOfPoints } from "../chart-columns";
 import { mapWithConcurrency } from "./map-with-concurrency";
 import { formatPromqlDuration } from "./promql-duration";
 import { renderPromqlTemplate } from "./promql-template";
@@ -129,7 +131,7 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
     timeoutMs: options.timeoutMs ?? PROMETHEUS_DEFAULT_TIMEOUT_MS,
   };
 
-  return {
+  const backend: MetricsBackend = {
     async series(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesResult[]> {
       const stepMs = Math.round(range.stepSeconds * 1000);
       if (!(stepMs >= 1000) || stepMs % 1000 !== 0) throw new MetricsBackendError(`Step must be a whole number of seconds, got ${range.stepSeconds}`);
@@ -190,5 +192,10 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
       }
       return results;
     },
+
+    async seriesColumns(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesColumns[]> {
+      return (await backend.series(selector, range)).map(columnsOfPoints);
+    },
   };
+  return backend;
 }

@@ -2,7 +2,7 @@ import { getActor } from "@/lib/auth/get-actor";
 import { isDomainError, ValidationError } from "@/lib/errors/domain-errors";
 import { controlCharacterParameter } from "@/lib/http/control-character-parameter";
 import { routeHandler } from "@/lib/http/route-handler";
-import { encodeChartData } from "@/lib/metrics/chart-wire";
+import { encodeChartColumns } from "@/lib/metrics/chart-wire";
 import { readReleaseChartData } from "@/lib/metrics/read-release-chart-data";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,7 @@ export const GET = routeHandler<{ team: string; release: string }>(async (reques
     const badParameter = controlCharacterParameter(query);
     if (badParameter !== null) throw ValidationError.field(badParameter, "must not contain control characters");
     const data = await readReleaseChartData(await getActor(), team, release, query);
-    return Response.json(encodeChartData(data), { headers: HEADERS });
+    return Response.json(encodeChartColumns(data), { headers: HEADERS });
   } catch (error) {
     if (!isDomainError(error)) throw error;
     const fieldErrors = error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : {};
