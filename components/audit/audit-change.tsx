@@ -10,6 +10,8 @@ function show(key: string, value: unknown): string {
   if (value === undefined || value === null) return "—";
   if (key === "defaultBasisPoints" && typeof value === "number") return formatBasisPoints(value);
   if (typeof value === "string") return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  // A cohort order and the like: a list of keys reads better without the JSON around it.
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return show(key, value.join(", "));
   return JSON.stringify(value).slice(0, 80);
 }
 
@@ -43,7 +45,7 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
   return (
     <ul className="mt-1 flex flex-wrap gap-1.5 text-xs">
       {changes.map((c) => (
-        <li key={c.label} className="rounded-md bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800">
+        <li key={c.label} className="max-w-full rounded-md bg-zinc-100 px-1.5 py-0.5 [overflow-wrap:anywhere] dark:bg-zinc-800">
           <span className="muted">{c.label}</span> <span className="tabular-nums">{c.from}</span> → <span className="font-medium tabular-nums">{c.to}</span>
         </li>
       ))}
