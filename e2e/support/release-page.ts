@@ -4,8 +4,9 @@ import { expect, type Page } from "@playwright/test";
 export class ReleasePage {
   constructor(readonly page: Page) {}
 
-  async goto(team: string, key: string, env = "production") {
-    await this.page.goto(`/teams/${team}/releases/${key}?env=${env}`);
+  /** `view` narrows the charts (e.g. "range=1h&metrics=error-rate") for specs about the rollout, not the charts. */
+  async goto(team: string, key: string, env = "production", view = "") {
+    await this.page.goto(`/teams/${team}/releases/${key}?env=${env}${view ? `&${view}` : ""}`);
     await expect(this.page.getByRole("heading", { name: /Rollout in/ })).toBeVisible();
   }
 
