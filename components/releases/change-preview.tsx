@@ -1,7 +1,7 @@
 import { formatBasisPoints } from "@/lib/domain/percent";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { estimateUserChange, formatUserChange, type CohortUsers } from "@/lib/metrics/estimate-user-change";
-import type { RolloutChange, RolloutValues } from "@/lib/releases/rollout-diff";
+import type { RolloutChange, RolloutValues } from "@/lib/domain/rollout-diff";
 
 function show(bp: number | null, fallback: number) {
   return bp === null ? `${formatBasisPoints(fallback)} (everyone else)` : formatBasisPoints(bp);

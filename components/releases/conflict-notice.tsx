@@ -1,6 +1,6 @@
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { STATUS_LABELS } from "@/lib/domain/rollout-state";
-import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
+import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 
 type Props = { message: string; current: RolloutSnapshot; cohortNames: { key: string; name: string }[]; onUseCurrent: () => void };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
+import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 
 /**
  * The newest rollout this page knows of. After a save or a command the server answers with the

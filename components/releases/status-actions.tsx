@@ -8,7 +8,7 @@ import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
 import { approvalReasons, type ApprovalRules, type Percentages } from "@/lib/domain/approval-policy";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { availableCommands, COMMAND_LABELS, STATUS_LABELS, nextStatus, type ReleaseStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
-import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
+import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { ApprovalNeeded } from "./approval-needed";
 import { useLatestRollout } from "./latest-rollout";

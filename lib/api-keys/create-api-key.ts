@@ -6,7 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { environmentKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
-import { bumpConfigVersion } from "@/lib/releases/rollout-state";
+import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { parseInput } from "@/lib/validation/parse-input";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-secret";
 

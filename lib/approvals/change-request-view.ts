@@ -1,4 +1,4 @@
-import type { RolloutChange } from "@/lib/releases/rollout-diff";
+import type { RolloutChange } from "@/lib/domain/rollout-diff";
 
 /** Requests about one release in one environment. */
 export const ROLLOUT_REQUEST_KINDS = ["set_rollout", "promote", "start", "pause", "resume", "restart"] as const;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
-import { diffRollout } from "@/lib/releases/rollout-diff";
+import { diffRollout } from "@/lib/domain/rollout-diff";
 import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES, type ChangeRequestKind, type ChangeRequestStatus, type ChangeRequestView } from "./change-request-view";
 import { describeCohortRequest } from "./cohort-request-payload";
 import { describeChangeRequest } from "./describe-change-request";

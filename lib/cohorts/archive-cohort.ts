@@ -7,7 +7,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { cohortFlows } from "@/lib/domain/cohort-reach";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
-import { bumpConfigVersion } from "@/lib/releases/rollout-state";
+import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { changeCommentSchema, teamSlugSchema, versionSchema } from "@/lib/releases/release-schemas";
 import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";

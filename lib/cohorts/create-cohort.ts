@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
-import { bumpConfigVersion } from "@/lib/releases/rollout-state";
+import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { cohortFieldsSchema, cohortKeySchema } from "./cohort-schemas";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffRollout, type RolloutValues } from "@/lib/releases/rollout-diff";
+import { diffRollout, type RolloutValues } from "@/lib/domain/rollout-diff";
 import { estimateUserChange, formatUserChange } from "./estimate-user-change";
 
 const names = [

@@ -1,5 +1,5 @@
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
-import type { RolloutChange, RolloutValues } from "@/lib/releases/rollout-diff";
+import type { RolloutChange, RolloutValues } from "@/lib/domain/rollout-diff";
 
 /** Distinct users per cohort key ("default" for everyone else) seen over the last 24 h. */
 export type CohortUsers = Record<string, number>;

@@ -9,7 +9,7 @@ import { isReleaseStatus, STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
-import { bumpConfigVersion } from "./rollout-state";
+import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 
 export const archiveReleaseSchema = z.object({ teamSlug: teamSlugSchema, releaseKey: releaseKeySchema });
 

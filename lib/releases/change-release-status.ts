@@ -12,9 +12,9 @@ import { approvalReasons, type ProposedChange } from "@/lib/domain/approval-poli
 import { nextStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { applyStatusChange, LostRace } from "./apply-status-change";
+import { applyStatusChange, LostRace } from "@/lib/rollouts/apply-status-change";
 import { changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
-import { loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
+import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 
 export const changeReleaseStatusSchema = z.object({
   teamSlug: teamSlugSchema,

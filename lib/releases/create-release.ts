@@ -8,7 +8,7 @@ import { ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
 import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
-import { bumpConfigVersion } from "./rollout-state";
+import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 
 export const releaseDetailsSchema = z.object({

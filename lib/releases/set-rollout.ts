@@ -15,9 +15,9 @@ import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { basisPointsSchema, changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
-import { describeRolloutChange } from "./rollout-audit-wording";
-import { loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
-import { writePercentages } from "./write-percentages";
+import { describeRolloutChange } from "@/lib/rollouts/rollout-audit-wording";
+import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
+import { writePercentages } from "@/lib/rollouts/write-percentages";
 
 export const setRolloutSchema = z.object({
   teamSlug: teamSlugSchema,

@@ -5,7 +5,7 @@ import { readDb } from "@/lib/db/transaction";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { listReleases } from "@/lib/releases/list-releases";
-import { loadRollout, snapshotOf } from "@/lib/releases/rollout-state";
+import { loadRollout, snapshotOf } from "@/lib/rollouts/load-rollout";
 import { getTeamContext } from "@/lib/teams/get-team-context";
 import type { RestPrincipal } from "./authenticate-api-key";
 import type { RestReleaseDetail } from "./rest-schemas";

@@ -5,7 +5,7 @@ import { readDb } from "@/lib/db/transaction";
 import { percentToBasisPoints } from "@/lib/domain/percent";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";
-import { loadRollout, type RolloutSnapshot } from "@/lib/releases/rollout-state";
+import { loadRollout, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { setRollout } from "@/lib/releases/set-rollout";
 import type { RestPrincipal } from "./authenticate-api-key";
 import { parseBody } from "./parse-body";

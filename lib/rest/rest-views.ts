@@ -3,7 +3,7 @@ import type { CohortListItem } from "@/lib/cohorts/list-cohorts";
 import { basisPointsToPercent } from "@/lib/domain/percent";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import type { ReleaseListItem } from "@/lib/releases/list-releases";
-import type { RolloutSnapshot } from "@/lib/releases/rollout-snapshot";
+import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 import type { RestChangeRequest, RestCohort, RestReleaseSummary, RestRollout } from "./rest-schemas";
 
 /** Pure: use-case results in the automation API's shape (percent instead of basis points). */

@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from "vitest";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { ConflictError } from "@/lib/errors/domain-errors";
 import { getReleaseView } from "@/lib/releases/get-release-view";
-import type { RolloutSnapshot } from "@/lib/releases/rollout-state";
+import type { RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { setRollout } from "@/lib/releases/set-rollout";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";

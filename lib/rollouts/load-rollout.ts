@@ -33,11 +33,3 @@ export function snapshotOf(rollout: LoadedRollout): RolloutSnapshot {
     updatedAt: rollout.updatedAt.toISOString(),
   };
 }
-
-/** Evaluators compare this number to know their snapshot of the environment is stale. */
-export async function bumpConfigVersion(tx: Tx, where: { environmentId: string } | { teamId: string }) {
-  await tx.environment.updateMany({
-    where: "environmentId" in where ? { id: where.environmentId } : { teamId: where.teamId },
-    data: { configVersion: { increment: 1 } },
-  });
-}

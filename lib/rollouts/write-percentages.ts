@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
-import { bumpConfigVersion } from "./rollout-state";
+import { bumpConfigVersion } from "./bump-config-version";
 
 type Target = { teamId: string; environmentId: string; rolloutId: string; expectedVersion: number };
 type Percentages = { defaultBasisPoints: number; cohorts: Record<string, number> };

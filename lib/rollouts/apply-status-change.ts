@@ -6,7 +6,8 @@ import { nextStatus, STATUS_LABELS, type ReleaseStatus, type RolloutCommand } fr
 import { cancelPendingRequests } from "@/lib/approvals/cancel-pending-requests";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "./rollout-audit-wording";
-import { bumpConfigVersion, loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";
+import { bumpConfigVersion } from "./bump-config-version";
+import { loadRollout, snapshotOf, type RolloutSnapshot } from "./load-rollout";
 import { notifyRolloutEvent } from "./rollout-webhook-event";
 
 /** Another change committed between reading the rollout and writing it. */
