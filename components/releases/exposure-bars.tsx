@@ -1,19 +1,13 @@
+import { effectiveBasisPoints } from "@/lib/domain/effective-basis-points";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 
 type Cohort = { key: string; name: string; basisPoints: number | null };
 
-/** What each cohort actually gets, after status overrides: promoted = 100%, disabled = 0%. */
-export function effectiveBasisPoints(status: ReleaseStatus, explicit: number | null, fallback: number): number {
-  if (status === "promoted") return 10_000;
-  if (status === "draft" || status === "rolled_back") return 0;
-  return explicit ?? fallback;
-}
-
 export function ExposureBars({ status, cohorts, defaultBasisPoints }: { status: ReleaseStatus; cohorts: Cohort[]; defaultBasisPoints: number }) {
   const rows = [
-    ...cohorts.map((c) => ({ key: c.key, name: c.name, bp: effectiveBasisPoints(status, c.basisPoints, defaultBasisPoints), follows: c.basisPoints === null })),
-    { key: "default", name: "Everyone else", bp: effectiveBasisPoints(status, defaultBasisPoints, defaultBasisPoints), follows: false },
+    ...cohorts.map((c) => ({ key: c.key, name: c.name, bp: effectiveBasisPoints(status, c.basisPoints ?? defaultBasisPoints), follows: c.basisPoints === null })),
+    { key: "default", name: "Everyone else", bp: effectiveBasisPoints(status, defaultBasisPoints), follows: false },
   ];
   return (
     <ul className="grid grid-cols-[minmax(0,9rem)_1fr_3.5rem] items-center gap-x-2 gap-y-1 text-xs" aria-label="Exposure per cohort">

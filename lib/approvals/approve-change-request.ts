@@ -1,16 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole, type TeamAccess } from "@/lib/auth/require-role";
-import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
 import { planCohortRequest } from "@/lib/cohorts/cohort-request-plan";
 import type { Tx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { canEditPercentages } from "@/lib/domain/rollout-state";
 import { ConflictError, ForbiddenError } from "@/lib/errors/domain-errors";
-import { applyStatusChange, LostRace } from "@/lib/rollouts/apply-status-change";
-import { loadRollout, snapshotOf } from "@/lib/rollouts/load-rollout";
-import { writePercentages } from "@/lib/rollouts/write-percentages";
+import { applyRolloutChange, type RolloutChange } from "@/lib/rollouts/apply-rollout-change";
+import { loadRollout, snapshotOf, type LoadedRollout } from "@/lib/rollouts/load-rollout";
 import { parseInput } from "@/lib/validation/parse-input";
 import type { ChangeRequestView, ProposedPercentages } from "./change-request-view";
 import { recordChangeRequestStep } from "./change-request-events";
@@ -31,46 +29,39 @@ import { requestIds, type ChangeRequestRow } from "./to-change-request-view";
  */
 export async function approveChangeRequest(actor: Actor | null, rawInput: unknown): Promise<ChangeRequestView> {
   const input = parseInput(decideChangeRequestSchema, rawInput);
-  try {
-    return await inTransaction(async (tx) => {
-      const access = await requireRole(tx, actor, input.teamSlug, "approver");
-      const row = await loadChangeRequest(tx, access.teamId, input.id);
-      if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
-      if (isOwnRequest(row, access)) {
-        const how = row.requesterType === "api_key" ? "An API key you created asked for this change" : "You asked for this change";
-        throw new ForbiddenError(`${how}, so someone else has to approve it (four-eyes rule)`);
-      }
-      const team = access;
-      if (row.expiresAt.getTime() <= Date.now()) return settleChangeRequest(tx, row, "expired", "expired", { team, actor: APPROVALS_SYSTEM_ACTOR });
-      const reviewed = { team, actor: access.actor, reviewer: access.actor, comment: input.comment || null };
-      const note = ` — requested by ${row.requesterName}, approved by ${access.actor.name}`;
+  return inTransaction(async (tx) => {
+    const access = await requireRole(tx, actor, input.teamSlug, "approver");
+    const row = await loadChangeRequest(tx, access.teamId, input.id);
+    if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
+    if (isOwnRequest(row, access)) {
+      const how = row.requesterType === "api_key" ? "An API key you created asked for this change" : "You asked for this change";
+      throw new ForbiddenError(`${how}, so someone else has to approve it (four-eyes rule)`);
+    }
+    const team = access;
+    if (row.expiresAt.getTime() <= Date.now()) return settleChangeRequest(tx, row, "expired", "expired", { team, actor: APPROVALS_SYSTEM_ACTOR });
+    const reviewed = { team, actor: access.actor, reviewer: access.actor, comment: input.comment || null };
+    const note = ` — requested by ${row.requesterName}, approved by ${access.actor.name}`;
 
-      if (row.cohortId) {
-        const plan = await planCohortRequest(tx, access, row);
-        if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
-        const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
-        await plan.apply(note);
-        await recordChangeRequestStep(tx, "applied", { team, actor: access.actor, ids: requestIds(row), request: approved });
-        return approved;
-      }
-
-      if (!row.release || !row.environment) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: "the release or environment no longer exists; nothing was applied" });
-      const loaded = await loadRollout(tx, access.teamId, row.release.key, row.environment.key);
-      const { proposed } = rolloutRequestPayload(row);
-      const why = await staleRolloutReason(tx, access, row, loaded, proposed);
-      if (why) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: why });
-
+    if (row.cohortId) {
+      const plan = await planCohortRequest(tx, access, row);
+      if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
       const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
-      await applyRolloutRequest(tx, access, row, loaded, proposed, approved, note);
+      await plan.apply(note);
+      await recordChangeRequestStep(tx, "applied", { team, actor: access.actor, ids: requestIds(row), request: approved });
       return approved;
-    });
-  } catch (error) {
-    if (error instanceof LostRace) throw new ConflictError("The release changed while approving; nothing was applied. Try again to see the current state.");
-    throw error;
-  }
-}
+    }
 
-type LoadedRollout = Awaited<ReturnType<typeof loadRollout>>;
+    if (!row.release || !row.environment) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: "the release or environment no longer exists; nothing was applied" });
+    const loaded = await loadRollout(tx, access.teamId, row.release.key, row.environment.key);
+    const { proposed } = rolloutRequestPayload(row);
+    const why = await staleRolloutReason(tx, access, row, loaded, proposed);
+    if (why) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: why });
+
+    const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
+    await applyRolloutRequest(tx, access, row, loaded, proposed, approved, note);
+    return approved;
+  });
+}
 
 async function staleRolloutReason(tx: Tx, access: TeamAccess, row: ChangeRequestRow, loaded: LoadedRollout, proposed: ProposedPercentages): Promise<string | null> {
   if (loaded.rollout.version !== row.baseVersion) return `the release changed since the request (version ${row.baseVersion} → ${loaded.rollout.version}); nothing was applied`;
@@ -82,24 +73,23 @@ async function staleRolloutReason(tx: Tx, access: TeamAccess, row: ChangeRequest
 }
 
 async function applyRolloutRequest(tx: Tx, access: TeamAccess, row: ChangeRequestRow, loaded: LoadedRollout, proposed: ProposedPercentages, request: ChangeRequestView, note: string) {
-  const { release, environment, rollout } = loaded;
+  const { release, environment } = loaded;
   const ids = { releaseId: release.id, environmentId: environment.id, cohortId: null };
-  if (row.kind === "set_rollout") {
-    const before = snapshotOf(rollout);
-    await writePercentages(tx, { teamId: access.teamId, environmentId: environment.id, rolloutId: rollout.id, expectedVersion: row.baseVersion }, proposed, access.actor);
-    const after = snapshotOf((await loadRollout(tx, access.teamId, release.key, environment.key)).rollout);
-    await writeAuditEvent(tx, {
-      teamId: access.teamId,
-      actor: access.actor,
-      action: "rollout.percentages_set",
-      summary: `Set ${request.summary} in ${environment.name}${note}`,
-      releaseId: release.id,
-      environmentId: environment.id,
-      before: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts, version: before.version },
-      after: { defaultBasisPoints: after.defaultBasisPoints, cohorts: after.cohorts, version: after.version },
-    });
-  } else if (row.kind === "promote" || row.kind === "start" || row.kind === "pause" || row.kind === "resume" || row.kind === "restart") {
-    await applyStatusChange(tx, access, loaded, row.kind, row.baseVersion, note);
+  const change = changeOf(row.kind, proposed);
+  if (change) {
+    try {
+      await applyRolloutChange(tx, { by: access, target: loaded, expectedVersion: row.baseVersion, change, note });
+    } catch (error) {
+      if (error instanceof ConflictError) throw new ConflictError("The release changed while approving; nothing was applied. Try again to see the current state.");
+      throw error;
+    }
   }
   await recordChangeRequestStep(tx, "applied", { team: access, actor: access.actor, ids, request });
+}
+
+/** What a rollout request applies (roll back never waits for approval, so it is never requested). */
+function changeOf(kind: string, proposed: ProposedPercentages): RolloutChange | null {
+  if (kind === "set_rollout") return { kind: "percentages", percentages: proposed };
+  if (kind === "promote" || kind === "start" || kind === "pause" || kind === "resume" || kind === "restart") return { kind: "status", command: kind };
+  return null;
 }

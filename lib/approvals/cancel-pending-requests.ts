@@ -1,11 +1,11 @@
 import "server-only";
-import type { TeamAccess } from "@/lib/auth/require-role";
+import type { TeamAccess, TeamActor } from "@/lib/auth/require-role";
 import type { Prisma, Tx } from "@/lib/db/client";
 import { recordChangeRequestStep } from "./change-request-events";
 import { CHANGE_REQUEST_INCLUDE, requestIds, toChangeRequestView } from "./to-change-request-view";
 
 /** Roll back makes every pending request for that release and environment moot. */
-export async function cancelPendingRequests(tx: Tx, access: TeamAccess, ids: { releaseId: string; environmentId: string }, note: string) {
+export async function cancelPendingRequests(tx: Tx, access: TeamActor, ids: { releaseId: string; environmentId: string }, note: string) {
   return cancelPendingWhere(tx, access, { teamId: access.teamId, ...ids }, note);
 }
 
@@ -17,7 +17,7 @@ export async function cancelPendingRequestsOf(tx: Tx, access: TeamAccess, reques
   return cancelPendingWhere(tx, access, { teamId: access.teamId, requesterType: requester.type, requesterId: requester.id }, note);
 }
 
-async function cancelPendingWhere(tx: Tx, access: TeamAccess, where: Prisma.ChangeRequestWhereInput, note: string) {
+async function cancelPendingWhere(tx: Tx, access: TeamActor, where: Prisma.ChangeRequestWhereInput, note: string) {
   const pending = await tx.changeRequest.findMany({ where: { ...where, status: "pending" }, include: CHANGE_REQUEST_INCLUDE });
   let cancelled = 0;
   for (const row of pending) {

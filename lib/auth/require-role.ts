@@ -10,6 +10,9 @@ import type { Actor } from "./actor";
  */
 export type TeamAccess = { teamId: string; teamSlug: string; teamName: string; role: Role; actor: Actor; accountableUserId: string | null };
 
+/** Who acts in which team, without a membership: enough for a change made by the system. */
+export type TeamActor = Pick<TeamAccess, "teamId" | "teamSlug" | "teamName" | "actor">;
+
 const ACTION_NAMES: Record<Role, string> = {
   viewer: "view",
   editor: "make changes here",

@@ -1,4 +1,5 @@
 import { bucketOf } from "./bucketing";
+import { effectiveBasisPoints } from "./effective-basis-points";
 import { MAX_BASIS_POINTS } from "./percent";
 import type { ReleaseStatus } from "./rollout-state";
 import { buildCohortResolver, type CohortPrefilter } from "./cohort-resolver";
@@ -63,17 +64,17 @@ export function evaluate(
   const cohort = resolveCohort(cohorts, context);
   const cohortKey = cohort ? cohort.key : DEFAULT_COHORT_KEY;
   const { status } = release;
+  const explicit = cohort ? release.cohortBasisPoints.get(cohort.key) : undefined;
+  const basisPoints = effectiveBasisPoints(status, explicit ?? release.defaultBasisPoints);
 
   if (status === "promoted") {
-    return result(true, "STATIC", cohortKey, null, MAX_BASIS_POINTS, status);
+    return result(true, "STATIC", cohortKey, null, basisPoints, status);
   }
   if (status !== "rolling" && status !== "paused") {
-    return result(false, "DISABLED", cohortKey, null, 0, status);
+    return result(false, "DISABLED", cohortKey, null, basisPoints, status);
   }
 
   // Paused keeps serving the current split; it only freezes further ramping.
-  const explicit = cohort ? release.cohortBasisPoints.get(cohort.key) : undefined;
-  const basisPoints = explicit ?? release.defaultBasisPoints;
   const bucket = bucketOf(release.salt, context.targetingKey);
   const value = bucket < basisPoints;
   let reason: EvaluationReason;

@@ -1,3 +1,4 @@
+import { effectiveBasisPoints } from "./effective-basis-points";
 import { formatBasisPoints, MAX_BASIS_POINTS } from "./percent";
 import type { ReleaseStatus } from "./rollout-state";
 
@@ -17,12 +18,6 @@ export type RolloutSummary = {
   detail: string;
 };
 
-function effective(status: ReleaseStatus, explicit: number | null, fallback: number): number {
-  if (status === "promoted") return MAX_BASIS_POINTS;
-  if (status === "draft" || status === "rolled_back") return 0;
-  return explicit ?? fallback;
-}
-
 function cohorts(n: number): string {
   return `${n} cohort${n === 1 ? "" : "s"}`;
 }
@@ -32,8 +27,8 @@ function cohorts(n: number): string {
  * cohorts are fully in, ramping or not started, and what everyone else gets.
  */
 export function summariseRollout(input: RolloutSummaryInput): RolloutSummary {
-  const everyoneElse = effective(input.status, input.defaultBasisPoints, input.defaultBasisPoints);
-  const shares = input.cohorts.map((c) => effective(input.status, c.basisPoints, input.defaultBasisPoints));
+  const everyoneElse = effectiveBasisPoints(input.status, input.defaultBasisPoints);
+  const shares = input.cohorts.map((c) => effectiveBasisPoints(input.status, c.basisPoints ?? input.defaultBasisPoints));
   const maxBasisPoints = Math.max(everyoneElse, ...shares);
   const full = shares.filter((bp) => bp >= MAX_BASIS_POINTS).length;
   const ramping = shares.filter((bp) => bp > 0 && bp < MAX_BASIS_POINTS);

@@ -1,3 +1,4 @@
+import { effectiveBasisPoints } from "@/lib/domain/effective-basis-points";
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
 import { isReleaseStatus, type ReleaseStatus } from "@/lib/domain/rollout-state";
 import type { PercentByCohort, RolloutChangePoint, RolloutTimeline } from "./release-chart-types";
@@ -23,12 +24,6 @@ export function percentByCohort(values: RolloutValuesAt, cohortKeys: readonly st
     out[key] = effectiveBasisPoints(values.status, configured) / 100;
   }
   return out;
-}
-
-function effectiveBasisPoints(status: ReleaseStatus, configured: number): number {
-  if (status === "promoted") return 10_000;
-  if (status === "rolling" || status === "paused") return configured;
-  return 0;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -12,8 +12,8 @@ import { approvalReasons, type ProposedChange } from "@/lib/domain/approval-poli
 import { nextStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { applyStatusChange, LostRace } from "@/lib/rollouts/apply-status-change";
 import { changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
+import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 
 export const changeReleaseStatusSchema = z.object({
@@ -44,10 +44,8 @@ export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown
     try {
       return await applyCommand(actor, input);
     } catch (error) {
-      if (!(error instanceof LostRace)) throw error;
-      if (input.command !== "rollback" || attempt >= 5) {
-        throw new ConflictError("The release changed while applying this; nothing was changed. Review the current state and try again.");
-      }
+      // Only roll back skips the version check, so its only conflict is a lost race.
+      if (input.command !== "rollback" || !(error instanceof ConflictError) || attempt >= 5) throw error;
     }
   }
 }
@@ -87,7 +85,9 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
         return { ...before, pendingApproval };
       }
     }
-    return applyStatusChange(tx, access, loaded, input.command, rollout.version);
+    const change = { kind: "status", command: input.command } as const;
+    const { after } = await applyRolloutChange(tx, { by: access, target: loaded, expectedVersion: rollout.version, change });
+    return after;
   });
 }
 

@@ -5,7 +5,6 @@ import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
 import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
-import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
 import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
 import { inTransaction } from "@/lib/db/transaction";
@@ -15,16 +14,17 @@ import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { basisPointsSchema, changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
-import { describeRolloutChange } from "@/lib/rollouts/rollout-audit-wording";
+import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
-import { writePercentages } from "@/lib/rollouts/write-percentages";
+import { describeRolloutChange } from "@/lib/rollouts/rollout-audit-wording";
 
 export const setRolloutSchema = z.object({
   teamSlug: teamSlugSchema,
   releaseKey: releaseKeySchema,
   environmentKey: environmentKeySchema,
   expectedVersion: versionSchema,
-  defaultBasisPoints: basisPointsSchema,
+  // Left out (the REST API's partial update): everyone else keeps the current percentage.
+  defaultBasisPoints: basisPointsSchema.optional(),
   // null: the cohort follows "everyone else" (no explicit percentage).
   cohorts: z.record(z.string().min(1).max(64), basisPointsSchema.nullable()),
   // Shown to approvers when the policy holds the change back.
@@ -47,7 +47,8 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
   const input = parseInput(setRolloutSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
-    const { release, environment, rollout } = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
+    const target = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
+    const { release, environment, rollout } = target;
     const before = snapshotOf(rollout);
 
     if (rollout.version !== input.expectedVersion) {
@@ -69,7 +70,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       if (bp === null) delete afterCohorts[key];
       else afterCohorts[key] = bp;
     }
-    const proposed = { defaultBasisPoints: input.defaultBasisPoints, cohorts: afterCohorts };
+    const proposed = { defaultBasisPoints: input.defaultBasisPoints ?? before.defaultBasisPoints, cohorts: afterCohorts };
     const unknown = await missingCohortKeys(tx, access.teamId, Object.keys(input.cohorts));
     if (unknown.length) throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
     const summary = describeRolloutChange(before, proposed);
@@ -93,18 +94,8 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       return { changed: false, rollout: before, pendingApproval };
     }
 
-    await writePercentages(tx, { teamId: access.teamId, environmentId: environment.id, rolloutId: rollout.id, expectedVersion: input.expectedVersion }, proposed, access.actor);
-    const after = snapshotOf((await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey)).rollout);
-    await writeAuditEvent(tx, {
-      teamId: access.teamId,
-      actor: access.actor,
-      action: "rollout.percentages_set",
-      summary: `Set ${summary} in ${environment.name}`,
-      environmentId: environment.id,
-      releaseId: release.id,
-      before: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts, version: before.version },
-      after: { defaultBasisPoints: after.defaultBasisPoints, cohorts: after.cohorts, version: after.version },
-    });
+    const change = { kind: "percentages", percentages: proposed } as const;
+    const { after } = await applyRolloutChange(tx, { by: access, target, expectedVersion: input.expectedVersion, change });
     return { changed: true, rollout: after };
   });
 }

@@ -1,11 +1,9 @@
 import "server-only";
 import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
-import { requireRole } from "@/lib/auth/require-role";
-import { readDb } from "@/lib/db/transaction";
 import { percentToBasisPoints } from "@/lib/domain/percent";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";
-import { loadRollout, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
+import type { RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { setRollout } from "@/lib/releases/set-rollout";
 import type { RestPrincipal } from "./authenticate-api-key";
 import { parseBody } from "./parse-body";
@@ -46,9 +44,8 @@ function outcome(target: Target, rollout: RolloutSnapshot, pendingApproval: Chan
 export async function restSetPercentages(principal: RestPrincipal, target: Target, rawBody: unknown): Promise<RolloutChangeOutcome> {
   const body = parseBody(setPercentagesBodySchema, rawBody);
   return inApiTerms(target, async () => {
-    // `default` may be left out; setRollout wants it, so send the current one. Read at the
-    // expected version or not at all: if the rollout moved on, setRollout refuses with 409.
-    const defaultBasisPoints = body.default === undefined ? await currentDefault(principal, target) : percentToBasisPoints(body.default);
+    // `default` may be left out: setRollout then keeps the one it reads at the expected version.
+    const defaultBasisPoints = body.default === undefined ? undefined : percentToBasisPoints(body.default);
     const cohorts = Object.fromEntries(Object.entries(body.cohorts ?? {}).map(([key, percent]) => [key, percent === null ? null : percentToBasisPoints(percent)]));
     const result = await setRollout(principal.actor, {
       teamSlug: principal.teamSlug,
@@ -61,13 +58,6 @@ export async function restSetPercentages(principal: RestPrincipal, target: Targe
     });
     return outcome(target, result.rollout, result.pendingApproval, result.changed);
   });
-}
-
-async function currentDefault(principal: RestPrincipal, target: Target): Promise<number> {
-  const db = readDb();
-  const access = await requireRole(db, principal.actor, principal.teamSlug, "viewer");
-  const { rollout } = await loadRollout(db, access.teamId, target.releaseKey, target.environmentKey);
-  return rollout.defaultBasisPoints;
 }
 
 /** POST …/{command}: start, pause, resume, promote, roll back, restart, through changeReleaseStatus. */

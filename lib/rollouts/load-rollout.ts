@@ -6,6 +6,7 @@ import type { RolloutSnapshot } from "./rollout-snapshot";
 
 export type { RolloutSnapshot };
 
+/** A release's rollout in one environment, with the release and environment it belongs to. */
 export async function loadRollout(tx: Tx, teamId: string, releaseKey: string, environmentKey: string) {
   const release = await tx.release.findFirst({ where: { teamId, key: releaseKey, archivedAt: null } });
   if (!release) throw new NotFoundError(`Release "${releaseKey}" not found`);
@@ -19,9 +20,9 @@ export async function loadRollout(tx: Tx, teamId: string, releaseKey: string, en
   return { release, environment, rollout };
 }
 
-type LoadedRollout = Awaited<ReturnType<typeof loadRollout>>["rollout"];
+export type LoadedRollout = Awaited<ReturnType<typeof loadRollout>>;
 
-export function snapshotOf(rollout: LoadedRollout): RolloutSnapshot {
+export function snapshotOf(rollout: LoadedRollout["rollout"]): RolloutSnapshot {
   return {
     status: rollout.status as ReleaseStatus,
     version: rollout.version,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TeamAccess } from "@/lib/auth/require-role";
+import type { TeamActor } from "@/lib/auth/require-role";
 import type { Tx } from "@/lib/db/client";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
@@ -7,7 +7,7 @@ import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 export async function notifyRolloutEvent(
   tx: Tx,
   type: "rollout.promoted" | "rollout.rolled_back",
-  access: TeamAccess,
+  access: TeamActor,
   release: { key: string; name: string },
   environment: { key: string; name: string },
   summary: string,

@@ -1,22 +1,21 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
-import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
-import { bumpConfigVersion } from "./bump-config-version";
+import { ConflictError } from "@/lib/errors/domain-errors";
 
-type Target = { teamId: string; environmentId: string; rolloutId: string; expectedVersion: number };
-type Percentages = { defaultBasisPoints: number; cohorts: Record<string, number> };
+type Target = { teamId: string; rolloutId: string; expectedVersion: number };
+export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, number> };
 
 /**
  * Makes the rollout's percentage table exactly `percentages` (a cohort left out follows
- * everyone else), guarded by the version it was computed from. Shared by a direct save and
- * an approved change request.
+ * everyone else), guarded by the version it was computed from. The use case has already
+ * refused unknown cohorts; a cohort missing here was archived by a change that committed
+ * since, so it is a lost race like a moved version.
  */
 export async function writePercentages(tx: Tx, target: Target, percentages: Percentages, actor: Actor) {
   const keys = Object.keys(percentages.cohorts);
   const cohorts = await tx.cohort.findMany({ where: { teamId: target.teamId, key: { in: keys }, archivedAt: null }, select: { id: true, key: true } });
-  const unknown = keys.filter((k) => !cohorts.some((c) => c.key === k));
-  if (unknown.length) throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
+  if (cohorts.length !== keys.length) throw new ConflictError("The release changed while saving; nothing was saved");
 
   // The version guard in the WHERE makes the check and the write one atomic step, whatever
   // the isolation level; it goes first so a lost race writes nothing else.
@@ -34,5 +33,4 @@ export async function writePercentages(tx: Tx, target: Target, percentages: Perc
       update: { basisPoints },
     });
   }
-  await bumpConfigVersion(tx, { environmentId: target.environmentId });
 }

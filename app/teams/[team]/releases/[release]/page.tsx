@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { EnvironmentTabs } from "@/components/environments/environment-tabs";
-import { effectiveBasisPoints } from "@/components/releases/exposure-bars";
 import { RolloutEditor } from "@/components/releases/rollout-editor";
 import { LatestRolloutProvider } from "@/components/releases/latest-rollout";
 import { StatusActions } from "@/components/releases/status-actions";
 import { StatusBadge } from "@/components/releases/status-badge";
 import { listAuditEvents, releaseIdOf } from "@/lib/audit/list-audit-events";
+import { effectiveBasisPoints } from "@/lib/domain/effective-basis-points";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
@@ -102,8 +102,8 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               version={rollout.version}
               canEdit={canEdit}
               exposureSummary={[
-                ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints, rollout.defaultBasisPoints) })),
-                { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints, rollout.defaultBasisPoints) },
+                ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints ?? rollout.defaultBasisPoints) })),
+                { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints) },
               ]}
               approval={{ rules: policy, critical: release.critical, percentages: savedPercentages, universalCohorts: release.universalCohorts }}
               run={changeReleaseStatusAction}
