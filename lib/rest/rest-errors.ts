@@ -1,5 +1,5 @@
-import { ConflictError, DomainError, isDomainError, UnauthenticatedError, ValidationError } from "@/lib/errors/domain-errors";
-import type { RestError } from "./rest-schemas";
+import { DomainError, UnauthenticatedError } from "@/lib/errors/domain-errors";
+import { errorResponse, type ErrorResponse } from "@/lib/errors/error-response";
 
 /** The body was not JSON at all (as opposed to JSON with bad fields: ValidationError). */
 export class InvalidJsonError extends DomainError {
@@ -16,24 +16,21 @@ export class PayloadTooLargeError extends DomainError {
 /** No credentials were sent: the 401 challenge then carries no `error` (RFC 6750 §3.1). */
 export class MissingCredentialsError extends UnauthenticatedError {}
 
-export type ErrorReply = { status: number; body: RestError; headers: Record<string, string> };
+/** The automation API's error body: the shared error response without its status. */
+export type RestErrorBody = { error: Omit<ErrorResponse, "status"> };
 
-export const INTERNAL_ERROR_MESSAGE = "Something went wrong; nothing was changed. Try again.";
+export type ErrorReply = { status: number; body: RestErrorBody; headers: Record<string, string> };
 
 /**
- * Pure: the one mapping from a thrown error to the automation API's error reply. Expected
- * domain errors keep their status and message; anything else is a 500 that says nothing more.
+ * The automation API's error reply: the shared mapping (lib/errors/error-response.ts) as
+ * `{ error: { code, message, fieldErrors?, current? } }`, and the bearer challenge on a 401.
+ * Anything unexpected is logged once, as `[rest] <where> failed`.
  */
-export function errorReply(error: unknown): ErrorReply {
-  if (!isDomainError(error)) {
-    return { status: 500, body: { error: { code: "internal", message: INTERNAL_ERROR_MESSAGE } }, headers: {} };
-  }
-  const body: RestError = { error: { code: error.code, message: error.message } };
-  if (error instanceof ValidationError) body.error.fieldErrors = error.fieldErrors;
-  if (error instanceof ConflictError && error.current !== undefined) body.error.current = error.current as RestError["error"]["current"];
+export function errorReply(error: unknown, where = "request"): ErrorReply {
+  const { status, ...body } = errorResponse(error, `[rest] ${where} failed`);
   const headers: Record<string, string> = {};
-  if (error.status === 401) {
+  if (status === 401) {
     headers["WWW-Authenticate"] = error instanceof MissingCredentialsError ? 'Bearer realm="glidepath"' : 'Bearer realm="glidepath", error="invalid_token"';
   }
-  return { status: error.status, body, headers };
+  return { status, body: { error: body }, headers };
 }
