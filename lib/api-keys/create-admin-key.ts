@@ -17,6 +17,7 @@ export const createAdminKeySchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(80, "Name must be at most 80 characters"),
   role: z.enum(ADMIN_KEY_ROLES, { error: "Role must be viewer (reads) or editor (also changes rollouts)" }),
 });
+export type CreateAdminKeyInput = z.input<typeof createAdminKeySchema>;
 
 /**
  * Admins only. An admin (automation) key belongs to the team, not an environment, and acts

@@ -15,6 +15,7 @@ export const createSdkKeySchema = z.object({
   environmentKey: environmentKeySchema,
   name: z.string().trim().min(1, "Name is required").max(80, "Name must be at most 80 characters"),
 });
+export type CreateSdkKeyInput = z.input<typeof createSdkKeySchema>;
 
 /**
  * Admins only. Returns the key in clear exactly once; only its hash is stored. The

@@ -13,6 +13,7 @@ export const revokeApiKeySchema = z.object({
   teamSlug: teamSlugSchema,
   keyId: z.string().trim().min(1, "Key is required").max(64),
 });
+export type RevokeApiKeyInput = z.input<typeof revokeApiKeySchema>;
 
 /** Admins only. Evaluators refuse the key within a second (the config version moves). */
 export async function revokeApiKey(actor: Actor | null, rawInput: unknown) {

@@ -22,6 +22,7 @@ export const archiveCohortSchema = z.object({
   expectedVersion: versionSchema,
   comment: changeCommentSchema,
 });
+export type ArchiveCohortInput = z.input<typeof archiveCohortSchema>;
 
 export type ArchiveCohortResult = { archived: boolean; pendingApproval?: ChangeRequestView };
 
@@ -56,6 +57,7 @@ export async function archiveCohort(actor: Actor | null, rawInput: unknown): Pro
 }
 
 export const restoreCohortSchema = z.object({ teamSlug: teamSlugSchema, cohortKey: cohortKeySchema });
+export type RestoreCohortInput = z.input<typeof restoreCohortSchema>;
 
 /**
  * Brings an archived cohort back last, with no percentages of its own: like a new cohort it

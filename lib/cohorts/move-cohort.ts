@@ -20,6 +20,7 @@ export const moveCohortSchema = z.object({
   direction: z.enum(["up", "down"], { error: "Direction must be up or down" }),
   comment: changeCommentSchema,
 });
+export type MoveCohortInput = z.input<typeof moveCohortSchema>;
 
 export type MoveCohortResult = { order: string[]; pendingApproval?: ChangeRequestView };
 

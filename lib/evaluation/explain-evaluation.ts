@@ -19,6 +19,7 @@ export const explainEvaluationSchema = z.object({
     .refine((a) => Object.keys(a).length <= 50, "At most 50 attributes")
     .default({}),
 });
+export type ExplainEvaluationInput = z.input<typeof explainEvaluationSchema>;
 
 /**
  * "Who gets it?": the same compile and evaluate() the OFREP API uses, on a fresh snapshot of

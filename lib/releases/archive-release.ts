@@ -12,6 +12,7 @@ import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
 import { bumpConfigVersion } from "./rollout-state";
 
 export const archiveReleaseSchema = z.object({ teamSlug: teamSlugSchema, releaseKey: releaseKeySchema });
+export type ArchiveReleaseInput = z.input<typeof archiveReleaseSchema>;
 
 // Statuses that serve nobody: archiving such a release changes no user's answer.
 const SERVES_NOBODY = new Set(["draft", "rolled_back"]);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
@@ -14,6 +15,7 @@ export const updateReleaseSchema = releaseDetailsSchema.extend({
   teamSlug: teamSlugSchema,
   releaseKey: releaseKeySchema,
 });
+export type UpdateReleaseInput = z.input<typeof updateReleaseSchema>;
 
 /**
  * Name, description, owner and the critical mark; the key is what SDKs ask for, so it never

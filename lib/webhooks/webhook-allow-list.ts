@@ -46,3 +46,4 @@ export const setWebhookAllowListSchema = z.object({
       return entries.map((e) => e.text);
     }),
 });
+export type SetWebhookAllowListInput = z.input<typeof setWebhookAllowListSchema>;

@@ -29,9 +29,13 @@ export const createWebhookSchema = z.object({
     .default([])
     .transform((events) => WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type))),
 });
+export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 
 export const webhookRefSchema = z.object({ teamSlug: teamSlugSchema, webhookId: webhookIdSchema });
+export type WebhookRefInput = z.input<typeof webhookRefSchema>;
 
 export const setWebhookEnabledSchema = webhookRefSchema.extend({ enabled: z.boolean({ error: "Enabled must be true or false" }) });
+export type SetWebhookEnabledInput = z.input<typeof setWebhookEnabledSchema>;
 
 export const retryWebhookDeliverySchema = z.object({ teamSlug: teamSlugSchema, deliveryId: z.string().trim().min(1, "Delivery is required").max(64) });
+export type RetryWebhookDeliveryInput = z.input<typeof retryWebhookDeliverySchema>;

@@ -12,6 +12,7 @@ import { metricAuditFields } from "./metric-audit-fields";
 import { metricKeySchema } from "./metric-definition-schemas";
 
 export const deleteMetricDefinitionSchema = z.object({ teamSlug: teamSlugSchema, metricKey: metricKeySchema });
+export type DeleteMetricDefinitionInput = z.input<typeof deleteMetricDefinitionSchema>;
 
 /**
  * Removes the definition only. Stored series are filed by key and age out with retention; a

@@ -15,6 +15,7 @@ export const moveMetricDefinitionSchema = z.object({
   metricKey: metricKeySchema,
   direction: z.enum(["up", "down"], { error: "Direction must be up or down" }),
 });
+export type MoveMetricDefinitionInput = z.input<typeof moveMetricDefinitionSchema>;
 
 /** Swaps position with the neighbour; the order is the order of panels on a release page. */
 export async function moveMetricDefinition(actor: Actor | null, rawInput: unknown): Promise<string[]> {
