@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { CreateSdkKeyInput } from "@/lib/api-keys/create-api-key";
 import { ShownOnce } from "@/components/common/shown-once";
 import { Field } from "@/components/forms/field";

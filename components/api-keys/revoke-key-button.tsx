@@ -1,6 +1,6 @@
 "use client";
 
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { RevokeApiKeyInput } from "@/lib/api-keys/revoke-api-key";
 import { RevokeButton } from "@/components/common/revoke-button";
 

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useAction } from "@/components/forms/use-action";
-import type { Action, ActionError } from "@/lib/actions/action-result";
-import type { DecideChangeRequestInput } from "@/lib/approvals/change-request-schemas";
+import type { Action, ActionError } from "@/lib/http/actions/action-result";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 
 export type Decide = Action<DecideChangeRequestInput, { status: string }>;
 

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
-import type { Action } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import type { CreateCohortInput } from "@/lib/cohorts/create-cohort";
 import type { UpdateCohortInput } from "@/lib/cohorts/update-cohort";
 import { HeldForApproval } from "@/components/approvals/held-for-approval";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import { ConfirmDialog } from "./confirm-dialog";
 
 type Props<In> = {

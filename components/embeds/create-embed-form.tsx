@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { CopyButton } from "@/components/common/copy-button";
 import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import { EMBED_THEMES, type CreateEmbedLinkInput, type EmbedTheme } from "@/lib/embeds/embed-schemas";
 import { embedSnippet } from "./embed-snippet";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { RevokeEmbedLinkInput } from "@/lib/embeds/revoke-embed-link";
 import { RevokeButton } from "@/components/common/revoke-button";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { SetApprovalPolicyInput } from "@/lib/approvals/set-approval-policy";
 import { describeRules, formatMinutes, type ApprovalRules } from "@/lib/domain/approval-policy";
 import { parsePercentInput } from "@/lib/domain/percent";

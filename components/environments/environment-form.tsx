@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { CreateEnvironmentInput } from "@/lib/environments/create-environment";
 import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { Role } from "@/lib/domain/roles";
 import type { AddMemberInput } from "@/lib/members/add-member";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/members/role-descriptions";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import { canRequestChanges, type Role } from "@/lib/domain/roles";
 import type { ChangeMemberRoleInput } from "@/lib/members/change-member-role";
 import { ROLE_LABELS } from "@/lib/members/role-descriptions";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { RemoveMemberInput } from "@/lib/members/remove-member";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useAction } from "@/components/forms/use-action";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { ArchiveReleaseInput } from "@/lib/releases/archive-release";
 import { ArchiveButton } from "@/components/common/archive-button";
 

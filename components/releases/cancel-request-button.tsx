@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
-import type { DecideChangeRequestInput } from "@/lib/approvals/change-request-schemas";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 
 export function CancelRequestButton({ teamSlug, id, cancel }: { teamSlug: string; id: string; cancel: Action<DecideChangeRequestInput, { status: string }> }) {
   const router = useRouter();

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { Action } from "@/lib/actions/action-result";
-import type { DecideChangeRequestInput } from "@/lib/approvals/change-request-schemas";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { CancelRequestButton } from "./cancel-request-button";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { CreateReleaseInput } from "@/lib/releases/create-release";
 import type { UpdateReleaseInput } from "@/lib/releases/update-release";
 import { Field } from "@/components/forms/field";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { ArchiveReleaseInput } from "@/lib/releases/archive-release";
 import { RestoreButton } from "@/components/common/restore-button";
 

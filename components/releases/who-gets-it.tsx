@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import type { ExplainEvaluationInput, Explanation } from "@/lib/evaluation/explain-evaluation";
 

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { SetWebhookAllowListInput } from "@/lib/webhooks/webhook-allow-list";
 
 type Saved = { entries: string[]; changed: boolean };

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/webhook-event";
 import type { CreateWebhookInput } from "@/lib/webhooks/webhook-schemas";
 import { SecretNotice } from "./secret-notice";

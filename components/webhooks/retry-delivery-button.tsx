@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { RetryWebhookDeliveryInput } from "@/lib/webhooks/webhook-schemas";
 
 type Props = {

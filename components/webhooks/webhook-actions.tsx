@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { useAction, type UseAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { SetWebhookEnabledInput, WebhookRefInput } from "@/lib/webhooks/webhook-schemas";
 import { SecretNotice } from "./secret-notice";
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { useAction, type UseAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { DeleteMetricDefinitionInput } from "@/lib/metrics/definitions/delete-metric-definition";
 import type { MoveMetricDefinitionInput } from "@/lib/metrics/definitions/move-metric-definition";
 

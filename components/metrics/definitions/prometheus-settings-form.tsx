@@ -5,7 +5,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";
-import type { Action } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import { prometheusTokenSchema, prometheusUrlSchema, type PrometheusSettingsInput } from "@/lib/metrics/definitions/prometheus-settings-schema";
 
 type Settings = { url: string | null; tokenSet: boolean };

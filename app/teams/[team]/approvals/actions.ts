@@ -1,10 +1,10 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { approveChangeRequest } from "@/lib/approvals/approve-change-request";
 import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
 import { rejectChangeRequest } from "@/lib/approvals/reject-change-request";
-import type { DecideChangeRequestInput } from "@/lib/approvals/change-request-schemas";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 
 // Input is validated by the use cases' zod schemas (lib/approvals/*); the type only helps the page.
 

@@ -1,7 +1,7 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
-import type { ApprovalPolicyView } from "@/lib/approvals/get-approval-rules";
+import { runAction } from "@/lib/http/actions/run-action";
+import type { ApprovalPolicyView } from "@/lib/change-requests/get-approval-policy";
 import { setApprovalPolicy, type SetApprovalPolicyInput } from "@/lib/approvals/set-approval-policy";
 import { createEnvironment, type CreateEnvironmentInput } from "@/lib/environments/create-environment";
 

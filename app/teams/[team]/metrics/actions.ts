@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { createMetricDefinition } from "@/lib/metrics/definitions/create-metric-definition";
 import { deleteMetricDefinition, type DeleteMetricDefinitionInput } from "@/lib/metrics/definitions/delete-metric-definition";
 import type { CreateMetricDefinitionInput, UpdateMetricDefinitionInput } from "@/lib/metrics/definitions/metric-definition-schemas";

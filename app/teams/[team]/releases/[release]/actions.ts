@@ -1,8 +1,8 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
-import type { DecideChangeRequestInput } from "@/lib/approvals/change-request-schemas";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 import { createEmbedLink } from "@/lib/embeds/create-embed-link";
 import type { CreateEmbedLinkInput } from "@/lib/embeds/embed-schemas";
 import { revokeEmbedLink, type RevokeEmbedLinkInput } from "@/lib/embeds/revoke-embed-link";

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES } from "@/lib/approvals/change-request-view";
+import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES } from "@/lib/change-requests/change-request-view";
 import { cohortDefinitionSchema } from "@/lib/domain/cohort-rules";
 import { RELEASE_STATUSES, ROLLOUT_COMMANDS } from "@/lib/domain/rollout-state";
-import { changeCommentSchema, versionSchema } from "@/lib/releases/release-schemas";
+import { changeCommentSchema, versionSchema } from "@/lib/validation/common-schemas";
 
 /*
  * The automation API's wire format, once: request bodies are parsed with these schemas and

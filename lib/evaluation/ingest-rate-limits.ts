@@ -1,6 +1,6 @@
-import { rateSetting } from "@/lib/evaluation/rate-limit-settings";
-import { RateLimiter } from "@/lib/evaluation/rate-limiter";
-import type { IngestResponse } from "./ingest-handler";
+import { rateSetting } from "./rate-limit-settings";
+import { RateLimiter } from "./rate-limiter";
+import type { IngestResponse } from "@/lib/metrics/ingest/ingest-handler";
 
 /**
  * Defaults per SDK key and instance. SDKs send batches (up to 5,000 items, usually counters
