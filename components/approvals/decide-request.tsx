@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 
 export type Decide = (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>>;
 

@@ -1,7 +1,7 @@
 "use client";
 
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ActionResult } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { ArchiveButton } from "@/components/common/archive-button";
 
 type Props = {

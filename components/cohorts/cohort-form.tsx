@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ActionResult } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { HeldForApproval } from "@/components/approvals/held-for-approval";
 import { cohortDefinitionSchema, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import type { FieldErrors } from "@/lib/errors/domain-errors";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 
 type Props = {
   /** What comes back, as people know it: the button reads "Restore <name>" to screen readers. */

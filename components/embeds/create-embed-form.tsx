@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { CopyButton } from "@/components/common/copy-button";
 import { Field } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { embedSnippet } from "./embed-snippet";
 
 type Created = { token: string; name: string; prefix: string; expiresAt: string | null };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import type { EmbedLinkView } from "@/lib/embeds/list-embed-links";
 import { RevokeEmbedButton } from "./revoke-embed-button";
 

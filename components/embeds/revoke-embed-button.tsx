@@ -1,6 +1,6 @@
 "use client";
 
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { RevokeButton } from "@/components/common/revoke-button";
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { describeRules, formatMinutes, type ApprovalRules } from "@/lib/domain/approval-policy";
 import { parsePercentInput } from "@/lib/domain/percent";
 import { useActionForm } from "@/components/forms/use-action-form";

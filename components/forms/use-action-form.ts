@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import type { FieldErrors } from "@/lib/errors/domain-errors";
 
 /**

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import type { Role } from "@/lib/domain/roles";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/members/role-descriptions";
 import { Field } from "@/components/forms/field";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { canRequestChanges, type Role } from "@/lib/domain/roles";
 import { ROLE_LABELS } from "@/lib/members/role-descriptions";
 import { pendingRequestsWarning } from "./pending-requests-warning";

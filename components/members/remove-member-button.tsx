@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { pendingRequestsWarning } from "./pending-requests-warning";
 

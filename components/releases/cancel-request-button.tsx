@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 
 export function CancelRequestButton({ teamSlug, id, cancel }: { teamSlug: string; id: string; cancel: (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>> }) {
   const router = useRouter();

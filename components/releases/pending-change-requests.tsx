@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ActionResult } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { CancelRequestButton } from "./cancel-request-button";
 

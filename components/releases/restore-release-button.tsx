@@ -1,6 +1,6 @@
 "use client";
 
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { RestoreButton } from "@/components/common/restore-button";
 
 type Props = { teamSlug: string; release: { key: string; name: string }; restore: (input: { teamSlug: string; releaseKey: string }) => Promise<ActionResult<{ key: string }>> };

@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ActionResult } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { approvalReasons, type ApprovalRules } from "@/lib/domain/approval-policy";
 import { describeCondition, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";

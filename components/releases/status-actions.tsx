@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ActionResult } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { approvalReasons, type ApprovalRules, type Percentages } from "@/lib/domain/approval-policy";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { availableCommands, COMMAND_LABELS, STATUS_LABELS, nextStatus, type ReleaseStatus, type RolloutCommand } from "@/lib/domain/rollout-state";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import type { Explanation } from "@/lib/evaluation/explain-evaluation";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useHydrated } from "@/components/common/use-hydrated";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { SecretNotice } from "./secret-notice";
 
 type Ref = { teamSlug: string; webhookId: string };

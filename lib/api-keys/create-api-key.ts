@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { environmentKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
+import { environmentKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { bumpConfigVersion } from "@/lib/releases/rollout-state";
 import { parseInput } from "@/lib/validation/parse-input";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-secret";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
@@ -8,8 +8,8 @@ import { inTransaction } from "@/lib/db/transaction";
 import { cohortFlows } from "@/lib/domain/cohort-reach";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "@/lib/releases/rollout-state";
-import { changeCommentSchema, teamSlugSchema, versionSchema } from "@/lib/releases/release-schemas";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { changeCommentSchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { applyCohortArchive } from "./apply-cohort-change";
 import { cohortKeySchema } from "./cohort-schemas";

@@ -6,7 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const revokeEmbedLinkSchema = z.object({ teamSlug: teamSlugSchema, id: z.string().trim().min(1, "Embed link is required").max(64) });

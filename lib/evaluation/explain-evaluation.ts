@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { evaluate } from "@/lib/domain/evaluate";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { environmentKeySchema, releaseKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
+import { environmentKeySchema, releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { loadEnvironmentSnapshot } from "./environment-snapshot";
 

@@ -3,7 +3,7 @@ import type { TeamAccess } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { nextStatus, STATUS_LABELS, type ReleaseStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
-import { cancelPendingRequests } from "@/lib/approvals/cancel-pending-requests";
+import { cancelPendingRequests } from "@/lib/change-requests/cancel-pending-requests";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "./rollout-audit-wording";
 import { bumpConfigVersion, loadRollout, snapshotOf, type RolloutSnapshot } from "./rollout-state";

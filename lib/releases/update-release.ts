@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 import { releaseDetailsSchema } from "./create-release";
-import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
+import { releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 
 export const updateReleaseSchema = releaseDetailsSchema.extend({
   teamSlug: teamSlugSchema,

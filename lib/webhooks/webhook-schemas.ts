@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { WEBHOOK_FORMATS } from "./format-webhook-body";
 import { WEBHOOK_EVENT_TYPES } from "./webhook-event";
 import { webhookUrlProblem } from "./webhook-url";

@@ -5,7 +5,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import type { FieldErrors } from "@/lib/errors/domain-errors";
 import { metricFormSchema } from "@/lib/metrics/definitions/metric-definition-schemas";
 import { BAD_DIRECTION_LABELS, KIND_HINTS, KIND_LABELS, SOURCE_LABELS } from "@/lib/metrics/definitions/metric-labels";

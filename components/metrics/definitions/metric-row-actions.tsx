@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useHydrated } from "@/components/common/use-hydrated";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 
 type MetricRef = { teamSlug: string; metricKey: string };
 

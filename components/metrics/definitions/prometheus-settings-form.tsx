@@ -5,7 +5,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
 import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionResult } from "@/lib/http/actions/action-result";
 import { prometheusTokenSchema, prometheusUrlSchema } from "@/lib/metrics/definitions/prometheus-settings-schema";
 
 type Settings = { url: string | null; tokenSet: boolean };

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { approveChangeRequest } from "@/lib/approvals/approve-change-request";
 import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
 import { rejectChangeRequest } from "@/lib/approvals/reject-change-request";

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { archiveCohort, restoreCohort } from "@/lib/cohorts/archive-cohort";
 import { createCohort } from "@/lib/cohorts/create-cohort";
 import { moveCohort } from "@/lib/cohorts/move-cohort";

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
 
 export async function revokeEmbedLinkAction(input: Record<string, unknown>) {

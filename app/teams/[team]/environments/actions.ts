@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { setApprovalPolicy } from "@/lib/approvals/set-approval-policy";
 import { createEnvironment } from "@/lib/environments/create-environment";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { addMember } from "@/lib/members/add-member";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";

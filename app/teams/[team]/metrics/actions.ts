@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { createMetricDefinition } from "@/lib/metrics/definitions/create-metric-definition";
 import { deleteMetricDefinition } from "@/lib/metrics/definitions/delete-metric-definition";
 import { moveMetricDefinition } from "@/lib/metrics/definitions/move-metric-definition";

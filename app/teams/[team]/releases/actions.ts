@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { restoreRelease } from "@/lib/releases/archive-release";
 import { createRelease } from "@/lib/releases/create-release";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { retryWebhookDelivery } from "@/lib/webhooks/retry-webhook-delivery";

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
 import { createEmbedLink } from "@/lib/embeds/create-embed-link";
 import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";

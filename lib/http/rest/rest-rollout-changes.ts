@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { percentToBasisPoints } from "@/lib/domain/percent";
