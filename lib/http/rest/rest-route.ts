@@ -41,7 +41,7 @@ async function readBody(request: Request): Promise<unknown> {
 /**
  * Every /api/v1 automation handler goes through here: the admin key is authenticated first
  * (before the body is read), then the handler calls one use case, and every thrown error is
- * mapped once (lib/errors/error-response.ts, via lib/rest/rest-errors.ts) to
+ * mapped once (lib/errors/error-response.ts, via lib/http/rest/rest-errors.ts) to
  * `{ error: { code, message, fieldErrors?, current? } }`.
  */
 export function restRoute<P = Record<string, never>>(handler: (call: RestCall<P>) => Promise<Response>) {

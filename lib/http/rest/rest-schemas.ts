@@ -6,7 +6,7 @@ import { changeCommentSchema, versionSchema } from "@/lib/validation/common-sche
 
 /*
  * The automation API's wire format, once: request bodies are parsed with these schemas and
- * the OpenAPI document (lib/rest/openapi-document.ts) is generated from them, so the two
+ * the OpenAPI document (lib/http/rest/openapi-document.ts) is generated from them, so the two
  * can't drift. Percentages travel as percent (0–100, at most two decimals) — what a person
  * writes in a pipeline — and are converted to the stored basis points on the way in.
  */
