@@ -5,7 +5,7 @@ export async function register() {
   // A mistyped rate limit must stop the start (Next.js would only log a thrown error and go on),
   // not surface later as a 500 on every SDK request.
   const { sdkRateLimiterFromEnv } = await import("./lib/evaluation/rate-limit-settings");
-  const { ingestRateLimitsFromEnv } = await import("./lib/metrics/ingest/ingest-rate-limits");
+  const { ingestRateLimitsFromEnv } = await import("@/lib/evaluation/ingest-rate-limits");
   try {
     sdkRateLimiterFromEnv();
     ingestRateLimitsFromEnv();
@@ -17,7 +17,7 @@ export async function register() {
   const { startWebhookDispatcher } = await import("./lib/webhooks/webhook-dispatcher");
   startWebhookDispatcher();
   // Change requests past their time expire (audited, notified) even when nobody reads them.
-  const { startChangeRequestExpiry } = await import("./lib/approvals/expiry-sweeper");
+  const { startChangeRequestExpiry } = await import("@/lib/approvals/start-change-request-expiry");
   startChangeRequestExpiry();
   // The metrics flush worker starts with the server rather than at the first evaluation, so a
   // crash journal a killed process left behind is replayed at once.

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { listMyTeams } from "@/lib/teams/list-my-teams";
-import { requirePageActor } from "@/lib/pages/page-actor";
+import { requirePageActor } from "@/lib/http/page-actor";
 
 export const dynamic = "force-dynamic";
 

@@ -3,12 +3,12 @@
 import type { AddressInfo } from "node:net";
 import { databaseUrl } from "../lib/db/database-url";
 import { EvaluationStore } from "../lib/evaluation/evaluation-store";
-import { createOfrepServer } from "../lib/evaluation/ofrep-http-server";
+import { createOfrepServer } from "@/lib/http/ofrep/ofrep-http-server";
 import { sdkRateLimiterFromEnv } from "../lib/evaluation/rate-limit-settings";
 import { storeOptionsFromEnv } from "../lib/evaluation/store-options";
 import { keepServing } from "../lib/http/keep-serving";
 import { metricsRuntime } from "../lib/metrics/builtin/metrics-runtime";
-import { ingestRateLimitsFromEnv } from "../lib/metrics/ingest/ingest-rate-limits";
+import { ingestRateLimitsFromEnv } from "@/lib/evaluation/ingest-rate-limits";
 
 keepServing();
 const port = Number(process.env.OFREP_PORT ?? process.env.PORT ?? 3001);

@@ -2,16 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { CreateAdminKeyInput } from "@/lib/api-keys/create-admin-key";
 import { ShownOnce } from "@/components/common/shown-once";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 
 type Created = { key: string; prefix: string; name: string; role: "viewer" | "editor" };
 
 type Props = {
   teamSlug: string;
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<Created>>;
+  submit: Action<CreateAdminKeyInput, Created>;
 };
 
 const ROLE_HELP = {
@@ -24,16 +25,18 @@ export function CreateAdminKeyForm({ teamSlug, submit }: Props) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Created["role"]>("viewer");
   const [created, setCreated] = useState<Created | null>(null);
-  const { errors, message, pending, run } = useActionForm<Created>();
+  const { fieldErrors: errors, message, pending, run } = useAction(submit);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     run(
-      () => submit({ teamSlug, name, role }),
-      (data) => {
-        setCreated(data);
-        setName("");
-        router.refresh();
+      { teamSlug, name, role },
+      {
+        onSuccess: (data) => {
+          setCreated(data);
+          setName("");
+          router.refresh();
+        },
       },
     );
   }

@@ -2,17 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { CreateSdkKeyInput } from "@/lib/api-keys/create-api-key";
 import { ShownOnce } from "@/components/common/shown-once";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 
 type Created = { key: string; prefix: string; name: string; environmentKey: string };
 
 type Props = {
   teamSlug: string;
   environments: { key: string; name: string }[];
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<Created>>;
+  submit: Action<CreateSdkKeyInput, Created>;
 };
 
 export function CreateSdkKeyForm({ teamSlug, environments, submit }: Props) {
@@ -20,16 +21,18 @@ export function CreateSdkKeyForm({ teamSlug, environments, submit }: Props) {
   const [name, setName] = useState("");
   const [environmentKey, setEnvironmentKey] = useState(environments.at(-1)?.key ?? "");
   const [created, setCreated] = useState<Created | null>(null);
-  const { errors, message, pending, run } = useActionForm<Created>();
+  const { fieldErrors: errors, message, pending, run } = useAction(submit);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     run(
-      () => submit({ teamSlug, environmentKey, name }),
-      (data) => {
-        setCreated(data);
-        setName("");
-        router.refresh();
+      { teamSlug, environmentKey, name },
+      {
+        onSuccess: (data) => {
+          setCreated(data);
+          setName("");
+          router.refresh();
+        },
       },
     );
   }

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { OUTCOME_TONES, type DecisionOutcome } from "./decision-outcome";
 import { RequestChanges } from "./request-changes";
 import { SubjectLink } from "./subject-link";

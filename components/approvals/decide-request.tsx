@@ -1,10 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useId, useState } from "react";
+import { useAction } from "@/components/forms/use-action";
+import type { Action, ActionError } from "@/lib/http/actions/action-result";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 
-export type Decide = (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>>;
+export type Decide = Action<DecideChangeRequestInput, { status: string }>;
+
+type Verb = "approve" | "reject" | "cancel";
+
+// Decided by someone else or removed meanwhile: that ends this card too, so say so in place of the buttons.
+const isGone = (error: ActionError) => error.code === "conflict" || error.code === "not_found";
 
 type Props = {
   teamSlug: string;
@@ -24,21 +31,23 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel, onSe
   const commentId = useId();
   const errorId = useId();
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const actions = { approve, reject, cancel };
+  const decide = useAction((verb: Verb) => actions[verb]({ teamSlug, id, comment }));
+  const { pending, reset } = decide;
+  const error = decide.error && !isGone(decide.error) ? (decide.error.fieldErrors?.comment?.[0] ?? decide.error.message) : null;
 
-  function run(action: Decide) {
-    setError(null);
-    start(async () => {
-      const result = await action({ teamSlug, id, comment });
-      // Decided by someone else or removed meanwhile: that ends this card too, so say so in place of the buttons.
-      const gone = !result.ok && (result.error.code === "conflict" || result.error.code === "not_found");
-      if (!result.ok && !gone) {
-        setError(result.error.fieldErrors?.comment?.[0] ?? result.error.message);
-        return;
-      }
-      onSettled(result.ok ? { status: result.data.status } : { gone: result.error.message });
-      router.refresh();
+  function run(verb: Verb) {
+    reset();
+    decide.run(verb, {
+      onSuccess: (data) => {
+        onSettled({ status: data.status });
+        router.refresh();
+      },
+      onError: (refused) => {
+        if (!isGone(refused)) return;
+        onSettled({ gone: refused.message });
+        router.refresh();
+      },
     });
   }
 
@@ -55,7 +64,7 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel, onSe
         value={comment}
         onChange={(e) => {
           setComment(e.target.value);
-          setError(null);
+          reset();
         }}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
@@ -64,16 +73,16 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel, onSe
       <div className="flex flex-wrap gap-2">
         {can.approve && (
           <>
-            <button type="button" className="btn-success" disabled={pending} onClick={() => run(approve)}>
+            <button type="button" className="btn-success" disabled={pending} onClick={() => run("approve")}>
               Approve
             </button>
-            <button type="button" className="btn-secondary text-red-700 dark:text-red-300" disabled={pending} onClick={() => run(reject)}>
+            <button type="button" className="btn-secondary text-red-700 dark:text-red-300" disabled={pending} onClick={() => run("reject")}>
               Reject
             </button>
           </>
         )}
         {can.cancel && (
-          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run(cancel)}>
+          <button type="button" className="btn-secondary" disabled={pending} onClick={() => run("cancel")}>
             Cancel request
           </button>
         )}

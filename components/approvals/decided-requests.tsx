@@ -1,5 +1,5 @@
 import { RelativeTime } from "@/components/common/relative-time";
-import type { ChangeRequestStatus, ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestStatus, ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { SubjectLink } from "./subject-link";
 

@@ -1,5 +1,5 @@
 import { formatBasisPoints } from "@/lib/domain/percent";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 
 /** What a decision did, said plainly: approving can end in "nothing was applied". */
 export type DecisionOutcome = { tone: "good" | "warn" | "neutral"; text: string };

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 
 /** After a save the policy held: what was sent, why, and where approvers will see it. */
 export function HeldForApproval({ teamSlug, request }: { teamSlug: string; request: ChangeRequestView }) {

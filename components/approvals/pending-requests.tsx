@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { ChangeRequestCard } from "./change-request-card";
 import { DecideRequest, type Decide } from "./decide-request";
 import { describeOutcome, type DecisionOutcome } from "./decision-outcome";

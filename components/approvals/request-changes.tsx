@@ -1,5 +1,5 @@
 import { formatBasisPoints } from "@/lib/domain/percent";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 
 // A cohort without its own percentage serves whatever everyone else gets.
 const side = (bp: number | null) => (bp === null ? "as everyone else" : formatBasisPoints(bp));

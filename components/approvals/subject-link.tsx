@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 
 /** What a request is about, linked: "New checkout in Production", or "Cohort Beta testers". */
 export function SubjectLink({ teamSlug, request, className }: { teamSlug: string; request: ChangeRequestView; className?: string }) {

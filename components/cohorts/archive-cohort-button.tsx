@@ -1,13 +1,13 @@
 "use client";
 
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { ArchiveCohortInput, ArchiveCohortResult } from "@/lib/cohorts/archive-cohort";
 import { ArchiveButton } from "@/components/common/archive-button";
 
 type Props = {
   teamSlug: string;
   cohort: { key: string; name: string; version: number; explicitRollouts: number };
-  archive: (input: { teamSlug: string; cohortKey: string; expectedVersion: number; comment?: string }) => Promise<ActionResult<{ archived: boolean; pendingApproval?: ChangeRequestView }>>;
+  archive: Action<ArchiveCohortInput, ArchiveCohortResult>;
 };
 
 /** Archive after saying what it does to who gets releases; held for approval where a policy asks. */

@@ -1,27 +1,35 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { useMemo, useState, type FormEvent } from "react";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
+import type { CreateCohortInput } from "@/lib/cohorts/create-cohort";
+import type { UpdateCohortInput } from "@/lib/cohorts/update-cohort";
 import { HeldForApproval } from "@/components/approvals/held-for-approval";
 import { cohortDefinitionSchema, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import type { FieldErrors } from "@/lib/errors/domain-errors";
 import { Field } from "@/components/forms/field";
+import { useAction } from "@/components/forms/use-action";
 import { ConditionRow, valuesOf, type ConditionDraft } from "./condition-row";
 
-type Props = {
-  teamSlug: string;
-  initial?: { key: string; name: string; description: string; version: number; definition: CohortDefinition };
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string; pendingApproval?: ChangeRequestView }>>;
-};
+type Saved = { key: string; pendingApproval?: ChangeRequestView };
+
+type Props = { teamSlug: string } & (
+  | { initial?: undefined; submit: Action<CreateCohortInput, Saved> }
+  | { initial: { key: string; name: string; description: string; version: number; definition: CohortDefinition }; submit: Action<UpdateCohortInput, Saved> }
+);
+
+/** What the form sends besides the team and the cohort's identity. */
+type Fields = Pick<CreateCohortInput, "name" | "description" | "definition">;
 
 function toDrafts(definition?: CohortDefinition): ConditionDraft[] {
   if (!definition || definition.kind !== "rules") return [{ attribute: "", operator: "in", valuesText: "" }];
   return definition.conditions.map((c) => ({ attribute: c.attribute, operator: c.operator, valuesText: c.values.join(", ") }));
 }
 
-export function CohortForm({ teamSlug, initial, submit }: Props) {
+export function CohortForm(props: Props) {
+  const { teamSlug, initial } = props;
   const router = useRouter();
   const [key, setKey] = useState(initial?.key ?? "");
   const [name, setName] = useState(initial?.name ?? "");
@@ -30,11 +38,15 @@ export function CohortForm({ teamSlug, initial, submit }: Props) {
   const [conditions, setConditions] = useState<ConditionDraft[]>(toDrafts(initial?.definition));
   const [keysText, setKeysText] = useState(initial?.definition.kind === "keys" ? initial.definition.targetingKeys.join("\n") : "");
   const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
   const [comment, setComment] = useState("");
   const [held, setHeld] = useState<ChangeRequestView | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Creating and editing are two actions; the form was given one of them.
+  const save = (fields: Fields) =>
+    props.initial === undefined
+      ? props.submit({ teamSlug, key, ...fields })
+      : props.submit({ teamSlug, cohortKey: props.initial.key, expectedVersion: props.initial.version, ...fields, comment });
+  const { fieldErrors: serverErrors, error, pending, run } = useAction(save);
+  const message = error && (error.fieldErrors ? "Fix the fields marked below; nothing was saved." : error.message);
 
   const definition = useMemo(
     () =>
@@ -56,26 +68,18 @@ export function CohortForm({ teamSlug, initial, submit }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    startTransition(async () => {
-      const input = initial
-        ? { teamSlug, cohortKey: initial.key, expectedVersion: initial.version, name, description, definition, comment }
-        : { teamSlug, key, name, description, definition };
-      const result = await submit(input);
-      setHeld(null);
-      if (result.ok && result.data.pendingApproval) {
-        setServerErrors({});
-        setMessage(null);
-        setHeld(result.data.pendingApproval);
-        return;
-      }
-      if (result.ok) {
-        router.push(`/teams/${teamSlug}/cohorts`);
-        router.refresh();
-        return;
-      }
-      setServerErrors(result.error.fieldErrors ?? {});
-      setMessage(result.error.fieldErrors ? "Fix the fields marked below; nothing was saved." : result.error.message);
-    });
+    run(
+      { name, description, definition },
+      {
+        onSuccess: (data) => {
+          setHeld(data.pendingApproval ?? null);
+          if (data.pendingApproval) return;
+          router.push(`/teams/${teamSlug}/cohorts`);
+          router.refresh();
+        },
+        onError: () => setHeld(null),
+      },
+    );
   }
 
   const keysErrors = Object.entries(errors).filter(([k]) => k.startsWith("definition.targetingKeys")).flatMap(([, v]) => v);

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { MoveCohortInput, MoveCohortResult } from "@/lib/cohorts/move-cohort";
 
 type Props = {
   teamSlug: string;
@@ -11,21 +12,24 @@ type Props = {
   cohortName: string;
   first: boolean;
   last: boolean;
-  move: (input: { teamSlug: string; cohortKey: string; direction: "up" | "down" }) => Promise<ActionResult<{ order: string[]; pendingApproval?: ChangeRequestView }>>;
+  move: Action<MoveCohortInput, MoveCohortResult>;
 };
 
 export function MoveButtons({ teamSlug, cohortKey, cohortName, first, last, move }: Props) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { error, pending, run } = useAction(move);
   const [held, setHeld] = useState<string | null>(null);
   function go(direction: "up" | "down") {
-    startTransition(async () => {
-      const result = await move({ teamSlug, cohortKey, direction });
-      setError(result.ok ? null : result.error.message);
-      setHeld(result.ok && result.data.pendingApproval ? "Sent for approval: it moves users to where a live release serves more. See Approvals." : null);
-      if (result.ok && !result.data.pendingApproval) router.refresh();
-    });
+    run(
+      { teamSlug, cohortKey, direction },
+      {
+        onSuccess: (data) => {
+          setHeld(data.pendingApproval ? "Sent for approval: it moves users to where a live release serves more. See Approvals." : null);
+          if (!data.pendingApproval) router.refresh();
+        },
+        onError: () => setHeld(null),
+      },
+    );
   }
   return (
     <div className="flex flex-col items-end gap-1">
@@ -39,7 +43,7 @@ export function MoveButtons({ teamSlug, cohortKey, cohortName, first, last, move
       </div>
       {error && (
         <span role="alert" className="field-error max-w-64 text-right text-xs">
-          {error}
+          {error.message}
         </span>
       )}
       {held && (

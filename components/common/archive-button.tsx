@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { useState, type ReactNode } from "react";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { HeldForApproval } from "@/components/approvals/held-for-approval";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -16,7 +17,8 @@ type Props = {
   consequence: ReactNode;
   /** Offer a comment for approvers (for changes the approval policy may hold). */
   withComment?: boolean;
-  archive: (comment: string) => Promise<ActionResult<{ pendingApproval?: ChangeRequestView }>>;
+  /** Archives, with the comment for approvers (empty when not offered). */
+  archive: Action<string, { pendingApproval?: ChangeRequestView }, unknown>;
   /** Where to go once archived (the list it left). */
   then: string;
 };
@@ -25,10 +27,9 @@ type Props = {
 export function ArchiveButton({ teamSlug, noun, name, consequence, withComment, archive, then }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [held, setHeld] = useState<ChangeRequestView | null>(null);
   const [comment, setComment] = useState("");
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction(archive);
   return (
     <div className="space-y-2">
       <button type="button" className="btn-secondary text-red-700 dark:text-red-300" onClick={() => setOpen(true)} disabled={held !== null}>
@@ -36,7 +37,7 @@ export function ArchiveButton({ teamSlug, noun, name, consequence, withComment, 
       </button>
       {error && (
         <p role="alert" className="field-error">
-          {error}
+          {error.message}
         </p>
       )}
       {held && <HeldForApproval teamSlug={teamSlug} request={held} />}
@@ -48,14 +49,14 @@ export function ArchiveButton({ teamSlug, noun, name, consequence, withComment, 
         pending={pending}
         onCancel={() => setOpen(false)}
         onConfirm={() =>
-          startTransition(async () => {
-            const result = await archive(comment);
-            setOpen(false);
-            if (!result.ok) return setError(result.error.message);
-            setError(null);
-            if (result.data.pendingApproval) return setHeld(result.data.pendingApproval);
-            router.push(then);
-            router.refresh();
+          run(comment, {
+            onSuccess: (data) => {
+              setOpen(false);
+              if (data.pendingApproval) return setHeld(data.pendingApproval);
+              router.push(then);
+              router.refresh();
+            },
+            onError: () => setOpen(false),
           })
         }
       >

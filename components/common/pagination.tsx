@@ -1,6 +1,6 @@
 import Link from "next/link";
 import clsx from "clsx";
-import { pageWindow } from "@/lib/pages/page-window";
+import { pageWindow } from "@/lib/pagination/page-window";
 
 type Props = {
   page: number;

@@ -1,20 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
 
-type Props = {
+type Props<In> = {
   /** What comes back, as people know it: the button reads "Restore <name>" to screen readers. */
   name: string;
-  restore: () => Promise<ActionResult<unknown>>;
+  restore: Action<In, unknown, unknown>;
+  /** What the action is called with: which thing to restore. */
+  input: In;
 };
 
 /** Restoring something archived changes who gets nothing (it comes back serving nobody new), so no confirmation. */
-export function RestoreButton({ name, restore }: Props) {
+export function RestoreButton<In>({ name, restore, input }: Props<In>) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction(restore);
   return (
     <div className="flex items-center gap-2">
       <button
@@ -22,19 +23,13 @@ export function RestoreButton({ name, restore }: Props) {
         className="btn-secondary"
         disabled={pending}
         aria-label={`Restore ${name}`}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await restore();
-            setError(result.ok ? null : result.error.message);
-            if (result.ok) router.refresh();
-          })
-        }
+        onClick={() => run(input, { onSuccess: () => router.refresh() })}
       >
         {pending ? "Restoring…" : "Restore"}
       </button>
       {error && (
         <span role="alert" className="field-error text-xs">
-          {error}
+          {error.message}
         </span>
       )}
     </div>

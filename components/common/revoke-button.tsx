@@ -1,24 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useState, type ReactNode } from "react";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
 import { ConfirmDialog } from "./confirm-dialog";
 
-type Props = {
+type Props<In> = {
   /** What is being revoked, as people know it; the dialog asks "Revoke “name”?". */
   name: string;
   /** What stops working, said in the dialog before anything happens. */
   consequence: ReactNode;
-  revoke: () => Promise<ActionResult<unknown>>;
+  revoke: Action<In, unknown, unknown>;
+  /** What the action is called with: which thing to revoke. */
+  input: In;
 };
 
 /** Revoke after a confirmation that says what breaks; errors stay next to the button. */
-export function RevokeButton({ name, consequence, revoke }: Props) {
+export function RevokeButton<In>({ name, consequence, revoke, input }: Props<In>) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction(revoke);
   return (
     <>
       <button type="button" className="btn-secondary text-red-700 dark:text-red-300" onClick={() => setOpen(true)}>
@@ -26,7 +28,7 @@ export function RevokeButton({ name, consequence, revoke }: Props) {
       </button>
       {error && (
         <span role="alert" className="field-error text-xs">
-          {error}
+          {error.message}
         </span>
       )}
       <ConfirmDialog
@@ -37,11 +39,11 @@ export function RevokeButton({ name, consequence, revoke }: Props) {
         pending={pending}
         onCancel={() => setOpen(false)}
         onConfirm={() =>
-          startTransition(async () => {
-            const result = await revoke();
-            setOpen(false);
-            if (!result.ok) setError(result.error.message);
-            router.refresh();
+          run(input, {
+            onSettled: () => {
+              setOpen(false);
+              router.refresh();
+            },
           })
         }
       >

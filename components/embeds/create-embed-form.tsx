@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CopyButton } from "@/components/common/copy-button";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import { EMBED_THEMES, type CreateEmbedLinkInput, type EmbedTheme } from "@/lib/embeds/embed-schemas";
 import { embedSnippet } from "./embed-snippet";
 
 type Created = { token: string; name: string; prefix: string; expiresAt: string | null };
@@ -19,7 +20,7 @@ type Props = {
   cohorts: Option[];
   metrics: Option[];
   origin: string;
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<Created>>;
+  submit: Action<CreateEmbedLinkInput, Created>;
 };
 
 const EXPIRY = [
@@ -42,32 +43,33 @@ export function CreateEmbedForm(props: Props) {
   const [cohortKeys, setCohortKeys] = useState<string[]>(allCohorts.map((c) => c.key));
   const [metricKeys, setMetricKeys] = useState<string[]>(props.metrics.map((m) => m.key));
   const [range, setRange] = useState("24h");
-  const [theme, setTheme] = useState("auto");
+  const [theme, setTheme] = useState<EmbedTheme>("auto");
   const [origins, setOrigins] = useState("");
   const [expiry, setExpiry] = useState<number | null>(90);
   const [created, setCreated] = useState<Created | null>(null);
-  const { errors, message, pending, run } = useActionForm<Created>();
+  const { fieldErrors: errors, message, pending, run } = useAction(props.submit);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     run(
-      () =>
-        props.submit({
-          teamSlug: props.teamSlug,
-          releaseKey: props.releaseKey,
-          environmentKey: props.environment.key,
-          name,
-          // All selected = "all": the link keeps showing cohorts and metrics added later.
-          cohortKeys: cohortKeys.length === allCohorts.length ? [] : cohortKeys,
-          metricKeys: metricKeys.length === props.metrics.length ? [] : metricKeys,
-          range,
-          theme,
-          allowedOrigins: origins.split(/[\s,]+/),
-          expiresInDays: expiry,
-        }),
-      (data) => {
-        setCreated(data);
-        router.refresh();
+      {
+        teamSlug: props.teamSlug,
+        releaseKey: props.releaseKey,
+        environmentKey: props.environment.key,
+        name,
+        // All selected = "all": the link keeps showing cohorts and metrics added later.
+        cohortKeys: cohortKeys.length === allCohorts.length ? [] : cohortKeys,
+        metricKeys: metricKeys.length === props.metrics.length ? [] : metricKeys,
+        range,
+        theme,
+        allowedOrigins: origins.split(/[\s,]+/),
+        expiresInDays: expiry,
+      },
+      {
+        onSuccess: (data) => {
+          setCreated(data);
+          router.refresh();
+        },
       },
     );
   }
@@ -143,7 +145,7 @@ export function CreateEmbedForm(props: Props) {
           </select>
         </Field>
         <Field id="embed-theme" label="Theme" errors={errors.theme}>
-          <select id="embed-theme" className="input" value={theme} onChange={(e) => setTheme(e.target.value)}>
+          <select id="embed-theme" className="input" value={theme} onChange={(e) => setTheme(EMBED_THEMES.find((t) => t === e.target.value) ?? "auto")}>
             <option value="auto">Auto (reader&apos;s system)</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { RevokeEmbedLinkInput } from "@/lib/embeds/revoke-embed-link";
 import type { EmbedLinkView } from "@/lib/embeds/list-embed-links";
 import { RevokeEmbedButton } from "./revoke-embed-button";
 
@@ -10,7 +11,7 @@ type Props = {
   actorId: string;
   isAdmin: boolean;
   showRelease?: boolean;
-  revoke: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
+  revoke: Action<RevokeEmbedLinkInput, { id: string }>;
 };
 
 const BADGES = {

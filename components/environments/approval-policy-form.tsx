@@ -2,10 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { SetApprovalPolicyInput } from "@/lib/approvals/set-approval-policy";
 import { describeRules, formatMinutes, type ApprovalRules } from "@/lib/domain/approval-policy";
 import { parsePercentInput } from "@/lib/domain/percent";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 
 export type PolicyValues = ApprovalRules & { expiryMinutes: number };
 
@@ -14,7 +15,8 @@ type Props = {
   environment: { key: string; name: string };
   /** null: the environment has no policy yet (version 0). */
   policy: (PolicyValues & { version: number; updatedByName: string | null }) | null;
-  save: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  /** A conflict carries the policy as it is now (null: none). */
+  save: Action<SetApprovalPolicyInput, unknown, PolicyValues | null>;
 };
 
 const EXPIRY_CHOICES = [60, 4 * 60, 12 * 60, 24 * 60, 3 * 24 * 60, 7 * 24 * 60];
@@ -42,7 +44,7 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
   const [thresholdError, setThresholdError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
-  const { errors, message, pending, run } = useActionForm<unknown>();
+  const { fieldErrors: errors, message, pending, run } = useAction(save);
 
   const dirty = !sameRules(values, saved);
   const set = (patch: Partial<PolicyValues>) => {
@@ -71,19 +73,19 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
         event.preventDefault();
         setConflict(null);
         run(
-          async () => {
-            const result = await save({ teamSlug, environmentKey: environment.key, expectedVersion: policy?.version ?? 0, ...values });
-            if (!result.ok && result.error.code === "conflict") {
+          { teamSlug, environmentKey: environment.key, expectedVersion: policy?.version ?? 0, ...values },
+          {
+            onSuccess: () => {
+              setNotice("Saved.");
+              router.refresh();
+            },
+            onError: (error) => {
+              if (error.code !== "conflict") return;
               // Someone saved first: show what the policy is now, keep these edits, and let the
               // refresh move "old" (and the version) to theirs so saving again is a deliberate choice.
-              setConflict(describePolicy((result.error.current as PolicyValues | null | undefined) ?? null));
+              setConflict(describePolicy(error.current ?? null));
               router.refresh();
-            }
-            return result;
-          },
-          () => {
-            setNotice("Saved.");
-            router.refresh();
+            },
           },
         );
       }}

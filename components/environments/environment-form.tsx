@@ -2,25 +2,28 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { CreateEnvironmentInput } from "@/lib/environments/create-environment";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 
-type Props = { teamSlug: string; submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string }>> };
+type Props = { teamSlug: string; submit: Action<CreateEnvironmentInput, { key: string }> };
 
 export function EnvironmentForm({ teamSlug, submit }: Props) {
   const router = useRouter();
   const [key, setKey] = useState("");
   const [name, setName] = useState("");
-  const { errors, message, pending, run } = useActionForm<{ key: string }>();
+  const { fieldErrors: errors, message, pending, run } = useAction(submit);
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     run(
-      () => submit({ teamSlug, key, name }),
-      () => {
-        setKey("");
-        setName("");
-        router.refresh();
+      { teamSlug, key, name },
+      {
+        onSuccess: () => {
+          setKey("");
+          setName("");
+          router.refresh();
+        },
       },
     );
   }

@@ -2,11 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { Role } from "@/lib/domain/roles";
+import type { AddMemberInput } from "@/lib/members/add-member";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/members/role-descriptions";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 import { RoleSelect } from "./role-select";
 
 type Added = { name: string; email: string; role: Role; createdUser: boolean };
@@ -14,7 +15,7 @@ type Added = { name: string; email: string; role: Role; createdUser: boolean };
 type Props = {
   teamSlug: string;
   teamName: string;
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<Added>>;
+  submit: Action<AddMemberInput, Added>;
 };
 
 export function AddMemberForm({ teamSlug, teamName, submit }: Props) {
@@ -23,18 +24,20 @@ export function AddMemberForm({ teamSlug, teamName, submit }: Props) {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
   const [added, setAdded] = useState<Added | null>(null);
-  const { errors, message, pending, run, clearField } = useActionForm<Added>();
+  const { fieldErrors: errors, message, pending, run, clearField } = useAction(submit);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setAdded(null);
     run(
-      () => submit({ teamSlug, email, name: name.trim() || undefined, role }),
-      (data) => {
-        setAdded(data);
-        setEmail("");
-        setName("");
-        router.refresh();
+      { teamSlug, email, name: name.trim() || undefined, role },
+      {
+        onSuccess: (data) => {
+          setAdded(data);
+          setEmail("");
+          setName("");
+          router.refresh();
+        },
       },
     );
   }

@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useState } from "react";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
 import { canRequestChanges, type Role } from "@/lib/domain/roles";
+import type { ChangeMemberRoleInput } from "@/lib/members/change-member-role";
 import { ROLE_LABELS } from "@/lib/members/role-descriptions";
 import { pendingRequestsWarning } from "./pending-requests-warning";
 import { RoleSelect } from "./role-select";
@@ -20,7 +22,7 @@ type Props = {
   pendingRequests: number;
   /** Why the role can't be changed (the last admin), or null. */
   lockedReason: string | null;
-  change: (input: Record<string, unknown>) => Promise<ActionResult<Changed>>;
+  change: Action<ChangeMemberRoleInput, Changed>;
 };
 
 /**
@@ -31,20 +33,15 @@ type Props = {
 export function MemberRoleControl({ teamSlug, membershipId, memberName, role, isSelf, pendingRequests, lockedReason, change }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Role>(role);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run, reset } = useAction(change);
   const dirty = selected !== role;
   const lapsing = canRequestChanges(selected) ? null : pendingRequestsWarning(pendingRequests, isSelf);
   const selectId = `role-${membershipId}`;
   const hintId = `${selectId}-hint`;
 
   function save() {
-    setError(null);
-    startTransition(async () => {
-      const result = await change({ teamSlug, membershipId, role: selected, expectedRole: role });
-      if (!result.ok) setError(result.error.message);
-      router.refresh();
-    });
+    reset();
+    run({ teamSlug, membershipId, role: selected, expectedRole: role }, { onSettled: () => router.refresh() });
   }
 
   return (
@@ -55,7 +52,7 @@ export function MemberRoleControl({ teamSlug, membershipId, memberName, role, is
         value={selected}
         onChange={(next) => {
           setSelected(next);
-          setError(null);
+          reset();
         }}
         disabled={lockedReason !== null || pending}
         describedBy={lockedReason || dirty ? hintId : undefined}
@@ -82,7 +79,7 @@ export function MemberRoleControl({ teamSlug, membershipId, memberName, role, is
               className="btn-secondary px-2 py-1 text-xs"
               onClick={() => {
                 setSelected(role);
-                setError(null);
+                reset();
               }}
               disabled={pending}
             >
@@ -93,7 +90,7 @@ export function MemberRoleControl({ teamSlug, membershipId, memberName, role, is
       )}
       {error && (
         <p role="alert" className="field-error max-w-[16rem] text-xs">
-          {error}
+          {error.message}
         </p>
       )}
     </div>

@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useState } from "react";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { RemoveMemberInput } from "@/lib/members/remove-member";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { useAction } from "@/components/forms/use-action";
 import { pendingRequestsWarning } from "./pending-requests-warning";
 
 type Props = {
@@ -16,14 +18,13 @@ type Props = {
   pendingRequests: number;
   /** Why they can't be removed (the last admin), or null. */
   lockedReason: string | null;
-  remove: (input: Record<string, unknown>) => Promise<ActionResult<{ membershipId: string; name: string; self: boolean }>>;
+  remove: Action<RemoveMemberInput, { membershipId: string; name: string; self: boolean }>;
 };
 
 export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberName, isSelf, ownedReleases, pendingRequests, lockedReason, remove }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction(remove);
   const label = isSelf ? "Leave team" : "Remove";
   return (
     <div className="flex flex-col items-end gap-1">
@@ -39,7 +40,7 @@ export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberNam
       </button>
       {error && (
         <p role="alert" className="field-error max-w-[14rem] text-right text-xs">
-          {error}
+          {error.message}
         </p>
       )}
       {/* Mounted only while open: one dialog in the page at a time, so its ids stay unique. The
@@ -54,17 +55,20 @@ export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberNam
             pending={pending}
             onCancel={() => setOpen(false)}
             onConfirm={() =>
-              startTransition(async () => {
-                const result = await remove({ teamSlug, membershipId });
-                setOpen(false);
-                if (!result.ok) {
-                  setError(result.error.message);
-                  router.refresh();
-                  return;
-                }
-                if (result.data.self) router.push("/");
-                else router.refresh();
-              })
+              run(
+                { teamSlug, membershipId },
+                {
+                  onSuccess: (data) => {
+                    setOpen(false);
+                    if (data.self) router.push("/");
+                    else router.refresh();
+                  },
+                  onError: () => {
+                    setOpen(false);
+                    router.refresh();
+                  },
+                },
+              )
             }
           >
             <div className="space-y-2">

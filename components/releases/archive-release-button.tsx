@@ -1,6 +1,7 @@
 "use client";
 
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { ArchiveReleaseInput } from "@/lib/releases/archive-release";
 import { ArchiveButton } from "@/components/common/archive-button";
 
 type Props = {
@@ -9,7 +10,7 @@ type Props = {
   release: { key: string; name: string };
   /** Where it still serves users ("Production (rolling)"); archiving needs none. */
   liveIn: string[];
-  archive: (input: { teamSlug: string; releaseKey: string }) => Promise<ActionResult<{ key: string }>>;
+  archive: Action<ArchiveReleaseInput, { key: string }>;
 };
 
 /** Archive a release that serves nobody; while it is live anywhere the section says what to do first. */

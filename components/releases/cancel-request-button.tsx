@@ -1,32 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 
-export function CancelRequestButton({ teamSlug, id, cancel }: { teamSlug: string; id: string; cancel: (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>> }) {
+export function CancelRequestButton({ teamSlug, id, cancel }: { teamSlug: string; id: string; cancel: Action<DecideChangeRequestInput, { status: string }> }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { error, pending, run } = useAction(cancel);
   return (
     <>
       <button
         type="button"
         className="text-xs text-red-700 hover:underline disabled:opacity-50 dark:text-red-300"
         disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const result = await cancel({ teamSlug, id });
-            if (result.ok) router.refresh();
-            else setError(result.error.message);
-          })
-        }
+        onClick={() => run({ teamSlug, id }, { onSuccess: () => router.refresh() })}
       >
         {pending ? "Cancelling…" : "Cancel request"}
       </button>
       {error && (
         <span role="alert" className="text-xs text-red-700 dark:text-red-300">
-          {error}
+          {error.message}
         </span>
       )}
     </>

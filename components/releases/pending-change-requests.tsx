@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { CancelRequestButton } from "./cancel-request-button";
 
@@ -10,7 +11,7 @@ type Props = {
   requests: ChangeRequestView[];
   actorId: string;
   isAdmin: boolean;
-  cancel: (input: Record<string, unknown>) => Promise<ActionResult<{ status: string }>>;
+  cancel: Action<DecideChangeRequestInput, { status: string }>;
 };
 
 /** Changes to this release waiting for a second person, right above the sliders they'd move. */

@@ -2,28 +2,37 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { CreateReleaseInput } from "@/lib/releases/create-release";
+import type { UpdateReleaseInput } from "@/lib/releases/update-release";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useAction } from "@/components/forms/use-action";
 
 type Member = { id: string; name: string };
 type Values = { key: string; name: string; description: string; ownerId: string; critical: boolean };
+
+type Details = { name: string; description: string; ownerId: string | null; critical: boolean };
 
 type Props = {
   teamSlug: string;
   environmentKey: string;
   members: Member[];
   initial?: Values;
+} & (
+  | { releaseKey?: undefined; submit: Action<CreateReleaseInput, { key: string }> }
   /** Present when editing: the key can't change, SDKs depend on it. */
-  releaseKey?: string;
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string }>>;
-};
+  | { releaseKey: string; submit: Action<UpdateReleaseInput, { key: string }> }
+);
 
-export function ReleaseForm({ teamSlug, environmentKey, members, initial, releaseKey, submit }: Props) {
+export function ReleaseForm(props: Props) {
+  const { teamSlug, environmentKey, members, initial, releaseKey } = props;
   const router = useRouter();
   const [values, setValues] = useState<Values>(initial ?? { key: "", name: "", description: "", ownerId: "", critical: false });
   const [keyTouched, setKeyTouched] = useState(false);
-  const { errors, message, pending, run, clearField } = useActionForm<{ key: string }>();
+  // Creating and editing are two actions; the form was given one of them.
+  const save = (details: Details) =>
+    props.releaseKey === undefined ? props.submit({ teamSlug, key: values.key, ...details }) : props.submit({ teamSlug, releaseKey: props.releaseKey, ...details });
+  const { fieldErrors: errors, message, pending, run, clearField } = useAction(save);
   const editing = releaseKey !== undefined;
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
@@ -33,14 +42,13 @@ export function ReleaseForm({ teamSlug, environmentKey, members, initial, releas
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = editing
-      ? { teamSlug, releaseKey, name: values.name, description: values.description, ownerId: values.ownerId || null, critical: values.critical }
-      : { teamSlug, key: values.key, name: values.name, description: values.description, ownerId: values.ownerId || null, critical: values.critical };
     run(
-      () => submit(input),
-      (data) => {
-        router.push(`/teams/${teamSlug}/releases/${data.key}?env=${environmentKey}`);
-        router.refresh();
+      { name: values.name, description: values.description, ownerId: values.ownerId || null, critical: values.critical },
+      {
+        onSuccess: (data) => {
+          router.push(`/teams/${teamSlug}/releases/${data.key}?env=${environmentKey}`);
+          router.refresh();
+        },
       },
     );
   }

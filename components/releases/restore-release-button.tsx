@@ -1,10 +1,11 @@
 "use client";
 
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { ArchiveReleaseInput } from "@/lib/releases/archive-release";
 import { RestoreButton } from "@/components/common/restore-button";
 
-type Props = { teamSlug: string; release: { key: string; name: string }; restore: (input: { teamSlug: string; releaseKey: string }) => Promise<ActionResult<{ key: string }>> };
+type Props = { teamSlug: string; release: { key: string; name: string }; restore: Action<ArchiveReleaseInput, { key: string }> };
 
 export function RestoreReleaseButton({ teamSlug, release, restore }: Props) {
-  return <RestoreButton name={release.name} restore={() => restore({ teamSlug, releaseKey: release.key })} />;
+  return <RestoreButton name={release.name} restore={restore} input={{ teamSlug, releaseKey: release.key }} />;
 }

@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
 import { approvalReasons, type ApprovalRules } from "@/lib/domain/approval-policy";
 import { describeCondition, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";
 import { diffRollout, type RolloutValues } from "@/lib/domain/rollout-diff";
-import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
+import type { RolloutConflict, SetRolloutInput, SetRolloutResult } from "@/lib/releases/set-rollout";
 import type { CohortUsers } from "@/lib/metrics/estimate-user-change";
 import { ApprovalNeeded } from "./approval-needed";
 import { ChangePreview } from "./change-preview";
@@ -32,15 +31,8 @@ type Props = {
   usersByCohort?: CohortUsers | null;
   /** The environment's approval policy (null: none) and whether the release is critical. */
   approval: { rules: ApprovalRules | null; critical: boolean; universalCohorts: string[] };
-  save: (input: {
-    teamSlug: string;
-    releaseKey: string;
-    environmentKey: string;
-    expectedVersion: number;
-    defaultBasisPoints: number;
-    cohorts: Record<string, number | null>;
-    comment?: string;
-  }) => Promise<ActionResult<{ changed: boolean; rollout: RolloutSnapshot; pendingApproval?: ChangeRequestView }>>;
+  /** A conflict carries the rollout as it is now. */
+  save: Action<SetRolloutInput, SetRolloutResult, RolloutConflict>;
 };
 
 function savedValues(rollout: ServerRollout): RolloutValues {
@@ -67,8 +59,9 @@ export function RolloutEditor(props: Props) {
   const [edit, setEdit] = useState<{ values: RolloutValues; baseVersion: number } | null>(null);
   const draft = edit?.values ?? saved;
   const baseVersion = edit?.baseVersion ?? latest.version;
-  const [conflict, setConflict] = useState<{ message: string; current: RolloutSnapshot } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useAction(props.save, { unreachable: "Could not reach Glidepath; nothing was saved. Check your connection and try again." });
+  const { conflict } = saving;
+  const error = saving.error && !conflict ? saving.error.message : null;
   const [notice, setNotice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
 
@@ -92,9 +85,9 @@ export function RolloutEditor(props: Props) {
   }
 
   const editable = props.canEdit && canEditPercentages(status);
-  const mutation = useMutation({
-    mutationFn: () =>
-      props.save({
+  function save() {
+    saving.run(
+      {
         teamSlug: props.teamSlug,
         releaseKey: props.releaseKey,
         environmentKey: props.environment.key,
@@ -102,33 +95,26 @@ export function RolloutEditor(props: Props) {
         defaultBasisPoints: draft.defaultBasisPoints,
         cohorts: Object.fromEntries(changes.filter((c) => c.key !== "default").map((c) => [c.key, c.to])),
         ...(reasons.length ? { comment } : {}),
-      }),
-    onSuccess: (result) => {
-      if (result.ok) {
-        setConflict(null);
-        setError(null);
-        const requested = result.data.pendingApproval;
-        setNotice(
-          requested
-            ? `Sent for approval: ${requested.summary}. Nothing changes in ${props.environment.name} until someone else approves it.`
-            : result.data.changed
-              ? `Saved. ${props.environment.name} is now at version ${result.data.rollout.version}.`
-              : "Nothing to save.",
-        );
-        report(result.data.rollout);
-        setEdit(null);
-        setComment("");
-        router.refresh();
-      } else if (result.error.code === "conflict" && result.error.current) {
-        setConflict({ message: result.error.message, current: result.error.current as RolloutSnapshot });
-        setNotice(null);
-      } else {
-        setError(result.error.message);
-        setNotice(null);
-      }
-    },
-    onError: () => setError("Could not reach Glidepath; nothing was saved. Check your connection and try again."),
-  });
+      },
+      {
+        onSuccess: (data) => {
+          const requested = data.pendingApproval;
+          setNotice(
+            requested
+              ? `Sent for approval: ${requested.summary}. Nothing changes in ${props.environment.name} until someone else approves it.`
+              : data.changed
+                ? `Saved. ${props.environment.name} is now at version ${data.rollout.version}.`
+                : "Nothing to save.",
+          );
+          report(data.rollout);
+          setEdit(null);
+          setComment("");
+          router.refresh();
+        },
+        onError: () => setNotice(null),
+      },
+    );
+  }
 
   function setCohort(key: string, bp: number | null) {
     update((d) => ({ ...d, cohorts: { ...d.cohorts, [key]: bp } }));
@@ -136,7 +122,7 @@ export function RolloutEditor(props: Props) {
 
   function startFromCurrent() {
     setEdit(null);
-    setConflict(null);
+    saving.reset();
     router.refresh();
   }
 
@@ -212,8 +198,8 @@ export function RolloutEditor(props: Props) {
             <ChangePreview changes={changes} saved={saved} draft={draft} usersByCohort={props.usersByCohort ?? null} status={status} />
             {reasons.length > 0 && <ApprovalNeeded environmentName={props.environment.name} reasons={reasons} comment={comment} onComment={setComment} />}
             <div className="flex gap-2">
-              <button type="button" className="btn-primary" disabled={mutation.isPending || !editable} onClick={() => mutation.mutate()}>
-                {mutation.isPending
+              <button type="button" className="btn-primary" disabled={saving.pending || !editable} onClick={save}>
+                {saving.pending
                   ? "Saving…"
                   : reasons.length
                     ? `Request approval for ${changes.length} change${changes.length === 1 ? "" : "s"}`
@@ -222,11 +208,10 @@ export function RolloutEditor(props: Props) {
               <button
                 type="button"
                 className="btn-secondary"
-                disabled={mutation.isPending}
+                disabled={saving.pending}
                 onClick={() => {
                   setEdit(null);
-                  setConflict(null);
-                  setError(null);
+                  saving.reset();
                 }}
               >
                 Discard

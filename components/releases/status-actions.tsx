@@ -1,15 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { Action } from "@/lib/http/actions/action-result";
 import { approvalReasons, type ApprovalRules, type Percentages } from "@/lib/domain/approval-policy";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import { availableCommands, COMMAND_LABELS, STATUS_LABELS, nextStatus, type ReleaseStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
+import type { ChangeReleaseStatusInput, StatusChangeResult } from "@/lib/releases/change-release-status";
 import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { useAction } from "@/components/forms/use-action";
 import { ApprovalNeeded } from "./approval-needed";
 import { useLatestRollout } from "./latest-rollout";
 
@@ -24,14 +24,8 @@ type Props = {
   canEdit: boolean;
   /** The environment's approval policy (null: none), whether the release is critical, its saved percentages, cohorts judged as everyone else. */
   approval: { rules: ApprovalRules | null; critical: boolean; percentages: Percentages; universalCohorts: string[] };
-  run: (input: {
-    teamSlug: string;
-    releaseKey: string;
-    environmentKey: string;
-    command: RolloutCommand;
-    expectedVersion?: number;
-    comment?: string;
-  }) => Promise<ActionResult<RolloutSnapshot & { pendingApproval?: ChangeRequestView }>>;
+  /** A conflict carries the rollout as it is now. */
+  run: Action<ChangeReleaseStatusInput, StatusChangeResult, RolloutSnapshot>;
 };
 
 function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
@@ -78,39 +72,34 @@ export function StatusActions(props: Props) {
     cohorts: explicitOnly(props.approval.percentages.cohorts),
   });
   const [pending, setPending] = useState<RolloutCommand | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const command = useAction(props.run, { unreachable: "Could not reach Glidepath; nothing changed. Try again." });
+  const error = command.error?.message ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
   const reasons = reasonsFor(pending, { ...props.approval, percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts } });
-  const mutation = useMutation({
-    mutationFn: (command: RolloutCommand) =>
-      props.run({
+  function confirm(chosen: RolloutCommand) {
+    command.run(
+      {
         teamSlug: props.teamSlug,
         releaseKey: props.releaseKey,
         environmentKey: props.environment.key,
-        command,
-        ...(command === "rollback" ? {} : { expectedVersion: latest.version }),
+        command: chosen,
+        ...(chosen === "rollback" ? {} : { expectedVersion: latest.version }),
         ...(reasons.length ? { comment } : {}),
-      }),
-    onSuccess: (result) => {
-      if (result.ok) {
-        setPending(null);
-        setError(null);
-        setComment("");
-        report(result.data);
-        const requested = result.data.pendingApproval;
-        setNotice(requested ? `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.` : null);
-        router.refresh();
-      } else {
-        setError(result.error.message);
-        setPending(null);
-      }
-    },
-    onError: () => {
-      setError("Could not reach Glidepath; nothing changed. Try again.");
-      setPending(null);
-    },
-  });
+      },
+      {
+        onSuccess: (data) => {
+          setPending(null);
+          setComment("");
+          report(data);
+          const requested = data.pendingApproval;
+          setNotice(requested ? `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.` : null);
+          router.refresh();
+        },
+        onError: () => setPending(null),
+      },
+    );
+  }
 
   if (!props.canEdit) return null;
   const commands = availableCommands(latest.status).filter((c) => c !== "rollback");
@@ -143,12 +132,12 @@ export function StatusActions(props: Props) {
         title={pending ? TITLES[pending](props.releaseName, props.environment.name) : ""}
         confirmLabel={pending ? (reasons.length ? `Request approval to ${COMMAND_LABELS[pending].toLowerCase()}` : COMMAND_LABELS[pending]) : ""}
         tone={pending ? TONES[pending] : undefined}
-        pending={mutation.isPending}
+        pending={command.pending}
         onCancel={() => {
           setPending(null);
           setComment("");
         }}
-        onConfirm={() => pending && mutation.mutate(pending)}
+        onConfirm={() => pending && confirm(pending)}
       >
         {pending && (
           <div className="space-y-3">

@@ -1,15 +1,16 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useState, type FormEvent } from "react";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
 import { formatBasisPoints } from "@/lib/domain/percent";
-import type { Explanation } from "@/lib/evaluation/explain-evaluation";
+import type { ExplainEvaluationInput, Explanation } from "@/lib/evaluation/explain-evaluation";
 
 type Props = {
   teamSlug: string;
   releaseKey: string;
   environment: { key: string; name: string };
-  explain: (input: Record<string, unknown>) => Promise<ActionResult<Explanation>>;
+  explain: Action<ExplainEvaluationInput, Explanation>;
 };
 
 const REASONS: Record<string, string> = {
@@ -33,21 +34,14 @@ export function WhoGetsIt({ teamSlug, releaseKey, environment, explain }: Props)
   const [targetingKey, setTargetingKey] = useState("user-42");
   const [attributes, setAttributes] = useState("country=DE\nplatform=ios");
   const [result, setResult] = useState<Explanation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction(explain);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    startTransition(async () => {
-      const response = await explain({ teamSlug, releaseKey, environmentKey: environment.key, targetingKey, attributes: parseAttributes(attributes) });
-      if (response.ok) {
-        setResult(response.data);
-        setError(null);
-      } else {
-        setResult(null);
-        setError(response.error.message);
-      }
-    });
+    run(
+      { teamSlug, releaseKey, environmentKey: environment.key, targetingKey, attributes: parseAttributes(attributes) },
+      { onSuccess: setResult, onError: () => setResult(null) },
+    );
   }
 
   return (
@@ -76,7 +70,7 @@ export function WhoGetsIt({ teamSlug, releaseKey, environment, explain }: Props)
       </form>
       {error && (
         <p role="alert" className="mx-5 mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {error}
+          {error.message}
         </p>
       )}
       {result && (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
 import { SubjectLink } from "@/components/approvals/subject-link";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { formatBasisPoints } from "@/lib/domain/percent";
 
 /** Cohort names rather than keys, and "everyone else" spelled out. */

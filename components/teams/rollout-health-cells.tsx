@@ -3,7 +3,7 @@ import { renderSparkline } from "@/lib/charts/svg-chart";
 import { REGRESSION_THRESHOLD } from "@/lib/domain/metric-comparison";
 import type { MetricDefinitionView } from "@/lib/metrics/metric-types";
 import { formatMetricValue } from "@/lib/metrics/format-metric-value";
-import type { MetricHealth } from "@/lib/teams/rollout-health";
+import type { MetricHealth } from "@/lib/metrics/rollout-health";
 
 const SPARK = { width: 104, height: 32 };
 

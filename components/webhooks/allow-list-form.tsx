@@ -4,15 +4,16 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { SetWebhookAllowListInput } from "@/lib/webhooks/webhook-allow-list";
 
 type Saved = { entries: string[]; changed: boolean };
 
 type Props = {
   teamSlug: string;
   entries: string[];
-  submit: (input: { teamSlug: string; entries: string }) => Promise<ActionResult<Saved>>;
+  submit: Action<SetWebhookAllowListInput, Saved>;
 };
 
 /** The internal destinations this team's webhooks may reach (admins only). */
@@ -21,16 +22,18 @@ export function AllowListForm({ teamSlug, entries, submit }: Props) {
   const hydrated = useHydrated();
   const [text, setText] = useState(entries.join("\n"));
   const [saved, setSaved] = useState(false);
-  const { errors, message, pending, run, clearField } = useActionForm<Saved>();
+  const { fieldErrors: errors, message, pending, run, clearField } = useAction(submit);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     run(
-      () => submit({ teamSlug, entries: text }),
-      (result) => {
-        setText(result.entries.join("\n"));
-        setSaved(true);
-        router.refresh();
+      { teamSlug, entries: text },
+      {
+        onSuccess: (result) => {
+          setText(result.entries.join("\n"));
+          setSaved(true);
+          router.refresh();
+        },
       },
     );
   }

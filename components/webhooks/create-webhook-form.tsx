@@ -4,16 +4,17 @@ import clsx from "clsx";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/webhook-event";
+import type { CreateWebhookInput } from "@/lib/webhooks/webhook-schemas";
 import { SecretNotice } from "./secret-notice";
 
 type Created = { id: string; name: string; secret: string };
 
 type Props = {
   teamSlug: string;
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<Created>>;
+  submit: Action<CreateWebhookInput, Created>;
 };
 
 const FORMATS = [
@@ -34,7 +35,7 @@ export function CreateWebhookForm({ teamSlug, submit }: Props) {
   const [allEvents, setAllEvents] = useState(true);
   const [events, setEvents] = useState<WebhookEventType[]>([]);
   const [created, setCreated] = useState<Created | null>(null);
-  const { errors, message, pending, run, clearField, setMessage } = useActionForm<Created>();
+  const { fieldErrors: errors, message, pending, run, clearField, fail } = useAction(submit);
   const eventErrors = Object.entries(errors)
     .filter(([field]) => field === "events" || field.startsWith("events."))
     .flatMap(([, messages]) => messages);
@@ -42,18 +43,20 @@ export function CreateWebhookForm({ teamSlug, submit }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!allEvents && events.length === 0) {
-      setMessage("Pick at least one event, or choose all events.");
+      fail("Pick at least one event, or choose all events.");
       return;
     }
     run(
-      () => submit({ teamSlug, name, url, format, events: allEvents ? [] : events }),
-      (data) => {
-        setCreated(data);
-        setName("");
-        setUrl("");
-        setAllEvents(true);
-        setEvents([]);
-        router.refresh();
+      { teamSlug, name, url, format, events: allEvents ? [] : events },
+      {
+        onSuccess: (data) => {
+          setCreated(data);
+          setName("");
+          setUrl("");
+          setAllEvents(true);
+          setEvents([]);
+          router.refresh();
+        },
       },
     );
   }

@@ -1,19 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useHydrated } from "@/components/common/use-hydrated";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useAction, type UseAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { SetWebhookEnabledInput, WebhookRefInput } from "@/lib/webhooks/webhook-schemas";
 import { SecretNotice } from "./secret-notice";
 
-type Ref = { teamSlug: string; webhookId: string };
-
 export type WebhookActionHandlers = {
-  sendTest: (input: Ref) => Promise<ActionResult<{ id: string }>>;
-  setEnabled: (input: Ref & { enabled: boolean }) => Promise<ActionResult<{ enabled: boolean; cancelled: number }>>;
-  rotateSecret: (input: Ref) => Promise<ActionResult<{ secret: string }>>;
-  remove: (input: Ref) => Promise<ActionResult<{ id: string }>>;
+  sendTest: Action<WebhookRefInput, { id: string }>;
+  setEnabled: Action<SetWebhookEnabledInput, { enabled: boolean; cancelled: number }>;
+  rotateSecret: Action<WebhookRefInput, { secret: string }>;
+  remove: Action<WebhookRefInput, { id: string }>;
 };
 
 type Props = {
@@ -30,25 +30,28 @@ type Confirming = "rotate" | "delete" | "disable" | null;
 export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const ref = { teamSlug, webhookId: webhook.id };
+  const sendTest = useAction(actions.sendTest);
+  const setEnabled = useAction(actions.setEnabled);
+  const rotateSecret = useAction(actions.rotateSecret);
+  const remove = useAction(actions.remove);
+  // One row of buttons, one action at a time: the error shown is the last action's.
+  const all = [sendTest, setEnabled, rotateSecret, remove];
+  const pending = all.some((a) => a.pending);
+  const error = all.find((a) => a.error)?.error ?? null;
 
-  function act<T>(call: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) {
-    startTransition(async () => {
-      const result = await call();
-      setConfirming(null);
-      if (result.ok) {
-        setError(null);
-        onDone?.(result.data);
-      } else {
-        setNotice(null);
-        setError(result.error.message);
-      }
-      router.refresh();
+  function act<In, Out>(action: UseAction<In, Out>, input: In, onDone?: (data: Out) => void) {
+    action.run(input, {
+      onSuccess: onDone,
+      onError: () => setNotice(null),
+      onSettled: () => {
+        for (const other of all) if (other !== action) other.reset();
+        setConfirming(null);
+        router.refresh();
+      },
     });
   }
 
@@ -61,7 +64,7 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
           className="btn-secondary"
           disabled={disabled || !webhook.enabled}
           title={webhook.enabled ? undefined : "Enable the webhook to send a test"}
-          onClick={() => act(() => actions.sendTest(ref), () => setNotice("Test event queued; it shows in the delivery log in a moment."))}
+          onClick={() => act(sendTest, ref, () => setNotice("Test event queued; it shows in the delivery log in a moment."))}
           aria-label={`Send a test event to ${webhook.name}`}
         >
           Send test
@@ -71,7 +74,7 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
             Disable
           </button>
         ) : (
-          <button type="button" className="btn-secondary" disabled={disabled} onClick={() => act(() => actions.setEnabled({ ...ref, enabled: true }), () => setNotice(null))} aria-label={`Enable ${webhook.name}`}>
+          <button type="button" className="btn-secondary" disabled={disabled} onClick={() => act(setEnabled, { ...ref, enabled: true }, () => setNotice(null))} aria-label={`Enable ${webhook.name}`}>
             Enable
           </button>
         )}
@@ -89,7 +92,7 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
       )}
       {error && (
         <p role="alert" className="field-error mt-0 text-sm">
-          {error}
+          {error.message}
         </p>
       )}
       {secret && <SecretNotice title={`New secret for “${webhook.name}”.`} secret={secret} onDismiss={() => setSecret(null)} />}
@@ -100,7 +103,7 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
         confirmLabel="Disable"
         pending={pending}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => act(() => actions.setEnabled({ ...ref, enabled: false }), (data) => setNotice(data.cancelled ? `Disabled; ${data.cancelled} queued ${data.cancelled === 1 ? "delivery was" : "deliveries were"} dropped.` : "Disabled."))}
+        onConfirm={() => act(setEnabled, { ...ref, enabled: false }, (data) => setNotice(data.cancelled ? `Disabled; ${data.cancelled} queued ${data.cancelled === 1 ? "delivery was" : "deliveries were"} dropped.` : "Disabled."))}
       >
         <p>Nothing is sent to it until it is enabled again. Deliveries still queued for it are dropped, so re-enabling never floods the channel with old news.</p>
       </ConfirmDialog>
@@ -110,7 +113,7 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
         confirmLabel="Rotate secret"
         pending={pending}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => act(() => actions.rotateSecret(ref), (data) => setSecret(data.secret))}
+        onConfirm={() => act(rotateSecret, ref, (data) => setSecret(data.secret))}
       >
         <p>Every delivery from now on, retries included, is signed with the new secret; receivers checking the old one will refuse them until updated.</p>
       </ConfirmDialog>
@@ -123,7 +126,8 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
         onCancel={() => setConfirming(null)}
         onConfirm={() =>
           act(
-            () => actions.remove(ref),
+            remove,
+            ref,
             () => {
               if (afterDeleteHref) router.push(afterDeleteHref);
             },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { z } from "zod";
-import { changeRequestSchema, cohortListSchema, errorSchema, mutationResultSchema, pendingApprovalSchema, releaseDetailSchema, releaseListSchema, rolloutSchema } from "@/lib/rest/rest-schemas";
+import { changeRequestSchema, cohortListSchema, errorSchema, mutationResultSchema, pendingApprovalSchema, releaseDetailSchema, releaseListSchema, rolloutSchema } from "@/lib/http/rest/rest-schemas";
 import { E2E_SDK_KEY } from "@/scripts/e2e/e2e-constants";
 import { sql } from "../support/database";
 import { expect, signInAs, test } from "../support/fixtures";

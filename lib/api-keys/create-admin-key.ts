@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-secret";
 
@@ -17,6 +17,7 @@ export const createAdminKeySchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(80, "Name must be at most 80 characters"),
   role: z.enum(ADMIN_KEY_ROLES, { error: "Role must be viewer (reads) or editor (also changes rollouts)" }),
 });
+export type CreateAdminKeyInput = z.input<typeof createAdminKeySchema>;
 
 /**
  * Admins only. An admin (automation) key belongs to the team, not an environment, and acts

@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { environmentKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
+import { environmentKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { parseInput } from "@/lib/validation/parse-input";
 import { apiKeyPrefix, generateApiKey, hashApiKey } from "./api-key-secret";
@@ -15,6 +15,7 @@ export const createSdkKeySchema = z.object({
   environmentKey: environmentKeySchema,
   name: z.string().trim().min(1, "Name is required").max(80, "Name must be at most 80 characters"),
 });
+export type CreateSdkKeyInput = z.input<typeof createSdkKeySchema>;
 
 /**
  * Admins only. Returns the key in clear exactly once; only its hash is stored. The

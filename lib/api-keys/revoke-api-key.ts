@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { parseInput } from "@/lib/validation/parse-input";
 
@@ -13,6 +13,7 @@ export const revokeApiKeySchema = z.object({
   teamSlug: teamSlugSchema,
   keyId: z.string().trim().min(1, "Key is required").max(64),
 });
+export type RevokeApiKeyInput = z.input<typeof revokeApiKeySchema>;
 
 /** Admins only. Evaluators refuse the key within a second (the config version moves). */
 export async function revokeApiKey(actor: Actor | null, rawInput: unknown) {

@@ -10,15 +10,15 @@ import { ConflictError, ForbiddenError } from "@/lib/errors/domain-errors";
 import { applyRolloutChange, type RolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type LoadedRollout } from "@/lib/rollouts/load-rollout";
 import { parseInput } from "@/lib/validation/parse-input";
-import type { ChangeRequestView, ProposedPercentages } from "./change-request-view";
-import { recordChangeRequestStep } from "./change-request-events";
-import { decideChangeRequestSchema } from "./change-request-schemas";
-import { isOwnRequest } from "./create-change-request";
-import { loadChangeRequest } from "./load-change-request";
-import { rolloutRequestPayload } from "./rollout-request-payload";
-import { settleChangeRequest } from "./settle-change-request";
-import { APPROVALS_SYSTEM_ACTOR } from "./system-actor";
-import { requestIds, type ChangeRequestRow } from "./to-change-request-view";
+import type { ChangeRequestView, ProposedPercentages } from "@/lib/change-requests/change-request-view";
+import { recordChangeRequestStep } from "@/lib/change-requests/change-request-events";
+import { decideChangeRequestSchema } from "@/lib/change-requests/change-request-schemas";
+import { isOwnRequest } from "@/lib/change-requests/create-change-request";
+import { loadChangeRequest } from "@/lib/change-requests/load-change-request";
+import { rolloutRequestPayload } from "@/lib/change-requests/rollout-request-payload";
+import { settleChangeRequest } from "@/lib/change-requests/settle-change-request";
+import { APPROVALS_SYSTEM_ACTOR } from "@/lib/auth/system-actor";
+import { requestIds, type ChangeRequestRow } from "@/lib/change-requests/to-change-request-view";
 
 /**
  * Approves and applies a pending request in one transaction, but only against what it was

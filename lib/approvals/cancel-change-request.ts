@@ -5,11 +5,11 @@ import { inTransaction } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { ConflictError, ForbiddenError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import type { ChangeRequestView } from "./change-request-view";
-import { decideChangeRequestSchema } from "./change-request-schemas";
-import { isOwnRequest } from "./create-change-request";
-import { loadChangeRequest } from "./load-change-request";
-import { settleChangeRequest } from "./settle-change-request";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
+import { decideChangeRequestSchema } from "@/lib/change-requests/change-request-schemas";
+import { isOwnRequest } from "@/lib/change-requests/create-change-request";
+import { loadChangeRequest } from "@/lib/change-requests/load-change-request";
+import { settleChangeRequest } from "@/lib/change-requests/settle-change-request";
 
 /** The requester withdraws their request (admins may withdraw anyone's). */
 export async function cancelChangeRequest(actor: Actor | null, rawInput: unknown): Promise<ChangeRequestView> {

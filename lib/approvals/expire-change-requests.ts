@@ -1,9 +1,9 @@
 import "server-only";
 import { inTransaction, readDb } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors/domain-errors";
-import { settleChangeRequest } from "./settle-change-request";
-import { APPROVALS_SYSTEM_ACTOR } from "./system-actor";
-import { CHANGE_REQUEST_INCLUDE } from "./to-change-request-view";
+import { settleChangeRequest } from "@/lib/change-requests/settle-change-request";
+import { APPROVALS_SYSTEM_ACTOR } from "@/lib/auth/system-actor";
+import { CHANGE_REQUEST_INCLUDE } from "@/lib/change-requests/to-change-request-view";
 
 /**
  * Expires pending requests past their time (for one team, or all), each in its own

@@ -4,12 +4,12 @@ import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { parseInput } from "@/lib/validation/parse-input";
 import { z } from "zod";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
-import type { ChangeRequestView } from "./change-request-view";
-import { changeRequestIdSchema } from "./change-request-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
+import { changeRequestIdSchema } from "@/lib/change-requests/change-request-schemas";
 import { expireChangeRequests } from "./expire-change-requests";
-import { loadChangeRequest } from "./load-change-request";
-import { toChangeRequestView } from "./to-change-request-view";
+import { loadChangeRequest } from "@/lib/change-requests/load-change-request";
+import { toChangeRequestView } from "@/lib/change-requests/to-change-request-view";
 
 const getChangeRequestSchema = z.object({ teamSlug: teamSlugSchema, id: changeRequestIdSchema });
 

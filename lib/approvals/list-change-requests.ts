@@ -2,9 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
-import type { ChangeRequestView } from "./change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { expireChangeRequests } from "./expire-change-requests";
-import { CHANGE_REQUEST_INCLUDE, toChangeRequestView } from "./to-change-request-view";
+import { CHANGE_REQUEST_INCLUDE, toChangeRequestView } from "@/lib/change-requests/to-change-request-view";
 
 export type ChangeRequestFilter = { releaseKey?: string; environmentKey?: string; decidedLimit?: number };
 

@@ -4,11 +4,11 @@ import { requireRole } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import type { ChangeRequestView } from "./change-request-view";
-import { decideChangeRequestSchema } from "./change-request-schemas";
-import { isOwnRequest } from "./create-change-request";
-import { loadChangeRequest } from "./load-change-request";
-import { settleChangeRequest } from "./settle-change-request";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
+import { decideChangeRequestSchema } from "@/lib/change-requests/change-request-schemas";
+import { isOwnRequest } from "@/lib/change-requests/create-change-request";
+import { loadChangeRequest } from "@/lib/change-requests/load-change-request";
+import { settleChangeRequest } from "@/lib/change-requests/settle-change-request";
 
 /** An approver turns a request down, saying why; the requester withdraws with cancel instead. */
 export async function rejectChangeRequest(actor: Actor | null, rawInput: unknown): Promise<ChangeRequestView> {

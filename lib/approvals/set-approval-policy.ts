@@ -7,9 +7,9 @@ import type { Prisma, Tx } from "@/lib/db/client";
 import { inTransaction } from "@/lib/db/transaction";
 import { describeRules, formatMinutes } from "@/lib/domain/approval-policy";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
-import { basisPointsSchema, environmentKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
+import { basisPointsSchema, environmentKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
-import { getApprovalPolicy, type ApprovalPolicyView } from "./get-approval-rules";
+import { getApprovalPolicy, type ApprovalPolicyView } from "@/lib/change-requests/get-approval-policy";
 
 export const MAX_EXPIRY_MINUTES = 30 * 24 * 60;
 

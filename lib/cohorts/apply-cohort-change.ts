@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import type { CohortFlow } from "@/lib/domain/cohort-reach";
 import { ConflictError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
-import type { CohortFieldsPayload } from "@/lib/approvals/cohort-request-payload";
+import type { CohortFieldsPayload } from "@/lib/change-requests/cohort-request-payload";
 import type { ActiveCohort } from "./load-active-cohorts";
 import { staleRequestsDependingOn } from "./stale-dependent-requests";
 

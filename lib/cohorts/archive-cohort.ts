@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
@@ -8,8 +8,8 @@ import { inTransaction } from "@/lib/db/transaction";
 import { cohortFlows } from "@/lib/domain/cohort-reach";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
-import { changeCommentSchema, teamSlugSchema, versionSchema } from "@/lib/releases/release-schemas";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { changeCommentSchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { applyCohortArchive } from "./apply-cohort-change";
 import { cohortKeySchema } from "./cohort-schemas";
@@ -22,6 +22,7 @@ export const archiveCohortSchema = z.object({
   expectedVersion: versionSchema,
   comment: changeCommentSchema,
 });
+export type ArchiveCohortInput = z.input<typeof archiveCohortSchema>;
 
 export type ArchiveCohortResult = { archived: boolean; pendingApproval?: ChangeRequestView };
 
@@ -56,6 +57,7 @@ export async function archiveCohort(actor: Actor | null, rawInput: unknown): Pro
 }
 
 export const restoreCohortSchema = z.object({ teamSlug: teamSlugSchema, cohortKey: cohortKeySchema });
+export type RestoreCohortInput = z.input<typeof restoreCohortSchema>;
 
 /**
  * Brings an archived cohort back last, with no percentages of its own: like a new cohort it

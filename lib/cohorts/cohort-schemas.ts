@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cohortDefinitionSchema } from "@/lib/domain/cohort-rules";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 
 export const cohortKeySchema = z
   .string()

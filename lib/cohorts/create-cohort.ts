@@ -6,7 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { cohortFieldsSchema, cohortKeySchema } from "./cohort-schemas";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { cohortFlowReasons } from "@/lib/domain/approval-policy";
 import type { CohortFlow } from "@/lib/domain/cohort-reach";
-import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
+import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 
 export type CohortJudgement = { reasons: string[]; expiryMinutes: number };
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
 import { cohortFlows } from "@/lib/domain/cohort-reach";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
-import { changeCommentSchema, teamSlugSchema } from "@/lib/releases/release-schemas";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { changeCommentSchema, teamSlugSchema } from "@/lib/validation/common-schemas";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { applyCohortSwap } from "./apply-cohort-change";
 import { cohortKeySchema } from "./cohort-schemas";
@@ -20,6 +20,7 @@ export const moveCohortSchema = z.object({
   direction: z.enum(["up", "down"], { error: "Direction must be up or down" }),
   comment: changeCommentSchema,
 });
+export type MoveCohortInput = z.input<typeof moveCohortSchema>;
 
 export type MoveCohortResult = { order: string[]; pendingApproval?: ChangeRequestView };
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { TeamAccess } from "@/lib/auth/require-role";
 import type { Tx } from "@/lib/db/client";
-import { rolloutRequestPayload } from "@/lib/approvals/rollout-request-payload";
-import { settleChangeRequest } from "@/lib/approvals/settle-change-request";
-import { CHANGE_REQUEST_INCLUDE } from "@/lib/approvals/to-change-request-view";
+import { rolloutRequestPayload } from "@/lib/change-requests/rollout-request-payload";
+import { settleChangeRequest } from "@/lib/change-requests/settle-change-request";
+import { CHANGE_REQUEST_INCLUDE } from "@/lib/change-requests/to-change-request-view";
 
 /**
  * A pending rollout request was judged with the cohorts as they were: once a cohort whose users

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
 import { cohortFlows, editDirection } from "@/lib/domain/cohort-reach";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
-import { changeCommentSchema, versionSchema } from "@/lib/releases/release-schemas";
+import { changeCommentSchema, versionSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { applyCohortEdit } from "./apply-cohort-change";
 import { cohortFieldsSchema, cohortKeySchema } from "./cohort-schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NAMED_RANGES } from "@/lib/metrics/choose-step";
-import { environmentKeySchema, releaseKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
+import { environmentKeySchema, releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { allowedOriginsSchema } from "./embed-origins";
 
 export const EMBED_THEMES = ["light", "dark", "auto"] as const;

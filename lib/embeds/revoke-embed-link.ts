@@ -6,10 +6,11 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const revokeEmbedLinkSchema = z.object({ teamSlug: teamSlugSchema, id: z.string().trim().min(1, "Embed link is required").max(64) });
+export type RevokeEmbedLinkInput = z.input<typeof revokeEmbedLinkSchema>;
 
 /** Admins revoke any link; the editor who made one may revoke their own. Takes effect at once. */
 export async function revokeEmbedLink(actor: Actor | null, rawInput: unknown) {

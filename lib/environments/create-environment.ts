@@ -5,8 +5,8 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const createEnvironmentSchema = z.object({
@@ -19,6 +19,7 @@ export const createEnvironmentSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]*$/, "Key may contain lowercase letters, digits and '-'"),
   name: z.string().trim().min(1, "Name is required").max(64, "Name must be at most 64 characters"),
 });
+export type CreateEnvironmentInput = z.input<typeof createEnvironmentSchema>;
 
 /** Admins only. Every existing release gets a draft rollout at 0% in the new environment. */
 export async function createEnvironment(actor: Actor | null, rawInput: unknown) {

@@ -1,5 +1,5 @@
 import { databaseUrl } from "@/lib/db/database-url";
-import { ingestRateLimitsFromEnv, type IngestRateLimits } from "@/lib/metrics/ingest/ingest-rate-limits";
+import { ingestRateLimitsFromEnv, type IngestRateLimits } from "./ingest-rate-limits";
 import { EvaluationStore } from "./evaluation-store";
 import { sdkRateLimiterFromEnv } from "./rate-limit-settings";
 import type { RateLimiter } from "./rate-limiter";

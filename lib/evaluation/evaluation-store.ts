@@ -34,6 +34,7 @@ export class EvaluationStore {
   private ready: Promise<void> | null = null;
   private loaded = false;
   private refreshing: Promise<void> | null = null;
+  private queuedRefresh: Promise<void> | null = null;
   private refreshingSince: number | null = null;
   private lastRefreshAt: number | null = null;
   /** Emits "changed" (environmentId, configVersion) when an environment's snapshot is replaced. */
@@ -93,8 +94,22 @@ export class EvaluationStore {
     return this.snapshots.get(environmentId) ?? null;
   }
 
+  /** Reads the database now: resolves once a read that started after this call has finished. */
   refresh(): Promise<void> {
-    // One refresh at a time; callers that arrive meanwhile share it.
+    // A read already in flight may have started before the caller's write, so it can't stand
+    // in for this one: queue one read after it, shared by everyone who asks meanwhile.
+    if (!this.refreshing) return this.poll();
+    this.queuedRefresh ??= this.refreshing
+      .catch(() => undefined)
+      .then(() => {
+        this.queuedRefresh = null;
+        return this.poll();
+      });
+    return this.queuedRefresh;
+  }
+
+  /** One read at a time; callers that arrive meanwhile share it (the timer's polls). */
+  private poll(): Promise<void> {
     this.refreshing ??= this.doRefresh().finally(() => {
       this.refreshing = null;
       this.refreshingSince = null;
@@ -109,7 +124,7 @@ export class EvaluationStore {
     if (since !== null && !this.stale && Date.now() - since > staleAfterMs) {
       this.markStale(`the database has not answered for ${Math.round((Date.now() - since) / 100) / 10} s`);
     }
-    void this.refresh().catch(() => undefined);
+    void this.poll().catch(() => undefined);
   }
 
   private markStale(reason: string) {

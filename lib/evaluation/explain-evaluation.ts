@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { evaluate } from "@/lib/domain/evaluate";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { environmentKeySchema, releaseKeySchema, teamSlugSchema } from "@/lib/releases/release-schemas";
+import { environmentKeySchema, releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { loadEnvironmentSnapshot } from "./environment-snapshot";
 
@@ -19,6 +19,7 @@ export const explainEvaluationSchema = z.object({
     .refine((a) => Object.keys(a).length <= 50, "At most 50 attributes")
     .default({}),
 });
+export type ExplainEvaluationInput = z.input<typeof explainEvaluationSchema>;
 
 /**
  * "Who gets it?": the same compile and evaluate() the OFREP API uses, on a fresh snapshot of

@@ -1,11 +1,15 @@
 import { evaluate, type Evaluation } from "@/lib/domain/evaluate";
 import { murmur3 } from "@/lib/domain/murmur3";
-import type { ExposureCounter } from "@/lib/metrics/builtin/exposure-counter";
 import { eventStreamsFor } from "./change-stream";
 import { cachedKeyHash, presentedKey } from "./presented-key";
 import type { EnvironmentSnapshot } from "./environment-snapshot";
 import type { EvaluationStore } from "./evaluation-store";
 import type { RateLimiter } from "./rate-limiter";
+
+/** Where answered evaluations are counted (the built-in metrics' exposure counter); evaluation only needs this much of it. */
+export type ExposureRecorder = {
+  record(environmentId: string, releaseKey: string, evaluation: Evaluation, keyHash: number): void;
+};
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -110,7 +114,7 @@ export function handleOfrep(
   store: EvaluationStore,
   limiter: RateLimiter | null,
   request: OfrepRequest,
-  exposures: ExposureCounter | null = null,
+  exposures: ExposureRecorder | null = null,
 ): OfrepResponse | Promise<OfrepResponse> {
   const admission = admitOfrep(store, limiter, request);
   if (admission instanceof Promise) return admission.then((a) => (a.ok ? answerOfrep(store, a.keyHash, request, exposures) : a.response));
@@ -143,7 +147,7 @@ function admitKey(store: EvaluationStore, limiter: RateLimiter | null, key: stri
 }
 
 /** Step two, with the body read (under the cap) for an admitted key. */
-export function answerOfrep(store: EvaluationStore, keyHash: string, request: OfrepQuery, exposures: ExposureCounter | null): OfrepResponse {
+export function answerOfrep(store: EvaluationStore, keyHash: string, request: OfrepQuery, exposures: ExposureRecorder | null): OfrepResponse {
   const snapshot = store.environmentForKey(keyHash);
   // Revoked while its body was on the wire.
   if (!snapshot) return { status: 403, headers: {}, body: null };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ingestRateLimitsFromEnv } from "@/lib/metrics/ingest/ingest-rate-limits";
+import { ingestRateLimitsFromEnv } from "./ingest-rate-limits";
 import { DEFAULT_SDK_RATE_LIMIT, sdkRateLimiterFromEnv } from "./rate-limit-settings";
 
 // The fastest single instance measured (docs/evaluation-api.md, npm run bench:evaluate) serves

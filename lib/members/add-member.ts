@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { authoriseMemberChange } from "./authorise-member-change";
 import { memberEmailSchema, memberNameSchema, roleSchema } from "./member-schemas";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole, type TeamAccess } from "@/lib/auth/require-role";
 import type { Tx } from "@/lib/db/client";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 
 /**
  * Admins only. Member changes of one team run one at a time: the team row is locked

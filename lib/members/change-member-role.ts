@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
-import { cancelPendingRequestsOf } from "@/lib/approvals/cancel-pending-requests";
+import { cancelPendingRequestsOf } from "@/lib/change-requests/cancel-pending-requests";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { canRequestChanges } from "@/lib/domain/roles";
 import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertAdminRemains, lastAdminMessage } from "./assert-admin-remains";
 import { authoriseMemberChange } from "./authorise-member-change";

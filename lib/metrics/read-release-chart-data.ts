@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { parseChartQuery, windowBounds } from "./chart-query";
 import { buildReleaseChartColumns } from "./release-chart-data";
 import type { ReleaseChartColumns } from "./release-chart-types";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { cancelPendingRequests } from "@/lib/approvals/cancel-pending-requests";
+import { cancelPendingRequests } from "@/lib/change-requests/cancel-pending-requests";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
@@ -8,10 +8,11 @@ import { inTransaction } from "@/lib/db/transaction";
 import { isReleaseStatus, STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
+import { releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 
 export const archiveReleaseSchema = z.object({ teamSlug: teamSlugSchema, releaseKey: releaseKeySchema });
+export type ArchiveReleaseInput = z.input<typeof archiveReleaseSchema>;
 
 // Statuses that serve nobody: archiving such a release changes no user's answer.
 const SERVES_NOBODY = new Set(["draft", "rolled_back"]);

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
-import { createChangeRequest } from "@/lib/approvals/create-change-request";
-import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
+import { createChangeRequest } from "@/lib/change-requests/create-change-request";
+import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
@@ -12,7 +12,7 @@ import { approvalReasons, type ProposedChange } from "@/lib/domain/approval-poli
 import { nextStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "./release-schemas";
+import { changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 

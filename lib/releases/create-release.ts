@@ -6,8 +6,8 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 

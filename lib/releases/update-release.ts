@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
@@ -8,12 +9,13 @@ import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertOwnerIsMember } from "./assert-owner-is-member";
 import { releaseDetailsSchema } from "./create-release";
-import { releaseKeySchema, teamSlugSchema } from "./release-schemas";
+import { releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 
 export const updateReleaseSchema = releaseDetailsSchema.extend({
   teamSlug: teamSlugSchema,
   releaseKey: releaseKeySchema,
 });
+export type UpdateReleaseInput = z.input<typeof updateReleaseSchema>;
 
 /**
  * Name, description, owner and the critical mark; the key is what SDKs ask for, so it never

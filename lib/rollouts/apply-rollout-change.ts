@@ -1,5 +1,5 @@
 import "server-only";
-import { cancelPendingRequests } from "@/lib/approvals/cancel-pending-requests";
+import { cancelPendingRequests } from "@/lib/change-requests/cancel-pending-requests";
 import type { TeamActor } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Tx } from "@/lib/db/client";

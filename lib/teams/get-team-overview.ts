@@ -1,14 +1,14 @@
 import "server-only";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { listAuditEvents, type AuditEntry } from "@/lib/audit/list-audit-events";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { readDb } from "@/lib/db/transaction";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
-import { getTeamContext, type TeamContext } from "./get-team-context";
+import { getTeamContext, type TeamContext } from "@/lib/auth/get-team-context";
 import { listActiveRollouts, pageSchema, type ActiveRollout, type ActiveRolloutPage } from "./list-active-rollouts";
-import { KEY_METRIC_COUNT, type HealthScope } from "./rollout-health";
+import { KEY_METRIC_COUNT, type HealthScope } from "@/lib/metrics/rollout-health";
 
 export const RECENT_ACTIVITY_COUNT = 10;
 export const PENDING_SHOWN = 3;

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { deliveryErrorView } from "./delivery-error-view";
 import { allowListLines } from "./webhook-allow-list";

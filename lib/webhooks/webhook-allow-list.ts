@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_ALLOW_ENTRIES, parseAllowEntry, type AllowEntry } from "@/lib/outbound/allow-list";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 
 const storedSchema = z.array(z.string());
 
@@ -46,3 +46,4 @@ export const setWebhookAllowListSchema = z.object({
       return entries.map((e) => e.text);
     }),
 });
+export type SetWebhookAllowListInput = z.input<typeof setWebhookAllowListSchema>;

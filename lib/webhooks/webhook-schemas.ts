@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { WEBHOOK_FORMATS } from "./format-webhook-body";
 import { WEBHOOK_EVENT_TYPES } from "./webhook-event";
 import { webhookUrlProblem } from "./webhook-url";
@@ -29,9 +29,13 @@ export const createWebhookSchema = z.object({
     .default([])
     .transform((events) => WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type))),
 });
+export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 
 export const webhookRefSchema = z.object({ teamSlug: teamSlugSchema, webhookId: webhookIdSchema });
+export type WebhookRefInput = z.input<typeof webhookRefSchema>;
 
 export const setWebhookEnabledSchema = webhookRefSchema.extend({ enabled: z.boolean({ error: "Enabled must be true or false" }) });
+export type SetWebhookEnabledInput = z.input<typeof setWebhookEnabledSchema>;
 
 export const retryWebhookDeliverySchema = z.object({ teamSlug: teamSlugSchema, deliveryId: z.string().trim().min(1, "Delivery is required").max(64) });
+export type RetryWebhookDeliveryInput = z.input<typeof retryWebhookDeliverySchema>;

@@ -3,7 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { databaseUrl } from "../../lib/db/database-url";
 import { EvaluationStore } from "../../lib/evaluation/evaluation-store";
-import { createOfrepServer } from "../../lib/evaluation/ofrep-http-server";
+import { createOfrepServer } from "@/lib/http/ofrep/ofrep-http-server";
 import { storeOptionsFromEnv } from "../../lib/evaluation/store-options";
 
 const store = EvaluationStore.forDatabase(databaseUrl(), storeOptionsFromEnv());

@@ -13,7 +13,7 @@ import type { DatabaseProvider } from "../../lib/db/database-url";
 import { listReleases } from "../../lib/releases/list-releases";
 import { getTeamOverview } from "../../lib/teams/get-team-overview";
 import { ACTIVE_STATUSES } from "../../lib/teams/list-active-rollouts";
-import { readRolloutHealth, type HealthScope } from "../../lib/teams/rollout-health";
+import { readRolloutHealth, type HealthScope } from "@/lib/metrics/rollout-health";
 import { createTeamPageFixture, postgresReachable, RELEASES, type TeamPageFixture } from "./team-page-fixture";
 
 const RUNS = Math.max(15, Number(process.env.BENCH_RUNS ?? 21));

@@ -11,7 +11,7 @@ import { changeReleaseStatus } from "@/lib/releases/change-release-status";
 import { createRelease } from "@/lib/releases/create-release";
 import { setRollout } from "@/lib/releases/set-rollout";
 import { updateRelease } from "@/lib/releases/update-release";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { expectRefusedUnchanged, storedRollout } from "../support/team-state";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/db/database-url";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
-import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
+import { createOfrepServer } from "@/lib/http/ofrep/ofrep-http-server";
 import { seriesRegistryFor } from "@/lib/metrics/backend-for";
 import { createBuiltinBackend } from "@/lib/metrics/builtin/builtin-backend";
 import { readExposureSeries } from "@/lib/metrics/builtin/exposure-queries";

@@ -1,7 +1,7 @@
 import { beforeEach, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createEmbedLink } from "@/lib/embeds/create-embed-link";
-import { embedPageResponse, embedPngResponse, embedSvgResponse } from "@/lib/embeds/embed-responses";
+import { embedPageResponse, embedPngResponse, embedSvgResponse } from "@/lib/http/embeds/embed-responses";
 import { hashEmbedToken } from "@/lib/embeds/embed-token";
 import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createSdkKey } from "@/lib/api-keys/create-api-key";
 import { sqliteFilePath } from "@/lib/db/database-url";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
-import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
+import { createOfrepServer } from "@/lib/http/ofrep/ofrep-http-server";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";
 import { createRelease } from "@/lib/releases/create-release";
 import { createTeamFixture } from "../support/fixtures";

@@ -9,7 +9,7 @@ import { listTeamMembers } from "@/lib/members/list-team-members";
 import { removeMember } from "@/lib/members/remove-member";
 import { setApprovalPolicy } from "@/lib/approvals/set-approval-policy";
 import { setRollout } from "@/lib/releases/set-rollout";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { createTeamFixture, type TeamFixture, type UserActor } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { auditCount, expectRefusedUnchanged, rejectionOf, storedRollout } from "../support/team-state";

@@ -11,7 +11,7 @@ import { createCohort } from "@/lib/cohorts/create-cohort";
 import { getDb } from "@/lib/db/client";
 import { databaseUrl } from "@/lib/db/database-url";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
-import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
+import { createOfrepServer } from "@/lib/http/ofrep/ofrep-http-server";
 import { RateLimiter } from "@/lib/evaluation/rate-limiter";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";
 import { createRelease } from "@/lib/releases/create-release";

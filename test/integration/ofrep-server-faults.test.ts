@@ -5,7 +5,7 @@ import { createSdkKey } from "@/lib/api-keys/create-api-key";
 import { databaseUrl } from "@/lib/db/database-url";
 import type { EnvironmentSnapshot } from "@/lib/evaluation/environment-snapshot";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
-import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
+import { createOfrepServer } from "@/lib/http/ofrep/ofrep-http-server";
 import { SnapshotWorkerClient } from "@/lib/evaluation/snapshot-worker-client";
 import { hashApiKey } from "@/lib/api-keys/api-key-secret";
 import { createTeamFixture } from "../support/fixtures";

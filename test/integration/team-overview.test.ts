@@ -13,7 +13,7 @@ import { changeReleaseStatus } from "@/lib/releases/change-release-status";
 import { createRelease } from "@/lib/releases/create-release";
 import { setRollout } from "@/lib/releases/set-rollout";
 import { getTeamOverview } from "@/lib/teams/get-team-overview";
-import { readRolloutHealth } from "@/lib/teams/rollout-health";
+import { readRolloutHealth } from "@/lib/metrics/rollout-health";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { rejectionOf, storedRollout } from "../support/team-state";

@@ -4,7 +4,7 @@ import { createSdkKey } from "@/lib/api-keys/create-api-key";
 import { createCohort } from "@/lib/cohorts/create-cohort";
 import { getDb } from "@/lib/db/client";
 import { EvaluationStore } from "@/lib/evaluation/evaluation-store";
-import { createOfrepServer } from "@/lib/evaluation/ofrep-http-server";
+import { createOfrepServer } from "@/lib/http/ofrep/ofrep-http-server";
 import type { BufferLimits } from "@/lib/metrics/builtin/buffer-limits";
 import { ExposureCounter } from "@/lib/metrics/builtin/exposure-counter";
 import { MetricBuffer } from "@/lib/metrics/builtin/metric-buffer";

@@ -1,4 +1,4 @@
-import { embedFailure, embedPageResponse } from "@/lib/embeds/embed-responses";
+import { embedFailure, embedPageResponse } from "@/lib/http/embeds/embed-responses";
 import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

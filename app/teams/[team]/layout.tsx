@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { TeamNav } from "@/components/nav/team-nav";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { listMyTeams } from "@/lib/teams/list-my-teams";
 import { countPendingChangeRequests } from "@/lib/approvals/list-change-requests";
 

@@ -8,7 +8,7 @@ import { ActiveRolloutCard } from "@/components/teams/active-rollout-card";
 import { PendingApprovalsPanel } from "@/components/teams/pending-approvals-panel";
 import { RolloutHealthSkeleton, Swatch } from "@/components/teams/rollout-health-cells";
 import { svgChartStyle } from "@/lib/charts/svg-chart";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
 import { getTeamOverview } from "@/lib/teams/get-team-overview";
 import { RolloutHealthCell } from "./rollout-health-cell";
 

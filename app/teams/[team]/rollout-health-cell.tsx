@@ -1,5 +1,5 @@
 import { RolloutHealthCells } from "@/components/teams/rollout-health-cells";
-import { readRolloutHealth, type HealthScope } from "@/lib/teams/rollout-health";
+import { readRolloutHealth, type HealthScope } from "@/lib/metrics/rollout-health";
 
 /** Streams into its row under <Suspense>: the table is on screen before any metric is read. */
 export async function RolloutHealthCell({ scope, releaseKey }: { scope: HealthScope; releaseKey: string }) {

@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
 import type { FieldErrors } from "@/lib/errors/domain-errors";
-import { metricFormSchema } from "@/lib/metrics/definitions/metric-definition-schemas";
+import { metricFormSchema, type CreateMetricDefinitionInput, type UpdateMetricDefinitionInput } from "@/lib/metrics/definitions/metric-definition-schemas";
 import { BAD_DIRECTION_LABELS, KIND_HINTS, KIND_LABELS, SOURCE_LABELS } from "@/lib/metrics/definitions/metric-labels";
 import { BAD_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES, type MetricDefinitionView, type MetricKind } from "@/lib/metrics/metric-types";
 import { fieldErrorsOf } from "@/lib/validation/parse-input";
@@ -19,11 +19,15 @@ type FieldName = keyof Values;
 
 type Props = {
   teamSlug: string;
-  /** Present when editing: the key can't change, observations are filed under it. */
-  initial?: Editable;
   prometheusConfigured: boolean;
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<{ key: string }>>;
-};
+} & (
+  | { initial?: undefined; submit: Action<CreateMetricDefinitionInput, { key: string }> }
+  /** Present when editing: the key can't change, observations are filed under it. A conflict carries the metric as it is now. */
+  | { initial: Editable; submit: Action<UpdateMetricDefinitionInput, { key: string }, Editable> }
+);
+
+/** What the form sends besides the team, the key and the version. */
+type Fields = Omit<CreateMetricDefinitionInput, "teamSlug" | "key">;
 
 const EMPTY: Values = { key: "", name: "", unit: "", kind: "error_rate", badDirection: "up", source: "builtin", query: "", sampleQuery: "" };
 
@@ -39,11 +43,8 @@ function valuesOf(metric: MetricDefinitionView): Values {
   return { ...metric, query: metric.query ?? "", sampleQuery: metric.sampleQuery ?? "" };
 }
 
-function isConflict(value: unknown): value is Editable {
-  return typeof value === "object" && value !== null && "version" in value && "key" in value;
-}
-
-export function MetricForm({ teamSlug, initial, prometheusConfigured, submit }: Props) {
+export function MetricForm(props: Props) {
+  const { teamSlug, initial, prometheusConfigured } = props;
   const router = useRouter();
   const hydrated = useHydrated();
   const editing = initial !== undefined;
@@ -51,8 +52,12 @@ export function MetricForm({ teamSlug, initial, prometheusConfigured, submit }: 
   const [version, setVersion] = useState(initial?.version ?? 1);
   const [keyTouched, setKeyTouched] = useState(editing);
   const [touched, setTouched] = useState<Set<FieldName> | "all">(new Set());
-  const [conflict, setConflict] = useState<{ message: string; current: Editable } | null>(null);
-  const { errors: serverErrors, message, pending, run, clearField } = useActionForm<{ key: string }>();
+  // Creating and editing are two actions; the form was given one of them.
+  const save = ({ key, fields }: { key: string; fields: Fields }) =>
+    props.initial === undefined ? props.submit({ teamSlug, key, ...fields }) : props.submit({ teamSlug, metricKey: props.initial.key, expectedVersion: version, ...fields });
+  const { fieldErrors: serverErrors, message, pending, run, clearField, conflict: refused } = useAction(save);
+  // Starting again from the current values takes their version: the notice has been answered.
+  const conflict = refused && refused.current.version !== version ? refused : null;
   const prometheus = values.source === "prometheus";
 
   const input = useMemo(
@@ -90,16 +95,13 @@ export function MetricForm({ teamSlug, initial, prometheusConfigured, submit }: 
     setTouched("all");
     if (Object.keys(liveErrors).length) return;
     const { key, ...fields } = input;
-    const payload = editing ? { teamSlug, metricKey: initial.key, expectedVersion: version, ...fields } : { teamSlug, key, ...fields };
     run(
-      async () => {
-        const result = await submit(payload);
-        setConflict(!result.ok && result.error.code === "conflict" && isConflict(result.error.current) ? { message: result.error.message, current: result.error.current } : null);
-        return result;
-      },
-      () => {
-        router.push(`/teams/${teamSlug}/metrics`);
-        router.refresh();
+      { key, fields },
+      {
+        onSuccess: () => {
+          router.push(`/teams/${teamSlug}/metrics`);
+          router.refresh();
+        },
       },
     );
   }
@@ -107,7 +109,6 @@ export function MetricForm({ teamSlug, initial, prometheusConfigured, submit }: 
   function startFromCurrent(current: Editable) {
     setValues(valuesOf(current));
     setVersion(current.version);
-    setConflict(null);
   }
 
   const invalid = (field: FieldName) => (errorsOf(field)?.length ? true : undefined);

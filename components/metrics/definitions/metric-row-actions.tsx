@@ -2,36 +2,41 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useHydrated } from "@/components/common/use-hydrated";
-import type { ActionResult } from "@/lib/actions/action-result";
-
-type MetricRef = { teamSlug: string; metricKey: string };
+import { useAction, type UseAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import type { DeleteMetricDefinitionInput } from "@/lib/metrics/definitions/delete-metric-definition";
+import type { MoveMetricDefinitionInput } from "@/lib/metrics/definitions/move-metric-definition";
 
 type Props = {
   teamSlug: string;
   metric: { key: string; name: string };
   first: boolean;
   last: boolean;
-  move: (input: MetricRef & { direction: "up" | "down" }) => Promise<ActionResult<{ order: string[] }>>;
-  remove: (input: MetricRef) => Promise<ActionResult<{ key: string }>>;
+  move: Action<MoveMetricDefinitionInput, { order: string[] }>;
+  remove: Action<DeleteMetricDefinitionInput, { key: string }>;
 };
 
 /** Move up/down, edit and delete (after confirmation) for one metric of the list. */
 export function MetricRowActions({ teamSlug, metric, first, last, move, remove }: Props) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const moving = useAction(move);
+  const removing = useAction(remove);
+  // One action at a time: the error shown is the last action's.
+  const pending = moving.pending || removing.pending;
+  const error = moving.error ?? removing.error;
 
-  function act<T>(call: () => Promise<ActionResult<T>>) {
-    startTransition(async () => {
-      const result = await call();
-      setConfirming(false);
-      setError(result.ok ? null : result.error.message);
-      router.refresh();
+  function act<In, Out>(action: UseAction<In, Out>, input: In) {
+    action.run(input, {
+      onSettled: () => {
+        for (const other of [moving, removing]) if (other !== action) other.reset();
+        setConfirming(false);
+        router.refresh();
+      },
     });
   }
 
@@ -40,10 +45,10 @@ export function MetricRowActions({ teamSlug, metric, first, last, move, remove }
     // On narrow screens the actions wrap under the metric; the margin lines them up with its name.
     <div className="ml-10 flex flex-wrap items-center gap-2 sm:ml-0">
       <div className="flex items-center gap-1">
-        <button type="button" className="btn-secondary px-2 py-1" disabled={first || pending || !hydrated} onClick={() => act(() => move({ ...ref, direction: "up" }))} aria-label={`Move ${metric.name} up`}>
+        <button type="button" className="btn-secondary px-2 py-1" disabled={first || pending || !hydrated} onClick={() => act(moving, { ...ref, direction: "up" })} aria-label={`Move ${metric.name} up`}>
           ↑
         </button>
-        <button type="button" className="btn-secondary px-2 py-1" disabled={last || pending || !hydrated} onClick={() => act(() => move({ ...ref, direction: "down" }))} aria-label={`Move ${metric.name} down`}>
+        <button type="button" className="btn-secondary px-2 py-1" disabled={last || pending || !hydrated} onClick={() => act(moving, { ...ref, direction: "down" })} aria-label={`Move ${metric.name} down`}>
           ↓
         </button>
       </div>
@@ -55,7 +60,7 @@ export function MetricRowActions({ teamSlug, metric, first, last, move, remove }
       </button>
       {error && (
         <span role="alert" className="field-error mt-0 w-full text-xs">
-          {error}
+          {error.message}
         </span>
       )}
       <ConfirmDialog
@@ -65,7 +70,7 @@ export function MetricRowActions({ teamSlug, metric, first, last, move, remove }
         tone="danger"
         pending={pending}
         onCancel={() => setConfirming(false)}
-        onConfirm={() => act(() => remove(ref))}
+        onConfirm={() => act(removing, ref)}
       >
         <p>
           Release pages stop charting it. Data already stored under <code className="font-mono">{metric.key}</code> is not deleted: it ages out with

@@ -4,16 +4,16 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
-import { useActionForm } from "@/components/forms/use-action-form";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { prometheusTokenSchema, prometheusUrlSchema } from "@/lib/metrics/definitions/prometheus-settings-schema";
+import { useAction } from "@/components/forms/use-action";
+import type { Action } from "@/lib/http/actions/action-result";
+import { prometheusTokenSchema, prometheusUrlSchema, type PrometheusSettingsInput } from "@/lib/metrics/definitions/prometheus-settings-schema";
 
 type Settings = { url: string | null; tokenSet: boolean };
 
 type Props = {
   teamSlug: string;
   settings: Settings;
-  submit: (input: Record<string, unknown>) => Promise<ActionResult<Settings>>;
+  submit: Action<PrometheusSettingsInput, Settings>;
 };
 
 function firstError(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] | undefined {
@@ -29,7 +29,7 @@ export function PrometheusSettingsForm({ teamSlug, settings, submit }: Props) {
   const [clearToken, setClearToken] = useState(false);
   const [touched, setTouched] = useState(false);
   const [saved, setSaved] = useState(false);
-  const { errors, message, pending, run, clearField } = useActionForm<Settings>();
+  const { fieldErrors: errors, message, pending, run, clearField } = useAction(submit);
 
   const live = useMemo(
     () => ({ url: firstError(prometheusUrlSchema.safeParse(url)), token: firstError(prometheusTokenSchema.safeParse(token)) }),
@@ -43,13 +43,15 @@ export function PrometheusSettingsForm({ teamSlug, settings, submit }: Props) {
     setTouched(true);
     if (live.url || live.token) return;
     run(
-      () => submit({ teamSlug, url, token, clearToken }),
-      (next) => {
-        setUrl(next.url ?? "");
-        setToken("");
-        setClearToken(false);
-        setSaved(true);
-        router.refresh();
+      { teamSlug, url, token, clearToken },
+      {
+        onSuccess: (next) => {
+          setUrl(next.url ?? "");
+          setToken("");
+          setClearToken(false);
+          setSaved(true);
+          router.refresh();
+        },
       },
     );
   }

@@ -23,7 +23,7 @@ type PendingRow = { seriesId: number; resolution: number; bucket: number; cell: 
 const FLUSH_LOCK = 71_402_113;
 
 /** Bucket start (epoch minutes) of `minute` at `resolution` seconds. */
-export function bucketOf(minute: number, resolution: number): number {
+export function timeBucketStart(minute: number, resolution: number): number {
   const minutes = resolution / 60;
   return Math.floor(minute / minutes) * minutes;
 }
@@ -35,7 +35,7 @@ export function rowsFor(cells: readonly MinuteCell[], ids: ReadonlyMap<string, n
     const seriesId = ids.get(seriesKeyString(series));
     if (seriesId === undefined) continue;
     for (const resolution of STORE_RESOLUTIONS) {
-      const bucket = bucketOf(minute, resolution);
+      const bucket = timeBucketStart(minute, resolution);
       const key = `${seriesId}:${resolution}:${bucket}`;
       const pending = rows.get(key);
       if (pending) {

@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { ValidationError } from "@/lib/errors/domain-errors";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { toEditableMetricDefinition, type EditableMetricDefinition } from "./list-editable-metric-definitions";
 import { metricAuditFields } from "./metric-audit-fields";

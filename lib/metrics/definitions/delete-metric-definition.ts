@@ -5,13 +5,14 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { toEditableMetricDefinition } from "./list-editable-metric-definitions";
 import { metricAuditFields } from "./metric-audit-fields";
 import { metricKeySchema } from "./metric-definition-schemas";
 
 export const deleteMetricDefinitionSchema = z.object({ teamSlug: teamSlugSchema, metricKey: metricKeySchema });
+export type DeleteMetricDefinitionInput = z.input<typeof deleteMetricDefinitionSchema>;
 
 /**
  * Removes the definition only. Stored series are filed by key and age out with retention; a

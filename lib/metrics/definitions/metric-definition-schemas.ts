@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkPromqlTemplate } from "@/lib/metrics/prometheus/promql-template";
 import { BAD_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES, type MetricKind } from "@/lib/metrics/metric-types";
-import { teamSlugSchema, versionSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
 
 // No server-only imports: the metric form runs these same schemas as you type.
 

@@ -5,8 +5,8 @@ import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
-import { lockTeamStructure } from "@/lib/teams/lock-team-structure";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
+import { lockTeamStructure } from "@/lib/db/lock-team-structure";
 import { parseInput } from "@/lib/validation/parse-input";
 import { metricKeySchema } from "./metric-definition-schemas";
 
@@ -15,6 +15,7 @@ export const moveMetricDefinitionSchema = z.object({
   metricKey: metricKeySchema,
   direction: z.enum(["up", "down"], { error: "Direction must be up or down" }),
 });
+export type MoveMetricDefinitionInput = z.input<typeof moveMetricDefinitionSchema>;
 
 /** Swaps position with the neighbour; the order is the order of panels on a release page. */
 export async function moveMetricDefinition(actor: Actor | null, rawInput: unknown): Promise<string[]> {

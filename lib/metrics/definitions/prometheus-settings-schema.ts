@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { teamSlugSchema } from "@/lib/releases/release-schemas";
+import { teamSlugSchema } from "@/lib/validation/common-schemas";
 
 // No server-only imports: the settings form runs this as you type.
 

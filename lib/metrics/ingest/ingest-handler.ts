@@ -8,7 +8,7 @@ import type { DeferredObservation } from "./deferred-observations";
 import { isFieldError, planObservation } from "./plan-observation";
 import { MAX_INGEST_BYTES, MAX_OBSERVATIONS, observationSchema, timestampOf } from "./observation-schema";
 import { admitIngest, INGEST_TOO_LARGE, type IngestAdmission } from "./ingest-admission";
-import type { IngestRateLimits } from "./ingest-rate-limits";
+import type { IngestRateLimits } from "@/lib/evaluation/ingest-rate-limits";
 
 export type IngestRequest = { authorization: string | null; apiKey: string | null; body: string };
 export type IngestResponse = { status: number; body: unknown | null; headers?: Record<string, string> };

@@ -1,6 +1,6 @@
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { routeHandler } from "@/lib/http/route-handler";
-import { restErrorResponse } from "@/lib/rest/rest-route";
+import { restErrorResponse } from "@/lib/http/rest/rest-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { ingestFailure, ingestFetch } from "@/lib/metrics/ingest/ingest-fetch-adapter";
-import { ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { ingestFailure, ingestFetch } from "@/lib/http/ingest/ingest-fetch-adapter";
+import { ofrepPreflight } from "@/lib/http/ofrep/ofrep-fetch-adapter";
 import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { openApiDocument } from "@/lib/rest/openapi-document";
+import { openApiDocument } from "@/lib/http/rest/openapi-document";
 import { routeHandler } from "@/lib/http/route-handler";
 
 // Public (no key): the description of the automation API, generated from its zod schemas.

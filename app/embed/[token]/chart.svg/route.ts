@@ -1,4 +1,4 @@
-import { embedFailure, embedSvgResponse } from "@/lib/embeds/embed-responses";
+import { embedFailure, embedSvgResponse } from "@/lib/http/embeds/embed-responses";
 import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { ofrepEvents, ofrepFailure, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { ofrepEvents, ofrepFailure, ofrepPreflight } from "@/lib/http/ofrep/ofrep-fetch-adapter";
 import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -1,25 +1,25 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
-import { createAdminKey } from "@/lib/api-keys/create-admin-key";
-import { createSdkKey } from "@/lib/api-keys/create-api-key";
-import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { runAction } from "@/lib/http/actions/run-action";
+import { createAdminKey, type CreateAdminKeyInput } from "@/lib/api-keys/create-admin-key";
+import { createSdkKey, type CreateSdkKeyInput } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey, type RevokeApiKeyInput } from "@/lib/api-keys/revoke-api-key";
 
-export async function createSdkKeyAction(input: Record<string, unknown>) {
+export async function createSdkKeyAction(input: CreateSdkKeyInput) {
   return runAction(async (actor) => {
     const created = await createSdkKey(actor, input);
     return { key: created.key, prefix: created.prefix, name: created.name, environmentKey: created.environmentKey };
   });
 }
 
-export async function createAdminKeyAction(input: Record<string, unknown>) {
+export async function createAdminKeyAction(input: CreateAdminKeyInput) {
   return runAction(async (actor) => {
     const created = await createAdminKey(actor, input);
     return { key: created.key, prefix: created.prefix, name: created.name, role: created.role };
   });
 }
 
-export async function revokeApiKeyAction(input: { teamSlug: string; keyId: string }) {
+export async function revokeApiKeyAction(input: RevokeApiKeyInput) {
   return runAction(async (actor) => {
     await revokeApiKey(actor, input);
     return { keyId: input.keyId };

@@ -5,8 +5,8 @@ import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
 import { RelativeTime } from "@/components/common/relative-time";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { createAdminKeyAction, createSdkKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };

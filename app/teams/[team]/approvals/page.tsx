@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DecidedRequests } from "@/components/approvals/decided-requests";
 import { PendingRequests } from "@/components/approvals/pending-requests";
-import { getApprovalPolicy } from "@/lib/approvals/get-approval-rules";
+import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { readDb } from "@/lib/db/transaction";
 import { describeRules } from "@/lib/domain/approval-policy";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { approveChangeRequestAction, cancelChangeRequestAction, rejectChangeRequestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approvals" };

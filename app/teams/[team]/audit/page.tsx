@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 
 export const metadata: Metadata = { title: "Audit log" };
 

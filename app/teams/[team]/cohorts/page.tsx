@@ -6,8 +6,8 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
 import { describeDefinition } from "@/lib/domain/cohort-rules";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { moveCohortAction, restoreCohortAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cohorts" };

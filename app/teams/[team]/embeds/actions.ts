@@ -1,8 +1,8 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
-import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
+import { runAction } from "@/lib/http/actions/run-action";
+import { revokeEmbedLink, type RevokeEmbedLinkInput } from "@/lib/embeds/revoke-embed-link";
 
-export async function revokeEmbedLinkAction(input: Record<string, unknown>) {
+export async function revokeEmbedLinkAction(input: RevokeEmbedLinkInput) {
   return runAction((actor) => revokeEmbedLink(actor, input));
 }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { EmbedLinkList } from "@/components/embeds/embed-link-list";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { listEmbedLinks } from "@/lib/embeds/list-embed-links";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { revokeEmbedLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Embed links" };

@@ -8,8 +8,8 @@ import { RolesLegend } from "@/components/members/roles-legend";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { listTeamMembers } from "@/lib/members/list-team-members";
 import { ROLE_DESCRIPTIONS } from "@/lib/members/role-descriptions";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };

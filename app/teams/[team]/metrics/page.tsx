@@ -8,8 +8,8 @@ import { roleAtLeast } from "@/lib/domain/roles";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
 import { listEditableMetricDefinitions } from "@/lib/metrics/definitions/list-editable-metric-definitions";
 import { BAD_DIRECTION_LABELS, KIND_LABELS, SOURCE_LABELS } from "@/lib/metrics/definitions/metric-labels";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { deleteMetricDefinitionAction, moveMetricDefinitionAction, setPrometheusSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Metrics" };

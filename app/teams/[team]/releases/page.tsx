@@ -3,12 +3,12 @@ import Link from "next/link";
 import { EnvironmentTabs } from "@/components/environments/environment-tabs";
 import { ReleaseTable } from "@/components/releases/release-table";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
 import { listArchivedReleases, listReleases } from "@/lib/releases/list-releases";
 import { RestoreReleaseButton } from "@/components/releases/restore-release-button";
 import { RelativeTime } from "@/components/common/relative-time";
 import { restoreReleaseAction } from "./actions";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 
 export const metadata: Metadata = { title: "Releases" };
 

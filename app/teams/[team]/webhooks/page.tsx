@@ -6,7 +6,7 @@ import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
 import { DeliveryStatusBadge, FormatTag, StatusCodeBadge, WebhookStateBadge } from "@/components/webhooks/delivery-badges";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { WebhookActions } from "@/components/webhooks/webhook-actions";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { createWebhookAction, deleteWebhookAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookAllowListAction, setWebhookEnabledAction } from "./actions";

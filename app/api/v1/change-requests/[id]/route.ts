@@ -1,5 +1,5 @@
-import { restGetChangeRequest } from "@/lib/rest/rest-change-requests";
-import { restJson, restRoute } from "@/lib/rest/rest-route";
+import { restGetChangeRequest } from "@/lib/http/rest/rest-change-requests";
+import { restJson, restRoute } from "@/lib/http/rest/rest-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CohortForm } from "@/components/cohorts/cohort-form";
-import { requirePageActor } from "@/lib/pages/page-actor";
+import { requirePageActor } from "@/lib/http/page-actor";
 import { createCohortAction } from "../actions";
 
 export const metadata: Metadata = { title: "New cohort" };

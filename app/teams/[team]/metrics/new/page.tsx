@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { MetricForm } from "@/components/metrics/definitions/metric-form";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { createMetricDefinitionAction } from "../actions";
 
 export const metadata: Metadata = { title: "New metric" };

@@ -1,51 +1,55 @@
 "use server";
 
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/http/actions/run-action";
 import { cancelChangeRequest } from "@/lib/approvals/cancel-change-request";
+import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 import { createEmbedLink } from "@/lib/embeds/create-embed-link";
-import { revokeEmbedLink } from "@/lib/embeds/revoke-embed-link";
-import { explainEvaluation } from "@/lib/evaluation/explain-evaluation";
-import { changeReleaseStatus, type ChangeReleaseStatusInput } from "@/lib/releases/change-release-status";
-import { setRollout, type SetRolloutInput } from "@/lib/releases/set-rollout";
-import { archiveRelease } from "@/lib/releases/archive-release";
-import { updateRelease } from "@/lib/releases/update-release";
+import type { CreateEmbedLinkInput } from "@/lib/embeds/embed-schemas";
+import { revokeEmbedLink, type RevokeEmbedLinkInput } from "@/lib/embeds/revoke-embed-link";
+import { explainEvaluation, type ExplainEvaluationInput } from "@/lib/evaluation/explain-evaluation";
+import { changeReleaseStatus, type ChangeReleaseStatusInput, type StatusChangeResult } from "@/lib/releases/change-release-status";
+import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
+import { setRollout, type RolloutConflict, type SetRolloutInput, type SetRolloutResult } from "@/lib/releases/set-rollout";
+import { archiveRelease, type ArchiveReleaseInput } from "@/lib/releases/archive-release";
+import { updateRelease, type UpdateReleaseInput } from "@/lib/releases/update-release";
 
-// Input is validated by the use case's zod schema (lib/releases/*), the single copy of the rules.
+// Input is validated by the use case's zod schema (lib/releases/*), the single copy of the rules;
+// the input type only helps the page. A conflict carries the rollout as it is now.
 
 export async function setRolloutAction(input: SetRolloutInput) {
-  return runAction((actor) => setRollout(actor, input));
+  return runAction<SetRolloutResult, RolloutConflict>((actor) => setRollout(actor, input));
 }
 
 export async function changeReleaseStatusAction(input: ChangeReleaseStatusInput) {
-  return runAction((actor) => changeReleaseStatus(actor, input));
+  return runAction<StatusChangeResult, RolloutSnapshot>((actor) => changeReleaseStatus(actor, input));
 }
 
-export async function updateReleaseAction(input: Record<string, unknown>) {
+export async function updateReleaseAction(input: UpdateReleaseInput) {
   return runAction(async (actor) => {
     const release = await updateRelease(actor, input);
     return { key: release.key };
   });
 }
 
-export async function archiveReleaseAction(input: { teamSlug: string; releaseKey: string }) {
+export async function archiveReleaseAction(input: ArchiveReleaseInput) {
   return runAction((actor) => archiveRelease(actor, input));
 }
 
-export async function explainEvaluationAction(input: Record<string, unknown>) {
+export async function explainEvaluationAction(input: ExplainEvaluationInput) {
   return runAction((actor) => explainEvaluation(actor, input));
 }
 
-export async function cancelChangeRequestAction(input: Record<string, unknown>) {
+export async function cancelChangeRequestAction(input: DecideChangeRequestInput) {
   return runAction(async (actor) => {
     const request = await cancelChangeRequest(actor, input);
     return { status: request.status };
   });
 }
 
-export async function createEmbedLinkAction(input: Record<string, unknown>) {
+export async function createEmbedLinkAction(input: CreateEmbedLinkInput) {
   return runAction((actor) => createEmbedLink(actor, input));
 }
 
-export async function revokeEmbedLinkAction(input: Record<string, unknown>) {
+export async function revokeEmbedLinkAction(input: RevokeEmbedLinkInput) {
   return runAction((actor) => revokeEmbedLink(actor, input));
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ReleaseForm } from "@/components/releases/release-form";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { listMembers } from "@/lib/teams/list-members";
 import { createReleaseAction } from "../actions";
 

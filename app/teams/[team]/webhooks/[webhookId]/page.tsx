@@ -6,7 +6,7 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { RetryDeliveryButton } from "@/components/webhooks/retry-delivery-button";
 import { WebhookActions } from "@/components/webhooks/webhook-actions";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
 import { DELIVERY_LOG_LIMIT, listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
 import { deleteWebhookAction, retryWebhookDeliveryAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookEnabledAction } from "../actions";

@@ -1,4 +1,4 @@
-import { ofrepFailure, ofrepFetch, ofrepPreflight } from "@/lib/evaluation/ofrep-fetch-adapter";
+import { ofrepFailure, ofrepFetch, ofrepPreflight } from "@/lib/http/ofrep/ofrep-fetch-adapter";
 import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { ArchiveCohortButton } from "@/components/cohorts/archive-cohort-button";
 import { CohortForm } from "@/components/cohorts/cohort-form";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { archiveCohortAction, updateCohortAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit cohort" };

@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { MetricForm } from "@/components/metrics/definitions/metric-form";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
 import { listEditableMetricDefinitions } from "@/lib/metrics/definitions/list-editable-metric-definitions";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { updateMetricDefinitionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit metric" };

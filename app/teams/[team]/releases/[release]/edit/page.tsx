@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { ArchiveReleaseButton } from "@/components/releases/archive-release-button";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { STATUS_LABELS } from "@/lib/domain/rollout-state";
-import { orNotFound, requirePageActor } from "@/lib/pages/page-actor";
+import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
 import { getReleaseView } from "@/lib/releases/get-release-view";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { listMembers } from "@/lib/teams/list-members";
 import { archiveReleaseAction, updateReleaseAction } from "../actions";
 

@@ -1,5 +1,6 @@
 import { getActor } from "@/lib/auth/get-actor";
-import { isDomainError, ValidationError } from "@/lib/errors/domain-errors";
+import { ValidationError } from "@/lib/errors/domain-errors";
+import { errorResponse } from "@/lib/errors/error-response";
 import { controlCharacterParameter } from "@/lib/http/control-character-parameter";
 import { routeHandler } from "@/lib/http/route-handler";
 import { encodeChartColumns } from "@/lib/metrics/chart-wire";
@@ -25,8 +26,9 @@ export const GET = routeHandler<{ team: string; release: string }>(async (reques
     const data = await readReleaseChartData(await getActor(), team, release, query);
     return Response.json(encodeChartColumns(data), { headers: HEADERS });
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    const fieldErrors = error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : {};
-    return Response.json({ error: { code: error.code, message: error.message, ...fieldErrors } }, { status: error.status, headers: HEADERS });
+    const { status, ...body } = errorResponse(error, `[http] ${request.method} ${new URL(request.url).pathname} failed`);
+    // Unexpected (already logged): the chart's own words, not the generic ones.
+    if (status >= 500) return failure();
+    return Response.json({ error: body }, { status, headers: HEADERS });
   }
 }, failure);

@@ -1,5 +1,5 @@
-import { restGetRollout } from "@/lib/rest/rest-reads";
-import { restJson, restRoute } from "@/lib/rest/rest-route";
+import { restGetRollout } from "@/lib/http/rest/rest-reads";
+import { restJson, restRoute } from "@/lib/http/rest/rest-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { NotFoundError } from "@/lib/errors/domain-errors";
-import { restRolloutChangeResponse } from "@/lib/rest/rest-rollout-response";
-import { restRunCommand } from "@/lib/rest/rest-rollout-changes";
-import { restRoute } from "@/lib/rest/rest-route";
-import { restCommandSchema } from "@/lib/rest/rest-schemas";
+import { restRolloutChangeResponse } from "@/lib/http/rest/rest-rollout-response";
+import { restRunCommand } from "@/lib/http/rest/rest-rollout-changes";
+import { restRoute } from "@/lib/http/rest/rest-route";
+import { restCommandSchema } from "@/lib/http/rest/rest-schemas";
 
 export const dynamic = "force-dynamic";
 

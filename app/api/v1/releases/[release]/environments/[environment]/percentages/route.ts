@@ -1,6 +1,6 @@
-import { restRolloutChangeResponse } from "@/lib/rest/rest-rollout-response";
-import { restSetPercentages } from "@/lib/rest/rest-rollout-changes";
-import { restRoute } from "@/lib/rest/rest-route";
+import { restRolloutChangeResponse } from "@/lib/http/rest/rest-rollout-response";
+import { restSetPercentages } from "@/lib/http/rest/rest-rollout-changes";
+import { restRoute } from "@/lib/http/rest/rest-route";
 
 export const dynamic = "force-dynamic";
 

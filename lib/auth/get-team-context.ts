@@ -1,6 +1,6 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
-import { requireRole } from "@/lib/auth/require-role";
+import type { Actor } from "./actor";
+import { requireRole } from "./require-role";
 import { readDb } from "@/lib/db/transaction";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 

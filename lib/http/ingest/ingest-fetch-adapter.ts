@@ -2,10 +2,10 @@ import { evaluationRuntime } from "@/lib/evaluation/evaluation-runtime";
 import { CORS_HEADERS } from "@/lib/evaluation/ofrep-handler";
 import { closeIfFetchBodyUnread } from "@/lib/http/close-if-fetch-body-unread";
 import { readFetchBody } from "@/lib/http/read-fetch-body";
-import { metricsRuntime } from "../builtin/metrics-runtime";
-import { admitIngest, INGEST_TOO_LARGE } from "./ingest-admission";
-import { ingestBatch, type IngestDeps, type IngestResponse } from "./ingest-handler";
-import { MAX_INGEST_BYTES } from "./observation-schema";
+import { metricsRuntime } from "@/lib/metrics/builtin/metrics-runtime";
+import { admitIngest, INGEST_TOO_LARGE } from "@/lib/metrics/ingest/ingest-admission";
+import { ingestBatch, type IngestDeps, type IngestResponse } from "@/lib/metrics/ingest/ingest-handler";
+import { MAX_INGEST_BYTES } from "@/lib/metrics/ingest/observation-schema";
 
 function toResponse(result: IngestResponse, extra: Record<string, string> = {}): Response {
   const headers = { "cache-control": "no-store", ...CORS_HEADERS, ...extra, ...result.headers };

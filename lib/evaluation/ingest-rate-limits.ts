@@ -1,6 +1,8 @@
-import { rateSetting } from "@/lib/evaluation/rate-limit-settings";
-import { RateLimiter } from "@/lib/evaluation/rate-limiter";
-import type { IngestResponse } from "./ingest-handler";
+import { rateSetting } from "./rate-limit-settings";
+import { RateLimiter } from "./rate-limiter";
+
+/** The refusal an ingest route sends as it is. */
+export type RateLimitedResponse = { status: 429; body: { error: string }; headers: { "retry-after": string } };
 
 /**
  * Defaults per SDK key and instance. SDKs send batches (up to 5,000 items, usually counters
@@ -12,7 +14,7 @@ import type { IngestResponse } from "./ingest-handler";
 export const DEFAULT_INGEST_REQUEST_RATE = 500;
 export const DEFAULT_INGEST_OBSERVATION_RATE = 50_000;
 
-const limited = (what: string, retryAfter: number): IngestResponse => ({
+const limited = (what: string, retryAfter: number): RateLimitedResponse => ({
   status: 429,
   body: { error: `Rate limit exceeded for this SDK key (${what}); retry after ${retryAfter} s` },
   headers: { "retry-after": String(retryAfter) },
@@ -25,12 +27,12 @@ export class IngestRateLimits {
     readonly observations: RateLimiter,
   ) {}
 
-  admitRequest(keyHash: string): IngestResponse | null {
+  admitRequest(keyHash: string): RateLimitedResponse | null {
     const retryAfter = this.requests.take(keyHash);
     return retryAfter > 0 ? limited(`at most ${this.requests.ratePerSecond} requests per second`, retryAfter) : null;
   }
 
-  admitObservations(keyHash: string, count: number): IngestResponse | null {
+  admitObservations(keyHash: string, count: number): RateLimitedResponse | null {
     const retryAfter = this.observations.take(keyHash, count);
     return retryAfter > 0 ? limited(`at most ${this.observations.ratePerSecond} observations per second`, retryAfter) : null;
   }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseBearerKey } from "./bearer-key";
 import { errorReply, InvalidJsonError, MissingCredentialsError } from "./rest-errors";
@@ -19,7 +19,10 @@ describe("parseBearerKey", () => {
 });
 
 describe("errorReply", () => {
-  it("keeps each domain error's status and code; field errors only on 400", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("keeps each domain error's status and code; field errors only on 400; logs nothing", () => {
+    const logged = vi.spyOn(console, "error");
     expect(errorReply(new ValidationError({ default: ["Percentage must be between 0 and 100"] }))).toEqual({
       status: 400,
       body: { error: { code: "validation_failed", message: "default: Percentage must be between 0 and 100", fieldErrors: { default: ["Percentage must be between 0 and 100"] } } },
@@ -28,6 +31,7 @@ describe("errorReply", () => {
     expect(errorReply(new InvalidJsonError("The request body is not valid JSON"))).toMatchObject({ status: 400, body: { error: { code: "invalid_json" } } });
     expect(errorReply(new ForbiddenError("viewer key"))).toEqual({ status: 403, body: { error: { code: "forbidden", message: "viewer key" } }, headers: {} });
     expect(errorReply(new NotFoundError("Release \"x\" not found"))).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it("a conflict carries what the rollout is now", () => {
@@ -41,10 +45,13 @@ describe("errorReply", () => {
     expect(errorReply(new UnauthenticatedError("unknown or revoked")).headers).toEqual({ "WWW-Authenticate": 'Bearer realm="glidepath", error="invalid_token"' });
   });
 
-  it("anything unexpected is a 500 that leaks nothing", () => {
-    const reply = errorReply(new Error("connect ECONNREFUSED 10.0.0.1:5432 password=hunter2"));
+  it("anything unexpected is a 500 that leaks nothing, and is logged once", () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const cause = new Error("connect ECONNREFUSED 10.0.0.1:5432 password=hunter2");
+    const reply = errorReply(cause, "GET /api/v1/releases");
     expect(reply.status).toBe(500);
     expect(reply.body.error.code).toBe("internal");
     expect(JSON.stringify(reply.body)).not.toContain("hunter2");
+    expect(logged.mock.calls).toEqual([["[rest] GET /api/v1/releases failed", cause]]);
   });
 });

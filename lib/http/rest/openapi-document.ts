@@ -4,7 +4,7 @@ import { restSchemas } from "./rest-schemas";
 
 /*
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers
- * parse with (lib/rest/rest-schemas.ts). Served at /api/v1/openapi.json without a key.
+ * parse with (lib/http/rest/rest-schemas.ts). Served at /api/v1/openapi.json without a key.
  */
 
 type Json = Record<string, unknown>;

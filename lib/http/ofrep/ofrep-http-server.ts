@@ -1,11 +1,11 @@
 import http from "node:http";
-import { admitOfrep, answerOfrep, bodyTooLargeResponse, CORS_HEADERS, MAX_BODY_BYTES, type OfrepAdmission, type OfrepResponse } from "./ofrep-handler";
-import { subscribeToChanges } from "./change-stream";
-import type { EvaluationStore } from "./evaluation-store";
-import type { RateLimiter } from "./rate-limiter";
+import { admitOfrep, answerOfrep, bodyTooLargeResponse, CORS_HEADERS, MAX_BODY_BYTES, type OfrepAdmission, type OfrepResponse } from "@/lib/evaluation/ofrep-handler";
+import { subscribeToChanges } from "@/lib/evaluation/change-stream";
+import type { EvaluationStore } from "@/lib/evaluation/evaluation-store";
+import type { RateLimiter } from "@/lib/evaluation/rate-limiter";
 import type { ExposureCounter } from "@/lib/metrics/builtin/exposure-counter";
 import type { IngestDeps } from "@/lib/metrics/ingest/ingest-handler";
-import { serveIngest } from "@/lib/metrics/ingest/ingest-node-adapter";
+import { serveIngest } from "@/lib/http/ingest/ingest-node-adapter";
 import { decodePathSegment } from "@/lib/http/decode-path-segment";
 import { guardNodeListener, type Fail, type FailureLog } from "@/lib/http/guard-node-listener";
 import { header, sendJson } from "@/lib/http/node-response";

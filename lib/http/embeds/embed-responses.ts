@@ -1,12 +1,12 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { ChartTheme } from "@/lib/charts/svg-chart";
-import { embedChartData } from "./embed-chart-data";
-import { embedNoticeHeaders, embedPageHeaders } from "./embed-headers";
-import { embedView } from "./embed-panels";
-import { renderEmbedHtml, renderEmbedNotice, renderEmbedSvg } from "./render-embed";
-import { rasterise } from "./rasterise";
-import { resolveEmbedLink, type ResolvedEmbed } from "./resolve-embed-link";
+import { embedChartData } from "@/lib/embeds/embed-chart-data";
+import { embedNoticeHeaders, embedPageHeaders } from "@/lib/embeds/embed-headers";
+import { embedView } from "@/lib/embeds/embed-panels";
+import { renderEmbedHtml, renderEmbedNotice, renderEmbedSvg } from "@/lib/embeds/render-embed";
+import { rasterise } from "@/lib/embeds/rasterise";
+import { resolveEmbedLink, type ResolvedEmbed } from "@/lib/embeds/resolve-embed-link";
 
 export const EMBED_REFRESH_SECONDS = 30;
 

@@ -2,9 +2,9 @@ import type http from "node:http";
 import { CORS_HEADERS } from "@/lib/evaluation/ofrep-handler";
 import { header, sendJson } from "@/lib/http/node-response";
 import { readNodeBodyAsync } from "@/lib/http/read-node-body";
-import { admitIngest, INGEST_TOO_LARGE } from "./ingest-admission";
-import { ingestBatch, type IngestDeps, type IngestResponse } from "./ingest-handler";
-import { MAX_INGEST_BYTES } from "./observation-schema";
+import { admitIngest, INGEST_TOO_LARGE } from "@/lib/metrics/ingest/ingest-admission";
+import { ingestBatch, type IngestDeps, type IngestResponse } from "@/lib/metrics/ingest/ingest-handler";
+import { MAX_INGEST_BYTES } from "@/lib/metrics/ingest/observation-schema";
 
 function send(res: http.ServerResponse, result: IngestResponse, extra: Record<string, string>) {
   res.writeHead(result.status, { ...extra, "cache-control": "no-store", ...(result.body === null ? {} : { "content-type": "application/json" }), ...result.headers });

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES } from "@/lib/approvals/change-request-view";
+import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES } from "@/lib/change-requests/change-request-view";
 import { cohortDefinitionSchema } from "@/lib/domain/cohort-rules";
 import { RELEASE_STATUSES, ROLLOUT_COMMANDS } from "@/lib/domain/rollout-state";
-import { changeCommentSchema, versionSchema } from "@/lib/releases/release-schemas";
+import { changeCommentSchema, versionSchema } from "@/lib/validation/common-schemas";
 
 /*
  * The automation API's wire format, once: request bodies are parsed with these schemas and
- * the OpenAPI document (lib/rest/openapi-document.ts) is generated from them, so the two
+ * the OpenAPI document (lib/http/rest/openapi-document.ts) is generated from them, so the two
  * can't drift. Percentages travel as percent (0–100, at most two decimals) — what a person
  * writes in a pipeline — and are converted to the stored basis points on the way in.
  */

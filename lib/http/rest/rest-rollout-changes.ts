@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { percentToBasisPoints } from "@/lib/domain/percent";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";

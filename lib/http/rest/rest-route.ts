@@ -19,8 +19,7 @@ export function restJson(body: unknown, status = 200, headers: Record<string, st
 }
 
 export function restErrorResponse(error: unknown, where = "request"): Response {
-  const reply = errorReply(error);
-  if (reply.status >= 500) console.error(`[rest] ${where} failed`, error);
+  const reply = errorReply(error, where);
   return restJson(reply.body, reply.status, reply.headers);
 }
 
@@ -42,7 +41,8 @@ async function readBody(request: Request): Promise<unknown> {
 /**
  * Every /api/v1 automation handler goes through here: the admin key is authenticated first
  * (before the body is read), then the handler calls one use case, and every thrown error is
- * mapped once (lib/rest/rest-errors.ts) to `{ error: { code, message, fieldErrors? } }`.
+ * mapped once (lib/errors/error-response.ts, via lib/http/rest/rest-errors.ts) to
+ * `{ error: { code, message, fieldErrors?, current? } }`.
  */
 export function restRoute<P = Record<string, never>>(handler: (call: RestCall<P>) => Promise<Response>) {
   return routeHandler<P>(async (request, context) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { changeCommentSchema, teamSlugSchema } from "@/lib/releases/release-schemas";
+import { changeCommentSchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 
 export const changeRequestIdSchema = z.string().trim().min(1, "Change request is required").max(64);
 

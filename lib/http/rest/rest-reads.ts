@@ -6,7 +6,7 @@ import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { listReleases } from "@/lib/releases/list-releases";
 import { loadRollout, snapshotOf } from "@/lib/rollouts/load-rollout";
-import { getTeamContext } from "@/lib/teams/get-team-context";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import type { RestPrincipal } from "./authenticate-api-key";
 import type { RestReleaseDetail } from "./rest-schemas";
 import { restCohort, restReleaseSummary, restRollout, rolloutState } from "./rest-views";

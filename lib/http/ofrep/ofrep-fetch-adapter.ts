@@ -1,9 +1,9 @@
-import { admitOfrep, answerOfrep, bodyTooLargeResponse, CORS_HEADERS, MAX_BODY_BYTES, type OfrepResponse } from "./ofrep-handler";
-import { subscribeToChanges } from "./change-stream";
+import { admitOfrep, answerOfrep, bodyTooLargeResponse, CORS_HEADERS, MAX_BODY_BYTES, type OfrepResponse } from "@/lib/evaluation/ofrep-handler";
+import { subscribeToChanges } from "@/lib/evaluation/change-stream";
 import { metricsRuntime } from "@/lib/metrics/builtin/metrics-runtime";
 import { closeIfFetchBodyUnread } from "@/lib/http/close-if-fetch-body-unread";
 import { readFetchBody } from "@/lib/http/read-fetch-body";
-import { evaluationRuntime } from "./evaluation-runtime";
+import { evaluationRuntime } from "@/lib/evaluation/evaluation-runtime";
 
 function toResponse(result: OfrepResponse, extra: Record<string, string> = {}): Response {
   return new Response(result.body, { status: result.status, headers: { "cache-control": "no-store", ...CORS_HEADERS, ...extra, ...result.headers } });

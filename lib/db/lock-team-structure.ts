@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { Tx } from "./client";
 
 /**
  * Takes the team row's write lock for the rest of the transaction (an UPDATE locks the row on

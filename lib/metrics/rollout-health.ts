@@ -2,8 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
 import { pickWorstCohort, type VariantComparison } from "@/lib/domain/metric-comparison";
-import { metricsBackendFor, type TeamMetricsSettings } from "@/lib/metrics/backend-for";
-import type { MetricDefinitionView, MetricPoint, MetricSeriesResult, MetricStat } from "@/lib/metrics/metric-types";
+import { metricsBackendFor, type TeamMetricsSettings } from "./backend-for";
+import type { MetricDefinitionView, MetricPoint, MetricSeriesResult, MetricStat } from "./metric-types";
 
 /** The health column reads the last 24 hours in hourly steps: one stored row per point. */
 export const HEALTH_RANGE_MS = 24 * 3_600_000;

@@ -1,4 +1,4 @@
-import type { ChangeRequestView } from "@/lib/approvals/change-request-view";
+import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import type { CohortListItem } from "@/lib/cohorts/list-cohorts";
 import { basisPointsToPercent } from "@/lib/domain/percent";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
