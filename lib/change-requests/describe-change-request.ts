@@ -1,4 +1,4 @@
-import { describeRolloutChange } from "@/lib/rollouts/rollout-audit-wording";
+import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 import type { ChangeRequestKind, ProposedPercentages } from "./change-request-view";
 
 const STATUS_COMMANDS: Partial<Record<ChangeRequestKind, string>> = {

@@ -16,7 +16,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { basisPointsSchema, changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
-import { describeRolloutChange } from "@/lib/rollouts/rollout-audit-wording";
+import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 
 export const setRolloutSchema = z.object({
   teamSlug: teamSlugSchema,

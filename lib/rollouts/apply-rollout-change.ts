@@ -3,10 +3,11 @@ import { cancelPendingRequests } from "@/lib/change-requests/cancel-pending-requ
 import type { TeamActor } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Tx } from "@/lib/db/client";
+import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 import { STATUS_LABELS, type RolloutCommand } from "@/lib/domain/rollout-state";
 import { bumpConfigVersion } from "./bump-config-version";
 import { loadRollout, snapshotOf, type LoadedRollout } from "./load-rollout";
-import { describeRolloutChange, STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "./rollout-audit-wording";
+import { STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "./rollout-audit-wording";
 import type { RolloutSnapshot } from "./rollout-snapshot";
 import { notifyRolloutEvent } from "./rollout-webhook-event";
 import { writePercentages, type Percentages } from "./write-percentages";

@@ -9,7 +9,8 @@ import {
 } from "@/lib/domain/rollout-state";
 import type { DemoUserEmail } from "./demo-users";
 import type { CohortSeed, MinutesAgo, ReleaseSeed, RolloutStep, TeamSeed } from "./seed-types";
-import { describeRolloutChange, STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "@/lib/rollouts/rollout-audit-wording";
+import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
+import { STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "@/lib/rollouts/rollout-audit-wording";
 
 // Pure: replays the seed timelines through the same state machine, summaries and
 // before/after shapes as lib/releases/set-rollout.ts and change-release-status.ts, so seeded
