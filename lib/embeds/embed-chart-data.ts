@@ -18,9 +18,7 @@ export type EmbedChartData = {
 /** Exactly the link's release, environment, cohorts and metrics: nothing else is read. */
 export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "ok" }>, now = Date.now()): Promise<EmbedChartData> {
   const { link } = resolved;
-  const range = link.range as NamedRange;
-  const cohortKeys = JSON.parse(link.cohortKeys) as string[];
-  const metricKeys = JSON.parse(link.metricKeys) as string[];
+  const { range, cohortKeys, metricKeys } = link;
   const db = getDb();
   const [data, rollout] = await Promise.all([
     buildReleaseChartData(db, {

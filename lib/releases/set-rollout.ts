@@ -75,7 +75,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
     const summary = describeRolloutChange(before, proposed);
     if (!summary) return { changed: false, rollout: before };
 
-    const policy = await getApprovalPolicy(tx, environment.id);
+    const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
     const universalCohorts = policy ? await universalCohortKeys(tx, access.teamId) : undefined;
     const reasons = approvalReasons(policy, { kind: "set_rollout", status: before.status, before, after: proposed, critical: release.critical, universalCohorts });
     if (policy && reasons.length) {
