@@ -1,14 +1,16 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { NAMED_RANGES, type NamedRange } from "@/lib/metrics/choose-step";
 import { buildReleaseChartData } from "@/lib/metrics/release-chart-data";
 import type { ReleaseChartData } from "@/lib/metrics/release-chart-types";
+import { toReleaseRollout } from "@/lib/releases/release-rollout-row";
 import type { ResolvedEmbed } from "./resolve-embed-link";
 
 export type EmbedChartData = {
   release: { name: string };
   environment: { name: string };
-  status: string;
+  status: ReleaseStatus;
   range: NamedRange;
   data: ReleaseChartData;
   /** Percent each chosen cohort gets now (after status overrides), by cohort key. */
@@ -31,8 +33,8 @@ export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "o
       // Anyone with the link sees the chart: a failing backend is named by its summary only.
       showBackendDetails: false,
     }),
-    db.releaseRollout.findFirst({ where: { releaseId: link.releaseId, environmentId: link.environmentId }, select: { status: true } }),
+    db.releaseRollout.findFirst({ where: { releaseId: link.releaseId, environmentId: link.environmentId }, select: { id: true, status: true } }),
   ]);
   const last = data.rollout.changes.at(-1)?.percentByCohort ?? data.rollout.initial;
-  return { release: { name: link.release.name }, environment: { name: link.environment.name }, status: rollout?.status ?? "draft", range, data, percentNow: last };
+  return { release: { name: link.release.name }, environment: { name: link.environment.name }, status: rollout ? toReleaseRollout(rollout).status : "draft", range, data, percentNow: last };
 }

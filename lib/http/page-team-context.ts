@@ -15,7 +15,6 @@ const teamOnce = cache((actor: Actor, teamSlug: string) => getTeamWithEnvironmen
  */
 export async function getPageTeamContext(callbackUrl: string, teamSlug: string, environmentKey?: string | null) {
   const actor = await requirePageActor(callbackUrl);
-  const team = await orNotFound(teamOnce(actor, teamSlug));
-  const context: TeamContext = await orNotFound(Promise.resolve().then(() => inEnvironment(team, environmentKey)));
+  const context: TeamContext = await orNotFound(teamOnce(actor, teamSlug).then((team) => inEnvironment(team, environmentKey)));
   return { actor, ...context };
 }
