@@ -1,4 +1,5 @@
 import clsx from "clsx";
+import type { DeliveryStatus } from "@/lib/webhooks/webhook-row";
 
 const BADGE = "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap";
 
@@ -6,19 +7,16 @@ const STATUS_STYLES = {
   delivered: "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
   pending: "bg-amber-50 text-amber-800 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
   failed: "bg-red-50 text-red-800 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800",
-} as const;
+} as const satisfies Record<DeliveryStatus, string>;
 
-const STATUS_DOTS = { delivered: "bg-emerald-500", pending: "bg-amber-500 animate-pulse", failed: "bg-red-500" } as const;
-
-export type DeliveryStatus = keyof typeof STATUS_STYLES;
+const STATUS_DOTS = { delivered: "bg-emerald-500", pending: "bg-amber-500 animate-pulse", failed: "bg-red-500" } as const satisfies Record<DeliveryStatus, string>;
 
 /** delivered / retrying (pending after a failed attempt) / queued / failed. */
-export function DeliveryStatusBadge({ status, attempts }: { status: string; attempts: number }) {
-  const known: DeliveryStatus = status in STATUS_STYLES ? (status as DeliveryStatus) : "pending";
-  const label = known === "pending" ? (attempts > 0 ? "retrying" : "queued") : known;
+export function DeliveryStatusBadge({ status, attempts }: { status: DeliveryStatus; attempts: number }) {
+  const label = status === "pending" ? (attempts > 0 ? "retrying" : "queued") : status;
   return (
-    <span data-testid="delivery-status" className={clsx(BADGE, STATUS_STYLES[known])}>
-      <span aria-hidden className={clsx("size-1.5 rounded-full", STATUS_DOTS[known])} />
+    <span data-testid="delivery-status" className={clsx(BADGE, STATUS_STYLES[status])}>
+      <span aria-hidden className={clsx("size-1.5 rounded-full", STATUS_DOTS[status])} />
       {label}
     </span>
   );

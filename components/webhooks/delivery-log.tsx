@@ -2,13 +2,14 @@ import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/webhook-backoff";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
+import type { DeliveryStatus } from "@/lib/webhooks/webhook-row";
 import { DeliveryStatusBadge, StatusCodeBadge } from "./delivery-badges";
 import { formatWait } from "./format-wait";
 
 export type DeliveryLogItem = {
   id: string;
   event: string;
-  status: string;
+  status: DeliveryStatus;
   attempts: number;
   lastStatusCode: number | null;
   lastError: string | null;

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-export type ApiKeyKind = "sdk" | "admin";
+export const API_KEY_KINDS = ["sdk", "admin"] as const;
+export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
 
 /** `gp_sdk_` + 32 base62 characters (~190 bits): too much entropy to need a slow hash. */
 export function generateApiKey(kind: ApiKeyKind): string {

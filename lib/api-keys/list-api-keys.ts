@@ -1,13 +1,16 @@
 import "server-only";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
+import { toApiKey } from "./api-key-row";
 
-export async function listApiKeys(teamId: string) {
-  const keys = await readDb().apiKey.findMany({
-    where: { teamId },
+/** Every member sees which keys exist (never the keys: they are stored hashed). */
+export async function listApiKeys(access: TeamAccess) {
+  const rows = await readDb().apiKey.findMany({
+    where: { teamId: access.teamId },
     include: { environment: { select: { key: true, name: true } } },
     orderBy: [{ revokedAt: "asc" }, { createdAt: "desc" }],
   });
-  return keys.map((k) => ({
+  return rows.map(toApiKey).map((k) => ({
     id: k.id,
     name: k.name,
     kind: k.kind,

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
-import { requireRole } from "@/lib/auth/require-role";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { expireChangeRequests } from "./expire-change-requests";
@@ -8,10 +7,9 @@ import { CHANGE_REQUEST_INCLUDE, toChangeRequestView } from "@/lib/change-reques
 
 export type ChangeRequestFilter = { releaseKey?: string; environmentKey?: string; decidedLimit?: number };
 
-/** Pending requests (oldest first: they expire first) and the most recently decided ones. */
-export async function listChangeRequests(actor: Actor | null, teamSlug: string, filter: ChangeRequestFilter = {}) {
+/** Pending requests (oldest first: they expire first) and the most recently decided ones. Any member may read. */
+export async function listChangeRequests(access: TeamAccess, filter: ChangeRequestFilter = {}) {
   const db = readDb();
-  const access = await requireRole(db, actor, teamSlug, "viewer");
   await expireChangeRequests({ teamId: access.teamId });
   const where = {
     teamId: access.teamId,
@@ -25,10 +23,10 @@ export async function listChangeRequests(actor: Actor | null, teamSlug: string, 
   ]);
   const names = new Map(cohorts.map((c) => [c.key, c.name]));
   const view = (rows: typeof pending): ChangeRequestView[] => rows.map((row) => toChangeRequestView(row, names));
-  return { access, pending: view(pending), decided: view(decided) };
+  return { pending: view(pending), decided: view(decided) };
 }
 
 /** For the navigation badge: cheap, and without expiring anything. */
-export async function countPendingChangeRequests(teamId: string): Promise<number> {
-  return readDb().changeRequest.count({ where: { teamId, status: "pending", expiresAt: { gt: new Date() } } });
+export async function countPendingChangeRequests(access: TeamAccess): Promise<number> {
+  return readDb().changeRequest.count({ where: { teamId: access.teamId, status: "pending", expiresAt: { gt: new Date() } } });
 }

@@ -38,7 +38,7 @@ export async function setApprovalPolicy(actor: Actor | null, rawInput: unknown):
     const access = await requireRole(tx, actor, input.teamSlug, "admin");
     const environment = await tx.environment.findFirst({ where: { teamId: access.teamId, key: input.environmentKey } });
     if (!environment) throw new NotFoundError(`Environment "${input.environmentKey}" not found`);
-    const before = await getApprovalPolicy(tx, environment.id);
+    const before = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
     if ((before?.version ?? 0) !== input.expectedVersion) {
       throw new ConflictError(`The approval policy for ${environment.name} was changed by ${before?.updatedByName ?? "someone else"} since you opened it. Nothing was saved.`, before);
     }
@@ -53,7 +53,7 @@ export async function setApprovalPolicy(actor: Actor | null, rawInput: unknown):
       ? await tx.approvalPolicy.updateMany({ where: { environmentId: environment.id, version: input.expectedVersion }, data: { ...rules, version: { increment: 1 }, updatedByName: access.actor.name } })
       : await createPolicy(tx, { environmentId: environment.id, ...rules, updatedByName: access.actor.name });
     if (written.count !== 1) throw new ConflictError("The approval policy changed while saving; nothing was saved");
-    const after = (await getApprovalPolicy(tx, environment.id))!;
+    const after = (await getApprovalPolicy(access, { environmentId: environment.id }, tx))!;
     await writeAuditEvent(tx, {
       teamId: access.teamId,
       actor: access.actor,

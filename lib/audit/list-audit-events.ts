@@ -1,38 +1,38 @@
 import "server-only";
+import type { ActorType } from "@/lib/auth/actor";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
+import { toAuditEvent } from "./audit-event-row";
 
 export type AuditEntry = {
   id: string;
   action: string;
   summary: string;
   actorName: string;
-  actorType: string;
+  actorType: ActorType;
   environmentName: string | null;
   createdAt: Date;
   before: unknown;
   after: unknown;
 };
 
-function parse(json: string | null): unknown {
-  return json === null ? null : JSON.parse(json);
-}
+/** What the trail shows: the whole team's, or one release's or one cohort's. */
+export type AuditFilter = { releaseId?: string; cohortId?: string; limit?: number };
 
-export async function listAuditEvents(
-  teamId: string,
-  filter: { releaseId?: string; cohortId?: string } = {},
-  limit = 100,
-): Promise<AuditEntry[]> {
+/** The team's audit trail, newest first (100 events unless `limit` says otherwise). Any member may read. */
+export async function listAuditEvents(access: TeamAccess, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  const { limit = 100, ...about } = filter;
   const db = readDb();
   const [events, environments] = await Promise.all([
     db.auditEvent.findMany({
-      where: { teamId, ...filter },
+      where: { teamId: access.teamId, ...about },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit,
     }),
-    db.environment.findMany({ where: { teamId }, select: { id: true, name: true } }),
+    db.environment.findMany({ where: { teamId: access.teamId }, select: { id: true, name: true } }),
   ]);
   const envNames = new Map(environments.map((e) => [e.id, e.name]));
-  return events.map((e) => ({
+  return events.map(toAuditEvent).map((e) => ({
     id: e.id,
     action: e.action,
     summary: e.summary,
@@ -40,12 +40,7 @@ export async function listAuditEvents(
     actorType: e.actorType,
     environmentName: e.environmentId ? (envNames.get(e.environmentId) ?? null) : null,
     createdAt: e.createdAt,
-    before: parse(e.before),
-    after: parse(e.after),
+    before: e.before,
+    after: e.after,
   }));
-}
-
-export async function releaseIdOf(teamId: string, releaseKey: string) {
-  const release = await readDb().release.findFirst({ where: { teamId, key: releaseKey }, select: { id: true } });
-  return release?.id ?? null;
 }

@@ -1,3 +1,6 @@
+export const ACTOR_TYPES = ["user", "api_key", "system"] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
 /** Who is making a change; recorded on every audit event. */
 export type Actor =
   | { type: "user"; id: string; name: string }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonColumn, parseRow } from "@/lib/db/parse-row";
 import { cohortDefinitionSchema, describeDefinition } from "@/lib/domain/cohort-rules";
 import type { ChangeRequestKind } from "./change-request-view";
 
@@ -18,16 +19,31 @@ export const cohortOrderPayloadSchema = z.object({
 });
 export type CohortOrderPayload = z.infer<typeof cohortOrderPayloadSchema>;
 
+type PayloadRow = { id: string; before: string; proposed: string };
+
+const fieldsRowSchema = z.object({ before: jsonColumn(cohortFieldsPayloadSchema), proposed: jsonColumn(cohortFieldsPayloadSchema) });
+const orderRowSchema = z.object({ before: jsonColumn(cohortOrderPayloadSchema), proposed: jsonColumn(cohortOrderPayloadSchema) });
+
+/** A cohort_update request's stored sides. */
+export function cohortFieldsPayload(row: PayloadRow): { before: CohortFieldsPayload; proposed: CohortFieldsPayload } {
+  const { before, proposed } = parseRow("ChangeRequest", fieldsRowSchema, row);
+  return { before, proposed };
+}
+
+/** A cohort_move or cohort_archive request's stored sides. */
+export function cohortOrderPayload(row: PayloadRow): { before: CohortOrderPayload; proposed: CohortOrderPayload } {
+  const { before, proposed } = parseRow("ChangeRequest", orderRowSchema, row);
+  return { before, proposed };
+}
+
 /** One line for a cohort request, e.g. "Edit cohort Beta: 2 listed targeting keys → targetingKey starts with zz-". */
-export function describeCohortRequest(kind: ChangeRequestKind, cohort: { key: string; name: string }, beforeJson: string, proposedJson: string): string {
+export function describeCohortRequest(kind: ChangeRequestKind, cohort: { key: string; name: string }, row: PayloadRow): string {
   if (kind === "cohort_update") {
-    const before = cohortFieldsPayloadSchema.parse(JSON.parse(beforeJson));
-    const after = cohortFieldsPayloadSchema.parse(JSON.parse(proposedJson));
+    const { before, proposed: after } = cohortFieldsPayload(row);
     const rename = before.name !== after.name ? ` (renamed ${before.name} → ${after.name})` : "";
     return `Edit cohort ${cohort.name}${rename}: ${describeDefinition(before.definition)} → ${describeDefinition(after.definition)}`;
   }
-  const before = cohortOrderPayloadSchema.parse(JSON.parse(beforeJson));
-  const after = cohortOrderPayloadSchema.parse(JSON.parse(proposedJson));
+  const { before, proposed: after } = cohortOrderPayload(row);
   if (kind === "cohort_archive") return `Archive cohort ${cohort.name} (its users fall to the cohorts after it)`;
   const was = before.order.indexOf(cohort.key) + 1;
   const now = after.order.indexOf(cohort.key) + 1;

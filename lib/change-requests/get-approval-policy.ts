@@ -1,13 +1,12 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { TeamAccess } from "@/lib/auth/require-role";
+import type { Prisma, Tx } from "@/lib/db/client";
+import { readDb } from "@/lib/db/transaction";
 import type { ApprovalRules } from "@/lib/domain/approval-policy";
 
 export type ApprovalPolicyView = ApprovalRules & { expiryMinutes: number; version: number; updatedByName: string | null };
 
-/** An environment's policy, or null when it has none (everything applies directly). */
-export async function getApprovalPolicy(tx: Tx, environmentId: string): Promise<ApprovalPolicyView | null> {
-  const row = await tx.approvalPolicy.findUnique({ where: { environmentId } });
-  if (!row) return null;
+export function toApprovalPolicyView(row: Prisma.ApprovalPolicyGetPayload<object>): ApprovalPolicyView {
   return {
     cohortThresholdBasisPoints: row.cohortThresholdBasisPoints,
     defaultAboveZero: row.defaultAboveZero,
@@ -17,4 +16,13 @@ export async function getApprovalPolicy(tx: Tx, environmentId: string): Promise<
     version: row.version,
     updatedByName: row.updatedByName,
   };
+}
+
+/**
+ * An environment's policy, or null when it has none (everything applies directly). Any member
+ * may read. `db`: a change judged by the policy reads it inside its own transaction.
+ */
+export async function getApprovalPolicy(access: TeamAccess, input: { environmentId: string }, db: Tx = readDb()): Promise<ApprovalPolicyView | null> {
+  const row = await db.approvalPolicy.findFirst({ where: { environmentId: input.environmentId, environment: { teamId: access.teamId } } });
+  return row && toApprovalPolicyView(row);
 }

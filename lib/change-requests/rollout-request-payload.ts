@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonColumn, parseRow } from "@/lib/db/parse-row";
 import type { ProposedPercentages } from "./change-request-view";
 
 const percentagesSchema = z.object({
@@ -6,7 +7,10 @@ const percentagesSchema = z.object({
   cohorts: z.record(z.string(), z.number().int()),
 });
 
+const payloadSchema = z.object({ before: jsonColumn(percentagesSchema), proposed: jsonColumn(percentagesSchema) });
+
 /** A rollout request's stored before/proposed percentages, parsed rather than cast. */
-export function rolloutRequestPayload(row: { before: string; proposed: string }): { before: ProposedPercentages; proposed: ProposedPercentages } {
-  return { before: percentagesSchema.parse(JSON.parse(row.before)), proposed: percentagesSchema.parse(JSON.parse(row.proposed)) };
+export function rolloutRequestPayload(row: { id: string; before: string; proposed: string }): { before: ProposedPercentages; proposed: ProposedPercentages } {
+  const { before, proposed } = parseRow("ChangeRequest", payloadSchema, row);
+  return { before, proposed };
 }

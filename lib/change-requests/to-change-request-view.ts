@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { diffRollout } from "@/lib/domain/rollout-diff";
-import { CHANGE_REQUEST_KINDS, CHANGE_REQUEST_STATUSES, type ChangeRequestKind, type ChangeRequestStatus, type ChangeRequestView } from "./change-request-view";
+import type { ChangeRequestView } from "./change-request-view";
+import { toChangeRequest } from "./change-request-row";
 import { describeCohortRequest } from "./cohort-request-payload";
 import { describeChangeRequest } from "./describe-change-request";
 import { rolloutRequestPayload } from "./rollout-request-payload";
@@ -14,20 +15,14 @@ export const CHANGE_REQUEST_INCLUDE = {
 
 export type ChangeRequestRow = Prisma.ChangeRequestGetPayload<{ include: typeof CHANGE_REQUEST_INCLUDE }>;
 
-const oneOf = <T extends string>(values: readonly T[], value: string, fallback: T): T => ((values as readonly string[]).includes(value) ? (value as T) : fallback);
-
-export function parseReasons(json: string): string[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === "string") : [];
-}
-
-export function toChangeRequestView(row: ChangeRequestRow, cohortNames: Map<string, string> = new Map()): ChangeRequestView {
-  const kind: ChangeRequestKind = oneOf(CHANGE_REQUEST_KINDS, row.kind, "set_rollout");
+export function toChangeRequestView(stored: ChangeRequestRow, cohortNames: Map<string, string> = new Map()): ChangeRequestView {
+  const row = toChangeRequest(stored);
+  const { kind } = row;
   const common = {
     id: row.id,
     kind,
-    status: oneOf<ChangeRequestStatus>(CHANGE_REQUEST_STATUSES, row.status, "pending"),
-    reasons: parseReasons(row.reasons),
+    status: row.status,
+    reasons: row.reasons,
     comment: row.comment,
     requesterId: row.requesterId,
     requesterUserId: row.requesterUserId,
@@ -45,7 +40,7 @@ export function toChangeRequestView(row: ChangeRequestRow, cohortNames: Map<stri
   if (row.cohort) {
     return {
       ...common,
-      summary: describeCohortRequest(kind, row.cohort, row.before, row.proposed),
+      summary: describeCohortRequest(kind, row.cohort, row),
       changes: [],
       subject: `Cohort ${row.cohort.name}`,
       subjectPath: `cohorts/${encodeURIComponent(row.cohort.key)}/edit`,

@@ -2,14 +2,14 @@ import "server-only";
 import type { TeamAccess } from "@/lib/auth/require-role";
 import type { Tx } from "@/lib/db/client";
 import { cohortFlows, editDirection, type CohortFlow } from "@/lib/domain/cohort-reach";
-import { cohortFieldsPayloadSchema, cohortOrderPayloadSchema } from "@/lib/change-requests/cohort-request-payload";
-import { parseReasons } from "@/lib/change-requests/to-change-request-view";
+import { cohortFieldsPayload, cohortOrderPayload } from "@/lib/change-requests/cohort-request-payload";
+import { requestReasons } from "@/lib/change-requests/change-request-row";
 import { applyCohortArchive, applyCohortEdit, applyCohortSwap } from "./apply-cohort-change";
 import { judgeCohortChange } from "./judge-cohort-change";
 import type { CohortDefinition } from "@/lib/domain/cohort-rules";
 import { loadActiveCohorts, universalAfter, type ActiveCohort } from "./load-active-cohorts";
 
-type Row = { kind: string; cohortId: string | null; baseVersion: number; before: string; proposed: string; reasons: string };
+type Row = { id: string; kind: string; cohortId: string | null; baseVersion: number; before: string; proposed: string; reasons: string };
 
 /** Ready to apply (with who asked and approved in `note`), or why nothing may be applied. */
 export type CohortRequestPlan = { ok: true; apply: (note: string) => Promise<void> } | { ok: false; why: string };
@@ -25,7 +25,7 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
   if (!cohort) return { ok: false, why: "the cohort was archived since the request; nothing was applied" };
   if (cohort.version !== row.baseVersion) return { ok: false, why: `cohort ${cohort.name} was edited since the request; nothing was applied` };
   const order = cohorts.map((c) => c.key);
-  const shown = new Set(parseReasons(row.reasons));
+  const shown = new Set(requestReasons(row));
   const stillJudged = async (flows: readonly CohortFlow[], definitionAfter?: CohortDefinition) => {
     const universal = universalAfter(cohorts, definitionAfter ? { cohortKey: cohort.key, definition: definitionAfter } : null);
     const now = await judgeCohortChange(tx, access.teamId, flows, new Map(cohorts.map((c) => [c.key, c.name])), universal);
@@ -34,7 +34,7 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
   };
 
   if (row.kind === "cohort_update") {
-    const after = cohortFieldsPayloadSchema.parse(JSON.parse(row.proposed));
+    const after = cohortFieldsPayload(row).proposed;
     const direction = cohort.definition ? editDirection(cohort.definition, after.definition) : { widens: true, narrows: false };
     const flows = direction.widens || direction.narrows ? cohortFlows(order, { kind: "rules", cohortKey: cohort.key, ...direction }) : [];
     const why = await stillJudged(flows, after.definition);
@@ -42,7 +42,7 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
     return { ok: true, apply: async (note) => void (await applyCohortEdit(tx, access, cohort, after, flows, note)) };
   }
 
-  const before = cohortOrderPayloadSchema.parse(JSON.parse(row.before));
+  const before = cohortOrderPayload(row).before;
   if (before.order.join("\n") !== order.join("\n")) return { ok: false, why: "the cohort order changed since the request; nothing was applied" };
   const changed = Object.entries(before.versions).find(([key, version]) => cohorts.find((c) => c.key === key)?.version !== version);
   if (changed) return { ok: false, why: `cohort ${changed[0]} was edited since the request; nothing was applied` };

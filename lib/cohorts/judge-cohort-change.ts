@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { cohortFlowReasons } from "@/lib/domain/approval-policy";
 import type { CohortFlow } from "@/lib/domain/cohort-reach";
-import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
+import { toApprovalPolicyView } from "@/lib/change-requests/get-approval-policy";
 
 export type CohortJudgement = { reasons: string[]; expiryMinutes: number };
 
@@ -25,6 +25,7 @@ export async function judgeCohortChange(
     select: {
       id: true,
       name: true,
+      approvalPolicy: true,
       rollouts: {
         where: { status: { in: ["rolling", "paused"] }, release: { archivedAt: null } },
         select: { defaultBasisPoints: true, release: { select: { name: true, critical: true } }, cohorts: { select: { basisPoints: true, cohort: { select: { key: true } } } } },
@@ -34,7 +35,7 @@ export async function judgeCohortChange(
   const reasons: string[] = [];
   let expiryMinutes = Infinity;
   for (const environment of environments) {
-    const policy = await getApprovalPolicy(tx, environment.id);
+    const policy = environment.approvalPolicy && toApprovalPolicyView(environment.approvalPolicy);
     if (!policy) continue;
     const here: string[] = [];
     for (const rollout of environment.rollouts) {

@@ -1,17 +1,15 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { matchesEveryone } from "@/lib/domain/cohort-reach";
-import { cohortDefinitionSchema, type CohortDefinition } from "@/lib/domain/cohort-rules";
+import type { CohortDefinition } from "@/lib/domain/cohort-rules";
+import { toCohort } from "./cohort-row";
 
 export type ActiveCohort = { id: string; key: string; name: string; description: string; priority: number; version: number; definition: CohortDefinition | null };
 
 /** The team's cohorts that take part in evaluation (not archived), by priority. */
 export async function loadActiveCohorts(tx: Tx, teamId: string): Promise<ActiveCohort[]> {
   const rows = await tx.cohort.findMany({ where: { teamId, archivedAt: null }, orderBy: { priority: "asc" } });
-  return rows.map((row) => {
-    const parsed = cohortDefinitionSchema.safeParse(JSON.parse(row.definition));
-    return { id: row.id, key: row.key, name: row.name, description: row.description, priority: row.priority, version: row.version, definition: parsed.success ? parsed.data : null };
-  });
+  return rows.map(toCohort).map(({ id, key, name, description, priority, version, definition }) => ({ id, key, name, description, priority, version, definition }));
 }
 
 /** Cohorts that let everyone in: the approval policy judges them as "everyone else". */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TeamAccess } from "@/lib/auth/require-role";
 import type { Tx } from "@/lib/db/client";
+import type { ProposedPercentages } from "@/lib/change-requests/change-request-view";
 import { rolloutRequestPayload } from "@/lib/change-requests/rollout-request-payload";
 import { settleChangeRequest } from "@/lib/change-requests/settle-change-request";
 import { CHANGE_REQUEST_INCLUDE } from "@/lib/change-requests/to-change-request-view";
@@ -30,10 +31,11 @@ export async function staleRequestsDependingOn(tx: Tx, access: TeamAccess, moved
  * The places (cohorts, everyone else) whose served percentage a rollout request changes. A
  * change to everyone else also changes every cohort that follows it, so it touches them all.
  */
-function touchedBy(row: { kind: string; before: string; proposed: string }): Set<string> | "all" {
+function touchedBy(row: { id: string; kind: string; before: string; proposed: string }): Set<string> | "all" {
   const { before, proposed } = rolloutRequestPayload(row);
   // Starting serves every percentage from 0%.
-  const from = row.kind === "start" ? { defaultBasisPoints: 0, cohorts: {} as Record<string, number> } : before;
+  const nobody: ProposedPercentages = { defaultBasisPoints: 0, cohorts: {} };
+  const from = row.kind === "start" ? nobody : before;
   const to = row.kind === "start" ? before : proposed;
   if (from.defaultBasisPoints !== to.defaultBasisPoints) return "all";
   const touched = new Set<string>();

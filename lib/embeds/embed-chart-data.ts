@@ -1,14 +1,16 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { NAMED_RANGES, type NamedRange } from "@/lib/metrics/choose-step";
 import { buildReleaseChartData } from "@/lib/metrics/release-chart-data";
 import type { ReleaseChartData } from "@/lib/metrics/release-chart-types";
+import { toReleaseRollout } from "@/lib/rollouts/rollout-row";
 import type { ResolvedEmbed } from "./resolve-embed-link";
 
 export type EmbedChartData = {
   release: { name: string };
   environment: { name: string };
-  status: string;
+  status: ReleaseStatus;
   range: NamedRange;
   data: ReleaseChartData;
   /** Percent each chosen cohort gets now (after status overrides), by cohort key. */
@@ -18,9 +20,7 @@ export type EmbedChartData = {
 /** Exactly the link's release, environment, cohorts and metrics: nothing else is read. */
 export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "ok" }>, now = Date.now()): Promise<EmbedChartData> {
   const { link } = resolved;
-  const range = link.range as NamedRange;
-  const cohortKeys = JSON.parse(link.cohortKeys) as string[];
-  const metricKeys = JSON.parse(link.metricKeys) as string[];
+  const { range, cohortKeys, metricKeys } = link;
   const db = getDb();
   const [data, rollout] = await Promise.all([
     buildReleaseChartData(db, {
@@ -33,8 +33,8 @@ export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "o
       // Anyone with the link sees the chart: a failing backend is named by its summary only.
       showBackendDetails: false,
     }),
-    db.releaseRollout.findFirst({ where: { releaseId: link.releaseId, environmentId: link.environmentId }, select: { status: true } }),
+    db.releaseRollout.findFirst({ where: { releaseId: link.releaseId, environmentId: link.environmentId }, select: { id: true, status: true } }),
   ]);
   const last = data.rollout.changes.at(-1)?.percentByCohort ?? data.rollout.initial;
-  return { release: { name: link.release.name }, environment: { name: link.environment.name }, status: rollout?.status ?? "draft", range, data, percentNow: last };
+  return { release: { name: link.release.name }, environment: { name: link.environment.name }, status: rollout ? toReleaseRollout(rollout).status : "draft", range, data, percentNow: last };
 }

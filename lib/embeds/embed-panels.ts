@@ -1,5 +1,5 @@
 import type { SvgSeries } from "@/lib/charts/svg-chart";
-import { STATUS_LABELS, isReleaseStatus } from "@/lib/domain/rollout-state";
+import { STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { badDirectionHint, displayUnit, formatAxisValue } from "@/lib/metrics/format-metric-value";
 import type { MetricDefinitionView } from "@/lib/metrics/metric-types";
 import type { EmbedChartData } from "./embed-chart-data";
@@ -28,7 +28,7 @@ const RANGE_WORDS: Record<string, string> = { "1h": "last hour", "6h": "last 6 h
 /** Pure: what the embed draws, one panel per chosen metric × cohort (latency at p95). */
 export function embedView(input: EmbedChartData): EmbedView {
   const { data } = input;
-  const status = isReleaseStatus(input.status) ? STATUS_LABELS[input.status] : input.status;
+  const status = STATUS_LABELS[input.status];
   const metrics = data.metrics.map((panel) => {
     const unit = displayUnit(panel.definition);
     const stat = panel.definition.kind === "latency" ? "p95" : "value";

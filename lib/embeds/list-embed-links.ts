@@ -1,5 +1,8 @@
 import "server-only";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
+import type { NamedRange } from "@/lib/metrics/choose-step";
+import { toEmbedLink } from "./embed-link-row";
 import type { EmbedTheme } from "./embed-schemas";
 
 export type EmbedLinkView = {
@@ -10,7 +13,7 @@ export type EmbedLinkView = {
   environment: { key: string; name: string };
   cohortKeys: string[];
   metricKeys: string[];
-  range: string;
+  range: NamedRange;
   theme: EmbedTheme;
   allowedOrigins: string[];
   createdById: string | null;
@@ -22,25 +25,26 @@ export type EmbedLinkView = {
   state: "live" | "revoked" | "expired";
 };
 
-/** The team's links (or one release's), newest first; tokens are never readable again. */
-export async function listEmbedLinks(teamId: string, filter: { releaseKey?: string } = {}, now = Date.now()): Promise<EmbedLinkView[]> {
+/** The team's links (or one release's), newest first; tokens are never readable again. Any member may read. */
+export async function listEmbedLinks(access: TeamAccess, filter: { releaseKey?: string } = {}): Promise<EmbedLinkView[]> {
+  const now = Date.now();
   const rows = await readDb().embedLink.findMany({
-    where: { teamId, ...(filter.releaseKey ? { release: { key: filter.releaseKey } } : {}) },
+    where: { teamId: access.teamId, ...(filter.releaseKey ? { release: { key: filter.releaseKey } } : {}) },
     include: { release: { select: { key: true, name: true } }, environment: { select: { key: true, name: true } } },
     orderBy: { createdAt: "desc" },
     take: 200,
   });
-  return rows.map((row) => ({
+  return rows.map(toEmbedLink).map((row) => ({
     id: row.id,
     name: row.name,
     prefix: row.prefix,
     release: row.release,
     environment: row.environment,
-    cohortKeys: JSON.parse(row.cohortKeys) as string[],
-    metricKeys: JSON.parse(row.metricKeys) as string[],
+    cohortKeys: row.cohortKeys,
+    metricKeys: row.metricKeys,
     range: row.range,
-    theme: row.theme as EmbedTheme,
-    allowedOrigins: JSON.parse(row.allowedOrigins) as string[],
+    theme: row.theme,
+    allowedOrigins: row.allowedOrigins,
     createdById: row.createdById,
     createdByName: row.createdByName,
     createdAt: row.createdAt,

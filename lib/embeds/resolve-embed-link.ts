@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { toEmbedLink } from "./embed-link-row";
 import { hashEmbedToken, looksLikeEmbedToken } from "./embed-token";
 
 export type ResolvedEmbed =
@@ -7,10 +8,10 @@ export type ResolvedEmbed =
   | { kind: "revoked" | "expired"; origins: string[] }
   | { kind: "ok"; link: EmbedLinkRow; origins: string[] };
 
-type EmbedLinkRow = NonNullable<Awaited<ReturnType<typeof findLink>>>;
+export type EmbedLinkRow = NonNullable<Awaited<ReturnType<typeof findLink>>>;
 
-function findLink(tokenHash: string) {
-  return getDb().embedLink.findUnique({
+async function findLink(tokenHash: string) {
+  const row = await getDb().embedLink.findUnique({
     where: { tokenHash },
     include: {
       team: { select: { id: true, prometheusUrl: true, prometheusToken: true } },
@@ -18,6 +19,7 @@ function findLink(tokenHash: string) {
       environment: { select: { id: true, key: true, name: true } },
     },
   });
+  return row && toEmbedLink(row);
 }
 
 /** What a token opens, checked on every request: revoking or expiring takes effect at once. */
@@ -25,7 +27,7 @@ export async function resolveEmbedLink(token: string, now = Date.now()): Promise
   if (!looksLikeEmbedToken(token)) return { kind: "unknown" };
   const link = await findLink(hashEmbedToken(token));
   if (!link) return { kind: "unknown" };
-  const origins = JSON.parse(link.allowedOrigins) as string[];
+  const origins = link.allowedOrigins;
   // An archived release shows nothing, like a revoked link: restoring it brings the link back.
   if (link.revokedAt || link.release.archivedAt) return { kind: "revoked", origins };
   if (link.expiresAt && link.expiresAt.getTime() <= now) return { kind: "expired", origins };

@@ -10,7 +10,7 @@ import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertAdminRemains, lastAdminMessage } from "./assert-admin-remains";
 import { authoriseMemberChange } from "./authorise-member-change";
-import { getMembershipOrThrow } from "./get-membership-or-throw";
+import { loadMembershipOrThrow } from "./load-membership-or-throw";
 import { membershipIdSchema, roleSchema } from "./member-schemas";
 
 export const changeMemberRoleSchema = z.object({
@@ -32,7 +32,7 @@ export async function changeMemberRole(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(changeMemberRoleSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await authoriseMemberChange(tx, actor, input.teamSlug);
-    const membership = await getMembershipOrThrow(tx, access.teamId, input.membershipId);
+    const membership = await loadMembershipOrThrow(tx, access.teamId, input.membershipId);
     const { user } = membership;
     if (membership.role !== input.expectedRole) {
       throw new ConflictError(

@@ -1,6 +1,8 @@
 import "server-only";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
-import { isRole, type Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/roles";
+import { toMembership } from "./membership-row";
 
 export type TeamMember = {
   membershipId: string;
@@ -15,12 +17,16 @@ export type TeamMember = {
   pendingRequests: number;
 };
 
+const RANK: Record<Role, number> = { admin: 0, approver: 1, editor: 2, viewer: 3 };
+
 /**
- * Every member may read the list; the caller has authorised (getTeamContext). Ordered by
- * role (admins first) then name, so who to ask for access is at the top.
+ * The team's members; every member may read the list. Ordered by role (admins first) then name,
+ * so who to ask for access is at the top; `orderBy: "name"` for a list to pick someone from
+ * (a release's owner).
  */
-export async function listTeamMembers(teamId: string): Promise<{ members: TeamMember[]; adminCount: number }> {
+export async function listTeamMembers(access: TeamAccess, options: { orderBy?: "role" | "name" } = {}): Promise<{ members: TeamMember[]; adminCount: number }> {
   const db = readDb();
+  const teamId = access.teamId;
   const [memberships, owners, requests] = await Promise.all([
     db.membership.findMany({
       where: { teamId },
@@ -32,10 +38,8 @@ export async function listTeamMembers(teamId: string): Promise<{ members: TeamMe
   ]);
   const pending = new Map(requests.map((r) => [r.requesterId, r._count._all]));
   const owned = new Map(owners.map((o) => [o.ownerId, o._count._all]));
-  const rank: Record<Role, number> = { admin: 0, approver: 1, editor: 2, viewer: 3 };
-  const members = memberships
-    .filter((m): m is typeof m & { role: Role } => isRole(m.role))
-    .map((m) => ({
+  const byName = memberships.map(toMembership).map(
+    (m): TeamMember => ({
       membershipId: m.id,
       userId: m.user.id,
       name: m.user.name,
@@ -44,7 +48,8 @@ export async function listTeamMembers(teamId: string): Promise<{ members: TeamMe
       since: m.createdAt,
       ownedReleases: owned.get(m.user.id) ?? 0,
       pendingRequests: pending.get(m.user.id) ?? 0,
-    }))
-    .sort((a, b) => rank[a.role] - rank[b.role]);
+    }),
+  );
+  const members = options.orderBy === "name" ? byName : byName.sort((a, b) => RANK[a.role] - RANK[b.role]);
   return { members, adminCount: members.filter((m) => m.role === "admin").length };
 }

@@ -9,7 +9,7 @@ import { teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
 import { assertAdminRemains, lastAdminMessage } from "./assert-admin-remains";
 import { authoriseMemberChange } from "./authorise-member-change";
-import { getMembershipOrThrow } from "./get-membership-or-throw";
+import { loadMembershipOrThrow } from "./load-membership-or-throw";
 import { membershipIdSchema } from "./member-schemas";
 
 export const removeMemberSchema = z.object({
@@ -29,7 +29,7 @@ export async function removeMember(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(removeMemberSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await authoriseMemberChange(tx, actor, input.teamSlug);
-    const membership = await getMembershipOrThrow(tx, access.teamId, input.membershipId);
+    const membership = await loadMembershipOrThrow(tx, access.teamId, input.membershipId);
     const { user } = membership;
     const isSelf = access.actor.type === "user" && access.actor.id === user.id;
     if (membership.role === "admin" && (await tx.membership.count({ where: { teamId: access.teamId, role: "admin" } })) <= 1) {

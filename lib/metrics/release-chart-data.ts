@@ -1,13 +1,14 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { isReleaseStatus } from "@/lib/domain/rollout-state";
+import { toAuditEvent } from "@/lib/audit/audit-event-row";
+import { toReleaseRollout } from "@/lib/rollouts/rollout-row";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { metricsBackendFor } from "./backend-for";
 import { readExposureColumns } from "./builtin/exposure-queries";
 import { chartDataOf } from "./chart-columns";
 import { chartCohorts, metricPanels, pickByKey } from "./chart-payload";
 import { chooseStep } from "./choose-step";
-import { listMetricDefinitions } from "./list-metric-definitions";
+import { loadMetricDefinitions } from "./load-metric-definitions";
 import type { MetricDefinitionView, SeriesRange } from "./metric-types";
 import type { ReleaseChartColumns, ReleaseChartData, RolloutTimeline } from "./release-chart-types";
 import { rolloutTimeline, type RolloutAuditRecord } from "./rollout-timeline";
@@ -43,7 +44,7 @@ export async function buildReleaseChartColumns(db: Db, request: ReleaseChartRequ
 
   const [teamCohorts, allDefinitions] = await Promise.all([
     db.cohort.findMany({ where: { teamId: team.id, archivedAt: null }, orderBy: { priority: "asc" }, select: { key: true, name: true } }),
-    listMetricDefinitions(db, team.id),
+    loadMetricDefinitions(db, team.id),
   ]);
   const cohorts = chartCohorts(teamCohorts, request.cohortKeys);
   const definitions = pickByKey(allDefinitions, request.metricKeys, "metrics");
@@ -77,15 +78,6 @@ async function readExposures(
   }
 }
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 /** Rebuilt from the audit trail: the same events the release page lists, read as percentages. */
 export async function readRolloutTimeline(
   db: Db,
@@ -93,7 +85,7 @@ export async function readRolloutTimeline(
   cohortKeys: readonly string[],
   range: { from: number; to: number },
 ): Promise<RolloutTimeline> {
-  const [rollout, events] = await Promise.all([
+  const [stored, events] = await Promise.all([
     db.releaseRollout.findFirst({
       where: { releaseId: where.releaseId, environmentId: where.environmentId },
       include: { cohorts: { include: { cohort: { select: { key: true } } } } },
@@ -103,18 +95,19 @@ export async function readRolloutTimeline(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     }),
   ]);
-  if (!rollout) throw new NotFoundError("This release has no rollout in this environment");
-  const records: RolloutAuditRecord[] = events.map((e) => ({
+  if (!stored) throw new NotFoundError("This release has no rollout in this environment");
+  const rollout = toReleaseRollout(stored);
+  const records: RolloutAuditRecord[] = events.map(toAuditEvent).map((e) => ({
     at: e.createdAt.getTime(),
     actorName: e.actorName,
     action: e.action,
     summary: e.summary,
-    before: parseJson(e.before),
-    after: parseJson(e.after),
+    before: e.before,
+    after: e.after,
   }));
   return rolloutTimeline({
     current: {
-      status: isReleaseStatus(rollout.status) ? rollout.status : "draft",
+      status: rollout.status,
       defaultBasisPoints: rollout.defaultBasisPoints,
       cohorts: Object.fromEntries(rollout.cohorts.map((c) => [c.cohort.key, c.basisPoints])),
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
 import { pickWorstCohort, type VariantComparison } from "@/lib/domain/metric-comparison";
 import { metricsBackendFor, type TeamMetricsSettings } from "./backend-for";
@@ -12,9 +12,8 @@ export const HEALTH_STEP_SECONDS = 3600;
 /** How many of the team's metrics (first by position) the health column shows. */
 export const KEY_METRIC_COUNT = 2;
 
-/** Everything readRolloutHealth needs, made once per page by getTeamOverview after authorising. */
+/** Everything readRolloutHealth needs, made once per page by getTeamOverview (a member's read). */
 export type HealthScope = {
-  db: Db;
   team: TeamMetricsSettings;
   environment: { id: string; key: string };
   cohorts: { key: string; name: string }[];
@@ -65,7 +64,7 @@ async function readMetricHealth(scope: HealthScope, releaseKey: string, metric: 
   const cohortKeys = [...scope.cohorts.map((c) => c.key), DEFAULT_COHORT_KEY];
   let results: MetricSeriesResult[];
   try {
-    results = await metricsBackendFor(metric, scope.team, scope.db).series(
+    results = await metricsBackendFor(metric, scope.team, getDb()).series(
       { environmentId: scope.environment.id, environmentKey: scope.environment.key, releaseKey, cohortKeys, metric },
       { from, to, stepSeconds: HEALTH_STEP_SECONDS },
     );

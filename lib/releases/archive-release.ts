@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
-import { isReleaseStatus, STATUS_LABELS } from "@/lib/domain/rollout-state";
+import { STATUS_LABELS } from "@/lib/domain/rollout-state";
+import { toReleaseRollout } from "@/lib/rollouts/rollout-row";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
@@ -33,9 +34,9 @@ export async function archiveRelease(actor: Actor | null, rawInput: unknown): Pr
       include: { rollouts: { include: { environment: { select: { id: true, name: true, position: true } } } } },
     });
     if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
-    const live = release.rollouts.filter((r) => !SERVES_NOBODY.has(r.status)).sort((a, b) => a.environment.position - b.environment.position);
+    const live = release.rollouts.map(toReleaseRollout).filter((r) => !SERVES_NOBODY.has(r.status)).sort((a, b) => a.environment.position - b.environment.position);
     if (live.length) {
-      const where = live.map((r) => `${r.environment.name} (${isReleaseStatus(r.status) ? STATUS_LABELS[r.status].toLowerCase() : r.status})`).join(", ");
+      const where = live.map((r) => `${r.environment.name} (${STATUS_LABELS[r.status].toLowerCase()})`).join(", ");
       throw ValidationError.field("releaseKey", `${release.name} still serves users in ${where}: roll it back there first (that never waits for approval), then archive it`);
     }
     const archived = await tx.release.updateMany({ where: { id: release.id, archivedAt: null }, data: { archivedAt: new Date() } });

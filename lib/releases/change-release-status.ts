@@ -67,7 +67,7 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
 
     // Roll back is the safety valve: it never waits for approval.
     if (input.command !== "rollback") {
-      const policy = await getApprovalPolicy(tx, environment.id);
+      const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
       const reasons = approvalReasons(policy, await proposedChange(tx, access.teamId, input.command, before, release.critical, policy !== null));
       if (policy && reasons.length) {
         const percentages = { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts };

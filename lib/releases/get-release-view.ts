@@ -1,21 +1,23 @@
 import "server-only";
+import type { TeamContext } from "@/lib/auth/get-team-context";
 import { readDb } from "@/lib/db/transaction";
 import { loadActiveCohorts } from "@/lib/cohorts/load-active-cohorts";
+import { MATCHES_NOBODY } from "@/lib/cohorts/cohort-row";
 import { matchesEveryone } from "@/lib/domain/cohort-reach";
-import type { CohortDefinition } from "@/lib/domain/cohort-rules";
-import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { NotFoundError } from "@/lib/errors/domain-errors";
+import { toReleaseRollout } from "@/lib/rollouts/rollout-row";
 
 export type ReleaseView = Awaited<ReturnType<typeof getReleaseView>>;
 
-// A stored definition that no longer validates matches nobody (see environment-snapshot).
-const NOBODY: CohortDefinition = { kind: "keys", targetingKeys: [] };
-
-/** One release in one environment, with every team cohort (explicit percentage or null). */
-export async function getReleaseView(teamId: string, environmentId: string, releaseKey: string) {
+/**
+ * One release in the environment in view, with every team cohort (explicit percentage or
+ * null). Any member may read. The id is for what the page reads next (its audit trail).
+ */
+export async function getReleaseView(context: TeamContext, input: { releaseKey: string }) {
+  const { access, environment } = context;
   const db = readDb();
   const release = await db.release.findFirst({
-    where: { teamId, key: releaseKey, archivedAt: null },
+    where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null },
     include: {
       owner: { select: { id: true, name: true } },
       rollouts: {
@@ -23,12 +25,14 @@ export async function getReleaseView(teamId: string, environmentId: string, rele
       },
     },
   });
-  if (!release) throw new NotFoundError(`Release "${releaseKey}" not found`);
-  const rollout = release.rollouts.find((r) => r.environmentId === environmentId);
-  if (!rollout) throw new NotFoundError(`Release "${releaseKey}" has no rollout in this environment`);
-  const cohorts = await loadActiveCohorts(db, teamId);
+  if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
+  const rollouts = release.rollouts.map(toReleaseRollout);
+  const rollout = rollouts.find((r) => r.environmentId === environment.id);
+  if (!rollout) throw new NotFoundError(`Release "${input.releaseKey}" has no rollout in this environment`);
+  const cohorts = await loadActiveCohorts(db, access.teamId);
   const explicit = new Map(rollout.cohorts.map((c) => [c.cohortId, c.basisPoints]));
   return {
+    id: release.id,
     key: release.key,
     name: release.name,
     description: release.description,
@@ -36,7 +40,7 @@ export async function getReleaseView(teamId: string, environmentId: string, rele
     owner: release.owner,
     createdAt: release.createdAt,
     rollout: {
-      status: rollout.status as ReleaseStatus,
+      status: rollout.status,
       version: rollout.version,
       defaultBasisPoints: rollout.defaultBasisPoints,
       updatedAt: rollout.updatedAt,
@@ -45,14 +49,14 @@ export async function getReleaseView(teamId: string, environmentId: string, rele
     cohorts: cohorts.map((c) => ({
       key: c.key,
       name: c.name,
-      definition: c.definition ?? NOBODY,
+      definition: c.definition ?? MATCHES_NOBODY,
       basisPoints: explicit.get(c.id) ?? null,
     })),
     /** Cohorts that let everyone in: the approval policy judges them as everyone else. */
     universalCohorts: cohorts.filter((c) => c.definition && matchesEveryone(c.definition)).map((c) => c.key),
-    otherEnvironments: release.rollouts
-      .filter((r) => r.environmentId !== environmentId)
+    otherEnvironments: rollouts
+      .filter((r) => r.environmentId !== environment.id)
       .sort((a, b) => a.environment.position - b.environment.position)
-      .map((r) => ({ key: r.environment.key, name: r.environment.name, status: r.status as ReleaseStatus, defaultBasisPoints: r.defaultBasisPoints })),
+      .map((r) => ({ key: r.environment.key, name: r.environment.name, status: r.status, defaultBasisPoints: r.defaultBasisPoints })),
   };
 }

@@ -1,6 +1,9 @@
 import "server-only";
+import type { TeamContext } from "@/lib/auth/get-team-context";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import type { ReleaseStatus } from "@/lib/domain/evaluate";
+import { toReleaseRollout } from "@/lib/rollouts/rollout-row";
 
 export type ReleaseListItem = {
   key: string;
@@ -15,23 +18,25 @@ export type ReleaseListItem = {
   updatedByName: string | null;
 };
 
-/** Releases of a team as seen in one environment, most recently changed first. */
-export async function listReleases(teamId: string, environmentId: string): Promise<ReleaseListItem[]> {
+/** Releases of a team as seen in the environment in view, most recently changed first. Any member may read. */
+export async function listReleases(context: TeamContext): Promise<ReleaseListItem[]> {
+  const { access, environment } = context;
   const db = readDb();
   const [cohorts, releases] = await Promise.all([
-    db.cohort.findMany({ where: { teamId, archivedAt: null }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
+    db.cohort.findMany({ where: { teamId: access.teamId, archivedAt: null }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
     db.release.findMany({
-      where: { teamId, archivedAt: null },
+      where: { teamId: access.teamId, archivedAt: null },
       include: {
         owner: { select: { name: true } },
-        rollouts: { where: { environmentId }, include: { cohorts: true } },
+        rollouts: { where: { environmentId: environment.id }, include: { cohorts: true } },
       },
     }),
   ]);
   return releases
     .flatMap((release) => {
-      const rollout = release.rollouts[0];
-      if (!rollout) return [];
+      const stored = release.rollouts[0];
+      if (!stored) return [];
+      const rollout = toReleaseRollout(stored);
       const explicit = new Map(rollout.cohorts.map((c) => [c.cohortId, c.basisPoints]));
       return [
         {
@@ -39,7 +44,7 @@ export async function listReleases(teamId: string, environmentId: string): Promi
           name: release.name,
           description: release.description,
           ownerName: release.owner?.name ?? null,
-          status: rollout.status as ReleaseStatus,
+          status: rollout.status,
           version: rollout.version,
           defaultBasisPoints: rollout.defaultBasisPoints,
           cohorts: cohorts.map((c) => ({ key: c.key, name: c.name, basisPoints: explicit.get(c.id) ?? null })),
@@ -52,6 +57,6 @@ export async function listReleases(teamId: string, environmentId: string): Promi
 }
 
 /** Archived releases of a team, newest first, for the list's "Archived" section. */
-export async function listArchivedReleases(teamId: string) {
-  return readDb().release.findMany({ where: { teamId, archivedAt: { not: null } }, orderBy: { archivedAt: "desc" }, select: { key: true, name: true, archivedAt: true } });
+export async function listArchivedReleases(access: TeamAccess) {
+  return readDb().release.findMany({ where: { teamId: access.teamId, archivedAt: { not: null } }, orderBy: { archivedAt: "desc" }, select: { key: true, name: true, archivedAt: true } });
 }

@@ -10,7 +10,6 @@ import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
 import { inTransaction } from "@/lib/db/transaction";
 import { approvalReasons } from "@/lib/domain/approval-policy";
 import { canEditPercentages, STATUS_LABELS } from "@/lib/domain/rollout-state";
-import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { basisPointsSchema, changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
@@ -61,7 +60,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
     if (!canEditPercentages(before.status)) {
       throw ValidationError.field(
         "status",
-        `Percentages can't be changed while the release is ${STATUS_LABELS[before.status as ReleaseStatus].toLowerCase()}`,
+        `Percentages can't be changed while the release is ${STATUS_LABELS[before.status].toLowerCase()}`,
       );
     }
 
@@ -76,7 +75,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
     const summary = describeRolloutChange(before, proposed);
     if (!summary) return { changed: false, rollout: before };
 
-    const policy = await getApprovalPolicy(tx, environment.id);
+    const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
     const universalCohorts = policy ? await universalCohortKeys(tx, access.teamId) : undefined;
     const reasons = approvalReasons(policy, { kind: "set_rollout", status: before.status, before, after: proposed, critical: release.critical, universalCohorts });
     if (policy && reasons.length) {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { ReleaseStatus } from "@/lib/domain/evaluate";
 import { NotFoundError } from "@/lib/errors/domain-errors";
+import { toReleaseRollout } from "./rollout-row";
 import type { RolloutSnapshot } from "./rollout-snapshot";
 
 export type { RolloutSnapshot };
@@ -24,7 +24,7 @@ export type LoadedRollout = Awaited<ReturnType<typeof loadRollout>>;
 
 export function snapshotOf(rollout: LoadedRollout["rollout"]): RolloutSnapshot {
   return {
-    status: rollout.status as ReleaseStatus,
+    status: toReleaseRollout(rollout).status,
     version: rollout.version,
     defaultBasisPoints: rollout.defaultBasisPoints,
     cohorts: Object.fromEntries(

@@ -2,11 +2,9 @@ import "server-only";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { listAuditEvents, type AuditEntry } from "@/lib/audit/list-audit-events";
-import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
+import type { TeamContext } from "@/lib/auth/get-team-context";
 import { readDb } from "@/lib/db/transaction";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
-import { getTeamContext, type TeamContext } from "@/lib/auth/get-team-context";
 import { listActiveRollouts, pageSchema, type ActiveRollout, type ActiveRolloutPage } from "./list-active-rollouts";
 import { KEY_METRIC_COUNT, type HealthScope } from "@/lib/metrics/rollout-health";
 
@@ -15,7 +13,7 @@ export const PENDING_SHOWN = 3;
 
 export type OverviewRollout = ActiveRollout & { pendingRequests: number };
 
-export type TeamOverview = TeamContext & {
+export type TeamOverview = {
   rollouts: Omit<ActiveRolloutPage, "rollouts"> & { rollouts: OverviewRollout[] };
   /** Pending change requests of the whole team (every environment), the oldest first: they expire first. */
   pending: { total: number; oldest: ChangeRequestView[] };
@@ -25,26 +23,23 @@ export type TeamOverview = TeamContext & {
 };
 
 /**
- * The team page: active rollouts in one environment, one page at a time, with what a release
- * manager checks first — pending approvals and the latest changes. Any member may read; for
- * anyone else the team does not exist. Metric health is read separately per row (see
- * readRolloutHealth) so the page never waits for a metrics backend.
+ * The team page: active rollouts in the environment in view, one page at a time (`page` from
+ * the URL: anything but a page number is the first page), with what a release manager checks
+ * first — pending approvals and the latest changes. Any member may read. Metric health is read
+ * separately per row (see readRolloutHealth) so the page never waits for a metrics backend.
  */
 export async function getTeamOverview(
-  actor: Actor | null,
-  teamSlug: string,
-  query: { env?: string | null; page?: unknown; pageSize?: number } = {},
+  context: TeamContext,
+  query: { page?: unknown; pageSize?: number } = {},
   now = Date.now(),
 ): Promise<TeamOverview> {
-  const context = await getTeamContext(actor, teamSlug, query.env);
   const { access, environment } = context;
-  const db = readDb();
   const [page, requests, activity, metrics, team] = await Promise.all([
-    listActiveRollouts(db, { teamId: access.teamId, environmentId: environment.id }, pageSchema.parse(query.page), query.pageSize),
-    listChangeRequests(actor, teamSlug, { decidedLimit: 0 }),
-    listAuditEvents(access.teamId, {}, RECENT_ACTIVITY_COUNT),
-    listMetricDefinitions(db, access.teamId),
-    db.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { prometheusUrl: true, prometheusToken: true } }),
+    listActiveRollouts(context, { page: pageSchema.parse(query.page), pageSize: query.pageSize }),
+    listChangeRequests(access, { decidedLimit: 0 }),
+    listAuditEvents(access, { limit: RECENT_ACTIVITY_COUNT }),
+    listMetricDefinitions(access),
+    readDb().team.findUniqueOrThrow({ where: { id: access.teamId }, select: { prometheusUrl: true, prometheusToken: true } }),
   ]);
 
   const pendingHere = new Map<string, number>();
@@ -53,12 +48,10 @@ export async function getTeamOverview(
     pendingHere.set(request.release.key, (pendingHere.get(request.release.key) ?? 0) + 1);
   }
   return {
-    ...context,
     rollouts: { ...page, rollouts: page.rollouts.map((r) => ({ ...r, pendingRequests: pendingHere.get(r.key) ?? 0 })) },
     pending: { total: requests.pending.length, oldest: requests.pending.slice(0, PENDING_SHOWN) },
     activity,
     health: {
-      db: getDb(),
       team,
       environment: { id: environment.id, key: environment.key },
       cohorts: page.cohorts,

@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import type { Tx } from "@/lib/db/client";
+import type { TeamContext } from "@/lib/auth/get-team-context";
+import { readDb } from "@/lib/db/transaction";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { summariseRollout, type RolloutSummary } from "@/lib/domain/rollout-summary";
+import { toReleaseRollout } from "@/lib/rollouts/rollout-row";
 
 /** Rolling or paused: what someone is ramping and should watch. Drafts, promoted and rolled back releases are done or not begun. */
 export const ACTIVE_STATUSES = ["rolling", "paused"] as const satisfies readonly ReleaseStatus[];
@@ -36,14 +38,15 @@ export type ActiveRolloutPage = {
   cohorts: { key: string; name: string }[];
 };
 
-type Scope = { teamId: string; environmentId: string };
-
 /**
- * One page of the active rollouts of a team in one environment, most recently changed first.
- * Callers have authorised the team (see getTeamOverview); the team filter is still in the
- * query, so a wrong environment id can never show another team's releases.
+ * One page of the active rollouts of a team in the environment in view, most recently changed
+ * first. Any member may read; the team filter is in the query, so an environment id of another
+ * team can never show that team's releases.
  */
-export async function listActiveRollouts(db: Tx, scope: Scope, requestedPage = 1, pageSize = ROLLOUTS_PER_PAGE): Promise<ActiveRolloutPage> {
+export async function listActiveRollouts(context: TeamContext, input: { page?: number; pageSize?: number } = {}): Promise<ActiveRolloutPage> {
+  const { page: requestedPage = 1, pageSize = ROLLOUTS_PER_PAGE } = input;
+  const scope = { teamId: context.access.teamId, environmentId: context.environment.id };
+  const db = readDb();
   const where = { environmentId: scope.environmentId, status: { in: [...ACTIVE_STATUSES] }, release: { teamId: scope.teamId } };
   const read = (page: number) =>
     db.releaseRollout.findMany({
@@ -67,9 +70,9 @@ export async function listActiveRollouts(db: Tx, scope: Scope, requestedPage = 1
   const page = Math.min(requestedPage, pageCount);
   const rows = page === requestedPage ? firstTry : await read(page);
 
-  const rollouts = rows.map((row): ActiveRollout => {
+  const rollouts = rows.map(toReleaseRollout).map((row): ActiveRollout => {
     const explicit = new Map(row.cohorts.map((c) => [c.cohortId, c.basisPoints]));
-    const status = row.status as ReleaseStatus;
+    const { status } = row;
     const rowCohorts = cohorts.map((c) => ({ key: c.key, name: c.name, basisPoints: explicit.get(c.id) ?? null }));
     return {
       key: row.release.key,

@@ -1,35 +1,37 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/actor";
-import { requireRole } from "@/lib/auth/require-role";
+import { z } from "zod";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { parseInput } from "@/lib/validation/parse-input";
 import { deliveryErrorView } from "./delivery-error-view";
 import { loadWebhookOrThrow } from "./load-webhook";
-import { webhookRefSchema } from "./webhook-schemas";
+import { toWebhookDelivery } from "./webhook-row";
+import { webhookIdSchema } from "./webhook-schemas";
 import { toWebhookView } from "./webhook-view";
 
 export const DELIVERY_LOG_LIMIT = 50;
 
+const listWebhookDeliveriesSchema = z.object({ webhookId: webhookIdSchema });
+
 /**
- * One webhook and its last 50 deliveries, newest first. Bodies, and what receivers answered,
- * are shown to admins only (deliveryErrorView).
+ * One webhook and its last 50 deliveries, newest first. Any member may read; bodies, and what
+ * receivers answered, are shown to admins only (deliveryErrorView).
  */
-export async function listWebhookDeliveries(actor: Actor | null, rawInput: unknown) {
-  const input = parseInput(webhookRefSchema, rawInput);
+export async function listWebhookDeliveries(access: TeamAccess, rawInput: z.input<typeof listWebhookDeliveriesSchema>) {
+  const input = parseInput(listWebhookDeliveriesSchema, rawInput);
   const db = readDb();
-  const access = await requireRole(db, actor, input.teamSlug, "viewer");
   const isAdmin = roleAtLeast(access.role, "admin");
   const row = await loadWebhookOrThrow(db, access.teamId, input.webhookId);
-  const deliveries = await db.webhookDelivery.findMany({
+  const stored = await db.webhookDelivery.findMany({
     where: { webhookId: row.id, teamId: access.teamId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: DELIVERY_LOG_LIMIT,
   });
+  const deliveries = stored.map(toWebhookDelivery);
   const now = Date.now();
   const pending = deliveries.filter((d) => d.status === "pending");
   return {
-    access,
     isAdmin,
     pendingCount: pending.length,
     /** For a page watching the log: sending soon (or now) vs only later retries waiting. */
@@ -38,7 +40,7 @@ export async function listWebhookDeliveries(actor: Actor | null, rawInput: unkno
     deliveries: deliveries.map((d) => ({
       id: d.id,
       event: d.event,
-      status: d.status as "pending" | "delivered" | "failed",
+      status: d.status,
       attempts: d.attempts,
       lastStatusCode: d.lastStatusCode,
       ...deliveryErrorView(d, isAdmin),

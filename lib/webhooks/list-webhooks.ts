@@ -1,25 +1,18 @@
 import "server-only";
-import { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
-import { requireRole } from "@/lib/auth/require-role";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { teamSlugSchema } from "@/lib/validation/common-schemas";
-import { parseInput } from "@/lib/validation/parse-input";
 import { deliveryErrorView } from "./delivery-error-view";
 import { allowListLines } from "./webhook-allow-list";
+import { toWebhookDelivery } from "./webhook-row";
 import { toWebhookView } from "./webhook-view";
-
-export const listWebhooksSchema = z.object({ teamSlug: teamSlugSchema });
 
 /**
  * Every member sees which webhooks exist and how their deliveries go (what of each webhook: see
  * toWebhookView). The secret is shown once, when created or rotated.
  */
-export async function listWebhooks(actor: Actor | null, rawInput: unknown) {
-  const input = parseInput(listWebhooksSchema, rawInput);
+export async function listWebhooks(access: TeamAccess) {
   const db = readDb();
-  const access = await requireRole(db, actor, input.teamSlug, "viewer");
   const isAdmin = roleAtLeast(access.role, "admin");
   const rows = await db.webhook.findMany({ where: { teamId: access.teamId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const webhooks = await Promise.all(
@@ -28,14 +21,14 @@ export async function listWebhooks(actor: Actor | null, rawInput: unknown) {
         db.webhookDelivery.findFirst({
           where: { webhookId: row.id },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          select: { event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, lastResponse: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
+          select: { id: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, lastResponse: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
         }),
         db.webhookDelivery.count({ where: { webhookId: row.id, status: "pending" } }),
         db.webhookDelivery.count({ where: { webhookId: row.id, status: "failed" } }),
       ]);
       return {
         ...toWebhookView(row, isAdmin),
-        lastDelivery: last && { ...last, ...deliveryErrorView(last, isAdmin) },
+        lastDelivery: last && { ...toWebhookDelivery(last), ...deliveryErrorView(last, isAdmin) },
         pendingCount: pending,
         failedCount: failed,
       };
@@ -43,7 +36,7 @@ export async function listWebhooks(actor: Actor | null, rawInput: unknown) {
   );
   // Internal destinations the team's webhooks may reach: admins edit them, nobody else sees them.
   const allowList = isAdmin ? allowListLines((await db.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { webhookAllowList: true } })).webhookAllowList) : null;
-  return { access, isAdmin, webhooks, allowList };
+  return { isAdmin, webhooks, allowList };
 }
 
 export type WebhookListItem = Awaited<ReturnType<typeof listWebhooks>>["webhooks"][number];

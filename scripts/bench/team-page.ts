@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DatabaseProvider } from "../../lib/db/database-url";
 import { listReleases } from "../../lib/releases/list-releases";
+import { getTeamContext } from "../../lib/auth/get-team-context";
 import { getTeamOverview } from "../../lib/teams/get-team-overview";
 import { ACTIVE_STATUSES } from "../../lib/teams/list-active-rollouts";
 import { readRolloutHealth, type HealthScope } from "@/lib/metrics/rollout-health";
@@ -43,7 +44,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 const healthOf = (scope: HealthScope, keys: string[]) => Promise.all(keys.map((key) => readRolloutHealth(scope, key)));
 
 async function inProcess(fx: TeamPageFixture) {
-  const overview = (pageSize?: number) => getTeamOverview(fx.actor, fx.teamSlug, { env: "production", pageSize });
+  // Resolving the member's access is part of the team page's work, so it is timed with it.
+  const overview = async (pageSize?: number) => getTeamOverview(await getTeamContext(fx.actor, fx.teamSlug, "production"), { pageSize });
+  const production = await getTeamContext(fx.actor, fx.teamSlug, "production");
   const withHealth = async (pageSize?: number) => {
     const o = await overview(pageSize);
     return healthOf(o.health, o.rollouts.rollouts.map((r) => r.key));
@@ -54,7 +57,7 @@ async function inProcess(fx: TeamPageFixture) {
   // own use case (every release of the environment, filtered here).
   const allRows = await timed(() => overview(10_000));
   const allRowsWithHealth = await timed(() => withHealth(10_000));
-  const releasesPage = await timed(async () => (await listReleases(fx.teamId, fx.production.id)).filter((r) => (ACTIVE_STATUSES as readonly string[]).includes(r.status)));
+  const releasesPage = await timed(async () => (await listReleases(production)).filter((r) => (ACTIVE_STATUSES as readonly string[]).includes(r.status)));
   const rows = firstPage.result.rollouts.rollouts.length;
   const regressions = firstPageWithHealth.result.flat().filter((h) => h.state === "ok" && h.comparison.regression).length;
   if (allRows.result.rollouts.rollouts.length !== fx.activeReleases || allRowsWithHealth.result.length !== fx.activeReleases || releasesPage.result.length !== fx.activeReleases) {

@@ -18,6 +18,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { auditCount, expectRefusedUnchanged, rejectionOf, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf } from "../support/team-access";
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
@@ -44,7 +45,7 @@ describeEachProvider("admin API keys", () => {
       expect(JSON.stringify(audit)).not.toContain(created.key);
 
       // The list shows name, kind, role and prefix — never the key.
-      const listed = await listApiKeys(fx.team.id);
+      const listed = await listApiKeys(await accessOf(fx));
       expect(listed).toEqual([expect.objectContaining({ id: created.id, kind: "admin", role: "editor", prefix: created.prefix, environment: null })]);
       expect(JSON.stringify(listed)).not.toContain(created.key);
     });

@@ -15,6 +15,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { auditCount, expectRefusedUnchanged, rejectionOf, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf } from "../support/team-access";
 
 const STRICT = { cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true, expiryMinutes: 60 };
 
@@ -234,7 +235,7 @@ describeEachProvider("approvals", () => {
       const a = (await raise(s, s.fx.actors.editor, { beta: 9000 })).pendingApproval!;
       const b = (await raise(s, s.fx.actors.editor2, { staff: 9000 })).pendingApproval!;
       await rejectChangeRequest(s.fx.actors.approver, { teamSlug: s.slug, id: a.id, comment: "not yet" });
-      const list = await listChangeRequests(s.fx.actors.viewer, s.slug);
+      const list = await listChangeRequests(await accessOf(s.fx));
       expect(list.pending.map((r) => r.id)).toEqual([b.id]);
       expect(list.decided.map((r) => [r.id, r.status])).toEqual([[a.id, "rejected"]]);
       expect(list.pending[0]!.changes).toEqual([{ key: "staff", name: "Cohort staff", from: null, to: 9000 }]);

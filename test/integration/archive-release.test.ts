@@ -12,6 +12,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { auditCount, expectRefusedUnchanged, rejectionOf, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf, contextOf } from "../support/team-access";
 
 // Issue 10, point 12: a test release no longer stays forever.
 
@@ -40,8 +41,8 @@ describeEachProvider("archiving releases", () => {
 
     await archiveRelease(fx.actors.editor, input());
     expect(await snapshotHas()).toBe(false);
-    expect((await listReleases(fx.team.id, fx.environments.production.id)).map((r) => r.key)).toEqual([]);
-    expect((await listArchivedReleases(fx.team.id)).map((r) => r.key)).toEqual(["old-flag"]);
+    expect((await listReleases(await contextOf(fx, "production"))).map((r) => r.key)).toEqual([]);
+    expect((await listArchivedReleases(await accessOf(fx))).map((r) => r.key)).toEqual(["old-flag"]);
     expect((await getDb().changeRequest.findUniqueOrThrow({ where: { id: start.pendingApproval!.id } })).status).toBe("cancelled");
     expect(await auditCount(fx.team.id, "release.archived")).toBe(1);
     // Archived releases take no changes and keep their key.

@@ -16,6 +16,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { expectRefusedUnchanged, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf } from "../support/team-access";
 
 async function teamWithRelease() {
   const fx = await createTeamFixture();
@@ -120,7 +121,7 @@ describeEachProvider("authorisation", () => {
         expect(await storedRollout(id, env.id)).toEqual({ status: "draft", version: 1, defaultBasisPoints: 0, cohorts: {}, updatedByName: "Ada Admin" });
       }
       expect(await getDb().releaseRollout.count({ where: { environmentId: env.id } })).toBe(2);
-      const [event] = await listAuditEvents(fx.team.id);
+      const [event] = await listAuditEvents(await accessOf(fx));
       expect(event).toMatchObject({ action: "environment.created", actorName: "Ada Admin", environmentName: "QA" });
       // The other team is untouched.
       expect(await getDb().environment.count({ where: { teamId: fx.otherTeam.id } })).toBe(2);

@@ -9,6 +9,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { configVersionOf, expectRefusedUnchanged } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf } from "../support/team-access";
 
 const condition = (attribute: string, operator: string, values: string[]) => ({ attribute, operator, values });
 
@@ -37,14 +38,14 @@ describeEachProvider("cohorts", () => {
     expect(JSON.parse(cohort.definition)).toEqual(definition);
     expect(cohort.version).toBe(1);
 
-    const cohorts = await listCohorts(fx.team.id);
+    const cohorts = await listCohorts(await accessOf(fx));
     expect(cohorts.map((c) => [c.key, c.priority])).toEqual([["staff", 1], ["eu-adults", 2]]);
     // Duplicate targeting keys are dropped before storing.
     expect(cohorts[0]?.definition).toEqual({ kind: "keys", targetingKeys: ["sam", "sue"] });
     expect([await configVersionOf(fx.environments.staging.id), await configVersionOf(fx.environments.production.id)]).toEqual(
       configs.map((v) => v + 2),
     );
-    const [event] = await listAuditEvents(fx.team.id, { cohortId: cohort.id });
+    const [event] = await listAuditEvents(await accessOf(fx), { cohortId: cohort.id });
     expect(event).toMatchObject({ action: "cohort.created", actorName: "Eddie Editor", after: { key: "eu-adults", definition } });
   });
 
@@ -93,7 +94,7 @@ describeEachProvider("cohorts", () => {
 
     const updated = await update(fx.actors.editor, 1, ["alice", "bob"]);
     expect(updated.version).toBe(2);
-    const [event] = await listAuditEvents(fx.team.id, { cohortId: cohort.id });
+    const [event] = await listAuditEvents(await accessOf(fx), { cohortId: cohort.id });
     expect(event).toMatchObject({
       action: "cohort.updated",
       actorName: "Eddie Editor",
@@ -102,7 +103,7 @@ describeEachProvider("cohorts", () => {
     });
 
     await expectRefusedUnchanged(fx.team.id, () => update(fx.actors.editor2, 1, ["carol"]), ConflictError);
-    const stored = (await listCohorts(fx.team.id))[0];
+    const stored = (await listCohorts(await accessOf(fx)))[0];
     expect(stored).toMatchObject({ version: 2, definition: { kind: "keys", targetingKeys: ["alice", "bob"] } });
 
     const invalid = await expectRefusedUnchanged(
@@ -128,7 +129,7 @@ describeEachProvider("cohorts", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((o) => o.status === "rejected");
     expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(ConflictError);
-    expect((await listCohorts(fx.team.id))[0]?.version).toBe(2);
+    expect((await listCohorts(await accessOf(fx)))[0]?.version).toBe(2);
   });
 
   it("moves a cohort by swapping priority with its neighbour, with an audit event", async () => {
@@ -139,9 +140,9 @@ describeEachProvider("cohorts", () => {
     const config = await configVersionOf(fx.environments.production.id);
 
     expect((await moveCohort(fx.actors.editor, { teamSlug: fx.team.slug, cohortKey: "c", direction: "up" })).order).toEqual(["a", "c", "b"]);
-    expect((await listCohorts(fx.team.id)).map((x) => [x.key, x.priority])).toEqual([["a", 1], ["c", 2], ["b", 3]]);
+    expect((await listCohorts(await accessOf(fx))).map((x) => [x.key, x.priority])).toEqual([["a", 1], ["c", 2], ["b", 3]]);
     expect(await configVersionOf(fx.environments.production.id)).toBe(config + 1);
-    const [event] = await listAuditEvents(fx.team.id, { cohortId: c.id });
+    const [event] = await listAuditEvents(await accessOf(fx), { cohortId: c.id });
     expect(event).toMatchObject({
       action: "cohort.reordered",
       actorName: "Eddie Editor",
@@ -150,8 +151,8 @@ describeEachProvider("cohorts", () => {
     });
 
     await moveCohort(fx.actors.editor2, { teamSlug: fx.team.slug, cohortKey: "b", direction: "up" });
-    expect((await listCohorts(fx.team.id)).map((x) => x.key)).toEqual(["a", "b", "c"]);
-    expect((await listAuditEvents(fx.team.id, { cohortId: b.id }))[0]?.actorName).toBe("Erin Editor");
+    expect((await listCohorts(await accessOf(fx))).map((x) => x.key)).toEqual(["a", "b", "c"]);
+    expect((await listAuditEvents(await accessOf(fx), { cohortId: b.id }))[0]?.actorName).toBe("Erin Editor");
 
     const first = await expectRefusedUnchanged(fx.team.id, () => moveCohort(fx.actors.editor, { teamSlug: fx.team.slug, cohortKey: "a", direction: "up" }), ValidationError);
     expect(Object.keys(first.fieldErrors)).toEqual(["direction"]);

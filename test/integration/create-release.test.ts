@@ -9,6 +9,7 @@ import { updateRelease } from "@/lib/releases/update-release";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { configVersionOf, expectRefusedUnchanged, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf, contextOf } from "../support/team-access";
 
 describeEachProvider("createRelease", () => {
   let fx: TeamFixture;
@@ -38,7 +39,7 @@ describeEachProvider("createRelease", () => {
     expect(await getDb().releaseRollout.count({ where: { releaseId: release.id } })).toBe(2);
     expect(await configVersionOf(fx.environments.staging.id)).toBe(stagingConfig + 1);
 
-    const events = await listAuditEvents(fx.team.id, { releaseId: release.id });
+    const events = await listAuditEvents(await accessOf(fx), { releaseId: release.id });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "release.created",
@@ -51,9 +52,9 @@ describeEachProvider("createRelease", () => {
 
   it("shows up in the release list and view of each environment", async () => {
     await createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "dark-mode", name: "Dark mode" });
-    const list = await listReleases(fx.team.id, fx.environments.production.id);
+    const list = await listReleases(await contextOf(fx, "production"));
     expect(list.map((r) => [r.key, r.status, r.defaultBasisPoints, r.version])).toEqual([["dark-mode", "draft", 0, 1]]);
-    const view = await getReleaseView(fx.team.id, fx.environments.staging.id, "dark-mode");
+    const view = await getReleaseView(await contextOf(fx, "staging"), { releaseKey: "dark-mode" });
     expect(view.rollout).toMatchObject({ status: "draft", version: 1, defaultBasisPoints: 0 });
     expect(view.otherEnvironments).toEqual([{ key: "production", name: "Production", status: "draft", defaultBasisPoints: 0 }]);
   });
@@ -111,7 +112,7 @@ describeEachProvider("createRelease", () => {
   it("updateRelease edits details with before/after, and an unchanged save writes nothing", async () => {
     await createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "edit-me", name: "Before" });
     await updateRelease(fx.actors.editor2, { teamSlug: fx.team.slug, releaseKey: "edit-me", name: "After", description: "new" });
-    const events = await listAuditEvents(fx.team.id);
+    const events = await listAuditEvents(await accessOf(fx));
     expect(events[0]).toMatchObject({
       action: "release.updated",
       actorName: "Erin Editor",
@@ -120,6 +121,6 @@ describeEachProvider("createRelease", () => {
     });
     const count = events.length;
     await updateRelease(fx.actors.editor2, { teamSlug: fx.team.slug, releaseKey: "edit-me", name: "After", description: "new" });
-    expect(await listAuditEvents(fx.team.id)).toHaveLength(count);
+    expect(await listAuditEvents(await accessOf(fx))).toHaveLength(count);
   });
 });

@@ -16,7 +16,7 @@ import { ExposureCounter } from "@/lib/metrics/builtin/exposure-counter";
 import { MetricBuffer } from "@/lib/metrics/builtin/metric-buffer";
 import { MetricFlusher } from "@/lib/metrics/builtin/metric-flusher";
 import { MetricCatalog } from "@/lib/metrics/ingest/metric-catalog";
-import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
+import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import type { MetricSummary, MetricsBackend } from "@/lib/metrics/metric-types";
 import { ensureDemoSdkKey } from "@/lib/seed/ensure-demo-sdk-key";
 import { seedDemo } from "@/lib/seed/seed-demo";
@@ -89,7 +89,7 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     expect(new DemoState(stateFile, baseUrl, SDK_KEY).sentUntil()).toBeGreaterThan(to);
     await flusher.flush();
 
-    const metrics = new Map((await listMetricDefinitions(getDb(), (await getDb().team.findUniqueOrThrow({ where: { slug: "acme" } })).id)).map((m) => [m.key, m]));
+    const metrics = new Map((await loadMetricDefinitions(getDb(), (await getDb().team.findUniqueOrThrow({ where: { slug: "acme" } })).id)).map((m) => [m.key, m]));
     const window = { from: to - 3_600_000, to: Date.now() + 60_000 };
     const summary = (releaseKey: string, metric: string) =>
       backend.summary({ environmentId, environmentKey: "production", releaseKey, cohortKeys: ["mobile", "us", "eu", "default"], metric: metrics.get(metric)! }, window);

@@ -10,10 +10,12 @@ import { moveMetricDefinition } from "@/lib/metrics/definitions/move-metric-defi
 import { setPrometheusSettings } from "@/lib/metrics/definitions/set-prometheus-settings";
 import { updateMetricDefinition } from "@/lib/metrics/definitions/update-metric-definition";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
+import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { createTeamFixture, type TeamFixture, type UserActor } from "../support/fixtures";
 import { rejectionOf } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf } from "../support/team-access";
 
 const ERROR_QUERY =
   'sum(rate(http_errors_total{release="$release",cohort="$cohort",variant="$variant"}[$window])) / sum(rate(http_requests_total{release="$release",cohort="$cohort",variant="$variant"}[$window]))';
@@ -43,7 +45,7 @@ describeEachProvider("metric definitions", () => {
   let fx: TeamFixture;
   const create = (key: string, fields: Record<string, unknown> = {}, actor: UserActor = fx.actors.editor) =>
     createMetricDefinition(actor, { teamSlug: fx.team.slug, key, name: `Metric ${key}`, kind: "error_rate", badDirection: "up", source: "builtin", ...fields });
-  const keysInOrder = async () => (await listEditableMetricDefinitions(fx.team.id)).map((m) => m.key);
+  const keysInOrder = async () => (await listEditableMetricDefinitions(await accessOf(fx))).map((m) => m.key);
 
   beforeEach(async () => {
     fx = await createTeamFixture();
@@ -65,9 +67,9 @@ describeEachProvider("metric definitions", () => {
     await create("p95", { kind: "latency", unit: "ms", source: "prometheus", query: `histogram_quantile($quantile, ${SAMPLE_QUERY})`, sampleQuery: SAMPLE_QUERY }, fx.actors.admin);
     expect(await keysInOrder()).toEqual(["error-rate", "p95"]);
     // The shared reader the chart code uses sees the same order.
-    expect((await listMetricDefinitions(getDb(), fx.team.id)).map((m) => m.key)).toEqual(["error-rate", "p95"]);
+    expect((await listMetricDefinitions(await accessOf(fx))).map((m) => m.key)).toEqual(["error-rate", "p95"]);
 
-    const events = await listAuditEvents(fx.team.id);
+    const events = await listAuditEvents(await accessOf(fx));
     expect(events.map((e) => [e.action, e.actorName, e.summary])).toEqual([
       ["metric.created", "Ada Admin", "Created metric Metric p95 (p95)"],
       ["metric.created", "Eddie Editor", "Created metric Metric error-rate (error-rate)"],
@@ -84,7 +86,7 @@ describeEachProvider("metric definitions", () => {
     const other = await createTeamFixture();
     await expect(create("checkouts", {}, other.actors.editor).catch((e: unknown) => e)).resolves.toBeInstanceOf(NotFoundError);
     await createMetricDefinition(other.actors.editor, { teamSlug: other.team.slug, key: "checkouts", name: "Checkouts", kind: "count", badDirection: "down", source: "builtin" });
-    expect((await listEditableMetricDefinitions(other.team.id)).map((m) => m.key)).toEqual(["checkouts"]);
+    expect((await listEditableMetricDefinitions(await accessOf(other))).map((m) => m.key)).toEqual(["checkouts"]);
   });
 
   it.each([
@@ -116,7 +118,7 @@ describeEachProvider("metric definitions", () => {
 
     const updated = await update(fx.actors.editor, 1, { source: "prometheus", query: ERROR_QUERY, unit: "%" });
     expect(updated).toMatchObject({ key: "errors", name: "Errors", source: "prometheus", query: ERROR_QUERY, unit: "%", version: 2 });
-    const [event] = await listAuditEvents(fx.team.id);
+    const [event] = await listAuditEvents(await accessOf(fx));
     expect(event).toMatchObject({
       action: "metric.updated",
       actorName: "Eddie Editor",
@@ -132,7 +134,7 @@ describeEachProvider("metric definitions", () => {
     // Saving what is already stored changes nothing and writes no event.
     const same = await update(fx.actors.editor, 2, { source: "prometheus", query: ERROR_QUERY, unit: "%" });
     expect(same.version).toBe(2);
-    expect(await listAuditEvents(fx.team.id)).toHaveLength(2);
+    expect(await listAuditEvents(await accessOf(fx))).toHaveLength(2);
 
     await refusedUnchanged(fx.team.id, () => update(fx.actors.editor, 2, { source: "prometheus", query: null }), ValidationError);
     await refusedUnchanged(
@@ -152,7 +154,7 @@ describeEachProvider("metric definitions", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((o) => o.status === "rejected");
     expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(ConflictError);
-    expect((await listEditableMetricDefinitions(fx.team.id))[0]?.version).toBe(2);
+    expect((await listEditableMetricDefinitions(await accessOf(fx)))[0]?.version).toBe(2);
   });
 
   it("deletes a metric with an audit event holding what it was", async () => {
@@ -160,7 +162,7 @@ describeEachProvider("metric definitions", () => {
     await create("b", { kind: "latency", unit: "ms" });
     expect(await deleteMetricDefinition(fx.actors.editor2, { teamSlug: fx.team.slug, metricKey: "b" })).toEqual({ key: "b" });
     expect(await keysInOrder()).toEqual(["a"]);
-    const [event] = await listAuditEvents(fx.team.id);
+    const [event] = await listAuditEvents(await accessOf(fx));
     expect(event).toMatchObject({ action: "metric.deleted", actorName: "Erin Editor", before: { key: "b", kind: "latency", unit: "ms" }, after: null });
     await refusedUnchanged(fx.team.id, () => deleteMetricDefinition(fx.actors.editor, { teamSlug: fx.team.slug, metricKey: "b" }), NotFoundError);
     // A new metric after a delete still goes last.
@@ -177,7 +179,7 @@ describeEachProvider("metric definitions", () => {
 
     expect(await move("d", "up")).toEqual(["b", "d", "c"]);
     expect(await keysInOrder()).toEqual(["b", "d", "c"]);
-    const [event] = await listAuditEvents(fx.team.id);
+    const [event] = await listAuditEvents(await accessOf(fx));
     expect(event).toMatchObject({ action: "metric.reordered", actorName: "Eddie Editor", before: { order: ["b", "c", "d"] }, after: { order: ["b", "d", "c"] } });
 
     expect(await move("b", "down", fx.actors.editor2)).toEqual(["d", "b", "c"]);
@@ -223,11 +225,11 @@ describeEachProvider("metric definitions", () => {
     const stored = async () => (await getDb().team.findUniqueOrThrow({ where: { id: fx.team.id } })).prometheusToken;
     const eventsText = async () => JSON.stringify(await getDb().auditEvent.findMany({ where: { teamId: fx.team.id } }));
 
-    expect(await getPrometheusSettings(fx.team.id)).toEqual({ url: null, tokenSet: false });
+    expect(await getPrometheusSettings(await accessOf(fx))).toEqual({ url: null, tokenSet: false });
     const set = await setPrometheusSettings(admin, { teamSlug, url: " https://prom.example.test/prometheus/ ", token: "first-token" });
     expect(set).toEqual({ url: "https://prom.example.test/prometheus", tokenSet: true });
     expect(await stored()).toBe("first-token");
-    expect(await getPrometheusSettings(fx.team.id)).toEqual(set);
+    expect(await getPrometheusSettings(await accessOf(fx))).toEqual(set);
 
     // The form leaves the token blank: the stored one stays.
     expect(await setPrometheusSettings(admin, { teamSlug, url: "https://prom2.example.test", token: "" })).toEqual({ url: "https://prom2.example.test", tokenSet: true });
@@ -237,7 +239,7 @@ describeEachProvider("metric definitions", () => {
     // Nothing to change: no event.
     await setPrometheusSettings(admin, { teamSlug, url: "https://prom2.example.test" });
 
-    const events = await listAuditEvents(fx.team.id);
+    const events = await listAuditEvents(await accessOf(fx));
     expect(events.map((e) => [e.action, e.actorName, e.summary, e.before, e.after])).toEqual([
       ["team.prometheus_updated", "Ada Admin", "Replaced the Prometheus bearer token", { url: "https://prom2.example.test", token: "set" }, { url: "https://prom2.example.test", token: "replaced" }],
       ["team.prometheus_updated", "Ada Admin", "Set the Prometheus backend to https://prom2.example.test with a bearer token", { url: "https://prom.example.test/prometheus", token: "set" }, { url: "https://prom2.example.test", token: "set" }],
@@ -251,7 +253,7 @@ describeEachProvider("metric definitions", () => {
     // Removing the URL removes the token that went with it.
     expect(await setPrometheusSettings(admin, { teamSlug, url: "" })).toEqual({ url: null, tokenSet: false });
     expect(await stored()).toBeNull();
-    expect((await listAuditEvents(fx.team.id))[0]).toMatchObject({ summary: "Removed the Prometheus backend", after: { url: null, token: "not set" } });
+    expect((await listAuditEvents(await accessOf(fx)))[0]).toMatchObject({ summary: "Removed the Prometheus backend", after: { url: null, token: "not set" } });
     expect(await eventsText()).not.toMatch(/third-token/);
   });
 
@@ -279,7 +281,7 @@ describeEachProvider("metric definitions", () => {
     const db = getDb();
     const keysOf = async (slug: string) => {
       const team = await db.team.findUniqueOrThrow({ where: { slug } });
-      return (await listEditableMetricDefinitions(team.id)).map((m) => `${m.key}:${m.kind}:${m.unit}:${m.badDirection}:${m.source}`);
+      return (await loadMetricDefinitions(db, team.id)).map((m) => `${m.key}:${m.kind}:${m.unit}:${m.badDirection}:${m.source}`);
     };
     await seedDemo({ db });
     const acme = ["error-rate:error_rate:%:up:builtin", "latency:latency:ms:up:builtin", "checkouts:count:orders:down:builtin"];

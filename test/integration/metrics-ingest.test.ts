@@ -18,7 +18,7 @@ import { MetricFlusher } from "@/lib/metrics/builtin/metric-flusher";
 import { pruneAggregates } from "@/lib/metrics/builtin/metric-retention";
 import { seriesRegistryFor } from "@/lib/metrics/backend-for";
 import { MetricCatalog } from "@/lib/metrics/ingest/metric-catalog";
-import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
+import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import type { MetricDefinitionView, MetricsBackend, SeriesSelector } from "@/lib/metrics/metric-types";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { describeEachProvider } from "../support/test-database";
@@ -67,7 +67,7 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
     ];
     await db.metricDefinition.createMany({ data: definitions.map((d, position) => ({ ...d, teamId: fx.team.id, position })) });
     await db.metricDefinition.create({ data: { teamId: fx.team.id, key: "prom", name: "From Prometheus", kind: "count", badDirection: "up", source: "prometheus", query: 'sum(x{release="$release",cohort="$cohort",variant="$variant"})', position: 9 } });
-    metrics = new Map((await listMetricDefinitions(db, fx.team.id)).map((m) => [m.key, m]));
+    metrics = new Map((await loadMetricDefinitions(db, fx.team.id)).map((m) => [m.key, m]));
 
     store = EvaluationStore.forDatabase(databaseUrl(), { pollIntervalMs: 100 });
     const registry = seriesRegistryFor(db);

@@ -19,6 +19,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { auditCount, expectRefusedUnchanged, rejectionOf, storedRollout, teamState } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf } from "../support/team-access";
 
 // Issue 10, point 4 (and 8, 12): every route that changes who gets a release goes through the
 // approval policy — cohort edits, reorders and archives included — and four eyes compares people.
@@ -49,7 +50,7 @@ async function served(s: Setup, targetingKey: string) {
   return { value: result.value, cohort: result.cohortKey };
 }
 
-const cohortVersion = async (s: Setup, key: string) => (await listCohorts(s.fx.team.id)).find((c) => c.key === key)!.version;
+const cohortVersion = async (s: Setup, key: string) => (await listCohorts(await accessOf(s.fx))).find((c) => c.key === key)!.version;
 
 describeEachProvider("approval policy side doors", () => {
   let s: Setup;
@@ -175,11 +176,11 @@ describeEachProvider("approval policy side doors", () => {
       const { pendingApproval } = await moveCohort(s.fx.actors.editor, { teamSlug: s.slug, cohortKey: "de", direction: "up" });
       expect(pendingApproval).toMatchObject({ kind: "cohort_move", summary: "Move cohort Cohort de up (priority 2 → 1)" });
       expect(pendingApproval!.reasons).toEqual(["Production: Release checkout: users moving to Cohort de from Cohort mobile (0%) would get 100% (above 50%)"]);
-      expect((await listCohorts(s.fx.team.id)).map((c) => c.key)).toEqual(["mobile", "de"]);
+      expect((await listCohorts(await accessOf(s.fx))).map((c) => c.key)).toEqual(["mobile", "de"]);
       const snapshot = await loadEnvironmentSnapshot(getDb(), s.prod);
       expect(evaluate(snapshot!.releases.get("checkout")!, snapshot!.cohorts, { targetingKey: "u1", platform: "ios", country: "DE" }).cohortKey).toBe("mobile");
       await approveChangeRequest(s.fx.actors.approver, { teamSlug: s.slug, id: pendingApproval!.id });
-      expect((await listCohorts(s.fx.team.id)).map((c) => c.key)).toEqual(["de", "mobile"]);
+      expect((await listCohorts(await accessOf(s.fx))).map((c) => c.key)).toEqual(["de", "mobile"]);
       // Moving it back only lowers: applies directly.
       expect((await moveCohort(s.fx.actors.editor, { teamSlug: s.slug, cohortKey: "de", direction: "down" })).pendingApproval).toBeUndefined();
     });
@@ -207,7 +208,7 @@ describeEachProvider("approval policy side doors", () => {
 
       // Restoring puts it last with no percentages of its own: nobody's answer changes.
       await restoreCohort(s.fx.actors.editor, { teamSlug: s.slug, cohortKey: "early" });
-      expect((await listCohorts(s.fx.team.id)).map((c) => c.key)).toEqual(["holdouts", "early"]);
+      expect((await listCohorts(await accessOf(s.fx))).map((c) => c.key)).toEqual(["holdouts", "early"]);
       expect((await storedRollout(s.releaseId, s.prod)).cohorts).toEqual({ holdouts: 0 });
     });
   });

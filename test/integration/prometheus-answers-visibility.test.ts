@@ -6,6 +6,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { listenOnLoopback, type RunningServer } from "../support/prometheus";
 import { scenario } from "../support/scenario";
 import { describeEachProvider } from "../support/test-database";
+import { contextOf } from "../support/team-access";
 
 // What sits at a team's Prometheus URL is usually on an internal network, and may not be
 // Prometheus at all: whatever it answers reaches admins only.
@@ -46,7 +47,8 @@ describeEachProvider("the chart API shows Prometheus' answers to admins only", (
   });
 
   const panelError = async (role: "viewer" | "editor" | "approver" | "admin") => {
-    const data = await readReleaseChartData(fx.actors[role], fx.team.slug, "checkout", new URLSearchParams({ env: "production", range: "1h", metrics: "prom-errors", cohorts: "default" }));
+    const query = new URLSearchParams({ range: "1h", metrics: "prom-errors", cohorts: "default" });
+    const data = await readReleaseChartData(await contextOf(fx, "production", role), { releaseKey: "checkout", query });
     return data.metrics[0]?.error ?? null;
   };
 

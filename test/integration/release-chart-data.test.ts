@@ -18,6 +18,8 @@ import { scenario } from "../support/scenario";
 import { rejectionOf } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
 import { untilClockMoves } from "../support/clock";
+import type { Actor } from "@/lib/auth/actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 
 describeEachProvider("release chart data", () => {
   let fx: TeamFixture;
@@ -187,7 +189,9 @@ describeEachProvider("release chart data", () => {
 
   it("the API's use case: members of any role read; the signed out, outsiders, unknown releases and environments don't", async () => {
     const q = (query: string) => new URLSearchParams(query);
-    const read = (actor: Parameters<typeof readReleaseChartData>[0], query = "", release = "checkout") => readReleaseChartData(actor, fx.team.slug, release, q(query));
+    // As the route does: the member's access in the environment of ?env=, then the read.
+    const read = async (actor: Actor | null, query = "", release = "checkout") =>
+      readReleaseChartData(await getTeamContext(actor, fx.team.slug, q(query).get("env")), { releaseKey: release, query: q(query) });
 
     const data = await read(fx.actors.viewer, "env=staging&range=1h");
     expect(data.range.to - data.range.from).toBe(3_600_000);

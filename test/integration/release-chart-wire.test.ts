@@ -7,7 +7,7 @@ import { decodeChartData, encodeChartColumns } from "@/lib/metrics/chart-wire";
 import { chooseStep } from "@/lib/metrics/choose-step";
 import { createMetricDefinition } from "@/lib/metrics/definitions/create-metric-definition";
 import { setPrometheusSettings } from "@/lib/metrics/definitions/set-prometheus-settings";
-import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
+import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import { buildReleaseChartColumns, buildReleaseChartData, type ReleaseChartRequest } from "@/lib/metrics/release-chart-data";
 import type { ReleaseChartData } from "@/lib/metrics/release-chart-types";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
@@ -81,7 +81,7 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
   /** The payload as the chart path built it before: point objects from slots, mapped into arrays. */
   async function legacyPayload(req: ReleaseChartRequest, current: ReleaseChartData): Promise<ReleaseChartData> {
     const db = getDb();
-    const all = await listMetricDefinitions(db, fx.team.id);
+    const all = await loadMetricDefinitions(db, fx.team.id);
     const definitions = req.metricKeys ? all.filter((d) => req.metricKeys!.includes(d.key)) : all;
     const cohorts = chartCohorts(await db.cohort.findMany({ where: { teamId: fx.team.id, archivedAt: null }, orderBy: { priority: "asc" }, select: { key: true, name: true } }), req.cohortKeys);
     const cohortKeys = cohorts.map((c) => c.key);
@@ -148,7 +148,7 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
   it("series() — the point read team-page health uses — answers the points the old read did", async () => {
     const db = getDb();
     const backend = createBuiltinBackend(db, seriesRegistryFor(db));
-    const metrics = (await listMetricDefinitions(db, fx.team.id)).filter((m) => m.source === "builtin");
+    const metrics = (await loadMetricDefinitions(db, fx.team.id)).filter((m) => m.source === "builtin");
     const ranges = [
       // What the team page asks: the last 24 h in hourly steps (hourly blocks).
       { from: Math.floor((now - DAY) / HOUR) * HOUR + HOUR, to: now, stepSeconds: 3600 },

@@ -7,6 +7,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { configVersionOf, expectRefusedUnchanged, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf } from "../support/team-access";
 
 describeEachProvider("changeReleaseStatus", () => {
   let fx: TeamFixture;
@@ -45,7 +46,7 @@ describeEachProvider("changeReleaseStatus", () => {
       expect(await prod()).toMatchObject({ status, version: i + 2 });
     }
     expect(await configVersionOf(fx.environments.production.id)).toBe(config + steps.length);
-    const events = await listAuditEvents(fx.team.id, { releaseId });
+    const events = await listAuditEvents(await accessOf(fx), { releaseId });
     expect(events.slice(0, steps.length).map((e) => e.action).reverse()).toEqual(steps.map(([, , action]) => action));
     expect(events[0]).toMatchObject({
       actorName: "Eddie Editor",
@@ -77,7 +78,7 @@ describeEachProvider("changeReleaseStatus", () => {
     const restarted = await command("restart");
     expect(restarted).toMatchObject({ status: "draft", defaultBasisPoints: 0, cohorts: {} });
     expect(await prod()).toMatchObject({ status: "draft", defaultBasisPoints: 0, cohorts: {} });
-    const [event] = await listAuditEvents(fx.team.id, { releaseId });
+    const [event] = await listAuditEvents(await accessOf(fx), { releaseId });
     expect(event).toMatchObject({
       action: "rollout.restarted",
       before: { status: "rolled_back", defaultBasisPoints: 2500, cohorts: { beta: 10000 } },

@@ -8,6 +8,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { auditCount, expectRefusedUnchanged, rejectionOf, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf, contextOf } from "../support/team-access";
 
 describeEachProvider("setRollout concurrency", () => {
   let fx: TeamFixture;
@@ -24,8 +25,8 @@ describeEachProvider("setRollout concurrency", () => {
 
   it("refuses a save against a stale version with the current values and who made them", async () => {
     // Both editors open the page at the same version.
-    const seenByEddie = await getReleaseView(fx.team.id, fx.environments.production.id, "search");
-    const seenByErin = await getReleaseView(fx.team.id, fx.environments.production.id, "search");
+    const seenByEddie = await getReleaseView(await contextOf(fx, "production"), { releaseKey: "search" });
+    const seenByErin = await getReleaseView(await contextOf(fx, "production"), { releaseKey: "search" });
     expect(seenByErin.rollout.version).toBe(seenByEddie.rollout.version);
     const v = seenByEddie.rollout.version;
 
@@ -64,7 +65,7 @@ describeEachProvider("setRollout concurrency", () => {
       cohorts: { beta: 2500, staff: 10000 },
       updatedByName: "Erin Editor",
     });
-    const events = await listAuditEvents(fx.team.id, { releaseId });
+    const events = await listAuditEvents(await accessOf(fx), { releaseId });
     expect(events.filter((e) => e.action === "rollout.percentages_set").map((e) => e.actorName)).toEqual(["Erin Editor", "Eddie Editor"]);
   });
 

@@ -7,6 +7,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { auditCount, configVersionOf, expectRefusedUnchanged, storedRollout } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
+import { accessOf, contextOf } from "../support/team-access";
 
 describeEachProvider("setRollout", () => {
   let fx: TeamFixture;
@@ -40,7 +41,7 @@ describeEachProvider("setRollout", () => {
     expect(await configVersionOf(production.id)).toBe(prodConfig + 1);
     expect(await configVersionOf(staging.id)).toBe(stagingConfig);
 
-    const [event] = await listAuditEvents(fx.team.id, { releaseId });
+    const [event] = await listAuditEvents(await accessOf(fx), { releaseId });
     expect(event).toMatchObject({
       action: "rollout.percentages_set",
       actorName: "Eddie Editor",
@@ -57,9 +58,9 @@ describeEachProvider("setRollout", () => {
     await setRollout(fx.actors.editor, { ...base(), expectedVersion: 2, defaultBasisPoints: 2000, cohorts: { eu: 7500 } });
 
     expect(await storedRollout(releaseId, fx.environments.staging.id)).toMatchObject({ version: 1, defaultBasisPoints: 0, cohorts: {} });
-    const staging = await getReleaseView(fx.team.id, fx.environments.staging.id, "checkout");
+    const staging = await getReleaseView(await contextOf(fx, "staging"), { releaseKey: "checkout" });
     expect(staging.cohorts.map((c) => c.basisPoints)).toEqual([null, null]);
-    const production = await getReleaseView(fx.team.id, fx.environments.production.id, "checkout");
+    const production = await getReleaseView(await contextOf(fx, "production"), { releaseKey: "checkout" });
     expect(production.rollout).toMatchObject({ version: 3, defaultBasisPoints: 2000 });
     expect(production.cohorts.map((c) => [c.key, c.basisPoints])).toEqual([["beta", 5000], ["eu", 7500]]);
   });
@@ -69,7 +70,7 @@ describeEachProvider("setRollout", () => {
     const result = await setRollout(fx.actors.editor, { ...base(), expectedVersion: 2, defaultBasisPoints: 0, cohorts: { beta: null } });
     expect(result.rollout.cohorts).toEqual({ eu: 100 });
     expect((await storedRollout(releaseId, fx.environments.production.id)).cohorts).toEqual({ eu: 100 });
-    const [event] = await listAuditEvents(fx.team.id, { releaseId });
+    const [event] = await listAuditEvents(await accessOf(fx), { releaseId });
     expect(event?.before).toMatchObject({ cohorts: { beta: 5000, eu: 100 } });
     expect(event?.after).toMatchObject({ cohorts: { eu: 100 }, version: 3 });
   });

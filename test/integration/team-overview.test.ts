@@ -13,6 +13,8 @@ import { changeReleaseStatus } from "@/lib/releases/change-release-status";
 import { createRelease } from "@/lib/releases/create-release";
 import { setRollout } from "@/lib/releases/set-rollout";
 import { getTeamOverview } from "@/lib/teams/get-team-overview";
+import type { Actor } from "@/lib/auth/actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { readRolloutHealth } from "@/lib/metrics/rollout-health";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
@@ -36,6 +38,12 @@ describeEachProvider("team overview", () => {
 
   const keysOf = (overview: Awaited<ReturnType<typeof getTeamOverview>>) => overview.rollouts.rollouts.map((r) => r.key);
 
+  /** As the team page does: the member's access in the environment in view (?env=), then the overview. */
+  async function overviewAs(actor: Actor | null, teamSlug: string, query: { env?: string; page?: string } = {}) {
+    const context = await getTeamContext(actor, teamSlug, query.env);
+    return { ...context, ...(await getTeamOverview(context, { page: query.page })) };
+  }
+
   afterEach(() => {
     vi.restoreAllMocks();
   });
@@ -54,7 +62,7 @@ describeEachProvider("team overview", () => {
     await release("rolled-back", ["start", "rollback"]);
     await release("staging-only", ["start"], "staging");
 
-    const production = await getTeamOverview(fx.actors.viewer, slug(), { env: "production" });
+    const production = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
     expect(keysOf(production)).toEqual(["paused", "rolling"]);
     expect(production.rollouts.total).toBe(2);
     const rolling = production.rollouts.rollouts.find((r) => r.key === "rolling")!;
@@ -68,11 +76,11 @@ describeEachProvider("team overview", () => {
     // A change moves a rollout to the top.
     const { version } = await storedRollout((await getDb().release.findFirstOrThrow({ where: { teamId: fx.team.id, key: "rolling" } })).id, fx.environments.production.id);
     await setRollout(fx.actors.editor2, { teamSlug: slug(), releaseKey: "rolling", environmentKey: "production", expectedVersion: version, defaultBasisPoints: 100, cohorts: { beta: 2500 } });
-    const after = await getTeamOverview(fx.actors.viewer, slug(), { env: "production" });
+    const after = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
     expect(keysOf(after)).toEqual(["rolling", "paused"]);
     expect(after.rollouts.rollouts[0]).toMatchObject({ updatedByName: "Erin Editor", defaultBasisPoints: 100 });
 
-    expect(keysOf(await getTeamOverview(fx.actors.viewer, slug(), { env: "staging" }))).toEqual(["staging-only"]);
+    expect(keysOf(await overviewAs(fx.actors.viewer, slug(), { env: "staging" }))).toEqual(["staging-only"]);
   });
 
   it("pages by 20, keeps ?page= within range, and never repeats or skips a rollout", async () => {
@@ -83,19 +91,19 @@ describeEachProvider("team overview", () => {
       await changeReleaseStatus(editor, { teamSlug: slug(), releaseKey: key, environmentKey: "production", command: "start", expectedVersion: 1 });
       await untilClockMoves();
     }
-    const first = await getTeamOverview(fx.actors.viewer, slug(), {});
+    const first = await overviewAs(fx.actors.viewer, slug(), {});
     expect(first.environment.key).toBe("production");
     expect(first.rollouts).toMatchObject({ total: 23, page: 1, pageCount: 2, pageSize: 20 });
     expect(first.rollouts.rollouts).toHaveLength(20);
     expect(first.rollouts.rollouts[0]!.key).toBe("bulk-22");
 
-    const second = await getTeamOverview(fx.actors.viewer, slug(), { page: "2" });
+    const second = await overviewAs(fx.actors.viewer, slug(), { page: "2" });
     expect(keysOf(second)).toEqual(["bulk-02", "bulk-01", "bulk-00"]);
     expect(new Set([...keysOf(first), ...keysOf(second)]).size).toBe(23);
 
-    expect((await getTeamOverview(fx.actors.viewer, slug(), { page: "9" })).rollouts.page).toBe(2);
-    expect((await getTeamOverview(fx.actors.viewer, slug(), { page: "nonsense" })).rollouts.page).toBe(1);
-    expect((await getTeamOverview(fx.actors.viewer, slug(), { page: "-3" })).rollouts.page).toBe(1);
+    expect((await overviewAs(fx.actors.viewer, slug(), { page: "9" })).rollouts.page).toBe(2);
+    expect((await overviewAs(fx.actors.viewer, slug(), { page: "nonsense" })).rollouts.page).toBe(1);
+    expect((await overviewAs(fx.actors.viewer, slug(), { page: "-3" })).rollouts.page).toBe(1);
   });
 
   it("never shows another team's releases; outsiders get 'not found', signed-out callers are refused", async () => {
@@ -106,14 +114,14 @@ describeEachProvider("team overview", () => {
     await createRelease(outsider, { teamSlug: fx.otherTeam.slug, key: "theirs", name: "Theirs too" });
     await changeReleaseStatus(outsider, { teamSlug: fx.otherTeam.slug, releaseKey: "theirs", environmentKey: "production", command: "start", expectedVersion: 1 });
 
-    const overview = await getTeamOverview(fx.actors.viewer, slug(), { env: "production" });
+    const overview = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
     expect(overview.rollouts.rollouts.map((r) => [r.key, r.name])).toEqual([["ours", "Release ours"]]);
     expect(overview.activity.every((e) => !e.summary.includes("Theirs"))).toBe(true);
 
-    await rejectionOf(getTeamOverview(outsider, slug()), NotFoundError);
-    await rejectionOf(getTeamOverview(null, slug()), UnauthenticatedError);
-    await rejectionOf(getTeamOverview(fx.actors.viewer, slug(), { env: "nowhere" }), NotFoundError);
-    await rejectionOf(getTeamOverview(fx.actors.viewer, fx.otherTeam.slug), NotFoundError);
+    await rejectionOf(overviewAs(outsider, slug()), NotFoundError);
+    await rejectionOf(overviewAs(null, slug()), UnauthenticatedError);
+    await rejectionOf(overviewAs(fx.actors.viewer, slug(), { env: "nowhere" }), NotFoundError);
+    await rejectionOf(overviewAs(fx.actors.viewer, fx.otherTeam.slug), NotFoundError);
   });
 
   it("shows pending approvals of every environment, oldest first, marks their rows, and the latest activity", async () => {
@@ -131,7 +139,7 @@ describeEachProvider("team overview", () => {
     await raise("checkout", 8000);
     await raise("search", 9000);
 
-    const overview = await getTeamOverview(fx.actors.viewer, slug(), { env: "production" });
+    const overview = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
     expect(overview.pending.total).toBe(4);
     expect(overview.pending.oldest.map((r) => [r.release?.key, r.summary])).toEqual([
       ["checkout", "beta 10% → 60%"],
@@ -143,7 +151,7 @@ describeEachProvider("team overview", () => {
       ["checkout", 2],
     ]);
     // In staging the rows carry no production requests, but the panel is team-wide.
-    const staging = await getTeamOverview(fx.actors.viewer, slug(), { env: "staging" });
+    const staging = await overviewAs(fx.actors.viewer, slug(), { env: "staging" });
     expect(staging.pending.total).toBe(4);
 
     expect(overview.activity).toHaveLength(10);
@@ -190,7 +198,7 @@ describeEachProvider("team overview", () => {
     }
     await writeCells(getDb(), providerOf(databaseUrl()), seriesRegistryFor(getDb()), cells);
 
-    const overview = await getTeamOverview(fx.actors.viewer, slug(), { env: "production" });
+    const overview = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
     expect(overview.health.metrics.map((m) => m.key)).toEqual(["errors", "prom-latency"]);
     // The unreachable Prometheus is logged for operators; keep that out of the test output.
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);

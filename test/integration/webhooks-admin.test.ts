@@ -15,6 +15,8 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { rejectionOf } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
 import { enqueue, eventFor } from "./webhooks-support";
+import { getTeamAccess } from "@/lib/auth/get-team-access";
+import { accessOf } from "../support/team-access";
 
 const SLACK_URL = "https://hooks.slack.com/services/T000/B000/XXXXSECRETXXXX";
 
@@ -89,8 +91,8 @@ describeEachProvider("webhook administration", () => {
       await expectRefused(fx.team.id, () => deleteWebhook(fx.actors.outsider, { teamSlug: otherSlug, webhookId }), NotFoundError);
       await expectRefused(fx.team.id, () => rotateWebhookSecret(fx.actors.outsider, { teamSlug: otherSlug, webhookId }), NotFoundError);
       await expectRefused(fx.team.id, () => retryWebhookDelivery(fx.actors.outsider, { teamSlug: otherSlug, deliveryId }), NotFoundError);
-      await rejectionOf(listWebhookDeliveries(fx.actors.outsider, { teamSlug: otherSlug, webhookId }), NotFoundError);
-      await rejectionOf(listWebhooks(fx.actors.outsider, { teamSlug: fx.team.slug }), NotFoundError);
+      await rejectionOf(listWebhookDeliveries(await getTeamAccess(fx.actors.outsider, otherSlug), { webhookId }), NotFoundError);
+      await rejectionOf(getTeamAccess(fx.actors.outsider, fx.team.slug).then(listWebhooks), NotFoundError);
     });
   });
 
@@ -155,7 +157,7 @@ describeEachProvider("webhook administration", () => {
       const created = await create(fx, fx.actors.admin);
       await enqueue(eventFor(fx));
 
-      const asAdmin = await listWebhooks(fx.actors.admin, { teamSlug: fx.team.slug });
+      const asAdmin = await listWebhooks(await accessOf(fx, "admin"));
       expect(asAdmin.isAdmin).toBe(true);
       expect(asAdmin.webhooks).toEqual([
         expect.objectContaining({ id: created.id, url: SLACK_URL, secretHint: `${created.secret.slice(0, 10)}…`, format: "slack", events: [], enabled: true, pendingCount: 1, failedCount: 0 }),
@@ -163,7 +165,7 @@ describeEachProvider("webhook administration", () => {
       expect(asAdmin.webhooks[0]?.lastDelivery).toMatchObject({ event: "rollout.promoted", status: "pending", attempts: 0 });
 
       for (const role of ["viewer", "editor", "approver"] as const) {
-        const list = await listWebhooks(fx.actors[role], { teamSlug: fx.team.slug });
+        const list = await listWebhooks(await accessOf(fx, role));
         expect(list.isAdmin).toBe(false);
         expect(list.webhooks[0]).toMatchObject({ url: "https://hooks.slack.com/…", secretHint: null });
         expect(JSON.stringify(list)).not.toContain(created.secret.slice(6));
@@ -175,12 +177,12 @@ describeEachProvider("webhook administration", () => {
       const { id } = await create(fx, fx.actors.admin);
       for (let i = 0; i < 53; i++) await enqueue(eventFor(fx, "rollout.promoted", { summary: `event ${i}` }));
 
-      const asAdmin = await listWebhookDeliveries(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: id });
+      const asAdmin = await listWebhookDeliveries(await accessOf(fx, "admin"), { webhookId: id });
       expect(asAdmin.deliveries).toHaveLength(50);
       expect(JSON.parse(asAdmin.deliveries[0]?.body ?? "{}").text).toContain("event 52");
       expect(asAdmin.deliveries[0]).toMatchObject({ event: "rollout.promoted", status: "pending", attempts: 0, lastStatusCode: null });
 
-      const asViewer = await listWebhookDeliveries(fx.actors.viewer, { teamSlug: fx.team.slug, webhookId: id });
+      const asViewer = await listWebhookDeliveries(await accessOf(fx), { webhookId: id });
       expect(asViewer.deliveries.every((d) => d.body === null)).toBe(true);
       expect(asViewer.webhook.url).toBe("https://hooks.slack.com/…");
     });

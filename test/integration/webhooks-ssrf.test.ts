@@ -11,6 +11,7 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { rejectionOf } from "../support/team-state";
 import { describeEachProvider } from "../support/test-database";
 import { deliveriesOf, enqueue, eventFor, manualClock, startReceiver, type Receiver } from "./webhooks-support";
+import { accessOf } from "../support/team-access";
 
 // Internal addresses, spelled every way a URL can spell them.
 const INTERNAL_URLS = [
@@ -134,14 +135,14 @@ describeEachProvider("webhooks can't be aimed at internal addresses", () => {
     clock.advance(1_000);
     await dispatchDueWebhooks({ now: clock.now });
 
-    const admin = await listWebhookDeliveries(fx.actors.admin, { teamSlug: teamSlug(), webhookId: id });
+    const admin = await listWebhookDeliveries(await accessOf(fx, "admin"), { webhookId: id });
     const answers = admin.deliveries.map((d) => d.lastResponse).join("\n");
     expect(answers).toContain("db_password=hunter2");
     expect(answers).toContain("Location: https://sso.internal/callback?token=s3cr3t");
 
     for (const role of ["viewer", "editor", "approver"] as const) {
-      const log = await listWebhookDeliveries(fx.actors[role], { teamSlug: teamSlug(), webhookId: id });
-      const list = await listWebhooks(fx.actors[role], { teamSlug: teamSlug() });
+      const log = await listWebhookDeliveries(await accessOf(fx, role), { webhookId: id });
+      const list = await listWebhooks(await accessOf(fx, role));
       const seen = JSON.stringify([log, list]);
       for (const secret of ["hunter2", "s3cr3t", "sso.internal", "old-leak"]) expect(seen, `${role} sees ${secret}`).not.toContain(secret);
       expect(log.deliveries.map((d) => d.lastError).sort()).toEqual(["HTTP 302 (redirects are not followed)", "HTTP 401 Unauthorized", "HTTP 500 Internal Server Error"]);
@@ -164,6 +165,6 @@ describeEachProvider("webhooks can't be aimed at internal addresses", () => {
       "Internal webhook destinations: no longer allowed receiver.internal:8443, [fd00::5]:8080",
     ]);
     expect(JSON.parse(audit[1]!.after!)).toEqual({ entries: ["10.20.0.0/16"] });
-    expect((await listWebhooks(fx.actors.admin, { teamSlug: teamSlug() })).allowList).toEqual(["10.20.0.0/16"]);
+    expect((await listWebhooks(await accessOf(fx, "admin"))).allowList).toEqual(["10.20.0.0/16"]);
   });
 });

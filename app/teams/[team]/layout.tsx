@@ -1,15 +1,14 @@
 import type { ReactNode } from "react";
 import { TeamNav } from "@/components/nav/team-nav";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { listMyTeams } from "@/lib/teams/list-my-teams";
 import { countPendingChangeRequests } from "@/lib/approvals/list-change-requests";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/releases`);
-  const [context, teams] = await Promise.all([orNotFound(getTeamContext(actor, team)), listMyTeams(actor.id)]);
-  const pendingApprovals = await countPendingChangeRequests(context.access.teamId);
+  const context = await getPageTeamContext(`/teams/${team}/releases`, team);
+  const { actor } = context;
+  const [teams, pendingApprovals] = await Promise.all([listMyTeams(actor.id), countPendingChangeRequests(context.access)]);
   return (
     <div className="min-h-screen">
       <TeamNav

@@ -8,7 +8,7 @@ import { ActiveRolloutCard } from "@/components/teams/active-rollout-card";
 import { PendingApprovalsPanel } from "@/components/teams/pending-approvals-panel";
 import { RolloutHealthSkeleton, Swatch } from "@/components/teams/rollout-health-cells";
 import { svgChartStyle } from "@/lib/charts/svg-chart";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { getTeamOverview } from "@/lib/teams/get-team-overview";
 import { RolloutHealthCell } from "./rollout-health-cell";
 
@@ -22,9 +22,9 @@ const HEALTH_STYLE = svgChartStyle("auto", ".gp-health");
 export default async function TeamPage({ params, searchParams }: Props) {
   const [{ team }, { env, page }] = await Promise.all([params, searchParams]);
   const base = `/teams/${team}`;
-  const actor = await requirePageActor(base);
-  const overview = await orNotFound(getTeamOverview(actor, team, { env, page }));
-  const { access, environments, environment, rollouts, pending, activity, health } = overview;
+  const context = await getPageTeamContext(base, team, env);
+  const { access, environments, environment } = context;
+  const { rollouts, pending, activity, health } = await getTeamOverview(context, { page });
   const first = (rollouts.page - 1) * rollouts.pageSize + 1;
   const last = first + rollouts.rollouts.length - 1;
 

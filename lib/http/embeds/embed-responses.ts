@@ -1,6 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { ChartTheme } from "@/lib/charts/svg-chart";
 import { embedChartData } from "@/lib/embeds/embed-chart-data";
 import { embedNoticeHeaders, embedPageHeaders } from "@/lib/embeds/embed-headers";
 import { embedView } from "@/lib/embeds/embed-panels";
@@ -26,7 +25,7 @@ export async function embedPageResponse(token: string): Promise<Response> {
   const now = Date.now();
   const view = embedView(await embedChartData(resolved, now));
   const nonce = randomBytes(16).toString("base64");
-  const html = renderEmbedHtml(view, { theme: resolved.link.theme as ChartTheme, nonce, refreshSeconds: EMBED_REFRESH_SECONDS, now });
+  const html = renderEmbedHtml(view, { theme: resolved.link.theme, nonce, refreshSeconds: EMBED_REFRESH_SECONDS, now });
   return new Response(html, { status: 200, headers: embedPageHeaders(resolved.origins, nonce) });
 }
 
@@ -48,7 +47,7 @@ export async function embedPngResponse(token: string): Promise<Response> {
   const resolved = await resolveEmbedLink(token);
   if (resolved.kind !== "ok") return imageNotFound(resolved.kind);
   const view = embedView(await embedChartData(resolved));
-  const svg = renderEmbedSvg(view, resolved.link.theme as ChartTheme, { literalColours: true });
+  const svg = renderEmbedSvg(view, resolved.link.theme, { literalColours: true });
   const png = rasterise(svg);
   return new Response(new Uint8Array(png), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/png" } });
 }
@@ -58,7 +57,7 @@ export async function embedSvgResponse(token: string): Promise<Response> {
   const resolved = await resolveEmbedLink(token);
   if (resolved.kind !== "ok") return imageNotFound(resolved.kind);
   const view = embedView(await embedChartData(resolved));
-  return new Response(renderEmbedSvg(view, resolved.link.theme as ChartTheme), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/svg+xml; charset=utf-8" } });
+  return new Response(renderEmbedSvg(view, resolved.link.theme), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/svg+xml; charset=utf-8" } });
 }
 
 /** The last-resort answer of the embed routes: a plain notice, no details. */

@@ -1,68 +1,42 @@
 import "server-only";
-import { requireRole } from "@/lib/auth/require-role";
-import { listCohorts } from "@/lib/cohorts/list-cohorts";
-import { readDb } from "@/lib/db/transaction";
-import type { ReleaseStatus } from "@/lib/domain/rollout-state";
-import { NotFoundError } from "@/lib/errors/domain-errors";
-import { listReleases } from "@/lib/releases/list-releases";
-import { loadRollout, snapshotOf } from "@/lib/rollouts/load-rollout";
+import { getTeamAccess } from "@/lib/auth/get-team-access";
 import { getTeamContext } from "@/lib/auth/get-team-context";
+import { listCohorts } from "@/lib/cohorts/list-cohorts";
+import { getRelease } from "@/lib/releases/get-release";
+import { getRolloutSnapshot } from "@/lib/releases/get-rollout-snapshot";
+import { listReleases } from "@/lib/releases/list-releases";
 import type { RestPrincipal } from "./authenticate-api-key";
 import type { RestReleaseDetail } from "./rest-schemas";
 import { restCohort, restReleaseSummary, restRollout, rolloutState } from "./rest-views";
 
 /** GET /api/v1/releases: one environment (default: production, else the last one). */
 export async function restListReleases(principal: RestPrincipal, environmentKey: string | null) {
-  const { access, environment } = await getTeamContext(principal.actor, principal.teamSlug, environmentKey);
-  const releases = await listReleases(access.teamId, environment.id);
-  return { environment: { key: environment.key, name: environment.name }, releases: releases.map(restReleaseSummary) };
+  const context = await getTeamContext(principal.actor, principal.teamSlug, environmentKey);
+  const releases = await listReleases(context);
+  return { environment: { key: context.environment.key, name: context.environment.name }, releases: releases.map(restReleaseSummary) };
 }
 
 /** GET /api/v1/releases/{key}: the release with its rollout in every environment. */
 export async function restGetRelease(principal: RestPrincipal, releaseKey: string): Promise<RestReleaseDetail> {
-  const db = readDb();
-  const access = await requireRole(db, principal.actor, principal.teamSlug, "viewer");
-  // Tenant filter inside the where: another team's release is simply not found.
-  const release = await db.release.findFirst({
-    where: { teamId: access.teamId, key: releaseKey, archivedAt: null },
-    include: {
-      owner: { select: { name: true } },
-      rollouts: { include: { environment: { select: { key: true, name: true, position: true } }, cohorts: { include: { cohort: { select: { key: true } } } } } },
-    },
-  });
-  if (!release) throw new NotFoundError(`Release "${releaseKey}" not found`);
+  const release = await getRelease(await getTeamAccess(principal.actor, principal.teamSlug), { releaseKey });
   return {
     key: release.key,
     name: release.name,
     description: release.description,
-    owner: release.owner?.name ?? null,
+    owner: release.ownerName,
     critical: release.critical,
     createdAt: release.createdAt.toISOString(),
-    rollouts: release.rollouts
-      .sort((a, b) => a.environment.position - b.environment.position)
-      .map((r) => ({
-        environment: { key: r.environment.key, name: r.environment.name },
-        ...rolloutState({
-          status: r.status as ReleaseStatus,
-          version: r.version,
-          defaultBasisPoints: r.defaultBasisPoints,
-          cohorts: r.cohorts.map((c) => ({ key: c.cohort.key, basisPoints: c.basisPoints })).sort((a, b) => a.key.localeCompare(b.key)),
-          updatedAt: r.updatedAt,
-          updatedByName: r.updatedByName,
-        }),
-      })),
+    rollouts: release.rollouts.map(({ environment, ...rollout }) => ({ environment, ...rolloutState(rollout) })),
   };
 }
 
 /** GET /api/v1/releases/{key}/environments/{env}: what a change is made against. */
 export async function restGetRollout(principal: RestPrincipal, releaseKey: string, environmentKey: string) {
-  const db = readDb();
-  const access = await requireRole(db, principal.actor, principal.teamSlug, "viewer");
-  const { release, environment, rollout } = await loadRollout(db, access.teamId, releaseKey, environmentKey);
-  return restRollout(release.key, environment.key, snapshotOf(rollout));
+  const rollout = await getRolloutSnapshot(await getTeamAccess(principal.actor, principal.teamSlug), { releaseKey, environmentKey });
+  return restRollout(rollout.releaseKey, rollout.environmentKey, rollout.snapshot);
 }
 
 export async function restListCohorts(principal: RestPrincipal) {
-  const access = await requireRole(readDb(), principal.actor, principal.teamSlug, "viewer");
-  return { cohorts: (await listCohorts(access.teamId)).map(restCohort) };
+  const access = await getTeamAccess(principal.actor, principal.teamSlug);
+  return { cohorts: (await listCohorts(access)).map(restCohort) };
 }

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createDb } from "@/lib/db/client";
 import { providerOf } from "@/lib/db/database-url";
-import { toMetricDefinitionView } from "../list-metric-definitions";
+import { toMetricDefinitionView } from "../metric-definition-row";
 import type { MetricDefinitionView } from "../metric-types";
 import { AggregateCell } from "./aggregate-cell";
 import type { JournalMark, MinuteCell } from "./aggregate-writer";

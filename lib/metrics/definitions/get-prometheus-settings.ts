@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 
 /** What a page may know about the team's Prometheus: the URL, and only whether a token is set. */
@@ -9,7 +9,8 @@ export function toPrometheusSettingsView(team: { prometheusUrl: string | null; p
   return { url: team.prometheusUrl, tokenSet: Boolean(team.prometheusToken) };
 }
 
-export async function getPrometheusSettings(teamId: string, db: Tx = readDb()): Promise<PrometheusSettingsView> {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { prometheusUrl: true, prometheusToken: true } });
+/** Any member may read (admins change it). */
+export async function getPrometheusSettings(access: TeamAccess): Promise<PrometheusSettingsView> {
+  const team = await readDb().team.findUniqueOrThrow({ where: { id: access.teamId }, select: { prometheusUrl: true, prometheusToken: true } });
   return toPrometheusSettingsView(team);
 }

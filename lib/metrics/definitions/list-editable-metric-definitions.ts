@@ -1,7 +1,7 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
+import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
-import { toMetricDefinitionView } from "@/lib/metrics/list-metric-definitions";
+import { toMetricDefinitionView } from "@/lib/metrics/metric-definition-row";
 import type { MetricDefinitionView } from "@/lib/metrics/metric-types";
 
 /** A definition as the editing page needs it: the version a save must match. */
@@ -13,8 +13,8 @@ export function toEditableMetricDefinition(row: Row): EditableMetricDefinition {
   return { ...toMetricDefinitionView(row), version: row.version };
 }
 
-/** The team's metrics in display order, with versions. */
-export async function listEditableMetricDefinitions(teamId: string, db: Tx = readDb()): Promise<EditableMetricDefinition[]> {
-  const rows = await db.metricDefinition.findMany({ where: { teamId }, orderBy: [{ position: "asc" }, { key: "asc" }] });
+/** The team's metrics in display order, with versions. Any member may read. */
+export async function listEditableMetricDefinitions(access: TeamAccess): Promise<EditableMetricDefinition[]> {
+  const rows = await readDb().metricDefinition.findMany({ where: { teamId: access.teamId }, orderBy: [{ position: "asc" }, { key: "asc" }] });
   return rows.map(toEditableMetricDefinition);
 }

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { listMetricDefinitions } from "../list-metric-definitions";
+import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import type { MetricDefinitionView } from "../metric-types";
 
 type Entry = { loadedAt: number; metrics: Map<string, MetricDefinitionView>; loading: Promise<Map<string, MetricDefinitionView>> | null };
@@ -99,7 +99,7 @@ export class MetricCatalog {
     const entry = this.teams.get(teamId);
     if (entry && now - entry.loadedAt < this.ttlMs) return entry.metrics;
     if (entry?.loading) return entry.loading;
-    const loading = listMetricDefinitions(db, teamId).then((list) => new Map(list.map((m) => [m.key, m])));
+    const loading = loadMetricDefinitions(db, teamId).then((list) => new Map(list.map((m) => [m.key, m])));
     this.teams.set(teamId, { loadedAt: entry?.loadedAt ?? 0, metrics: entry?.metrics ?? new Map(), loading });
     try {
       const metrics = await loading;

@@ -5,18 +5,16 @@ import { RevokeKeyButton } from "@/components/api-keys/revoke-key-button";
 import { RelativeTime } from "@/components/common/relative-time";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { createAdminKeyAction, createSdkKeyAction, revokeApiKeyAction } from "./actions";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/api-keys`);
-  const { access, environments } = await orNotFound(getTeamContext(actor, team));
+  const { access, environments } = await getPageTeamContext(`/teams/${team}/api-keys`, team);
   const isAdmin = roleAtLeast(access.role, "admin");
-  const keys = await listApiKeys(access.teamId);
+  const keys = await listApiKeys(access);
   return (
     <div className="space-y-5">
       <div>

@@ -4,22 +4,19 @@ import { DecidedRequests } from "@/components/approvals/decided-requests";
 import { PendingRequests } from "@/components/approvals/pending-requests";
 import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 import { listChangeRequests } from "@/lib/approvals/list-change-requests";
-import { readDb } from "@/lib/db/transaction";
 import { describeRules } from "@/lib/domain/approval-policy";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { approveChangeRequestAction, cancelChangeRequestAction, rejectChangeRequestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/approvals`);
-  const { access, environments } = await orNotFound(getTeamContext(actor, team));
+  const { actor, access, environments } = await getPageTeamContext(`/teams/${team}/approvals`, team);
   const [{ pending, decided }, policies] = await Promise.all([
-    listChangeRequests(actor, team),
-    Promise.all(environments.map(async (e) => ({ name: e.name, policy: await getApprovalPolicy(readDb(), e.id) }))),
+    listChangeRequests(access),
+    Promise.all(environments.map(async (e) => ({ name: e.name, policy: await getApprovalPolicy(access, { environmentId: e.id }) }))),
   ]);
   const viewer = { id: actor.id, canApprove: roleAtLeast(access.role, "approver"), isAdmin: roleAtLeast(access.role, "admin") };
   const actions = { approve: approveChangeRequestAction, reject: rejectChangeRequestAction, cancel: cancelChangeRequestAction };

@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/audit`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
-  const entries = await listAuditEvents(access.teamId, {}, 200);
+  const { access } = await getPageTeamContext(`/teams/${team}/audit`, team);
+  const entries = await listAuditEvents(access, { limit: 200 });
   return (
     <div className="space-y-5">
       <div>

@@ -6,17 +6,15 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
 import { describeDefinition } from "@/lib/domain/cohort-rules";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { moveCohortAction, restoreCohortAction } from "./actions";
 
 export const metadata: Metadata = { title: "Cohorts" };
 
 export default async function CohortsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/cohorts`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
-  const [cohorts, archived] = await Promise.all([listCohorts(access.teamId), listCohorts(access.teamId, { archived: true })]);
+  const { access } = await getPageTeamContext(`/teams/${team}/cohorts`, team);
+  const [cohorts, archived] = await Promise.all([listCohorts(access), listCohorts(access, { archived: true })]);
   const canEdit = roleAtLeast(access.role, "editor");
   return (
     <div className="space-y-5">

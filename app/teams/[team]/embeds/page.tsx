@@ -2,18 +2,16 @@ import type { Metadata } from "next";
 import { EmbedLinkList } from "@/components/embeds/embed-link-list";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { listEmbedLinks } from "@/lib/embeds/list-embed-links";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { revokeEmbedLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Embed links" };
 
 export default async function EmbedsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/embeds`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
+  const { actor, access } = await getPageTeamContext(`/teams/${team}/embeds`, team);
   const isAdmin = roleAtLeast(access.role, "admin");
-  const links = await listEmbedLinks(access.teamId);
+  const links = await listEmbedLinks(access);
   const live = links.filter((l) => l.state === "live").length;
   return (
     <div className="space-y-5">

@@ -2,11 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EnvironmentForm } from "@/components/environments/environment-form";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { ApprovalPolicyForm } from "@/components/environments/approval-policy-form";
 import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
-import { readDb } from "@/lib/db/transaction";
 import { describeRules, formatMinutes } from "@/lib/domain/approval-policy";
 import { createEnvironmentAction, setApprovalPolicyAction } from "./actions";
 
@@ -14,10 +12,9 @@ export const metadata: Metadata = { title: "Environments" };
 
 export default async function EnvironmentsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/environments`);
-  const { access, environments } = await orNotFound(getTeamContext(actor, team));
+  const { access, environments } = await getPageTeamContext(`/teams/${team}/environments`, team);
   const isAdmin = roleAtLeast(access.role, "admin");
-  const policies = await Promise.all(environments.map((e) => getApprovalPolicy(readDb(), e.id)));
+  const policies = await Promise.all(environments.map((e) => getApprovalPolicy(access, { environmentId: e.id })));
   return (
     <div className="space-y-5">
       <div>

@@ -8,18 +8,16 @@ import { RolesLegend } from "@/components/members/roles-legend";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { listTeamMembers } from "@/lib/members/list-team-members";
 import { ROLE_DESCRIPTIONS } from "@/lib/members/role-descriptions";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { addMemberAction, changeMemberRoleAction, removeMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/members`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
+  const { actor, access } = await getPageTeamContext(`/teams/${team}/members`, team);
   const isAdmin = roleAtLeast(access.role, "admin");
-  const { members, adminCount } = await listTeamMembers(access.teamId);
+  const { members, adminCount } = await listTeamMembers(access);
   const admins = members.filter((m) => m.role === "admin").map((m) => m.name);
 
   // Shown on the only admin's row; the server refuses the change anyway (lib/members).

@@ -8,8 +8,7 @@ import { roleAtLeast } from "@/lib/domain/roles";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
 import { listEditableMetricDefinitions } from "@/lib/metrics/definitions/list-editable-metric-definitions";
 import { BAD_DIRECTION_LABELS, KIND_LABELS, SOURCE_LABELS } from "@/lib/metrics/definitions/metric-labels";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { deleteMetricDefinitionAction, moveMetricDefinitionAction, setPrometheusSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Metrics" };
@@ -25,9 +24,8 @@ function Tag({ label, children }: { label: string; children: React.ReactNode }) 
 
 export default async function MetricsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/metrics`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
-  const [metrics, prometheus] = await Promise.all([listEditableMetricDefinitions(access.teamId), getPrometheusSettings(access.teamId)]);
+  const { access } = await getPageTeamContext(`/teams/${team}/metrics`, team);
+  const [metrics, prometheus] = await Promise.all([listEditableMetricDefinitions(access), getPrometheusSettings(access)]);
   const canEdit = roleAtLeast(access.role, "editor");
   const isAdmin = roleAtLeast(access.role, "admin");
   const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost:3000"}`;

@@ -3,12 +3,11 @@ import Link from "next/link";
 import { EnvironmentTabs } from "@/components/environments/environment-tabs";
 import { ReleaseTable } from "@/components/releases/release-table";
 import { roleAtLeast } from "@/lib/domain/roles";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { listArchivedReleases, listReleases } from "@/lib/releases/list-releases";
 import { RestoreReleaseButton } from "@/components/releases/restore-release-button";
 import { RelativeTime } from "@/components/common/relative-time";
 import { restoreReleaseAction } from "./actions";
-import { getTeamContext } from "@/lib/auth/get-team-context";
 
 export const metadata: Metadata = { title: "Releases" };
 
@@ -16,9 +15,9 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<{ env?: 
 
 export default async function ReleasesPage({ params, searchParams }: Props) {
   const [{ team }, { env }] = await Promise.all([params, searchParams]);
-  const actor = await requirePageActor(`/teams/${team}/releases`);
-  const { access, environments, environment } = await orNotFound(getTeamContext(actor, team, env));
-  const [releases, archived] = await Promise.all([listReleases(access.teamId, environment.id), listArchivedReleases(access.teamId)]);
+  const context = await getPageTeamContext(`/teams/${team}/releases`, team, env);
+  const { access, environments, environment } = context;
+  const [releases, archived] = await Promise.all([listReleases(context), listArchivedReleases(access)]);
   const canEdit = roleAtLeast(access.role, "editor");
   const base = `/teams/${team}/releases`;
   return (

@@ -6,7 +6,7 @@ import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
 import { DeliveryStatusBadge, FormatTag, StatusCodeBadge, WebhookStateBadge } from "@/components/webhooks/delivery-badges";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { WebhookActions } from "@/components/webhooks/webhook-actions";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { createWebhookAction, deleteWebhookAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookAllowListAction, setWebhookEnabledAction } from "./actions";
@@ -17,8 +17,8 @@ const actions = { sendTest: sendTestWebhookAction, setEnabled: setWebhookEnabled
 
 export default async function WebhooksPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/webhooks`);
-  const { access, isAdmin, webhooks, allowList } = await orNotFound(listWebhooks(actor, { teamSlug: team }));
+  const { access } = await getPageTeamContext(`/teams/${team}/webhooks`, team);
+  const { isAdmin, webhooks, allowList } = await listWebhooks(access);
   const queued = webhooks.some((w) => w.pendingCount > 0);
   return (
     <div className="space-y-5">

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import { MetricForm } from "@/components/metrics/definitions/metric-form";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { createMetricDefinitionAction } from "../actions";
 
 export const metadata: Metadata = { title: "New metric" };
 
 export default async function NewMetricPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
-  const actor = await requirePageActor(`/teams/${team}/metrics/new`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
-  const prometheus = await getPrometheusSettings(access.teamId);
+  const { access } = await getPageTeamContext(`/teams/${team}/metrics/new`, team);
+  const prometheus = await getPrometheusSettings(access);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">New metric</h1>

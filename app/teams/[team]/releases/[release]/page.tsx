@@ -6,18 +6,17 @@ import { RolloutEditor } from "@/components/releases/rollout-editor";
 import { LatestRolloutProvider } from "@/components/releases/latest-rollout";
 import { StatusActions } from "@/components/releases/status-actions";
 import { StatusBadge } from "@/components/releases/status-badge";
-import { listAuditEvents, releaseIdOf } from "@/lib/audit/list-audit-events";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { effectiveBasisPoints } from "@/lib/domain/effective-basis-points";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { STATUS_LABELS } from "@/lib/domain/rollout-state";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { orNotFound } from "@/lib/http/page-actor";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { getReleaseView } from "@/lib/releases/get-release-view";
-import { getTeamContext } from "@/lib/auth/get-team-context";
 import { headers } from "next/headers";
 import { CodeSnippets } from "@/components/releases/code-snippets";
 import { WhoGetsIt } from "@/components/releases/who-gets-it";
 import { ReleaseMetrics } from "@/components/metrics/release-metrics";
-import { readDb } from "@/lib/db/transaction";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
 import { usersSeenLastDay } from "@/lib/metrics/users-seen-last-day";
 import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
@@ -36,19 +35,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReleasePage({ params, searchParams }: Props) {
   const [{ team, release: releaseKey }, { env }] = await Promise.all([params, searchParams]);
   const path = `/teams/${team}/releases/${releaseKey}`;
-  const actor = await requirePageActor(path);
-  const { access, environments, environment } = await orNotFound(getTeamContext(actor, team, env));
-  const release = await orNotFound(getReleaseView(access.teamId, environment.id, releaseKey));
-  const releaseId = await releaseIdOf(access.teamId, releaseKey);
+  const context = await getPageTeamContext(path, team, env);
+  const { actor, access, environments, environment } = context;
+  const release = await orNotFound(getReleaseView(context, { releaseKey }));
   const canEdit = roleAtLeast(access.role, "editor");
   const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks] = await Promise.all([
-    releaseId ? listAuditEvents(access.teamId, { releaseId }, 50) : [],
-    listMetricDefinitions(readDb(), access.teamId),
+    listAuditEvents(access, { releaseId: release.id, limit: 50 }),
+    listMetricDefinitions(access),
     // Only editors see the change preview; never fails the page (null: no estimate).
-    canEdit ? usersSeenLastDay({ environmentId: environment.id, releaseKey: release.key, cohortKeys: [...release.cohorts.map((c) => c.key), "default"] }) : null,
-    getApprovalPolicy(readDb(), environment.id),
-    listChangeRequests(actor, team, { releaseKey: release.key, environmentKey: environment.key, decidedLimit: 0 }),
-    listEmbedLinks(access.teamId, { releaseKey: release.key }),
+    canEdit ? usersSeenLastDay(context, { releaseKey: release.key, cohortKeys: [...release.cohorts.map((c) => c.key), "default"] }) : null,
+    getApprovalPolicy(access, { environmentId: environment.id }),
+    listChangeRequests(access, { releaseKey: release.key, environmentKey: environment.key, decidedLimit: 0 }),
+    listEmbedLinks(access, { releaseKey: release.key }),
   ]);
   const { rollout } = release;
   const savedPercentages = {

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { ReleaseForm } from "@/components/releases/release-form";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
-import { listMembers } from "@/lib/teams/list-members";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
+import { listTeamMembers } from "@/lib/members/list-team-members";
 import { createReleaseAction } from "../actions";
 
 export const metadata: Metadata = { title: "New release" };
@@ -11,13 +10,12 @@ type Props = { params: Promise<{ team: string }>; searchParams: Promise<{ env?: 
 
 export default async function NewReleasePage({ params, searchParams }: Props) {
   const [{ team }, { env }] = await Promise.all([params, searchParams]);
-  const actor = await requirePageActor(`/teams/${team}/releases/new`);
-  const { access, environment } = await orNotFound(getTeamContext(actor, team, env));
-  const members = await listMembers(access.teamId);
+  const { access, environment } = await getPageTeamContext(`/teams/${team}/releases/new`, team, env);
+  const { members } = await listTeamMembers(access, { orderBy: "name" });
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">New release</h1>
-      <ReleaseForm teamSlug={team} environmentKey={environment.key} members={members} submit={createReleaseAction} />
+      <ReleaseForm teamSlug={team} environmentKey={environment.key} members={members.map((m) => ({ id: m.userId, name: m.name }))} submit={createReleaseAction} />
     </div>
   );
 }

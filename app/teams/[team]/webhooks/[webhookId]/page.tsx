@@ -6,7 +6,8 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { RetryDeliveryButton } from "@/components/webhooks/retry-delivery-button";
 import { WebhookActions } from "@/components/webhooks/webhook-actions";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { orNotFound } from "@/lib/http/page-actor";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { DELIVERY_LOG_LIMIT, listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
 import { deleteWebhookAction, retryWebhookDeliveryAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookEnabledAction } from "../actions";
@@ -17,8 +18,8 @@ const actions = { sendTest: sendTestWebhookAction, setEnabled: setWebhookEnabled
 
 export default async function WebhookPage({ params }: { params: Promise<{ team: string; webhookId: string }> }) {
   const { team, webhookId } = await params;
-  const actor = await requirePageActor(`/teams/${team}/webhooks/${webhookId}`);
-  const { isAdmin, webhook, deliveries, pendingCount, sendingSoon } = await orNotFound(listWebhookDeliveries(actor, { teamSlug: team, webhookId }));
+  const { access } = await getPageTeamContext(`/teams/${team}/webhooks/${webhookId}`, team);
+  const { isAdmin, webhook, deliveries, pendingCount, sendingSoon } = await orNotFound(listWebhookDeliveries(access, { webhookId }));
   return (
     <div className="space-y-5">
       <RefreshWhilePending active={pendingCount > 0} everyMs={sendingSoon ? 3_000 : 30_000} />

@@ -3,17 +3,15 @@ import { notFound } from "next/navigation";
 import { ArchiveCohortButton } from "@/components/cohorts/archive-cohort-button";
 import { CohortForm } from "@/components/cohorts/cohort-form";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { archiveCohortAction, updateCohortAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit cohort" };
 
 export default async function EditCohortPage({ params }: { params: Promise<{ team: string; cohort: string }> }) {
   const { team, cohort: cohortKey } = await params;
-  const actor = await requirePageActor(`/teams/${team}/cohorts/${cohortKey}/edit`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
-  const cohort = (await listCohorts(access.teamId)).find((c) => c.key === cohortKey);
+  const { access } = await getPageTeamContext(`/teams/${team}/cohorts/${cohortKey}/edit`, team);
+  const cohort = (await listCohorts(access)).find((c) => c.key === cohortKey);
   if (!cohort) notFound();
   return (
     <div className="space-y-5">

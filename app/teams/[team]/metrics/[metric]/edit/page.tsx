@@ -3,17 +3,15 @@ import { notFound } from "next/navigation";
 import { MetricForm } from "@/components/metrics/definitions/metric-form";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
 import { listEditableMetricDefinitions } from "@/lib/metrics/definitions/list-editable-metric-definitions";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
-import { getTeamContext } from "@/lib/auth/get-team-context";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { updateMetricDefinitionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit metric" };
 
 export default async function EditMetricPage({ params }: { params: Promise<{ team: string; metric: string }> }) {
   const { team, metric: metricKey } = await params;
-  const actor = await requirePageActor(`/teams/${team}/metrics/${metricKey}/edit`);
-  const { access } = await orNotFound(getTeamContext(actor, team));
-  const [metrics, prometheus] = await Promise.all([listEditableMetricDefinitions(access.teamId), getPrometheusSettings(access.teamId)]);
+  const { access } = await getPageTeamContext(`/teams/${team}/metrics/${metricKey}/edit`, team);
+  const [metrics, prometheus] = await Promise.all([listEditableMetricDefinitions(access), getPrometheusSettings(access)]);
   const metric = metrics.find((m) => m.key === metricKey);
   if (!metric) notFound();
   return (

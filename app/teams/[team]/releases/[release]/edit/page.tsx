@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { ArchiveReleaseButton } from "@/components/releases/archive-release-button";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { STATUS_LABELS } from "@/lib/domain/rollout-state";
-import { orNotFound, requirePageActor } from "@/lib/http/page-actor";
+import { orNotFound } from "@/lib/http/page-actor";
+import { getPageTeamContext } from "@/lib/http/page-team-context";
+import { listTeamMembers } from "@/lib/members/list-team-members";
 import { getReleaseView } from "@/lib/releases/get-release-view";
-import { getTeamContext } from "@/lib/auth/get-team-context";
-import { listMembers } from "@/lib/teams/list-members";
 import { archiveReleaseAction, updateReleaseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit release" };
@@ -14,16 +14,16 @@ type Props = { params: Promise<{ team: string; release: string }>; searchParams:
 
 export default async function EditReleasePage({ params, searchParams }: Props) {
   const [{ team, release: releaseKey }, { env }] = await Promise.all([params, searchParams]);
-  const actor = await requirePageActor(`/teams/${team}/releases/${releaseKey}/edit`);
-  const { access, environment } = await orNotFound(getTeamContext(actor, team, env));
-  const [release, members] = await Promise.all([orNotFound(getReleaseView(access.teamId, environment.id, releaseKey)), listMembers(access.teamId)]);
+  const context = await getPageTeamContext(`/teams/${team}/releases/${releaseKey}/edit`, team, env);
+  const { environment } = context;
+  const [release, { members }] = await Promise.all([orNotFound(getReleaseView(context, { releaseKey })), listTeamMembers(context.access, { orderBy: "name" })]);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {release.name}</h1>
       <ReleaseForm
         teamSlug={team}
         environmentKey={environment.key}
-        members={members}
+        members={members.map((m) => ({ id: m.userId, name: m.name }))}
         releaseKey={release.key}
         initial={{ key: release.key, name: release.name, description: release.description, ownerId: release.owner?.id ?? "", critical: release.critical }}
         submit={updateReleaseAction}
@@ -36,7 +36,7 @@ export default async function EditReleasePage({ params, searchParams }: Props) {
         <ArchiveReleaseButton
           teamSlug={team}
           environmentKey={environment.key}
-          release={release}
+          release={{ key: release.key, name: release.name }}
           liveIn={[{ name: environment.name, status: release.rollout.status }, ...release.otherEnvironments]
             .filter((r) => r.status !== "draft" && r.status !== "rolled_back")
             .map((r) => `${r.name} (${STATUS_LABELS[r.status].toLowerCase()})`)}

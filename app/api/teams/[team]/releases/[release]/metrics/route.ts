@@ -1,4 +1,5 @@
 import { getActor } from "@/lib/auth/get-actor";
+import { getTeamContext } from "@/lib/auth/get-team-context";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { errorResponse } from "@/lib/errors/error-response";
 import { controlCharacterParameter } from "@/lib/http/control-character-parameter";
@@ -23,7 +24,8 @@ export const GET = routeHandler<{ team: string; release: string }>(async (reques
     const query = new URL(request.url).searchParams;
     const badParameter = controlCharacterParameter(query);
     if (badParameter !== null) throw ValidationError.field(badParameter, "must not contain control characters");
-    const data = await readReleaseChartData(await getActor(), team, release, query);
+    const context = await getTeamContext(await getActor(), team, query.get("env"));
+    const data = await readReleaseChartData(context, { releaseKey: release, query });
     return Response.json(encodeChartColumns(data), { headers: HEADERS });
   } catch (error) {
     const { status, ...body } = errorResponse(error, `[http] ${request.method} ${new URL(request.url).pathname} failed`);
