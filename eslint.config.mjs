@@ -5,7 +5,19 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-*/**", "scripts/tmp/**", "lib/db/generated/**", "prisma/postgres/**", "test-results/**", "playwright-report/**", "screenshots/**", "data/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      "scripts/tmp/**",
+      "lib/db/generated/**",
+      "prisma/postgres/**",
+      "test-results/**",
+      "playwright-report/**",
+      "screenshots/**",
+      "data/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -16,22 +28,39 @@ const config = [
   {
     files: ["lib/domain/**"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { regex: "^@/(?!lib/domain(/|$))", message: "lib/domain is pure: it imports npm packages and lib/domain only." },
-          { group: ["../*"], message: "lib/domain is pure: it imports npm packages and lib/domain only." },
-          { group: ["node:*", "server-only"], message: "lib/domain runs anywhere (browser included): no Node built-ins." },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/(?!lib/domain(/|$))",
+              message: "lib/domain is pure: it imports npm packages and lib/domain only.",
+            },
+            { group: ["../*"], message: "lib/domain is pure: it imports npm packages and lib/domain only." },
+            {
+              group: ["node:*", "server-only"],
+              message: "lib/domain runs anywhere (browser included): no Node built-ins.",
+            },
+          ],
+        },
+      ],
     },
   },
   // Components talk to the server through actions and reads, never to the database.
   {
     files: ["components/**"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/lib/db", "@/lib/db/*", "@prisma/*", "better-sqlite3", "pg"], message: "Components never touch the database: call a read or an action." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/db/*", "@prisma/*", "better-sqlite3", "pg"],
+              message: "Components never touch the database: call a read or an action.",
+            },
+          ],
+        },
+      ],
     },
   },
   // Pages and layouts resolve access and call reads; the database stays behind them.
@@ -39,9 +68,17 @@ const config = [
     files: ["app/**"],
     ignores: ["app/api/**"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/lib/db", "@/lib/db/*"], message: "Pages never touch the database: call a read (lib/<feature>/list-*, get-*)." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/db/*"],
+              message: "Pages never touch the database: call a read (lib/<feature>/list-*, get-*).",
+            },
+          ],
+        },
+      ],
     },
   },
   // Use cases and adapters never reach up into the UI.
@@ -49,9 +86,17 @@ const config = [
     files: ["lib/**"],
     ignores: ["lib/domain/**"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib/ never imports app/ or components/: move the shared piece down into lib/." }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*"],
+              message: "lib/ never imports app/ or components/: move the shared piece down into lib/.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

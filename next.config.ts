@@ -13,7 +13,14 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` checks the whole tree (tests and scripts too); checking again inside
   // every build only makes `npm start` slower.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "@prisma/schema-engine-wasm", "@resvg/resvg-js"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "pg",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "@prisma/schema-engine-wasm",
+    "@resvg/resvg-js",
+  ],
   distDir: process.env.NEXT_DIST_DIR || ".next",
   experimental: {
     // Next.js buffers the body of every request that runs proxy.ts (pages and their server

@@ -34,18 +34,24 @@ export default defineConfig({
     },
   },
   projects: [
-    ...servers.map((s) => ({ name: s.name, testIgnore: /auth\/oidc-/, use: { baseURL: `http://localhost:${s.port}` } })),
-    ...(withOidc ? [{ name: "oidc", testMatch: /auth\/oidc-/, use: { baseURL: `http://localhost:${OIDC.appPort}` } }] : []),
+    ...servers.map((s) => ({
+      name: s.name,
+      testIgnore: /auth\/oidc-/,
+      use: { baseURL: `http://localhost:${s.port}` },
+    })),
+    ...(withOidc
+      ? [{ name: "oidc", testMatch: /auth\/oidc-/, use: { baseURL: `http://localhost:${OIDC.appPort}` } }]
+      : []),
   ],
   webServer: [
     ...servers.map((s) => ({
-    command: `node --import tsx --conditions=react-server scripts/e2e/serve.ts ${s.name} ${s.port}`,
-    url: `http://localhost:${s.port}/signin`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "ignore" as const,
-    stderr: "pipe" as const,
-  })),
+      command: `node --import tsx --conditions=react-server scripts/e2e/serve.ts ${s.name} ${s.port}`,
+      url: `http://localhost:${s.port}/signin`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    })),
     ...(withOidc
       ? [
           {

@@ -48,10 +48,21 @@ async function main(options: DemoOptions, signal: AbortSignal) {
     const from = Math.max(earliest, sentUntil === null ? earliest : Math.ceil(sentUntil / 60_000) * 60_000);
     if (from >= to) log("back-fill skipped: this generator sent data to this server moments ago");
     else {
-      if (from > earliest) log(`resuming: data was sent until ${new Date(from).toISOString()}, back-filling only since then`);
+      if (from > earliest)
+        log(`resuming: data was sent until ${new Date(from).toISOString()}, back-filling only since then`);
       const panel = await evaluatePanel(client, users, PANEL_SIZE, random, signal);
       if (!panel) return;
-      const completed = await backfill({ client, panel, from, to, visitsPerMinute: options.usersPerSecond * 60, latencySamples: LATENCY_SAMPLES_PER_MINUTE, random, state, signal });
+      const completed = await backfill({
+        client,
+        panel,
+        from,
+        to,
+        visitsPerMinute: options.usersPerSecond * 60,
+        latencySamples: LATENCY_SAMPLES_PER_MINUTE,
+        random,
+        state,
+        signal,
+      });
       if (!completed) return;
     }
   }

@@ -26,7 +26,9 @@ const server = createOfrepServer(store, limiter, {
 });
 server.keepAliveTimeout = 65_000;
 // OFREP_PORT=0 picks a free port; the line below names the one it got.
-server.listen(port, "0.0.0.0", () => console.log(`OFREP server on http://localhost:${(server.address() as AddressInfo).port}/ofrep/v1/evaluate/flags`));
+server.listen(port, "0.0.0.0", () =>
+  console.log(`OFREP server on http://localhost:${(server.address() as AddressInfo).port}/ofrep/v1/evaluate/flags`),
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     void store.stop();

@@ -54,7 +54,15 @@ async function npmStart(extraEnv: Record<string, string>): Promise<Started> {
     ...extraEnv,
   };
   // As from a user's shell: none of these unless the test sets them (Vitest sets NODE_ENV=test).
-  for (const name of ["GLIDEPATH_DEV_LOGIN", "HOST", "AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET", "NEXTAUTH_URL", "NODE_ENV"]) {
+  for (const name of [
+    "GLIDEPATH_DEV_LOGIN",
+    "HOST",
+    "AUTH_OIDC_ISSUER",
+    "AUTH_OIDC_CLIENT_ID",
+    "AUTH_OIDC_CLIENT_SECRET",
+    "NEXTAUTH_URL",
+    "NODE_ENV",
+  ]) {
     if (!(name in extraEnv)) Reflect.deleteProperty(env, name);
   }
   let output = "";
@@ -72,10 +80,13 @@ async function npmStart(extraEnv: Record<string, string>): Promise<Started> {
 /** Waits until the server answers /signin on `host`, or the script exits. */
 async function signinPage(started: Started, host: string): Promise<string> {
   await expect
-    .poll(async () => {
-      if (started.child.exitCode !== null) throw new Error(`npm start exited:\n${started.output()}`);
-      return (await probe(host, started.port)) === "open";
-    }, { timeout: 120_000, interval: 250 })
+    .poll(
+      async () => {
+        if (started.child.exitCode !== null) throw new Error(`npm start exited:\n${started.output()}`);
+        return (await probe(host, started.port)) === "open";
+      },
+      { timeout: 120_000, interval: 250 },
+    )
     .toBe(true);
   const response = await fetch(`http://${host}:${started.port}/signin`);
   expect(response.status).toBe(200);
@@ -106,10 +117,14 @@ describe("npm start: where the development sign-in is reachable", () => {
     if (address) expect(await probe(address, started.port)).toBe("ECONNREFUSED");
   }, 180_000);
 
-  it.skipIf(!address)("with HOST set the server is on the network and the development sign-in is off, with a warning", async () => {
-    const started = await npmStart({ HOST: "0.0.0.0" });
-    const page = await signinPage(started, address!);
-    expect(page).not.toContain("Sign in as");
-    expect(started.output()).toContain("Development sign-in is off because HOST is set");
-  }, 180_000);
+  it.skipIf(!address)(
+    "with HOST set the server is on the network and the development sign-in is off, with a warning",
+    async () => {
+      const started = await npmStart({ HOST: "0.0.0.0" });
+      const page = await signinPage(started, address!);
+      expect(page).not.toContain("Sign in as");
+      expect(started.output()).toContain("Development sign-in is off because HOST is set");
+    },
+    180_000,
+  );
 });

@@ -25,7 +25,11 @@ for (const warning of plan.warnings) console.warn(`⚠ ${warning}`);
 
 let demoSdkKey: string | null = null;
 const applied = await applyPendingMigrations(url);
-console.log(applied.length ? `✓ Applied migrations: ${applied.join(", ")}` : `✓ Database schema is up to date (${providerOf(url)})`);
+console.log(
+  applied.length
+    ? `✓ Applied migrations: ${applied.join(", ")}`
+    : `✓ Database schema is up to date (${providerOf(url)})`,
+);
 
 if (process.env.GLIDEPATH_SEED_DEMO !== "0" && (embedded || process.env.GLIDEPATH_SEED_DEMO === "1")) {
   const { seedDemo } = await import("../lib/seed/seed-demo");
@@ -59,8 +63,12 @@ if (demoSdkKey && demoTraffic) {
   startDemoTrafficBesideServer({ port, sdkKey: demoSdkKey, dataDir: path.resolve("data") });
 }
 
-const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...nextStartArgs(port, plan.host)], {
-  env: process.env,
-  forwardSignals: true,
-});
+const code = await run(
+  process.execPath,
+  [path.resolve("node_modules/next/dist/bin/next"), ...nextStartArgs(port, plan.host)],
+  {
+    env: process.env,
+    forwardSignals: true,
+  },
+);
 process.exit(code);

@@ -14,13 +14,28 @@ const started = Date.now();
 fs.mkdirSync("test-results", { recursive: true });
 
 function vitestCounts(file: string): Counts {
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
 }
 
 function playwrightCounts(file: string): Counts {
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
 }
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
@@ -35,8 +50,14 @@ if (prometheusMissingReason() !== null && aptInstall("prometheus", "Prometheus n
   spawnSync("pkill", ["-x", "prometheus"]);
 }
 const vitestReport = "test-results/vitest.json";
-const vitestCode = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
-if (fs.existsSync(vitestReport)) Object.entries(vitestCounts(vitestReport)).forEach(([k, v]) => (totals[k as keyof Counts] += v));
+const vitestCode = await run(bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestReport}`,
+]);
+if (fs.existsSync(vitestReport))
+  Object.entries(vitestCounts(vitestReport)).forEach(([k, v]) => (totals[k as keyof Counts] += v));
 failedStep ||= vitestCode !== 0;
 
 if (!process.env.SKIP_E2E) {
@@ -46,7 +67,8 @@ if (!process.env.SKIP_E2E) {
   const e2eReport = "test-results/e2e.json";
   fs.rmSync(e2eReport, { force: true });
   const e2eCode = await run(bin("playwright"), ["test"]);
-  if (fs.existsSync(e2eReport)) Object.entries(playwrightCounts(e2eReport)).forEach(([k, v]) => (totals[k as keyof Counts] += v));
+  if (fs.existsSync(e2eReport))
+    Object.entries(playwrightCounts(e2eReport)).forEach(([k, v]) => (totals[k as keyof Counts] += v));
   failedStep ||= e2eCode !== 0;
 }
 

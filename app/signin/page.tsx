@@ -15,7 +15,11 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "Access denied.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = params.callbackUrl?.startsWith("/") ? params.callbackUrl : "/";
   const oidc = oidcConfig();
@@ -27,14 +31,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <div className="mb-8 text-center">
         <p className="text-3xl font-semibold tracking-tight">
-          <span aria-hidden className="mr-2 text-brand-600">◢</span>Glidepath
+          <span aria-hidden className="mr-2 text-brand-600">
+            ◢
+          </span>
+          Glidepath
         </p>
         <p className="muted mt-2 text-sm">Ramp releases cohort by cohort. Roll back in one click.</p>
       </div>
       <div className="card p-6">
         <h1 className="mb-4 text-lg font-semibold">Sign in</h1>
         {error && (
-          <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          <p
+            role="alert"
+            className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          >
             {error}
           </p>
         )}

@@ -17,7 +17,8 @@ type Props = {
 
 const ROLE_HELP = {
   viewer: "A viewer key reads releases, cohorts and change requests.",
-  editor: "An editor key also sets percentages, promotes and rolls back, within the approval policy. Approving stays with people.",
+  editor:
+    "An editor key also sets percentages, promotes and rolls back, within the approval policy. Approving stays with people.",
 } as const;
 
 export function CreateAdminKeyForm({ teamSlug, submit }: Props) {
@@ -43,13 +44,35 @@ export function CreateAdminKeyForm({ teamSlug, submit }: Props) {
 
   return (
     <div className="space-y-3">
-      {created && <ShownOnce title={`Automation key “${created.name}” (${created.role}) created. Copy it now: it won't be shown again.`} secret={created.key} testId="new-admin-api-key" />}
-      <form onSubmit={onSubmit} className="card grid gap-4 p-5 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate aria-label="Create automation key">
+      {created && (
+        <ShownOnce
+          title={`Automation key “${created.name}” (${created.role}) created. Copy it now: it won't be shown again.`}
+          secret={created.key}
+          testId="new-admin-api-key"
+        />
+      )}
+      <form
+        onSubmit={onSubmit}
+        className="card grid gap-4 p-5 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+        noValidate
+        aria-label="Create automation key"
+      >
         <Field id="admin-key-name" label="Automation key name" errors={errors.name}>
-          <input id="admin-key-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="deploy pipeline" />
+          <input
+            id="admin-key-name"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="deploy pipeline"
+          />
         </Field>
         <Field id="admin-key-role" label="Role" errors={errors.role}>
-          <select id="admin-key-role" className="input" value={role} onChange={(e) => setRole(e.target.value as Created["role"])}>
+          <select
+            id="admin-key-role"
+            className="input"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Created["role"])}
+          >
             <option value="viewer">Viewer</option>
             <option value="editor">Editor</option>
           </select>

@@ -39,13 +39,30 @@ export function CreateSdkKeyForm({ teamSlug, environments, submit }: Props) {
 
   return (
     <div className="space-y-3">
-      {created && <ShownOnce title={`Key “${created.name}” created. Copy it now: it won't be shown again.`} secret={created.key} testId="new-api-key" />}
+      {created && (
+        <ShownOnce
+          title={`Key “${created.name}” created. Copy it now: it won't be shown again.`}
+          secret={created.key}
+          testId="new-api-key"
+        />
+      )}
       <form onSubmit={onSubmit} className="card grid gap-4 p-5 sm:grid-cols-[1fr_12rem_auto] sm:items-end" noValidate>
         <Field id="key-name" label="Name" errors={errors.name}>
-          <input id="key-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="checkout-service production" />
+          <input
+            id="key-name"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="checkout-service production"
+          />
         </Field>
         <Field id="key-env" label="Environment" errors={errors.environmentKey}>
-          <select id="key-env" className="input" value={environmentKey} onChange={(e) => setEnvironmentKey(e.target.value)}>
+          <select
+            id="key-env"
+            className="input"
+            value={environmentKey}
+            onChange={(e) => setEnvironmentKey(e.target.value)}
+          >
             {environments.map((env) => (
               <option key={env.key} value={env.key}>
                 {env.name}

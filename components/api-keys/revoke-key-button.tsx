@@ -12,5 +12,12 @@ type Props = {
 };
 
 export function RevokeKeyButton({ teamSlug, keyId, name, revoke }: Props) {
-  return <RevokeButton name={name} revoke={revoke} input={{ teamSlug, keyId }} consequence="Applications using this key get 401 within a second, on every instance." />;
+  return (
+    <RevokeButton
+      name={name}
+      revoke={revoke}
+      input={{ teamSlug, keyId }}
+      consequence="Applications using this key get 401 within a second, on every instance."
+    />
+  );
 }

@@ -23,8 +23,14 @@ export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome,
     <article aria-label={`Change request: ${request.subject}`} className="card space-y-4 p-5">
       <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h3 className="font-semibold">
-          <SubjectLink teamSlug={teamSlug} request={request} className="text-brand-600 hover:underline dark:text-brand-100" />
-          {request.cohort && <span className="muted ml-2 text-xs font-normal">changes who gets releases in every environment</span>}
+          <SubjectLink
+            teamSlug={teamSlug}
+            request={request}
+            className="text-brand-600 hover:underline dark:text-brand-100"
+          />
+          {request.cohort && (
+            <span className="muted ml-2 text-xs font-normal">changes who gets releases in every environment</span>
+          )}
           {request.release?.critical && (
             <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 align-middle text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200">
               Critical
@@ -56,7 +62,9 @@ export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome,
       </div>
       <Part title={`Comment from ${request.requesterName}`}>
         {request.comment ? (
-          <blockquote className="border-l-2 border-zinc-300 pl-3 text-sm dark:border-zinc-700">{request.comment}</blockquote>
+          <blockquote className="border-l-2 border-zinc-300 pl-3 text-sm dark:border-zinc-700">
+            {request.comment}
+          </blockquote>
         ) : (
           <p className="muted text-sm">No comment.</p>
         )}
@@ -67,8 +75,14 @@ export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome,
         </p>
       ) : (
         <div className="space-y-3 border-t border-zinc-100 pt-4 dark:border-zinc-800">
-          {own && <p className="text-sm font-medium text-amber-800 dark:text-amber-200">You requested this — someone else must approve it.</p>}
-          {!own && !canApprove && <p className="muted text-sm">Waiting for an approver or admin; you can read it but not decide it.</p>}
+          {own && (
+            <p className="text-sm font-medium text-amber-800 dark:text-amber-200">
+              You requested this — someone else must approve it.
+            </p>
+          )}
+          {!own && !canApprove && (
+            <p className="muted text-sm">Waiting for an approver or admin; you can read it but not decide it.</p>
+          )}
           {controls}
         </div>
       )}

@@ -34,7 +34,8 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel, onSe
   const actions = { approve, reject, cancel };
   const decide = useAction((verb: Verb) => actions[verb]({ teamSlug, id, comment }));
   const { pending, reset } = decide;
-  const error = decide.error && !isGone(decide.error) ? (decide.error.fieldErrors?.comment?.[0] ?? decide.error.message) : null;
+  const error =
+    decide.error && !isGone(decide.error) ? (decide.error.fieldErrors?.comment?.[0] ?? decide.error.message) : null;
 
   function run(verb: Verb) {
     reset();
@@ -68,7 +69,9 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel, onSe
         }}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        placeholder={can.approve ? "What you checked, or why not (required to reject)" : "Why you are withdrawing it (optional)"}
+        placeholder={
+          can.approve ? "What you checked, or why not (required to reject)" : "Why you are withdrawing it (optional)"
+        }
       />
       <div className="flex flex-wrap gap-2">
         {can.approve && (
@@ -76,7 +79,12 @@ export function DecideRequest({ teamSlug, id, can, approve, reject, cancel, onSe
             <button type="button" className="btn-success" disabled={pending} onClick={() => run("approve")}>
               Approve
             </button>
-            <button type="button" className="btn-secondary text-red-700 dark:text-red-300" disabled={pending} onClick={() => run("reject")}>
+            <button
+              type="button"
+              className="btn-secondary text-red-700 dark:text-red-300"
+              disabled={pending}
+              onClick={() => run("reject")}
+            >
               Reject
             </button>
           </>

@@ -16,7 +16,10 @@ const BADGES: Record<Exclude<ChangeRequestStatus, "pending">, { label: string; t
 function decidedBy(r: ChangeRequestView): string {
   if (r.status === "applied") return `approved by ${r.reviewerName ?? "someone"}`;
   if (r.status === "rejected") return `rejected by ${r.reviewerName ?? "someone"}`;
-  if (r.status === "stale") return r.reviewerName ? `${r.reviewerName} approved after the ${r.cohort ? "cohort or the rollouts it affects" : "release"} had changed; nothing was applied` : `the ${r.cohort ? "cohort or the rollouts it affects" : "release"} had changed; nothing was applied`;
+  if (r.status === "stale")
+    return r.reviewerName
+      ? `${r.reviewerName} approved after the ${r.cohort ? "cohort or the rollouts it affects" : "release"} had changed; nothing was applied`
+      : `the ${r.cohort ? "cohort or the rollouts it affects" : "release"} had changed; nothing was applied`;
   if (r.status === "expired") return "expired before anyone approved it";
   return "cancelled; nothing was applied";
 }
@@ -35,7 +38,9 @@ export function DecidedRequests({ teamSlug, requests }: { teamSlug: string; requ
         const badge = BADGES[r.status as keyof typeof BADGES] ?? { label: r.status, tone: GREY };
         return (
           <li key={r.id} className="flex gap-3 px-5 py-3 text-sm">
-            <span className={`h-fit w-20 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${badge.tone}`}>{badge.label}</span>
+            <span className={`h-fit w-20 shrink-0 rounded px-1.5 py-0.5 text-center text-xs font-medium ${badge.tone}`}>
+              {badge.label}
+            </span>
             <div className="min-w-0 space-y-0.5">
               <p>
                 <SubjectLink teamSlug={teamSlug} request={r} className="font-medium hover:underline" />

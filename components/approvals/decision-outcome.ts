@@ -16,7 +16,10 @@ export function describeOutcome(status: string, request: ChangeRequestView): Dec
           : `Stale: the release changed since the request; nothing was applied. ${request.requesterName} can ask again from the release page.`,
       };
     case "expired":
-      return { tone: "warn", text: "Expired: the request ran out of time before it was approved; nothing was applied." };
+      return {
+        tone: "warn",
+        text: "Expired: the request ran out of time before it was approved; nothing was applied.",
+      };
     case "rejected":
       return { tone: "neutral", text: `Rejected: nothing was applied. ${request.requesterName} sees your comment.` };
     case "cancelled":
@@ -32,7 +35,9 @@ function applied(request: ChangeRequestView): string {
   if (request.kind === "promote") return `${release.name} is promoted to everyone in ${environment.name}`;
   if (request.kind === "start") return `${release.name} is rolling out in ${environment.name}`;
   if (request.kind !== "set_rollout") return `${request.summary}: done for ${release.name} in ${environment.name}`;
-  const now = request.changes.map((c) => `${c.name} ${c.to === null ? "as everyone else" : formatBasisPoints(c.to)}`).join(", ");
+  const now = request.changes
+    .map((c) => `${c.name} ${c.to === null ? "as everyone else" : formatBasisPoints(c.to)}`)
+    .join(", ");
   return `${release.name} in ${environment.name} is now at ${now}`;
 }
 

@@ -24,7 +24,9 @@ export function PendingRequests({ teamSlug, requests, viewer, actions, empty }: 
   const [settled, setSettled] = useState<{ request: ChangeRequestView; outcome: DecisionOutcome }[]>([]);
   const outcomes = new Map(settled.map((s) => [s.request.id, s.outcome]));
   const live = new Set(requests.map((r) => r.id));
-  const shown = [...requests, ...settled.filter((s) => !live.has(s.request.id)).map((s) => s.request)].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const shown = [...requests, ...settled.filter((s) => !live.has(s.request.id)).map((s) => s.request)].sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  );
   if (shown.length === 0) return <>{empty}</>;
   return (
     <>
@@ -33,7 +35,8 @@ export function PendingRequests({ teamSlug, requests, viewer, actions, empty }: 
         const own = request.requesterId === viewer.id || request.requesterUserId === viewer.id;
         const can = { approve: viewer.canApprove && !own, cancel: own || viewer.isAdmin };
         const settle = (result: { status: string } | { gone: string }) => {
-          const outcome = "status" in result ? describeOutcome(result.status, request) : { tone: "warn" as const, text: result.gone };
+          const outcome =
+            "status" in result ? describeOutcome(result.status, request) : { tone: "warn" as const, text: result.gone };
           setSettled((list) => [...list.filter((s) => s.request.id !== request.id), { request, outcome }]);
         };
         return (

@@ -28,7 +28,13 @@ export function RequestChanges({ request }: { request: ChangeRequestView }) {
               <td className="py-0.5 tabular-nums">
                 <span className="muted">{side(c.from)}</span> → <span className="font-semibold">{side(c.to)}</span>
                 {known && (
-                  <span className={up ? "ml-2 text-xs text-sky-700 dark:text-sky-300" : "ml-2 text-xs text-amber-700 dark:text-amber-300"}>
+                  <span
+                    className={
+                      up
+                        ? "ml-2 text-xs text-sky-700 dark:text-sky-300"
+                        : "ml-2 text-xs text-amber-700 dark:text-amber-300"
+                    }
+                  >
                     {up ? "more users get it" : "fewer users get it"}
                   </span>
                 )}

@@ -2,7 +2,15 @@ import Link from "next/link";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 
 /** What a request is about, linked: "New checkout in Production", or "Cohort Beta testers". */
-export function SubjectLink({ teamSlug, request, className }: { teamSlug: string; request: ChangeRequestView; className?: string }) {
+export function SubjectLink({
+  teamSlug,
+  request,
+  className,
+}: {
+  teamSlug: string;
+  request: ChangeRequestView;
+  className?: string;
+}) {
   const href = `/teams/${teamSlug}/${request.subjectPath}`;
   if (request.release && request.environment) {
     return (

@@ -33,7 +33,11 @@ function rows(before: unknown, after: unknown): { label: string; from: string; t
       continue;
     }
     if (JSON.stringify(b[key]) === JSON.stringify(a[key])) continue;
-    out.push({ label: key === "defaultBasisPoints" ? "everyone else" : key, from: show(key, b[key]), to: show(key, a[key]) });
+    out.push({
+      label: key === "defaultBasisPoints" ? "everyone else" : key,
+      from: show(key, b[key]),
+      to: show(key, a[key]),
+    });
   }
   return out;
 }
@@ -45,8 +49,12 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
   return (
     <ul className="mt-1 flex flex-wrap gap-1.5 text-xs">
       {changes.map((c) => (
-        <li key={c.label} className="max-w-full rounded-md bg-zinc-100 px-1.5 py-0.5 [overflow-wrap:anywhere] dark:bg-zinc-800">
-          <span className="muted">{c.label}</span> <span className="tabular-nums">{c.from}</span> → <span className="font-medium tabular-nums">{c.to}</span>
+        <li
+          key={c.label}
+          className="max-w-full rounded-md bg-zinc-100 px-1.5 py-0.5 [overflow-wrap:anywhere] dark:bg-zinc-800"
+        >
+          <span className="muted">{c.label}</span> <span className="tabular-nums">{c.from}</span> →{" "}
+          <span className="font-medium tabular-nums">{c.to}</span>
         </li>
       ))}
     </ul>

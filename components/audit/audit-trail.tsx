@@ -2,7 +2,15 @@ import type { AuditEntry } from "@/lib/audit/list-audit-events";
 import { RelativeTime } from "@/components/common/relative-time";
 import { AuditChange } from "./audit-change";
 
-export function AuditTrail({ entries, title = "Audit trail", emptyText = "No changes yet." }: { entries: AuditEntry[]; title?: string; emptyText?: string }) {
+export function AuditTrail({
+  entries,
+  title = "Audit trail",
+  emptyText = "No changes yet.",
+}: {
+  entries: AuditEntry[];
+  title?: string;
+  emptyText?: string;
+}) {
   return (
     <section className="card" aria-labelledby="audit-heading">
       <h2 id="audit-heading" className="border-b border-zinc-200 px-5 py-4 font-semibold dark:border-zinc-800">
@@ -27,7 +35,8 @@ export function AuditTrail({ entries, title = "Audit trail", emptyText = "No cha
                 <AuditChange before={entry.before} after={entry.after} />
                 <p className="muted mt-0.5 text-xs">
                   <RelativeTime date={entry.createdAt} />
-                  {entry.environmentName ? ` · ${entry.environmentName}` : ""} · <span className="font-mono">{entry.action}</span>
+                  {entry.environmentName ? ` · ${entry.environmentName}` : ""} ·{" "}
+                  <span className="font-mono">{entry.action}</span>
                 </p>
               </div>
             </li>

@@ -10,7 +10,11 @@ export function DevSignIn({ users, callbackUrl }: { users: DemoUser[]; callbackU
   const [pending, setPending] = useState<string | null>(null);
   const hydrated = useHydrated();
   if (users.length === 0) {
-    return <p className="text-sm">No users yet. Run <code>npm run db:seed</code> to create the demo team.</p>;
+    return (
+      <p className="text-sm">
+        No users yet. Run <code>npm run db:seed</code> to create the demo team.
+      </p>
+    );
   }
   return (
     <div>

@@ -12,7 +12,10 @@ type Props = {
 
 /** Archive after saying what it does to who gets releases; held for approval where a policy asks. */
 export function ArchiveCohortButton({ teamSlug, cohort, archive }: Props) {
-  const percentages = cohort.explicitRollouts === 1 ? "Its own percentage in 1 rollout goes too" : `Its own percentages in ${cohort.explicitRollouts} rollouts go too`;
+  const percentages =
+    cohort.explicitRollouts === 1
+      ? "Its own percentage in 1 rollout goes too"
+      : `Its own percentages in ${cohort.explicitRollouts} rollouts go too`;
   return (
     <ArchiveButton
       teamSlug={teamSlug}
@@ -24,10 +27,16 @@ export function ArchiveCohortButton({ teamSlug, cohort, archive }: Props) {
       consequence={
         <>
           <p>
-            It stops matching in every environment: its users fall to the cohorts after it, or to everyone else, and get what those are served.{" "}
-            {cohort.explicitRollouts === 0 ? "It has no percentages of its own." : `${percentages} (the audit trail keeps them).`}
+            It stops matching in every environment: its users fall to the cohorts after it, or to everyone else, and get
+            what those are served.{" "}
+            {cohort.explicitRollouts === 0
+              ? "It has no percentages of its own."
+              : `${percentages} (the audit trail keeps them).`}
           </p>
-          <p className="mt-2">Where an approval policy would hold that, it is sent for approval instead. You can restore it later, as the last cohort.</p>
+          <p className="mt-2">
+            Where an approval policy would hold that, it is sent for approval instead. You can restore it later, as the
+            last cohort.
+          </p>
         </>
       }
     />

@@ -17,7 +17,10 @@ type Saved = { key: string; pendingApproval?: ChangeRequestView };
 
 type Props = { teamSlug: string } & (
   | { initial?: undefined; submit: Action<CreateCohortInput, Saved> }
-  | { initial: { key: string; name: string; description: string; version: number; definition: CohortDefinition }; submit: Action<UpdateCohortInput, Saved> }
+  | {
+      initial: { key: string; name: string; description: string; version: number; definition: CohortDefinition };
+      submit: Action<UpdateCohortInput, Saved>;
+    }
 );
 
 /** What the form sends besides the team and the cohort's identity. */
@@ -25,7 +28,11 @@ type Fields = Pick<CreateCohortInput, "name" | "description" | "definition">;
 
 function toDrafts(definition?: CohortDefinition): ConditionDraft[] {
   if (!definition || definition.kind !== "rules") return [{ attribute: "", operator: "in", valuesText: "" }];
-  return definition.conditions.map((c) => ({ attribute: c.attribute, operator: c.operator, valuesText: c.values.join(", ") }));
+  return definition.conditions.map((c) => ({
+    attribute: c.attribute,
+    operator: c.operator,
+    valuesText: c.values.join(", "),
+  }));
 }
 
 export function CohortForm(props: Props) {
@@ -36,7 +43,9 @@ export function CohortForm(props: Props) {
   const [description, setDescription] = useState(initial?.description ?? "");
   const [kind, setKind] = useState<"rules" | "keys">(initial?.definition.kind ?? "rules");
   const [conditions, setConditions] = useState<ConditionDraft[]>(toDrafts(initial?.definition));
-  const [keysText, setKeysText] = useState(initial?.definition.kind === "keys" ? initial.definition.targetingKeys.join("\n") : "");
+  const [keysText, setKeysText] = useState(
+    initial?.definition.kind === "keys" ? initial.definition.targetingKeys.join("\n") : "",
+  );
   const [touched, setTouched] = useState(false);
   const [comment, setComment] = useState("");
   const [held, setHeld] = useState<ChangeRequestView | null>(null);
@@ -44,15 +53,34 @@ export function CohortForm(props: Props) {
   const save = (fields: Fields) =>
     props.initial === undefined
       ? props.submit({ teamSlug, key, ...fields })
-      : props.submit({ teamSlug, cohortKey: props.initial.key, expectedVersion: props.initial.version, ...fields, comment });
+      : props.submit({
+          teamSlug,
+          cohortKey: props.initial.key,
+          expectedVersion: props.initial.version,
+          ...fields,
+          comment,
+        });
   const { fieldErrors: serverErrors, error, pending, run } = useAction(save);
   const message = error && (error.fieldErrors ? "Fix the fields marked below; nothing was saved." : error.message);
 
   const definition = useMemo(
     () =>
       kind === "rules"
-        ? { kind, conditions: conditions.map((c) => ({ attribute: c.attribute.trim(), operator: c.operator, values: valuesOf(c) })) }
-        : { kind, targetingKeys: keysText.split(/[\n,]/).map((k) => k.trim()).filter(Boolean) },
+        ? {
+            kind,
+            conditions: conditions.map((c) => ({
+              attribute: c.attribute.trim(),
+              operator: c.operator,
+              values: valuesOf(c),
+            })),
+          }
+        : {
+            kind,
+            targetingKeys: keysText
+              .split(/[\n,]/)
+              .map((k) => k.trim())
+              .filter(Boolean),
+          },
     [kind, conditions, keysText],
   );
   // The same schema the server enforces, run as you type.
@@ -60,7 +88,8 @@ export function CohortForm(props: Props) {
     const result = cohortDefinitionSchema.safeParse(definition);
     if (result.success) return {};
     const out: FieldErrors = {};
-    for (const issue of result.error.issues) (out[["definition", ...issue.path.map(String)].join(".")] ??= []).push(issue.message);
+    for (const issue of result.error.issues)
+      (out[["definition", ...issue.path.map(String)].join(".")] ??= []).push(issue.message);
     return out;
   }, [definition]);
   const errors = { ...(touched ? liveErrors : {}), ...serverErrors };
@@ -82,34 +111,65 @@ export function CohortForm(props: Props) {
     );
   }
 
-  const keysErrors = Object.entries(errors).filter(([k]) => k.startsWith("definition.targetingKeys")).flatMap(([, v]) => v);
+  const keysErrors = Object.entries(errors)
+    .filter(([k]) => k.startsWith("definition.targetingKeys"))
+    .flatMap(([, v]) => v);
   return (
     <form onSubmit={onSubmit} className="card max-w-3xl space-y-4 p-5" noValidate onChange={() => setTouched(true)}>
       {held && <HeldForApproval teamSlug={teamSlug} request={held} />}
       {message && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {message}
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="name" label="Name" errors={errors.name}>
-          <input id="name" className="input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} />
+          <input
+            id="name"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={errors.name ? true : undefined}
+          />
         </Field>
-        <Field id="key" label="Key" hint="Reported with every evaluation, so metrics can be split by cohort." errors={errors.key}>
-          <input id="key" className="input font-mono" value={key} disabled={!!initial} onChange={(e) => setKey(e.target.value)} placeholder="beta-testers" aria-invalid={errors.key ? true : undefined} />
+        <Field
+          id="key"
+          label="Key"
+          hint="Reported with every evaluation, so metrics can be split by cohort."
+          errors={errors.key}
+        >
+          <input
+            id="key"
+            className="input font-mono"
+            value={key}
+            disabled={!!initial}
+            onChange={(e) => setKey(e.target.value)}
+            placeholder="beta-testers"
+            aria-invalid={errors.key ? true : undefined}
+          />
         </Field>
       </div>
       <Field id="description" label="Description" errors={errors.description}>
-        <input id="description" className="input" value={description} onChange={(e) => setDescription(e.target.value)} />
+        <input
+          id="description"
+          className="input"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </Field>
       <fieldset>
         <legend className="label">Who is in this cohort</legend>
         <div className="mb-3 flex gap-4 text-sm">
           <label className="flex items-center gap-1.5">
-            <input type="radio" name="kind" checked={kind === "rules"} onChange={() => setKind("rules")} /> Users matching all conditions
+            <input type="radio" name="kind" checked={kind === "rules"} onChange={() => setKind("rules")} /> Users
+            matching all conditions
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="radio" name="kind" checked={kind === "keys"} onChange={() => setKind("keys")} /> A list of targeting keys
+            <input type="radio" name="kind" checked={kind === "keys"} onChange={() => setKind("keys")} /> A list of
+            targeting keys
           </label>
         </div>
         {kind === "rules" ? (
@@ -122,11 +182,17 @@ export function CohortForm(props: Props) {
                   draft={c}
                   errors={errors}
                   onChange={(next) => setConditions((all) => all.map((x, j) => (j === i ? next : x)))}
-                  onRemove={conditions.length > 1 ? () => setConditions((all) => all.filter((_, j) => j !== i)) : undefined}
+                  onRemove={
+                    conditions.length > 1 ? () => setConditions((all) => all.filter((_, j) => j !== i)) : undefined
+                  }
                 />
               ))}
             </ul>
-            <button type="button" className="btn-secondary mt-3" onClick={() => setConditions((all) => [...all, { attribute: "", operator: "in", valuesText: "" }])}>
+            <button
+              type="button"
+              className="btn-secondary mt-3"
+              onClick={() => setConditions((all) => [...all, { attribute: "", operator: "in", valuesText: "" }])}
+            >
               Add condition
             </button>
             {(errors["definition.conditions"] ?? []).map((e) => (
@@ -136,8 +202,18 @@ export function CohortForm(props: Props) {
             ))}
           </>
         ) : (
-          <Field id="targetingKeys" label="Targeting keys" hint="One per line (or comma-separated)." errors={keysErrors}>
-            <textarea id="targetingKeys" className="input min-h-32 font-mono" value={keysText} onChange={(e) => setKeysText(e.target.value)} />
+          <Field
+            id="targetingKeys"
+            label="Targeting keys"
+            hint="One per line (or comma-separated)."
+            errors={keysErrors}
+          >
+            <textarea
+              id="targetingKeys"
+              className="input min-h-32 font-mono"
+              value={keysText}
+              onChange={(e) => setKeysText(e.target.value)}
+            />
           </Field>
         )}
       </fieldset>
@@ -147,7 +223,14 @@ export function CohortForm(props: Props) {
           label="Comment for approvers"
           hint="Rules decide who gets every release in every environment: where an approval policy would hold the change, it is sent for approval with this comment."
         >
-          <textarea id="comment" className="input min-h-16" maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Why this change? What did you check?" />
+          <textarea
+            id="comment"
+            className="input min-h-16"
+            maxLength={1000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            placeholder="Why this change? What did you check?"
+          />
         </Field>
       )}
       <div className="flex gap-2">

@@ -8,7 +8,10 @@ const SINGLE_VALUE: ReadonlySet<Operator> = new Set(["matches", "gt", "lt", "sem
 
 export function valuesOf(draft: ConditionDraft): string[] {
   if (SINGLE_VALUE.has(draft.operator)) return [draft.valuesText];
-  return draft.valuesText.split(",").map((v) => v.trim()).filter(Boolean);
+  return draft.valuesText
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 const PLACEHOLDERS: Partial<Record<Operator, string>> = {
@@ -78,7 +81,9 @@ export function ConditionRow({ index, draft, errors, onChange, onRemove }: Props
             </p>
           ))
         ) : (
-          <p className="muted mt-1 text-xs">{SINGLE_VALUE.has(draft.operator) ? "One value" : "Comma-separated values; any of them matches"}</p>
+          <p className="muted mt-1 text-xs">
+            {SINGLE_VALUE.has(draft.operator) ? "One value" : "Comma-separated values; any of them matches"}
+          </p>
         )}
       </div>
       {onRemove ? (

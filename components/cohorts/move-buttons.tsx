@@ -24,7 +24,11 @@ export function MoveButtons({ teamSlug, cohortKey, cohortName, first, last, move
       { teamSlug, cohortKey, direction },
       {
         onSuccess: (data) => {
-          setHeld(data.pendingApproval ? "Sent for approval: it moves users to where a live release serves more. See Approvals." : null);
+          setHeld(
+            data.pendingApproval
+              ? "Sent for approval: it moves users to where a live release serves more. See Approvals."
+              : null,
+          );
           if (!data.pendingApproval) router.refresh();
         },
         onError: () => setHeld(null),
@@ -34,10 +38,22 @@ export function MoveButtons({ teamSlug, cohortKey, cohortName, first, last, move
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex items-center gap-1">
-        <button type="button" className="btn-secondary px-2 py-1" disabled={first || pending} onClick={() => go("up")} aria-label={`Move ${cohortName} up`}>
+        <button
+          type="button"
+          className="btn-secondary px-2 py-1"
+          disabled={first || pending}
+          onClick={() => go("up")}
+          aria-label={`Move ${cohortName} up`}
+        >
           ↑
         </button>
-        <button type="button" className="btn-secondary px-2 py-1" disabled={last || pending} onClick={() => go("down")} aria-label={`Move ${cohortName} down`}>
+        <button
+          type="button"
+          className="btn-secondary px-2 py-1"
+          disabled={last || pending}
+          onClick={() => go("down")}
+          aria-label={`Move ${cohortName} down`}
+        >
           ↓
         </button>
       </div>

@@ -32,7 +32,12 @@ export function ArchiveButton({ teamSlug, noun, name, consequence, withComment, 
   const { error, pending, run } = useAction(archive);
   return (
     <div className="space-y-2">
-      <button type="button" className="btn-secondary text-red-700 dark:text-red-300" onClick={() => setOpen(true)} disabled={held !== null}>
+      <button
+        type="button"
+        className="btn-secondary text-red-700 dark:text-red-300"
+        onClick={() => setOpen(true)}
+        disabled={held !== null}
+      >
         Archive {noun}
       </button>
       {error && (
@@ -64,7 +69,12 @@ export function ArchiveButton({ teamSlug, noun, name, consequence, withComment, 
         {withComment && (
           <label className="mt-3 block">
             <span className="mb-1 block text-xs font-medium">Comment for approvers</span>
-            <textarea className="input min-h-16 w-full" maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <textarea
+              className="input min-h-16 w-full"
+              maxLength={1000}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+            />
           </label>
         )}
       </ConfirmDialog>

@@ -14,7 +14,16 @@ type Props = {
 };
 
 /** A modal confirmation on the native <dialog>: focus trap, Escape and backdrop for free. */
-export function ConfirmDialog({ open, title, children, confirmLabel, tone = "primary", pending, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  tone = "primary",
+  pending,
+  onConfirm,
+  onCancel,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   // Several dialogs can sit on one page; each needs its own title id for aria-labelledby.
   const titleId = useId();

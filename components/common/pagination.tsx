@@ -24,7 +24,11 @@ export function Pagination({ page, pageCount, basePath, query = {}, label = "Pag
   };
   const edge = (p: number, text: string, rel: "prev" | "next", enabled: boolean) =>
     enabled ? (
-      <Link href={href(p)} rel={rel} className={clsx(LINK, "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")}>
+      <Link
+        href={href(p)}
+        rel={rel}
+        className={clsx(LINK, "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")}
+      >
         {text}
       </Link>
     ) : (
@@ -46,7 +50,12 @@ export function Pagination({ page, pageCount, basePath, query = {}, label = "Pag
             href={href(p)}
             aria-label={`Page ${p}`}
             aria-current={p === page ? "page" : undefined}
-            className={clsx(LINK, p === page ? "bg-brand-600 font-medium text-white" : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800")}
+            className={clsx(
+              LINK,
+              p === page
+                ? "bg-brand-600 font-medium text-white"
+                : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+            )}
           >
             {p}
           </Link>

@@ -78,11 +78,19 @@ export function CreateEmbedForm(props: Props) {
     const url = `${props.origin}/embed/${created.token}`;
     const snippet = embedSnippet(props.origin, created.token, name);
     return (
-      <div role="status" className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950">
-        <p className="font-semibold">Embed link “{created.name}” created. Copy it now: the link won&apos;t be shown again.</p>
+      <div
+        role="status"
+        className="space-y-3 rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-sm dark:border-emerald-800 dark:bg-emerald-950"
+      >
+        <p className="font-semibold">
+          Embed link “{created.name}” created. Copy it now: the link won&apos;t be shown again.
+        </p>
         <div>
           <p className="mb-1 text-xs font-medium">Paste into your page</p>
-          <pre data-testid="embed-snippet" className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-white p-2 font-mono text-xs dark:bg-zinc-900">
+          <pre
+            data-testid="embed-snippet"
+            className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-white p-2 font-mono text-xs dark:bg-zinc-900"
+          >
             {snippet}
           </pre>
           <div className="mt-1">
@@ -90,10 +98,15 @@ export function CreateEmbedForm(props: Props) {
           </div>
         </div>
         <p className="flex flex-wrap items-center gap-2 text-xs">
-          Link: <code data-testid="embed-url" className="break-all font-mono">{url}</code> <CopyButton text={url} label="Copy link" />
+          Link:{" "}
+          <code data-testid="embed-url" className="break-all font-mono">
+            {url}
+          </code>{" "}
+          <CopyButton text={url} label="Copy link" />
         </p>
         <p className="flex flex-wrap items-center gap-2 text-xs">
-          Image (for places without iframes): <code className="break-all font-mono">{url}/chart.svg</code> <CopyButton text={`${url}/chart.svg`} label="Copy SVG URL" />
+          Image (for places without iframes): <code className="break-all font-mono">{url}/chart.svg</code>{" "}
+          <CopyButton text={`${url}/chart.svg`} label="Copy SVG URL" />
           <CopyButton text={`${url}/chart.png`} label="Copy PNG URL" />
         </p>
         <button type="button" className="btn-secondary" onClick={() => setCreated(null)}>
@@ -108,32 +121,59 @@ export function CreateEmbedForm(props: Props) {
       <Field id="embed-name" label="Name" errors={errors.name}>
         <input id="embed-name" className="input" value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
-      <Field id="embed-origins" label="Pages allowed to show it (origins)" hint="One per line, e.g. https://wiki.example.com. Other sites' frames are refused by the browser." errors={errors.allowedOrigins}>
-        <textarea id="embed-origins" className="input min-h-16 font-mono text-xs" value={origins} onChange={(e) => setOrigins(e.target.value)} placeholder="https://wiki.example.com" />
+      <Field
+        id="embed-origins"
+        label="Pages allowed to show it (origins)"
+        hint="One per line, e.g. https://wiki.example.com. Other sites' frames are refused by the browser."
+        errors={errors.allowedOrigins}
+      >
+        <textarea
+          id="embed-origins"
+          className="input min-h-16 font-mono text-xs"
+          value={origins}
+          onChange={(e) => setOrigins(e.target.value)}
+          placeholder="https://wiki.example.com"
+        />
       </Field>
       <fieldset>
         <legend className="label">Cohorts</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {allCohorts.map((c) => (
             <label key={c.key} className="flex items-center gap-1.5">
-              <input type="checkbox" checked={cohortKeys.includes(c.key)} onChange={() => setCohortKeys((list) => toggle(list, c.key))} />
+              <input
+                type="checkbox"
+                checked={cohortKeys.includes(c.key)}
+                onChange={() => setCohortKeys((list) => toggle(list, c.key))}
+              />
               {c.name}
             </label>
           ))}
         </div>
-        {errors.cohortKeys?.map((e) => <p key={e} className="field-error">{e}</p>)}
+        {errors.cohortKeys?.map((e) => (
+          <p key={e} className="field-error">
+            {e}
+          </p>
+        ))}
       </fieldset>
       <fieldset>
         <legend className="label">Metrics</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {props.metrics.map((m) => (
             <label key={m.key} className="flex items-center gap-1.5">
-              <input type="checkbox" checked={metricKeys.includes(m.key)} onChange={() => setMetricKeys((list) => toggle(list, m.key))} />
+              <input
+                type="checkbox"
+                checked={metricKeys.includes(m.key)}
+                onChange={() => setMetricKeys((list) => toggle(list, m.key))}
+              />
               {m.name}
             </label>
           ))}
         </div>
-        {errors.metricKeys?.map((e) => <p key={e} className="field-error">{e}</p>)}
+        {errors.metricKeys?.map((e) => (
+          <p key={e} className="field-error">
+            {e}
+          </p>
+        ))}
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-3 md:col-span-2">
         <Field id="embed-range" label="Range" errors={errors.range}>
@@ -145,14 +185,24 @@ export function CreateEmbedForm(props: Props) {
           </select>
         </Field>
         <Field id="embed-theme" label="Theme" errors={errors.theme}>
-          <select id="embed-theme" className="input" value={theme} onChange={(e) => setTheme(EMBED_THEMES.find((t) => t === e.target.value) ?? "auto")}>
+          <select
+            id="embed-theme"
+            className="input"
+            value={theme}
+            onChange={(e) => setTheme(EMBED_THEMES.find((t) => t === e.target.value) ?? "auto")}
+          >
             <option value="auto">Auto (reader&apos;s system)</option>
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </select>
         </Field>
         <Field id="embed-expiry" label="Expires" errors={errors.expiresInDays}>
-          <select id="embed-expiry" className="input" value={expiry ?? ""} onChange={(e) => setExpiry(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            id="embed-expiry"
+            className="input"
+            value={expiry ?? ""}
+            onChange={(e) => setExpiry(e.target.value ? Number(e.target.value) : null)}
+          >
             {EXPIRY.map((o) => (
               <option key={o.label} value={o.days ?? ""}>
                 {o.label}
@@ -165,7 +215,10 @@ export function CreateEmbedForm(props: Props) {
         <button type="submit" className="btn-primary whitespace-nowrap" disabled={pending}>
           {pending ? "Creating…" : "Create embed link"}
         </button>
-        <p className="muted text-xs">Read-only: it shows these charts and nothing else, refreshes itself, and stops working when revoked or expired.</p>
+        <p className="muted text-xs">
+          Read-only: it shows these charts and nothing else, refreshes itself, and stops working when revoked or
+          expired.
+        </p>
       </div>
       {message && (
         <p role="alert" className="field-error md:col-span-2">

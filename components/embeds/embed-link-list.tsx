@@ -38,7 +38,10 @@ export function EmbedLinkList({ teamSlug, links, actorId, isAdmin, showRelease, 
                 {showRelease && (
                   <>
                     {" · "}
-                    <Link className="hover:underline" href={`/teams/${teamSlug}/releases/${link.release.key}?env=${link.environment.key}`}>
+                    <Link
+                      className="hover:underline"
+                      href={`/teams/${teamSlug}/releases/${link.release.key}?env=${link.environment.key}`}
+                    >
                       {link.release.name}
                     </Link>
                   </>
@@ -47,7 +50,8 @@ export function EmbedLinkList({ teamSlug, links, actorId, isAdmin, showRelease, 
                 {countOr(link.metricKeys.length, "metric")}
               </p>
               <p className="muted text-xs">
-                Framable by {link.allowedOrigins.join(", ")} · created <RelativeTime date={link.createdAt} /> by {link.createdByName}
+                Framable by {link.allowedOrigins.join(", ")} · created <RelativeTime date={link.createdAt} /> by{" "}
+                {link.createdByName}
                 {link.expiresAt && !link.revokedAt && (
                   <>
                     {" "}
@@ -62,7 +66,9 @@ export function EmbedLinkList({ teamSlug, links, actorId, isAdmin, showRelease, 
                 )}
               </p>
             </div>
-            {!link.revokedAt && (isAdmin || link.createdById === actorId) && <RevokeEmbedButton teamSlug={teamSlug} id={link.id} name={link.name} revoke={revoke} />}
+            {!link.revokedAt && (isAdmin || link.createdById === actorId) && (
+              <RevokeEmbedButton teamSlug={teamSlug} id={link.id} name={link.name} revoke={revoke} />
+            )}
           </li>
         );
       })}

@@ -26,7 +26,10 @@ export function EmbedSection(props: Props) {
       <summary className="flex cursor-pointer list-none items-baseline justify-between gap-2 px-5 py-4">
         <span className="font-semibold">Embed these charts</span>
         <span className="muted text-xs">
-          {live} live link{live === 1 ? "" : "s"} for this release <span aria-hidden className="ml-1 inline-block transition group-open:rotate-90">▸</span>
+          {live} live link{live === 1 ? "" : "s"} for this release{" "}
+          <span aria-hidden className="ml-1 inline-block transition group-open:rotate-90">
+            ▸
+          </span>
         </span>
       </summary>
       <div className="space-y-4 border-t border-zinc-200 px-5 py-4 dark:border-zinc-800">
@@ -46,7 +49,13 @@ export function EmbedSection(props: Props) {
         )}
       </div>
       <div className="border-t border-zinc-200 dark:border-zinc-800">
-        <EmbedLinkList teamSlug={props.teamSlug} links={props.links} actorId={props.actorId} isAdmin={props.isAdmin} revoke={props.revoke} />
+        <EmbedLinkList
+          teamSlug={props.teamSlug}
+          links={props.links}
+          actorId={props.actorId}
+          isAdmin={props.isAdmin}
+          revoke={props.revoke}
+        />
       </div>
     </details>
   );

@@ -17,7 +17,12 @@ export function RevokeEmbedButton({ teamSlug, id, name, revoke }: Props) {
       name={name}
       revoke={revoke}
       input={{ teamSlug, id }}
-      consequence={<>Pages showing this chart get &ldquo;revoked&rdquo; instead on their next refresh (within 30 seconds), and the link and its image answer 404.</>}
+      consequence={
+        <>
+          Pages showing this chart get &ldquo;revoked&rdquo; instead on their next refresh (within 30 seconds), and the
+          link and its image answer 404.
+        </>
+      }
     />
   );
 }

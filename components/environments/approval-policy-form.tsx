@@ -20,11 +20,19 @@ type Props = {
 };
 
 const EXPIRY_CHOICES = [60, 4 * 60, 12 * 60, 24 * 60, 3 * 24 * 60, 7 * 24 * 60];
-const NONE: PolicyValues = { cohortThresholdBasisPoints: null, defaultAboveZero: false, promote: false, criticalReleases: false, expiryMinutes: 24 * 60 };
+const NONE: PolicyValues = {
+  cohortThresholdBasisPoints: null,
+  defaultAboveZero: false,
+  promote: false,
+  criticalReleases: false,
+  expiryMinutes: 24 * 60,
+};
 
 /** The policy in words, expiry included; the same sentence non-admins read. */
 function describePolicy(values: PolicyValues | null): string {
-  return values ? `${describeRules(values)}; requests expire after ${formatMinutes(values.expiryMinutes)}` : describeRules(null);
+  return values
+    ? `${describeRules(values)}; requests expire after ${formatMinutes(values.expiryMinutes)}`
+    : describeRules(null);
 }
 
 const sameRules = (a: PolicyValues, b: PolicyValues) =>
@@ -40,7 +48,9 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
   const id = useId();
   const saved: PolicyValues = policy ?? NONE;
   const [values, setValues] = useState<PolicyValues>(saved);
-  const [thresholdText, setThresholdText] = useState(saved.cohortThresholdBasisPoints === null ? "50" : String(saved.cohortThresholdBasisPoints / 100));
+  const [thresholdText, setThresholdText] = useState(
+    saved.cohortThresholdBasisPoints === null ? "50" : String(saved.cohortThresholdBasisPoints / 100),
+  );
   const [thresholdError, setThresholdError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
@@ -100,7 +110,9 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
             id={`${id}-threshold-on`}
             type="checkbox"
             checked={values.cohortThresholdBasisPoints !== null}
-            onChange={(e) => (e.target.checked ? setThreshold(thresholdText) : set({ cohortThresholdBasisPoints: null }))}
+            onChange={(e) =>
+              e.target.checked ? setThreshold(thresholdText) : set({ cohortThresholdBasisPoints: null })
+            }
           />
           <label htmlFor={`${id}-threshold-on`}>Raising a cohort (or everyone else) above</label>
           <span className="inline-flex items-center gap-1">
@@ -123,7 +135,11 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
           </p>
         )}
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={values.defaultAboveZero} onChange={(e) => set({ defaultAboveZero: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={values.defaultAboveZero}
+            onChange={(e) => set({ defaultAboveZero: e.target.checked })}
+          />
           Raising everyone else above 0%
         </label>
         <label className="flex items-center gap-2">
@@ -131,17 +147,27 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
           Promoting to everyone
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={values.criticalReleases} onChange={(e) => set({ criticalReleases: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={values.criticalReleases}
+            onChange={(e) => set({ criticalReleases: e.target.checked })}
+          />
           Any change to a release marked critical
         </label>
         <label className="mt-1 flex flex-wrap items-center gap-2">
           Requests expire after
-          <select className="input w-auto py-1" value={values.expiryMinutes} onChange={(e) => set({ expiryMinutes: Number(e.target.value) })}>
-            {[...new Set([...EXPIRY_CHOICES, saved.expiryMinutes, values.expiryMinutes])].sort((a, b) => a - b).map((m) => (
-              <option key={m} value={m}>
-                {formatMinutes(m)}
-              </option>
-            ))}
+          <select
+            className="input w-auto py-1"
+            value={values.expiryMinutes}
+            onChange={(e) => set({ expiryMinutes: Number(e.target.value) })}
+          >
+            {[...new Set([...EXPIRY_CHOICES, saved.expiryMinutes, values.expiryMinutes])]
+              .sort((a, b) => a - b)
+              .map((m) => (
+                <option key={m} value={m}>
+                  {formatMinutes(m)}
+                </option>
+              ))}
           </select>
         </label>
         {Object.entries(errors).flatMap(([field, list]) =>
@@ -153,7 +179,11 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
         )}
       </fieldset>
       {dirty && (
-        <div className="space-y-0.5 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950/40" role="group" aria-label="Policy change">
+        <div
+          className="space-y-0.5 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950/40"
+          role="group"
+          aria-label="Policy change"
+        >
           <p className="muted text-xs font-medium uppercase tracking-wide">Saving changes it, old → new</p>
           <p className="muted">{describePolicy(policy)}</p>
           <p>
@@ -162,11 +192,14 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
         </div>
       )}
       {conflict && (
-        <div role="alert" className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+        <div
+          role="alert"
+          className="space-y-1 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+        >
           <p>{message}</p>
           <p>
-            It now reads: <span className="font-medium">{conflict}</span>. Your edits are kept; check the change above and save again to replace it, or
-            discard them.
+            It now reads: <span className="font-medium">{conflict}</span>. Your edits are kept; check the change above
+            and save again to replace it, or discard them.
           </p>
         </div>
       )}

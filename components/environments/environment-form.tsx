@@ -30,10 +30,22 @@ export function EnvironmentForm({ teamSlug, submit }: Props) {
   return (
     <form onSubmit={onSubmit} className="card grid gap-4 p-5 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
       <Field id="env-name" label="Name" errors={errors.name}>
-        <input id="env-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="Canary" />
+        <input
+          id="env-name"
+          className="input"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Canary"
+        />
       </Field>
       <Field id="env-key" label="Key" errors={errors.key}>
-        <input id="env-key" className="input font-mono" value={key} onChange={(e) => setKey(e.target.value)} placeholder="canary" />
+        <input
+          id="env-key"
+          className="input font-mono"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          placeholder="canary"
+        />
       </Field>
       <button type="submit" className="btn-primary" disabled={pending}>
         {pending ? "Adding…" : "Add environment"}

@@ -80,6 +80,9 @@ export function useAction<In, Out, Current = never>(action: Action<In, Out, Curr
   }
 
   const { error } = state;
-  const conflict = error?.code === "conflict" && error.current !== undefined ? { message: error.message, current: error.current } : null;
+  const conflict =
+    error?.code === "conflict" && error.current !== undefined
+      ? { message: error.message, current: error.current }
+      : null;
   return { run, pending, ...state, conflict, clearField, fail, reset };
 }

@@ -48,15 +48,23 @@ export function AddMemberForm({ teamSlug, teamName, submit }: Props) {
         Add a member
       </h2>
       <p className="muted mt-0.5 text-sm">
-        By email. Someone who has never signed in becomes a member of {teamName} on their first sign-in with that address.
+        By email. Someone who has never signed in becomes a member of {teamName} on their first sign-in with that
+        address.
       </p>
       {added && (
-        <p role="status" className="mt-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+        <p
+          role="status"
+          className="mt-3 rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm dark:border-emerald-800 dark:bg-emerald-950"
+        >
           Added <span className="font-medium">{added.name}</span> ({added.email}) as {added.role}.
           {added.createdUser ? " They haven't signed in yet: they'll see the team on their first sign-in." : ""}
         </p>
       )}
-      <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_10rem_auto] lg:items-start" noValidate>
+      <form
+        onSubmit={onSubmit}
+        className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_10rem_auto] lg:items-start"
+        noValidate
+      >
         <Field id="member-email" label="Email" errors={errors.email}>
           <input
             id="member-email"
@@ -73,7 +81,13 @@ export function AddMemberForm({ teamSlug, teamName, submit }: Props) {
           />
         </Field>
         <Field id="member-name" label="Name (optional)" hint="Made from the email if left empty" errors={errors.name}>
-          <input id="member-name" className="input" value={name} onChange={(e) => setName(e.target.value)} placeholder="Zoe Zhang" />
+          <input
+            id="member-name"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="Zoe Zhang"
+          />
         </Field>
         <div className="sm:col-span-2 lg:col-span-1">
           <Field id="member-role" label="Role" errors={errors.role}>
@@ -85,7 +99,11 @@ export function AddMemberForm({ teamSlug, teamName, submit }: Props) {
             {pending ? "Adding…" : "Add member"}
           </button>
         </div>
-        <p id="member-role-description" data-testid="role-description" className="muted -mt-2 text-xs sm:col-span-2 lg:col-span-4">
+        <p
+          id="member-role-description"
+          data-testid="role-description"
+          className="muted -mt-2 text-xs sm:col-span-2 lg:col-span-4"
+        >
           <span className="font-medium">{ROLE_LABELS[role]}:</span> {ROLE_DESCRIPTIONS[role]}
         </p>
         {message && (

@@ -30,7 +30,16 @@ type Props = {
  * your own role) until Save. The role shown is sent as the expected one, so a role someone
  * else changed meanwhile is refused rather than overwritten.
  */
-export function MemberRoleControl({ teamSlug, membershipId, memberName, role, isSelf, pendingRequests, lockedReason, change }: Props) {
+export function MemberRoleControl({
+  teamSlug,
+  membershipId,
+  memberName,
+  role,
+  isSelf,
+  pendingRequests,
+  lockedReason,
+  change,
+}: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<Role>(role);
   const { error, pending, run, reset } = useAction(change);
@@ -66,8 +75,13 @@ export function MemberRoleControl({ teamSlug, membershipId, memberName, role, is
       {dirty && !lockedReason && (
         <div id={hintId} className="mt-2 space-y-2 text-xs" data-testid="role-change-preview">
           <p>
-            <span className="muted">{ROLE_LABELS[role]}</span> → <span className="font-semibold">{ROLE_LABELS[selected]}</span>
-            {isSelf && role === "admin" && <span className="block text-amber-700 dark:text-amber-300">You will no longer be able to manage members.</span>}
+            <span className="muted">{ROLE_LABELS[role]}</span> →{" "}
+            <span className="font-semibold">{ROLE_LABELS[selected]}</span>
+            {isSelf && role === "admin" && (
+              <span className="block text-amber-700 dark:text-amber-300">
+                You will no longer be able to manage members.
+              </span>
+            )}
             {lapsing && <span className="block text-amber-700 dark:text-amber-300">{lapsing}</span>}
           </p>
           <div className="flex gap-2">

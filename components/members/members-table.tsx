@@ -37,7 +37,12 @@ export function MembersTable({ members, currentUserId, roleControl, rowActions }
       <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {members.map((member) => (
           // Below sm each row is a card: who on the first line, role and actions on the next.
-          <tr key={member.membershipId} data-testid="member-row" data-email={member.email} className="flex flex-wrap items-start gap-x-3 gap-y-2 px-5 py-3 align-top sm:table-row sm:p-0">
+          <tr
+            key={member.membershipId}
+            data-testid="member-row"
+            data-email={member.email}
+            className="flex flex-wrap items-start gap-x-3 gap-y-2 px-5 py-3 align-top sm:table-row sm:p-0"
+          >
             <td className="w-full min-w-0 sm:w-auto sm:px-5 sm:py-3">
               <p className="font-medium break-words">
                 {member.name}
@@ -48,7 +53,9 @@ export function MembersTable({ members, currentUserId, roleControl, rowActions }
                 since <RelativeTime date={member.since} />
               </p>
             </td>
-            <td className="min-w-0 flex-1 sm:px-3 sm:py-3">{roleControl ? roleControl(member) : <RoleBadge role={member.role} />}</td>
+            <td className="min-w-0 flex-1 sm:px-3 sm:py-3">
+              {roleControl ? roleControl(member) : <RoleBadge role={member.role} />}
+            </td>
             <td className="muted hidden px-3 py-3 whitespace-nowrap sm:table-cell">
               <RelativeTime date={member.since} />
             </td>

@@ -21,7 +21,17 @@ type Props = {
   remove: Action<RemoveMemberInput, { membershipId: string; name: string; self: boolean }>;
 };
 
-export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberName, isSelf, ownedReleases, pendingRequests, lockedReason, remove }: Props) {
+export function RemoveMemberButton({
+  teamSlug,
+  teamName,
+  membershipId,
+  memberName,
+  isSelf,
+  ownedReleases,
+  pendingRequests,
+  lockedReason,
+  remove,
+}: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const { error, pending, run } = useAction(remove);
@@ -72,10 +82,15 @@ export function RemoveMemberButton({ teamSlug, teamName, membershipId, memberNam
             }
           >
             <div className="space-y-2">
-              <p>{isSelf ? "You lose access to this team at once; an admin can add you again." : `${memberName} loses access to this team at once, on their next click.`}</p>
+              <p>
+                {isSelf
+                  ? "You lose access to this team at once; an admin can add you again."
+                  : `${memberName} loses access to this team at once, on their next click.`}
+              </p>
               {ownedReleases > 0 && (
                 <p>
-                  {isSelf ? "You own" : "They own"} {ownedReleases} release{ownedReleases === 1 ? "" : "s"} here; {ownedReleases === 1 ? "it" : "they"} will have no owner.
+                  {isSelf ? "You own" : "They own"} {ownedReleases} release{ownedReleases === 1 ? "" : "s"} here;{" "}
+                  {ownedReleases === 1 ? "it" : "they"} will have no owner.
                 </p>
               )}
               {pendingRequests > 0 && <p>{pendingRequestsWarning(pendingRequests, isSelf)}</p>}

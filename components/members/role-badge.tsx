@@ -11,7 +11,14 @@ const STYLES: Record<Role, string> = {
 
 export function RoleBadge({ role, className }: { role: Role; className?: string }) {
   return (
-    <span data-testid="member-role" className={clsx("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", STYLES[role], className)}>
+    <span
+      data-testid="member-role"
+      className={clsx(
+        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        STYLES[role],
+        className,
+      )}
+    >
       {ROLE_LABELS[role]}
     </span>
   );

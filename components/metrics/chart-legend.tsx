@@ -4,7 +4,15 @@ function Swatch({ series }: { series: keyof typeof SERIES_STYLE }) {
   const style = SERIES_STYLE[series];
   return (
     <svg width="18" height="8" aria-hidden className="shrink-0">
-      <line x1="0" y1="4" x2="18" y2="4" stroke={style.stroke} strokeWidth="2.5" strokeOpacity={series === "rollout" ? 0.6 : 1} />
+      <line
+        x1="0"
+        y1="4"
+        x2="18"
+        y2="4"
+        stroke={style.stroke}
+        strokeWidth="2.5"
+        strokeOpacity={series === "rollout" ? 0.6 : 1}
+      />
     </svg>
   );
 }

@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 /** Same height as a chart, so switching states never moves the page. */
 export function ChartMessage({ children, tone = "muted" }: { children: ReactNode; tone?: "muted" | "error" }) {
   return tone === "error" ? (
-    <div role="alert" className="flex h-40 items-center justify-center rounded-lg bg-red-50 px-3 text-center text-sm text-red-700 dark:bg-red-950/60 dark:text-red-300">
+    <div
+      role="alert"
+      className="flex h-40 items-center justify-center rounded-lg bg-red-50 px-3 text-center text-sm text-red-700 dark:bg-red-950/60 dark:text-red-300"
+    >
       <p>{children}</p>
     </div>
   ) : (
@@ -14,7 +17,17 @@ export function ChartMessage({ children, tone = "muted" }: { children: ReactNode
 }
 
 /** A chart card: title, subtitle with unit and direction, optional control on the right. */
-export function ChartCard({ title, subtitle, control, children }: { title: string; subtitle: ReactNode; control?: ReactNode; children: ReactNode }) {
+export function ChartCard({
+  title,
+  subtitle,
+  control,
+  children,
+}: {
+  title: string;
+  subtitle: ReactNode;
+  control?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <figure className="min-w-0 space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
       <figcaption className="flex flex-wrap items-start justify-between gap-2">

@@ -18,7 +18,15 @@ function stepLabel(seconds: number): string {
 }
 
 /** Exact values of the hovered instant: both variants with their sample counts, the rollout, any change. */
-export function ChartTooltip({ active, row, format }: { active: boolean; row: ChartRow | undefined; format: TooltipFormat }) {
+export function ChartTooltip({
+  active,
+  row,
+  format,
+}: {
+  active: boolean;
+  row: ChartRow | undefined;
+  format: TooltipFormat;
+}) {
   if (!active || !row) return null;
   const line = (variant: "treatment" | "control") => {
     const value = row[variant];

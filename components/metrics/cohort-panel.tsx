@@ -38,7 +38,12 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
         </h3>
         <ChartLegend percent={percent} />
       </header>
-      <div className={clsx("grid gap-3 p-3 sm:grid-cols-2 sm:p-4", chartCount === 4 ? "2xl:grid-cols-4" : "xl:grid-cols-3")}>
+      <div
+        className={clsx(
+          "grid gap-3 p-3 sm:grid-cols-2 sm:p-4",
+          chartCount === 4 ? "2xl:grid-cols-4" : "xl:grid-cols-3",
+        )}
+      >
         {data.metrics.map((panel) => (
           <MetricChart
             key={panel.definition.key}
@@ -51,7 +56,13 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
             onStat={(stat) => onStat(panel.definition.key, stat)}
           />
         ))}
-        <ExposureChart exposures={data.exposures} cohort={cohort} rollout={data.rollout} changes={changes} range={data.range} />
+        <ExposureChart
+          exposures={data.exposures}
+          cohort={cohort}
+          rollout={data.rollout}
+          changes={changes}
+          range={data.range}
+        />
       </div>
       {changes.length > 0 && (
         <div className="border-t border-zinc-200 px-4 py-2 dark:border-zinc-800">

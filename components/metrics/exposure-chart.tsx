@@ -21,7 +21,10 @@ export function ExposureChart({ exposures, cohort, rollout, changes, range }: Pr
   const { measure, rows } = exposureRows(exposures, rollout, cohort.key, range);
   const title = measure === "users" ? "Exposed users" : "Evaluations";
   return (
-    <ChartCard title={title} subtitle={measure === "users" ? "distinct users per step, from evaluations" : "evaluations per step"}>
+    <ChartCard
+      title={title}
+      subtitle={measure === "users" ? "distinct users per step, from evaluations" : "evaluations per step"}
+    >
       {exposures.error ? (
         <ChartMessage tone="error">{exposures.error}</ChartMessage>
       ) : hasValues(rows) ? (
@@ -30,7 +33,12 @@ export function ExposureChart({ exposures, cohort, rollout, changes, range }: Pr
           range={range}
           changes={changes}
           tick={(v) => formatAxisValue(COUNT, v)}
-          tooltip={{ value: (v) => (v === null ? "—" : `${formatCount(v)} ${measure}`), samplesLabel: "evaluations", hint: null, stepSeconds: range.stepSeconds }}
+          tooltip={{
+            value: (v) => (v === null ? "—" : `${formatCount(v)} ${measure}`),
+            samplesLabel: "evaluations",
+            hint: null,
+            stepSeconds: range.stepSeconds,
+          }}
           label={`${title} for ${cohort.name}: treatment vs control`}
           integer
         />

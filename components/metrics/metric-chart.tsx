@@ -18,18 +18,40 @@ type Props = {
   onStat: (stat: MetricStat) => void;
 };
 
-const SAMPLES: Record<string, string> = { error_rate: "requests", latency: "samples", mean: "samples", count: "reports" };
+const SAMPLES: Record<string, string> = {
+  error_rate: "requests",
+  latency: "samples",
+  mean: "samples",
+  count: "reports",
+};
 
-function StatToggle({ value, onChange, metricName }: { value: MetricStat; onChange: (stat: MetricStat) => void; metricName: string }) {
+function StatToggle({
+  value,
+  onChange,
+  metricName,
+}: {
+  value: MetricStat;
+  onChange: (stat: MetricStat) => void;
+  metricName: string;
+}) {
   return (
-    <div role="group" aria-label={`${metricName} percentile`} className="inline-flex rounded-md border border-zinc-200 p-0.5 text-xs dark:border-zinc-700">
+    <div
+      role="group"
+      aria-label={`${metricName} percentile`}
+      className="inline-flex rounded-md border border-zinc-200 p-0.5 text-xs dark:border-zinc-700"
+    >
       {LATENCY_STATS.map((stat) => (
         <button
           key={stat}
           type="button"
           aria-pressed={value === stat}
           onClick={() => onChange(stat)}
-          className={clsx("rounded px-1.5 py-0.5", value === stat ? "bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900" : "muted hover:bg-zinc-100 dark:hover:bg-zinc-800")}
+          className={clsx(
+            "rounded px-1.5 py-0.5",
+            value === stat
+              ? "bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900"
+              : "muted hover:bg-zinc-100 dark:hover:bg-zinc-800",
+          )}
         >
           {stat}
         </button>
@@ -53,7 +75,9 @@ export function MetricChart({ panel, cohort, rollout, changes, range, stat, onSt
         <>
           {latency ? `${stat} · ` : ""}
           {unit ? `${unit} · ` : ""}
-          <span title={definition.badDirection === "up" ? "Higher values are worse" : "Lower values are worse"}>{hint}</span>
+          <span title={definition.badDirection === "up" ? "Higher values are worse" : "Lower values are worse"}>
+            {hint}
+          </span>
         </>
       }
       control={latency ? <StatToggle value={stat} onChange={onStat} metricName={definition.name} /> : undefined}
@@ -66,12 +90,19 @@ export function MetricChart({ panel, cohort, rollout, changes, range, stat, onSt
           range={range}
           changes={changes}
           tick={(v) => formatAxisValue(definition, v)}
-          tooltip={{ value: (v) => formatMetricValue(definition, v), samplesLabel: SAMPLES[definition.kind] ?? "samples", hint, stepSeconds: range.stepSeconds }}
+          tooltip={{
+            value: (v) => formatMetricValue(definition, v),
+            samplesLabel: SAMPLES[definition.kind] ?? "samples",
+            hint,
+            stepSeconds: range.stepSeconds,
+          }}
           label={`${definition.name}${latency ? ` ${stat}` : ""} for ${cohort.name}: treatment vs control`}
           integer={definition.kind === "count"}
         />
       ) : (
-        <ChartMessage>No {definition.name.toLowerCase()} data for {cohort.name} in this range</ChartMessage>
+        <ChartMessage>
+          No {definition.name.toLowerCase()} data for {cohort.name} in this range
+        </ChartMessage>
       )}
     </ChartCard>
   );

@@ -25,7 +25,12 @@ export function MetricChooser({ definitions, chosen, onChange }: Props) {
       <legend className="muted float-left mr-1 text-xs">Metrics</legend>
       {definitions.map((d) => (
         <label key={d.key} className="inline-flex cursor-pointer items-center gap-1.5 text-sm">
-          <input type="checkbox" className="size-4 accent-brand-600" checked={isChosen(d.key)} onChange={() => toggle(d.key)} />
+          <input
+            type="checkbox"
+            className="size-4 accent-brand-600"
+            checked={isChosen(d.key)}
+            onChange={() => toggle(d.key)}
+          />
           {d.name}
         </label>
       ))}

@@ -49,11 +49,20 @@ export function RangePicker({ window: current, onRange, onCustom }: Props) {
   }
 
   const button = (active: boolean) =>
-    clsx("rounded-md px-2.5 py-1 text-sm", active ? "bg-brand-600 font-medium text-white" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800");
+    clsx(
+      "rounded-md px-2.5 py-1 text-sm",
+      active
+        ? "bg-brand-600 font-medium text-white"
+        : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
+    );
 
   return (
     <div className="space-y-2">
-      <div role="group" aria-label="Time range" className="inline-flex flex-wrap rounded-lg border border-zinc-200 bg-white p-0.5 dark:border-zinc-800 dark:bg-zinc-900">
+      <div
+        role="group"
+        aria-label="Time range"
+        className="inline-flex flex-wrap rounded-lg border border-zinc-200 bg-white p-0.5 dark:border-zinc-800 dark:bg-zinc-900"
+      >
         {RANGES.map((range) => {
           const active = current.kind === "named" && current.range === range;
           return (
@@ -71,7 +80,13 @@ export function RangePicker({ window: current, onRange, onCustom }: Props) {
             </button>
           );
         })}
-        <button type="button" aria-pressed={customActive} aria-expanded={editing} className={button(customActive)} onClick={() => (editing ? setEditing(false) : openCustom())}>
+        <button
+          type="button"
+          aria-pressed={customActive}
+          aria-expanded={editing}
+          className={button(customActive)}
+          onClick={() => (editing ? setEditing(false) : openCustom())}
+        >
           Custom
         </button>
       </div>
@@ -81,13 +96,27 @@ export function RangePicker({ window: current, onRange, onCustom }: Props) {
             <label htmlFor="chart-from" className="label text-xs">
               From
             </label>
-            <input id="chart-from" type="datetime-local" className="input w-auto py-1" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={error ? true : undefined} />
+            <input
+              id="chart-from"
+              type="datetime-local"
+              className="input w-auto py-1"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              aria-invalid={error ? true : undefined}
+            />
           </div>
           <div>
             <label htmlFor="chart-to" className="label text-xs">
               To
             </label>
-            <input id="chart-to" type="datetime-local" className="input w-auto py-1" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={error ? true : undefined} />
+            <input
+              id="chart-to"
+              type="datetime-local"
+              className="input w-auto py-1"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-invalid={error ? true : undefined}
+            />
           </div>
           <button type="submit" className="btn-secondary">
             Apply

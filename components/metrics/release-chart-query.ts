@@ -14,8 +14,10 @@ export const LIVE_REFRESH_MS = 10_000;
 
 async function fetchReleaseChartData(url: string, signal: AbortSignal): Promise<ReleaseChartData> {
   const response = await fetch(url, { cache: "no-store", signal });
-  const body = (await response.json().catch(() => null)) as ({ error?: { message?: string } } & Partial<WireChartData>) | null;
-  if (!response.ok || !body) throw new Error(body?.error?.message ?? `The chart data request failed (HTTP ${response.status})`);
+  const body = (await response.json().catch(() => null)) as
+    ({ error?: { message?: string } } & Partial<WireChartData>) | null;
+  if (!response.ok || !body)
+    throw new Error(body?.error?.message ?? `The chart data request failed (HTTP ${response.status})`);
   return decodeChartData(body as WireChartData);
 }
 

@@ -29,7 +29,9 @@ type Props = {
 const RANGE_WORDS: Record<NamedRange, string> = { "1h": "hour", "6h": "6 hours", "24h": "24 hours", "7d": "7 days" };
 
 function rangeLabel(window: ChartWindow): string {
-  return window.kind === "named" ? `in the last ${RANGE_WORDS[window.range]}` : `between ${formatInstant(window.from)} and ${formatInstant(window.to)}`;
+  return window.kind === "named"
+    ? `in the last ${RANGE_WORDS[window.range]}`
+    : `between ${formatInstant(window.from)} and ${formatInstant(window.to)}`;
 }
 
 /** With nothing to draw, failed reads are listed once rather than on an empty chart per cohort. */
@@ -40,7 +42,10 @@ function ReadFailures({ data }: { data: ReleaseChartData }) {
   ];
   if (failures.length === 0) return null;
   return (
-    <ul role="alert" className="space-y-1 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 dark:bg-red-950/60 dark:text-red-300">
+    <ul
+      role="alert"
+      className="space-y-1 rounded-lg bg-red-50 px-4 py-3 text-sm text-red-700 dark:bg-red-950/60 dark:text-red-300"
+    >
       {failures.map((f) => (
         <li key={f.name}>
           <span className="font-medium">{f.name}:</span> {f.error}
@@ -50,7 +55,12 @@ function ReadFailures({ data }: { data: ReleaseChartData }) {
   );
 }
 
-const secondsClock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+const secondsClock = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
 
 /**
  * The release's per-cohort charts. Lives beside the rollout controls but shares nothing with
@@ -90,7 +100,12 @@ export function ReleaseMetrics({ teamSlug, releaseKey, environment, definitions,
               Metrics in {environment.name}
             </h2>
             <p className="muted text-xs">
-              {query.isFetching && !query.isPending && <span className="mr-1 inline-block size-1.5 animate-pulse rounded-full bg-brand-500 align-middle" aria-hidden />}
+              {query.isFetching && !query.isPending && (
+                <span
+                  className="mr-1 inline-block size-1.5 animate-pulse rounded-full bg-brand-500 align-middle"
+                  aria-hidden
+                />
+              )}
               {status}
             </p>
           </div>
@@ -114,7 +129,10 @@ export function ReleaseMetrics({ teamSlug, releaseKey, environment, definitions,
 
       {!data ? (
         query.isError ? (
-          <div role="alert" className="card flex flex-wrap items-center justify-between gap-3 border-red-200 px-5 py-4 dark:border-red-900">
+          <div
+            role="alert"
+            className="card flex flex-wrap items-center justify-between gap-3 border-red-200 px-5 py-4 dark:border-red-900"
+          >
             <p className="text-sm text-red-700 dark:text-red-300">Could not load the metrics: {query.error.message}</p>
             <button type="button" className="btn-secondary" onClick={() => query.refetch()} disabled={query.isFetching}>
               {query.isFetching ? "Retrying…" : "Retry"}
@@ -126,9 +144,17 @@ export function ReleaseMetrics({ teamSlug, releaseKey, environment, definitions,
       ) : (
         <>
           {query.isError && (
-            <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-800 dark:bg-amber-950/60 dark:text-amber-200">
+            <div
+              role="alert"
+              className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-800 dark:bg-amber-950/60 dark:text-amber-200"
+            >
               <p>Live refresh failed: {query.error.message}. The charts show the last data received.</p>
-              <button type="button" className="btn-secondary" onClick={() => query.refetch()} disabled={query.isFetching}>
+              <button
+                type="button"
+                className="btn-secondary"
+                onClick={() => query.refetch()}
+                disabled={query.isFetching}
+              >
                 Retry now
               </button>
             </div>
@@ -150,7 +176,13 @@ export function ReleaseMetrics({ teamSlug, releaseKey, environment, definitions,
           ) : (
             <div className={clsx("space-y-4 transition-opacity", query.isPlaceholderData && "opacity-60")}>
               {data.cohorts.map((cohort) => (
-                <CohortPanel key={cohort.key} cohort={cohort} data={data} statFor={statFor} onStat={(key, stat) => setStats((s) => ({ ...s, [key]: stat }))} />
+                <CohortPanel
+                  key={cohort.key}
+                  cohort={cohort}
+                  data={data}
+                  statFor={statFor}
+                  onStat={(key, stat) => setStats((s) => ({ ...s, [key]: stat }))}
+                />
               ))}
             </div>
           )}

@@ -32,12 +32,18 @@ function firstName(name: string): string {
 export function TimeSeriesChart({ rows, range, changes, tick, tooltip, label, integer = false }: Props) {
   const points = (key: "treatment" | "control") => rows.reduce((n, r) => n + (r[key] === null ? 0 : 1), 0);
   // Sparse series would be invisible as lines alone.
-  const dot = (key: "treatment" | "control") => (points(key) <= 40 ? { r: 2, strokeWidth: 0, fill: SERIES_STYLE[key].stroke } : false);
+  const dot = (key: "treatment" | "control") =>
+    points(key) <= 40 ? { r: 2, strokeWidth: 0, fill: SERIES_STYLE[key].stroke } : false;
   const labelled = changes.length <= MAX_LABELLED_CHANGES;
 
   return (
     <div role="img" aria-label={label} className="h-40 w-full">
-      <LineChart responsive data={rows} margin={{ top: 12, right: 0, bottom: 0, left: 0 }} style={{ width: "100%", height: "100%" }}>
+      <LineChart
+        responsive
+        data={rows}
+        margin={{ top: 12, right: 0, bottom: 0, left: 0 }}
+        style={{ width: "100%", height: "100%" }}
+      >
         <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
         <XAxis
           dataKey="t"
@@ -51,7 +57,15 @@ export function TimeSeriesChart({ rows, range, changes, tick, tooltip, label, in
           stroke="var(--chart-grid)"
           minTickGap={16}
         />
-        <YAxis yAxisId="value" width={44} tickFormatter={tick} tick={AXIS_TICK} stroke="var(--chart-grid)" domain={[0, "auto"]} allowDecimals={!integer} />
+        <YAxis
+          yAxisId="value"
+          width={44}
+          tickFormatter={tick}
+          tick={AXIS_TICK}
+          stroke="var(--chart-grid)"
+          domain={[0, "auto"]}
+          allowDecimals={!integer}
+        />
         <YAxis
           yAxisId="rollout"
           orientation="right"
@@ -69,7 +83,17 @@ export function TimeSeriesChart({ rows, range, changes, tick, tooltip, label, in
             yAxisId="value"
             stroke="var(--chart-rollout)"
             strokeDasharray="2 3"
-            label={labelled ? { value: firstName(change.actorName), position: "insideTopLeft", fontSize: 9, fill: "var(--chart-axis)", offset: 4 } : undefined}
+            label={
+              labelled
+                ? {
+                    value: firstName(change.actorName),
+                    position: "insideTopLeft",
+                    fontSize: 9,
+                    fill: "var(--chart-axis)",
+                    offset: 4,
+                  }
+                : undefined
+            }
           />
         ))}
         <Line
@@ -102,7 +126,9 @@ export function TimeSeriesChart({ rows, range, changes, tick, tooltip, label, in
         <Tooltip
           isAnimationActive={false}
           cursor={{ stroke: "var(--chart-axis)", strokeWidth: 1 }}
-          content={({ active, payload }) => <ChartTooltip active={active} row={payload?.[0]?.payload as ChartRow | undefined} format={tooltip} />}
+          content={({ active, payload }) => (
+            <ChartTooltip active={active} row={payload?.[0]?.payload as ChartRow | undefined} format={tooltip} />
+          )}
         />
       </LineChart>
     </div>

@@ -53,7 +53,11 @@ export function useChartView(): ChartView {
       const query = parseChartQuery(new URLSearchParams(current));
       return { window: query.window, metricKeys: query.metricKeys, invalid: null };
     } catch (error) {
-      return { window: { kind: "named", range: DEFAULT_RANGE } as ChartWindow, metricKeys: null, invalid: error instanceof Error ? error.message : String(error) };
+      return {
+        window: { kind: "named", range: DEFAULT_RANGE } as ChartWindow,
+        metricKeys: null,
+        invalid: error instanceof Error ? error.message : String(error),
+      };
     }
   }, [current]);
 

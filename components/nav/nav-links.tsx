@@ -37,7 +37,10 @@ export function NavLinks({ links }: { links: NavLink[] }) {
           >
             {link.label}
             {link.badge && (
-              <span aria-label={link.badge.label} className="ml-1.5 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold tabular-nums text-white">
+              <span
+                aria-label={link.badge.label}
+                className="ml-1.5 rounded-full bg-amber-500 px-1.5 py-0.5 text-xs font-semibold tabular-nums text-white"
+              >
                 {link.badge.count}
               </span>
             )}

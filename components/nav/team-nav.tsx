@@ -19,7 +19,17 @@ export function TeamNav({ team, teams, role, userName, pendingApprovals }: Props
     { href: `${base}/releases`, label: "Releases" },
     { href: `${base}/cohorts`, label: "Cohorts" },
     { href: `${base}/metrics`, label: "Metrics" },
-    { href: `${base}/approvals`, label: "Approvals", badge: pendingApprovals > 0 ? { count: pendingApprovals, label: `${pendingApprovals} pending approval${pendingApprovals === 1 ? "" : "s"}` } : undefined },
+    {
+      href: `${base}/approvals`,
+      label: "Approvals",
+      badge:
+        pendingApprovals > 0
+          ? {
+              count: pendingApprovals,
+              label: `${pendingApprovals} pending approval${pendingApprovals === 1 ? "" : "s"}`,
+            }
+          : undefined,
+    },
     { href: `${base}/audit`, label: "Audit log" },
     { href: `${base}/environments`, label: "Environments" },
     { href: `${base}/members`, label: "Members" },
@@ -31,7 +41,10 @@ export function TeamNav({ team, teams, role, userName, pendingApprovals }: Props
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
-          <span aria-hidden className="text-brand-600">◢</span>Glidepath
+          <span aria-hidden className="text-brand-600">
+            ◢
+          </span>
+          Glidepath
         </Link>
         <TeamSwitcher current={team} teams={teams} />
         <NavLinks links={links} />

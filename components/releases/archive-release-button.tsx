@@ -16,7 +16,12 @@ type Props = {
 /** Archive a release that serves nobody; while it is live anywhere the section says what to do first. */
 export function ArchiveReleaseButton({ teamSlug, environmentKey, release, liveIn, archive }: Props) {
   if (liveIn.length) {
-    return <p className="muted text-sm">It still serves users in {liveIn.join(", ")}: roll it back there first (that never waits for approval), then archive it.</p>;
+    return (
+      <p className="muted text-sm">
+        It still serves users in {liveIn.join(", ")}: roll it back there first (that never waits for approval), then
+        archive it.
+      </p>
+    );
   }
   return (
     <ArchiveButton
@@ -30,8 +35,9 @@ export function ArchiveReleaseButton({ teamSlug, environmentKey, release, liveIn
       }}
       consequence={
         <p>
-          SDKs asking for <span className="font-mono">{release.key}</span> get “flag not found” and use their default value — it serves nobody now, so nobody&apos;s answer
-          changes. Pending requests for it are cancelled. You can restore it from the releases list.
+          SDKs asking for <span className="font-mono">{release.key}</span> get “flag not found” and use their default
+          value — it serves nobody now, so nobody&apos;s answer changes. Pending requests for it are cancelled. You can
+          restore it from the releases list.
         </p>
       }
     />

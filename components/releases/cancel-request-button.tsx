@@ -5,7 +5,15 @@ import { useAction } from "@/components/forms/use-action";
 import type { Action } from "@/lib/http/actions/action-result";
 import type { DecideChangeRequestInput } from "@/lib/change-requests/change-request-schemas";
 
-export function CancelRequestButton({ teamSlug, id, cancel }: { teamSlug: string; id: string; cancel: Action<DecideChangeRequestInput, { status: string }> }) {
+export function CancelRequestButton({
+  teamSlug,
+  id,
+  cancel,
+}: {
+  teamSlug: string;
+  id: string;
+  cancel: Action<DecideChangeRequestInput, { status: string }>;
+}) {
   const router = useRouter();
   const { error, pending, run } = useAction(cancel);
   return (

@@ -32,11 +32,20 @@ export function ChangePreview({ changes, saved, draft, usersByCohort, status }: 
             <li key={c.key} className="flex flex-wrap items-baseline gap-x-2">
               <span className="font-medium">{c.name}</span>
               <span className="tabular-nums">
-                <span className="muted">{show(c.from, savedDefault)}</span> → <span className="font-semibold">{show(c.to, draftDefault)}</span>
+                <span className="muted">{show(c.from, savedDefault)}</span> →{" "}
+                <span className="font-semibold">{show(c.to, draftDefault)}</span>
               </span>
               {after !== before && (
-                <span className={up ? "text-xs text-sky-700 dark:text-sky-300" : "text-xs text-amber-700 dark:text-amber-300"}>
-                  {users === null ? (up ? "more users get it" : "fewer users get it") : `${formatUserChange(users)}${status === "draft" ? " once started" : ""}`}
+                <span
+                  className={
+                    up ? "text-xs text-sky-700 dark:text-sky-300" : "text-xs text-amber-700 dark:text-amber-300"
+                  }
+                >
+                  {users === null
+                    ? up
+                      ? "more users get it"
+                      : "fewer users get it"
+                    : `${formatUserChange(users)}${status === "draft" ? " once started" : ""}`}
                 </span>
               )}
             </li>
@@ -44,7 +53,9 @@ export function ChangePreview({ changes, saved, draft, usersByCohort, status }: 
         })}
       </ul>
       <p className="muted text-xs">
-        {usersByCohort ? "User estimates: distinct users per cohort over the last 24 h × the change in percentage." : "No traffic in the last 24 h to estimate how many users this moves."}
+        {usersByCohort
+          ? "User estimates: distinct users per cohort over the last 24 h × the change in percentage."
+          : "No traffic in the last 24 h to estimate how many users this moves."}
       </p>
     </div>
   );

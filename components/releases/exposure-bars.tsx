@@ -4,13 +4,29 @@ import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 
 type Cohort = { key: string; name: string; basisPoints: number | null };
 
-export function ExposureBars({ status, cohorts, defaultBasisPoints }: { status: ReleaseStatus; cohorts: Cohort[]; defaultBasisPoints: number }) {
+export function ExposureBars({
+  status,
+  cohorts,
+  defaultBasisPoints,
+}: {
+  status: ReleaseStatus;
+  cohorts: Cohort[];
+  defaultBasisPoints: number;
+}) {
   const rows = [
-    ...cohorts.map((c) => ({ key: c.key, name: c.name, bp: effectiveBasisPoints(status, c.basisPoints ?? defaultBasisPoints), follows: c.basisPoints === null })),
+    ...cohorts.map((c) => ({
+      key: c.key,
+      name: c.name,
+      bp: effectiveBasisPoints(status, c.basisPoints ?? defaultBasisPoints),
+      follows: c.basisPoints === null,
+    })),
     { key: "default", name: "Everyone else", bp: effectiveBasisPoints(status, defaultBasisPoints), follows: false },
   ];
   return (
-    <ul className="grid grid-cols-[minmax(0,9rem)_1fr_3.5rem] items-center gap-x-2 gap-y-1 text-xs" aria-label="Exposure per cohort">
+    <ul
+      className="grid grid-cols-[minmax(0,9rem)_1fr_3.5rem] items-center gap-x-2 gap-y-1 text-xs"
+      aria-label="Exposure per cohort"
+    >
       {rows.map((row) => (
         <li key={row.key} className="contents">
           <span className="muted truncate" title={row.name}>

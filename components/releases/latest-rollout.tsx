@@ -15,7 +15,11 @@ const LatestRolloutContext = createContext<Latest | null>(null);
 
 export function LatestRolloutProvider({ children }: { children: ReactNode }) {
   const [reported, setReported] = useState<RolloutSnapshot | null>(null);
-  const report = useCallback((rollout: RolloutSnapshot) => setReported((current) => (current && current.version >= rollout.version ? current : rollout)), []);
+  const report = useCallback(
+    (rollout: RolloutSnapshot) =>
+      setReported((current) => (current && current.version >= rollout.version ? current : rollout)),
+    [],
+  );
   const value = useMemo(() => ({ reported, report }), [reported, report]);
   return <LatestRolloutContext.Provider value={value}>{children}</LatestRolloutContext.Provider>;
 }
@@ -23,7 +27,10 @@ export function LatestRolloutProvider({ children }: { children: ReactNode }) {
 export type ServerRollout = Pick<RolloutSnapshot, "status" | "version" | "defaultBasisPoints" | "cohorts">;
 
 /** The server's rollout, or what an action on this page reported since, whichever is newer. */
-export function useLatestRollout(server: ServerRollout): { rollout: ServerRollout; report: (rollout: RolloutSnapshot) => void } {
+export function useLatestRollout(server: ServerRollout): {
+  rollout: ServerRollout;
+  report: (rollout: RolloutSnapshot) => void;
+} {
   const context = useContext(LatestRolloutContext);
   const reported = context?.reported;
   const rollout = reported && reported.version > server.version ? reported : server;

@@ -18,7 +18,10 @@ type Props = {
 export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, cancel }: Props) {
   if (requests.length === 0) return null;
   return (
-    <section aria-labelledby="pending-requests-heading" className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 dark:border-amber-800 dark:bg-amber-950/30">
+    <section
+      aria-labelledby="pending-requests-heading"
+      className="rounded-xl border border-amber-300 bg-amber-50 px-5 py-4 dark:border-amber-800 dark:bg-amber-950/30"
+    >
       <h2 id="pending-requests-heading" className="text-sm font-semibold text-amber-900 dark:text-amber-100">
         Waiting for approval ({requests.length})
       </h2>
@@ -27,12 +30,18 @@ export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, ca
           <li key={request.id} className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span className="font-medium">{describe(request)}</span>
             <span className="muted text-xs">
-              requested by {request.requesterName} <RelativeTime date={new Date(request.createdAt)} /> · expires <RelativeTime date={new Date(request.expiresAt)} />
+              requested by {request.requesterName} <RelativeTime date={new Date(request.createdAt)} /> · expires{" "}
+              <RelativeTime date={new Date(request.expiresAt)} />
             </span>
-            <Link href={`/teams/${teamSlug}/approvals`} className="text-xs text-brand-600 hover:underline dark:text-brand-100">
+            <Link
+              href={`/teams/${teamSlug}/approvals`}
+              className="text-xs text-brand-600 hover:underline dark:text-brand-100"
+            >
               Review
             </Link>
-            {(request.requesterId === actorId || request.requesterUserId === actorId || isAdmin) && <CancelRequestButton teamSlug={teamSlug} id={request.id} cancel={cancel} />}
+            {(request.requesterId === actorId || request.requesterUserId === actorId || isAdmin) && (
+              <CancelRequestButton teamSlug={teamSlug} id={request.id} cancel={cancel} />
+            )}
           </li>
         ))}
       </ul>

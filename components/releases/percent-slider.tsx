@@ -14,7 +14,14 @@ type Props = {
   inherited?: boolean;
 };
 
-const STEPS: Record<string, number> = { ArrowRight: 100, ArrowUp: 100, ArrowLeft: -100, ArrowDown: -100, PageUp: 1000, PageDown: -1000 };
+const STEPS: Record<string, number> = {
+  ArrowRight: 100,
+  ArrowUp: 100,
+  ArrowLeft: -100,
+  ArrowDown: -100,
+  PageUp: 1000,
+  PageDown: -1000,
+};
 
 /**
  * 0–100% in basis points. Dragging moves in 0.1% steps; arrows move 1% (0.1% with Shift),
@@ -28,7 +35,10 @@ export function PercentSlider({ label, value, onChange, disabled, inherited }: P
 
   function onKeyDown(event: KeyboardEvent) {
     let next: number | null = null;
-    if (event.key in STEPS) next = value + (event.shiftKey && event.key.startsWith("Arrow") ? Math.sign(STEPS[event.key]!) * 10 : STEPS[event.key]!);
+    if (event.key in STEPS)
+      next =
+        value +
+        (event.shiftKey && event.key.startsWith("Arrow") ? Math.sign(STEPS[event.key]!) * 10 : STEPS[event.key]!);
     if (event.key === "Home") next = 0;
     if (event.key === "End") next = 10_000;
     if (next === null) return;

@@ -27,11 +27,15 @@ type Props = {
 export function ReleaseForm(props: Props) {
   const { teamSlug, environmentKey, members, initial, releaseKey } = props;
   const router = useRouter();
-  const [values, setValues] = useState<Values>(initial ?? { key: "", name: "", description: "", ownerId: "", critical: false });
+  const [values, setValues] = useState<Values>(
+    initial ?? { key: "", name: "", description: "", ownerId: "", critical: false },
+  );
   const [keyTouched, setKeyTouched] = useState(false);
   // Creating and editing are two actions; the form was given one of them.
   const save = (details: Details) =>
-    props.releaseKey === undefined ? props.submit({ teamSlug, key: values.key, ...details }) : props.submit({ teamSlug, releaseKey: props.releaseKey, ...details });
+    props.releaseKey === undefined
+      ? props.submit({ teamSlug, key: values.key, ...details })
+      : props.submit({ teamSlug, releaseKey: props.releaseKey, ...details });
   const { fieldErrors: errors, message, pending, run, clearField } = useAction(save);
   const editing = releaseKey !== undefined;
 
@@ -43,7 +47,12 @@ export function ReleaseForm(props: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     run(
-      { name: values.name, description: values.description, ownerId: values.ownerId || null, critical: values.critical },
+      {
+        name: values.name,
+        description: values.description,
+        ownerId: values.ownerId || null,
+        critical: values.critical,
+      },
       {
         onSuccess: (data) => {
           router.push(`/teams/${teamSlug}/releases/${data.key}?env=${environmentKey}`);
@@ -56,7 +65,10 @@ export function ReleaseForm(props: Props) {
   return (
     <form onSubmit={onSubmit} className="card max-w-2xl space-y-4 p-5" noValidate>
       {message && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {message}
         </p>
       )}
@@ -70,12 +82,29 @@ export function ReleaseForm(props: Props) {
             const name = e.target.value;
             set("name", name);
             // Suggest a key from the name until someone types one.
-            if (!editing && !keyTouched) set("key", name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64));
+            if (!editing && !keyTouched)
+              set(
+                "key",
+                name
+                  .toLowerCase()
+                  .replace(/[^a-z0-9]+/g, "-")
+                  .replace(/^-+|-+$/g, "")
+                  .slice(0, 64),
+              );
           }}
           required
         />
       </Field>
-      <Field id="key" label="Key" hint={editing ? "The key can't change: applications ask for it by name." : "What applications ask for. Lowercase letters, digits, '.', '_' and '-'."} errors={errors.key}>
+      <Field
+        id="key"
+        label="Key"
+        hint={
+          editing
+            ? "The key can't change: applications ask for it by name."
+            : "What applications ask for. Lowercase letters, digits, '.', '_' and '-'."
+        }
+        errors={errors.key}
+      >
         <input
           id="key"
           className="input font-mono"
@@ -91,7 +120,12 @@ export function ReleaseForm(props: Props) {
         />
       </Field>
       <Field id="description" label="Description" errors={errors.description}>
-        <textarea id="description" className="input min-h-24" value={values.description} onChange={(e) => set("description", e.target.value)} />
+        <textarea
+          id="description"
+          className="input min-h-24"
+          value={values.description}
+          onChange={(e) => set("description", e.target.value)}
+        />
       </Field>
       <Field id="ownerId" label="Owner" errors={errors.ownerId}>
         <select id="ownerId" className="input" value={values.ownerId} onChange={(e) => set("ownerId", e.target.value)}>
@@ -105,9 +139,16 @@ export function ReleaseForm(props: Props) {
       </Field>
       <div>
         <label className="flex items-start gap-2 text-sm">
-          <input id="critical" type="checkbox" className="mt-1" checked={values.critical} onChange={(e) => set("critical", e.target.checked)} />
+          <input
+            id="critical"
+            type="checkbox"
+            className="mt-1"
+            checked={values.critical}
+            onChange={(e) => set("critical", e.target.checked)}
+          />
           <span>
-            Critical release: where an environment&apos;s approval policy says so, every change to it needs a second person.
+            Critical release: where an environment&apos;s approval policy says so, every change to it needs a second
+            person.
             {editing && initial?.critical && " Only admins can unmark it."}
           </span>
         </label>
@@ -125,7 +166,11 @@ export function ReleaseForm(props: Props) {
           Cancel
         </button>
       </div>
-      {!editing && <p className="muted text-xs">A new release starts as a draft at 0% in every environment: nobody gets it until you ramp it up.</p>}
+      {!editing && (
+        <p className="muted text-xs">
+          A new release starts as a draft at 0% in every environment: nobody gets it until you ramp it up.
+        </p>
+      )}
     </form>
   );
 }

@@ -4,7 +4,15 @@ import { RelativeTime } from "@/components/common/relative-time";
 import { ExposureBars } from "./exposure-bars";
 import { StatusBadge } from "./status-badge";
 
-export function ReleaseTable({ releases, teamSlug, environmentKey }: { releases: ReleaseListItem[]; teamSlug: string; environmentKey: string }) {
+export function ReleaseTable({
+  releases,
+  teamSlug,
+  environmentKey,
+}: {
+  releases: ReleaseListItem[];
+  teamSlug: string;
+  environmentKey: string;
+}) {
   if (releases.length === 0) {
     return (
       <div className="card p-10 text-center">
@@ -29,7 +37,11 @@ export function ReleaseTable({ releases, teamSlug, environmentKey }: { releases:
             </div>
             <StatusBadge status={release.status} />
           </div>
-          <ExposureBars status={release.status} cohorts={release.cohorts} defaultBasisPoints={release.defaultBasisPoints} />
+          <ExposureBars
+            status={release.status}
+            cohorts={release.cohorts}
+            defaultBasisPoints={release.defaultBasisPoints}
+          />
           <p className="muted mt-auto text-xs">
             Last change <RelativeTime date={release.updatedAt} />
             {release.updatedByName ? ` by ${release.updatedByName}` : ""}

@@ -40,14 +40,22 @@ function savedValues(rollout: ServerRollout): RolloutValues {
 }
 
 function summarise(definition: CohortDefinition) {
-  if (definition.kind === "keys") return `${definition.targetingKeys.length} listed targeting key${definition.targetingKeys.length === 1 ? "" : "s"}`;
+  if (definition.kind === "keys")
+    return `${definition.targetingKeys.length} listed targeting key${definition.targetingKeys.length === 1 ? "" : "s"}`;
   return definition.conditions.map(describeCondition).join(" and ");
 }
 
 export function RolloutEditor(props: Props) {
   const router = useRouter();
   const server = useMemo(
-    () => ({ status: props.status, version: props.version, defaultBasisPoints: props.defaultBasisPoints, cohorts: Object.fromEntries(props.cohorts.flatMap((c) => (c.basisPoints === null ? [] : [[c.key, c.basisPoints]]))) }),
+    () => ({
+      status: props.status,
+      version: props.version,
+      defaultBasisPoints: props.defaultBasisPoints,
+      cohorts: Object.fromEntries(
+        props.cohorts.flatMap((c) => (c.basisPoints === null ? [] : [[c.key, c.basisPoints]])),
+      ),
+    }),
     [props.status, props.version, props.defaultBasisPoints, props.cohorts],
   );
   // What this page's own saves and commands reported, until the refreshed props catch up.
@@ -59,7 +67,9 @@ export function RolloutEditor(props: Props) {
   const [edit, setEdit] = useState<{ values: RolloutValues; baseVersion: number } | null>(null);
   const draft = edit?.values ?? saved;
   const baseVersion = edit?.baseVersion ?? latest.version;
-  const saving = useAction(props.save, { unreachable: "Could not reach Glidepath; nothing was saved. Check your connection and try again." });
+  const saving = useAction(props.save, {
+    unreachable: "Could not reach Glidepath; nothing was saved. Check your connection and try again.",
+  });
   const { conflict } = saving;
   const error = saving.error && !conflict ? saving.error.message : null;
   const [notice, setNotice] = useState<string | null>(null);
@@ -156,7 +166,11 @@ export function RolloutEditor(props: Props) {
                   <p className="text-xs text-brand-600 dark:text-brand-100">Follows everyone else</p>
                 ) : (
                   editable && (
-                    <button type="button" className="text-xs text-brand-600 hover:underline dark:text-brand-100" onClick={() => setCohort(cohort.key, null)}>
+                    <button
+                      type="button"
+                      className="text-xs text-brand-600 hover:underline dark:text-brand-100"
+                      onClick={() => setCohort(cohort.key, null)}
+                    >
                       Follow everyone else instead
                     </button>
                   )
@@ -186,17 +200,40 @@ export function RolloutEditor(props: Props) {
         </li>
       </ul>
       <div className="space-y-3 border-t border-zinc-200 px-5 py-4 dark:border-zinc-800">
-        {conflict && <ConflictNotice message={conflict.message} current={conflict.current} cohortNames={props.cohorts} onUseCurrent={startFromCurrent} />}
+        {conflict && (
+          <ConflictNotice
+            message={conflict.message}
+            current={conflict.current}
+            cohortNames={props.cohorts}
+            onUseCurrent={startFromCurrent}
+          />
+        )}
         {error && (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          <p
+            role="alert"
+            className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          >
             {error}
           </p>
         )}
         {dirty ? (
           <div className="space-y-3">
             <p className="text-sm font-medium">Will change in {props.environment.name}:</p>
-            <ChangePreview changes={changes} saved={saved} draft={draft} usersByCohort={props.usersByCohort ?? null} status={status} />
-            {reasons.length > 0 && <ApprovalNeeded environmentName={props.environment.name} reasons={reasons} comment={comment} onComment={setComment} />}
+            <ChangePreview
+              changes={changes}
+              saved={saved}
+              draft={draft}
+              usersByCohort={props.usersByCohort ?? null}
+              status={status}
+            />
+            {reasons.length > 0 && (
+              <ApprovalNeeded
+                environmentName={props.environment.name}
+                reasons={reasons}
+                comment={comment}
+                onComment={setComment}
+              />
+            )}
             <div className="flex gap-2">
               <button type="button" className="btn-primary" disabled={saving.pending || !editable} onClick={save}>
                 {saving.pending

@@ -5,7 +5,14 @@ import { useState } from "react";
 import type { Action } from "@/lib/http/actions/action-result";
 import { approvalReasons, type ApprovalRules, type Percentages } from "@/lib/domain/approval-policy";
 import { formatBasisPoints } from "@/lib/domain/percent";
-import { availableCommands, COMMAND_LABELS, STATUS_LABELS, nextStatus, type ReleaseStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
+import {
+  availableCommands,
+  COMMAND_LABELS,
+  STATUS_LABELS,
+  nextStatus,
+  type ReleaseStatus,
+  type RolloutCommand,
+} from "@/lib/domain/rollout-state";
 import type { ChangeReleaseStatusInput, StatusChangeResult } from "@/lib/releases/change-release-status";
 import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
@@ -29,7 +36,9 @@ type Props = {
 };
 
 function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
-  return Object.fromEntries(Object.entries(cohorts).flatMap(([key, bp]) => (typeof bp === "number" ? [[key, bp]] : [])));
+  return Object.fromEntries(
+    Object.entries(cohorts).flatMap(([key, bp]) => (typeof bp === "number" ? [[key, bp]] : [])),
+  );
 }
 
 // The same judgement the server makes (lib/releases/change-release-status.ts); roll back never waits.
@@ -37,7 +46,12 @@ function reasonsFor(command: RolloutCommand | null, approval: Props["approval"])
   if (command === null || command === "rollback") return [];
   if (command === "promote") return approvalReasons(approval.rules, { kind: "promote", critical: approval.critical });
   if (command === "start") {
-    return approvalReasons(approval.rules, { kind: "start", percentages: approval.percentages, critical: approval.critical, universalCohorts: new Set(approval.universalCohorts) });
+    return approvalReasons(approval.rules, {
+      kind: "start",
+      percentages: approval.percentages,
+      critical: approval.critical,
+      universalCohorts: new Set(approval.universalCohorts),
+    });
   }
   return approvalReasons(approval.rules, { kind: "status", critical: approval.critical });
 }
@@ -76,7 +90,10 @@ export function StatusActions(props: Props) {
   const error = command.error?.message ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
-  const reasons = reasonsFor(pending, { ...props.approval, percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts } });
+  const reasons = reasonsFor(pending, {
+    ...props.approval,
+    percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts },
+  });
   function confirm(chosen: RolloutCommand) {
     command.run(
       {
@@ -93,7 +110,11 @@ export function StatusActions(props: Props) {
           setComment("");
           report(data);
           const requested = data.pendingApproval;
-          setNotice(requested ? `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.` : null);
+          setNotice(
+            requested
+              ? `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.`
+              : null,
+          );
           router.refresh();
         },
         onError: () => setPending(null),
@@ -108,12 +129,22 @@ export function StatusActions(props: Props) {
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap justify-end gap-2">
         {commands.map((command) => (
-          <button key={command} type="button" className={command === "promote" ? "btn-success" : "btn-secondary"} onClick={() => setPending(command)}>
+          <button
+            key={command}
+            type="button"
+            className={command === "promote" ? "btn-success" : "btn-secondary"}
+            onClick={() => setPending(command)}
+          >
             {COMMAND_LABELS[command]}
           </button>
         ))}
         {/* Roll back is always on the page; it is only inert when there is nothing to roll back. */}
-        <button type="button" className="btn-danger" disabled={latest.status === "rolled_back"} onClick={() => setPending("rollback")}>
+        <button
+          type="button"
+          className="btn-danger"
+          disabled={latest.status === "rolled_back"}
+          onClick={() => setPending("rollback")}
+        >
           Roll back
         </button>
       </div>
@@ -130,7 +161,13 @@ export function StatusActions(props: Props) {
       <ConfirmDialog
         open={pending !== null}
         title={pending ? TITLES[pending](props.releaseName, props.environment.name) : ""}
-        confirmLabel={pending ? (reasons.length ? `Request approval to ${COMMAND_LABELS[pending].toLowerCase()}` : COMMAND_LABELS[pending]) : ""}
+        confirmLabel={
+          pending
+            ? reasons.length
+              ? `Request approval to ${COMMAND_LABELS[pending].toLowerCase()}`
+              : COMMAND_LABELS[pending]
+            : ""
+        }
         tone={pending ? TONES[pending] : undefined}
         pending={command.pending}
         onCancel={() => {
@@ -144,7 +181,8 @@ export function StatusActions(props: Props) {
             <p>{CONSEQUENCES[pending](props.environment.name)}</p>
             {target?.ok && (
               <p>
-                Status: <span className="font-medium">{STATUS_LABELS[latest.status]}</span> → <span className="font-semibold">{STATUS_LABELS[target.status]}</span>
+                Status: <span className="font-medium">{STATUS_LABELS[latest.status]}</span> →{" "}
+                <span className="font-semibold">{STATUS_LABELS[target.status]}</span>
               </p>
             )}
             {(pending === "promote" || pending === "rollback") && (
@@ -157,7 +195,14 @@ export function StatusActions(props: Props) {
                 ))}
               </ul>
             )}
-            {reasons.length > 0 && <ApprovalNeeded environmentName={props.environment.name} reasons={reasons} comment={comment} onComment={setComment} />}
+            {reasons.length > 0 && (
+              <ApprovalNeeded
+                environmentName={props.environment.name}
+                reasons={reasons}
+                comment={comment}
+                onComment={setComment}
+              />
+            )}
           </div>
         )}
       </ConfirmDialog>

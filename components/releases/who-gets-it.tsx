@@ -54,13 +54,23 @@ export function WhoGetsIt({ teamSlug, releaseKey, environment, explain }: Props)
           <label htmlFor="who-key" className="label">
             Targeting key
           </label>
-          <input id="who-key" className="input font-mono" value={targetingKey} onChange={(e) => setTargetingKey(e.target.value)} />
+          <input
+            id="who-key"
+            className="input font-mono"
+            value={targetingKey}
+            onChange={(e) => setTargetingKey(e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor="who-attributes" className="label">
             Attributes <span className="muted font-normal">(name=value, one per line)</span>
           </label>
-          <textarea id="who-attributes" className="input min-h-16 font-mono" value={attributes} onChange={(e) => setAttributes(e.target.value)} />
+          <textarea
+            id="who-attributes"
+            className="input min-h-16 font-mono"
+            value={attributes}
+            onChange={(e) => setAttributes(e.target.value)}
+          />
         </div>
         <div className="sm:col-span-2">
           <button type="submit" className="btn-secondary" disabled={pending}>
@@ -69,15 +79,27 @@ export function WhoGetsIt({ teamSlug, releaseKey, environment, explain }: Props)
         </div>
       </form>
       {error && (
-        <p role="alert" className="mx-5 mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="mx-5 mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {error.message}
         </p>
       )}
       {result && (
-        <div data-testid="evaluation-result" className="mx-5 mb-5 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
+        <div
+          data-testid="evaluation-result"
+          className="mx-5 mb-5 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800"
+        >
           <p className="text-base">
             <span className="font-mono">{targetingKey}</span> gets{" "}
-            <span className={result.value ? "font-semibold text-emerald-700 dark:text-emerald-300" : "font-semibold text-zinc-700 dark:text-zinc-300"}>
+            <span
+              className={
+                result.value
+                  ? "font-semibold text-emerald-700 dark:text-emerald-300"
+                  : "font-semibold text-zinc-700 dark:text-zinc-300"
+              }
+            >
               {result.variant}
             </span>{" "}
             ({result.value ? "the new code" : "the current code"})

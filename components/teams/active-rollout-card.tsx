@@ -27,7 +27,9 @@ export function ActiveRolloutCard({ rollout, teamSlug, environmentKey, health }:
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {rollout.critical && (
-            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200">Critical</span>
+            <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+              Critical
+            </span>
           )}
           {rollout.pendingRequests > 0 && (
             <Link
@@ -45,7 +47,11 @@ export function ActiveRolloutCard({ rollout, teamSlug, environmentKey, health }:
         <span className="muted"> · {rollout.summary.detail}</span>
       </p>
       <div className="mt-3 grid gap-4 md:grid-cols-2 md:gap-6">
-        <ExposureBars status={rollout.status} cohorts={rollout.cohorts} defaultBasisPoints={rollout.defaultBasisPoints} />
+        <ExposureBars
+          status={rollout.status}
+          cohorts={rollout.cohorts}
+          defaultBasisPoints={rollout.defaultBasisPoints}
+        />
         <div className="min-w-0">{health}</div>
       </div>
       <p className="muted mt-3 text-xs">

@@ -47,7 +47,8 @@ export function PendingApprovalsPanel({ teamSlug, total, oldest }: Props) {
               </p>
               <p className="mt-0.5 break-words">{describe(request)}</p>
               <p className="muted mt-0.5 text-xs">
-                {request.requesterName} · <RelativeTime date={new Date(request.createdAt)} /> · expires <RelativeTime date={new Date(request.expiresAt)} />
+                {request.requesterName} · <RelativeTime date={new Date(request.createdAt)} /> · expires{" "}
+                <RelativeTime date={new Date(request.expiresAt)} />
               </p>
             </li>
           ))}

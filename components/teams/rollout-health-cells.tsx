@@ -13,7 +13,10 @@ const compact = new Intl.NumberFormat("en-US", { maximumSignificantDigits: 3 });
 function shortValue(metric: MetricDefinitionView, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "—";
   if (metric.kind === "error_rate") return `${compact.format(value * 100)}%`;
-  const text = Math.abs(value) >= 1000 ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value) : compact.format(value);
+  const text =
+    Math.abs(value) >= 1000
+      ? new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value)
+      : compact.format(value);
   if (!metric.unit) return text;
   return metric.unit === "%" ? `${text}%` : `${text} ${metric.unit}`;
 }
@@ -54,7 +57,11 @@ function HealthCell({ health }: { health: MetricHealth }) {
       <li className={ROW} data-metric={health.metric.key} data-state={health.state}>
         <MetricName metric={health.metric} stat={health.stat} />
         {health.state === "unavailable" ? (
-          <span className="muted px-2 text-base" title="The metrics backend could not be read (logged on the server)" aria-label={`${health.metric.name}: unavailable`}>
+          <span
+            className="muted px-2 text-base"
+            title="The metrics backend could not be read (logged on the server)"
+            aria-label={`${health.metric.name}: unavailable`}
+          >
             —
           </span>
         ) : (
@@ -77,30 +84,53 @@ function HealthCell({ health }: { health: MetricHealth }) {
     ],
   });
   // Only a difference that would count if it were real gets a caveat; "1% worse" speaks for itself.
-  const caveat = regression || harm === null || harm <= REGRESSION_THRESHOLD ? "" : !comparison.enoughSamples ? " (few samples)" : !comparison.significant ? " (within noise)" : "";
+  const caveat =
+    regression || harm === null || harm <= REGRESSION_THRESHOLD
+      ? ""
+      : !comparison.enoughSamples
+        ? " (few samples)"
+        : !comparison.significant
+          ? " (within noise)"
+          : "";
   return (
     <li
-      className={clsx(ROW, "rounded-md", regression && "-mx-1.5 bg-red-50 px-1.5 py-1 ring-1 ring-red-300 dark:bg-red-950/40 dark:ring-red-800")}
+      className={clsx(
+        ROW,
+        "rounded-md",
+        regression && "-mx-1.5 bg-red-50 px-1.5 py-1 ring-1 ring-red-300 dark:bg-red-950/40 dark:ring-red-800",
+      )}
       data-metric={metric.key}
       data-state={regression ? "regression" : "ok"}
     >
       <div className="min-w-0">
         <MetricName metric={metric} stat={health.stat} />
-        <p className="muted truncate" title={`${health.basis === "worst" ? "Cohort where treatment looks worst against control" : "Cohort with most data (no comparison for this metric)"}: ${health.cohort.name}`}>
+        <p
+          className="muted truncate"
+          title={`${health.basis === "worst" ? "Cohort where treatment looks worst against control" : "Cohort with most data (no comparison for this metric)"}: ${health.cohort.name}`}
+        >
           {health.basis === "worst" ? "worst" : "busiest"}: {health.cohort.name}
         </p>
         <p className="tabular-nums">
-          <span className="whitespace-nowrap" title={`Treatment, latest hour: ${formatMetricValue(metric, last.treatment)}`}>
+          <span
+            className="whitespace-nowrap"
+            title={`Treatment, latest hour: ${formatMetricValue(metric, last.treatment)}`}
+          >
             <Swatch role="treatment" />
             {shortValue(metric, last.treatment)}
           </span>{" "}
-          <span className="whitespace-nowrap" title={`Control, latest hour: ${formatMetricValue(metric, last.control)}`}>
+          <span
+            className="whitespace-nowrap"
+            title={`Control, latest hour: ${formatMetricValue(metric, last.control)}`}
+          >
             <Swatch role="control" />
             {shortValue(metric, last.control)}
           </span>
         </p>
         {harm !== null && (
-          <p className={regression ? "font-semibold text-red-700 dark:text-red-300" : "muted"} title="Treatment against control over the last 24 hours">
+          <p
+            className={regression ? "font-semibold text-red-700 dark:text-red-300" : "muted"}
+            title="Treatment against control over the last 24 hours"
+          >
             {regression && (
               <>
                 <span aria-hidden>▲ </span>Regression:{" "}
@@ -138,7 +168,10 @@ export function RolloutHealthSkeleton({ metrics }: { metrics: { key: string; nam
             <p className="h-3 w-24 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
             <p className="h-3 w-20 animate-pulse rounded bg-zinc-200 dark:bg-zinc-800" />
           </div>
-          <span className="block animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60" style={{ width: SPARK.width, height: SPARK.height }} />
+          <span
+            className="block animate-pulse rounded bg-zinc-100 dark:bg-zinc-800/60"
+            style={{ width: SPARK.width, height: SPARK.height }}
+          />
         </li>
       ))}
     </ul>

@@ -41,7 +41,10 @@ export function AllowListForm({ teamSlug, entries, submit }: Props) {
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       {message && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {message}
         </p>
       )}

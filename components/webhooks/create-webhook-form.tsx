@@ -67,7 +67,13 @@ export function CreateWebhookForm({ teamSlug, submit }: Props) {
 
   return (
     <div className="space-y-3">
-      {created && <SecretNotice title={`Webhook “${created.name}” added.`} secret={created.secret} onDismiss={() => setCreated(null)} />}
+      {created && (
+        <SecretNotice
+          title={`Webhook “${created.name}” added.`}
+          secret={created.secret}
+          onDismiss={() => setCreated(null)}
+        />
+      )}
       <form onSubmit={onSubmit} className="card space-y-4 p-5" noValidate aria-labelledby="new-webhook-heading">
         <h2 id="new-webhook-heading" className="font-semibold">
           Add a webhook
@@ -86,7 +92,12 @@ export function CreateWebhookForm({ teamSlug, submit }: Props) {
               placeholder="#releases"
             />
           </Field>
-          <Field id="webhook-url" label="URL" hint="HTTPS; plain http:// only to localhost. Internal addresses (localhost, private networks) only once allowed below." errors={errors.url}>
+          <Field
+            id="webhook-url"
+            label="URL"
+            hint="HTTPS; plain http:// only to localhost. Internal addresses (localhost, private networks) only once allowed below."
+            errors={errors.url}
+          >
             <input
               id="webhook-url"
               className="input font-mono"
@@ -111,10 +122,19 @@ export function CreateWebhookForm({ teamSlug, submit }: Props) {
                 key={f.value}
                 className={clsx(
                   "flex cursor-pointer gap-2 rounded-lg border p-3 text-sm",
-                  format === f.value ? "border-brand-500 bg-brand-50 dark:bg-brand-500/10" : "border-zinc-300 dark:border-zinc-700",
+                  format === f.value
+                    ? "border-brand-500 bg-brand-50 dark:bg-brand-500/10"
+                    : "border-zinc-300 dark:border-zinc-700",
                 )}
               >
-                <input type="radio" name="webhook-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} className="mt-0.5 accent-brand-600" />
+                <input
+                  type="radio"
+                  name="webhook-format"
+                  value={f.value}
+                  checked={format === f.value}
+                  onChange={() => setFormat(f.value)}
+                  className="mt-0.5 accent-brand-600"
+                />
                 <span>
                   <span className="block font-medium">{f.label}</span>
                   <span className="muted block text-xs">{f.hint}</span>
@@ -133,23 +153,45 @@ export function CreateWebhookForm({ teamSlug, submit }: Props) {
           <legend className="label">Events</legend>
           <div className="flex flex-wrap gap-x-5 gap-y-1 text-sm">
             <label className="flex items-center gap-2">
-              <input type="radio" name="webhook-events" checked={allEvents} onChange={() => setAllEvents(true)} className="accent-brand-600" />
+              <input
+                type="radio"
+                name="webhook-events"
+                checked={allEvents}
+                onChange={() => setAllEvents(true)}
+                className="accent-brand-600"
+              />
               All events, including ones added later
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name="webhook-events" checked={!allEvents} onChange={() => setAllEvents(false)} className="accent-brand-600" />
+              <input
+                type="radio"
+                name="webhook-events"
+                checked={!allEvents}
+                onChange={() => setAllEvents(false)}
+                className="accent-brand-600"
+              />
               Only these
             </label>
           </div>
           {!allEvents && (
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
               {GROUPS.map((group) => (
-                <div key={group.label} role="group" aria-label={group.label} className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
+                <div
+                  key={group.label}
+                  role="group"
+                  aria-label={group.label}
+                  className="rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+                >
                   <p className="muted mb-1.5 text-xs font-medium uppercase tracking-wide">{group.label}</p>
                   <div className="space-y-1">
                     {group.events.map((type) => (
                       <label key={type} className="flex items-center gap-2 text-sm">
-                        <input type="checkbox" checked={events.includes(type)} onChange={() => toggle(type)} className="accent-brand-600" />
+                        <input
+                          type="checkbox"
+                          checked={events.includes(type)}
+                          onChange={() => toggle(type)}
+                          className="accent-brand-600"
+                        />
                         {WEBHOOK_EVENT_LABELS[type]}
                         <span className="muted font-mono text-xs">{type}</span>
                       </label>

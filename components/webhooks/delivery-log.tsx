@@ -30,7 +30,8 @@ type Props = {
 
 function attemptText(d: DeliveryLogItem, now: Date): string {
   if (d.status === "delivered") return d.attempts === 1 ? "first attempt" : `attempt ${d.attempts}`;
-  if (d.status === "failed") return d.attempts === 0 ? "not sent" : `gave up after ${d.attempts} ${d.attempts === 1 ? "attempt" : "attempts"}`;
+  if (d.status === "failed")
+    return d.attempts === 0 ? "not sent" : `gave up after ${d.attempts} ${d.attempts === 1 ? "attempt" : "attempts"}`;
   if (d.sending) return `sending attempt ${d.attempts + 1} of ${MAX_ATTEMPTS}`;
   if (d.attempts === 0) return "waiting to be sent";
   return `attempt ${d.attempts} of ${MAX_ATTEMPTS} · next ${d.nextAttemptAt ? formatWait(d.nextAttemptAt, now) : "soon"}`;
@@ -48,7 +49,11 @@ function prettyBody(body: string): string {
 export function DeliveryLog({ deliveries, retryButton }: Props) {
   const now = new Date();
   if (deliveries.length === 0) {
-    return <p className="muted px-5 py-6 text-sm">Nothing sent yet. Events appear here as they happen; “Send test” sends one now.</p>;
+    return (
+      <p className="muted px-5 py-6 text-sm">
+        Nothing sent yet. Events appear here as they happen; “Send test” sends one now.
+      </p>
+    );
   }
   return (
     <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Deliveries, newest first">
@@ -71,17 +76,25 @@ export function DeliveryLog({ deliveries, retryButton }: Props) {
                 · delivered <RelativeTime date={d.deliveredAt} />
               </>
             )}
-            <span className="hidden sm:inline"> · id <span className="font-mono">{d.id}</span></span>
+            <span className="hidden sm:inline">
+              {" "}
+              · id <span className="font-mono">{d.id}</span>
+            </span>
           </p>
           {d.lastError && d.status !== "delivered" && (
-            <p className="mt-1 break-words font-mono text-xs text-red-700 dark:text-red-300" data-testid="delivery-error">
+            <p
+              className="mt-1 break-words font-mono text-xs text-red-700 dark:text-red-300"
+              data-testid="delivery-error"
+            >
               {d.lastError}
             </p>
           )}
           {d.lastResponse && d.status !== "delivered" && (
             <details className="mt-1 text-xs" data-testid="delivery-response">
               <summary className="muted cursor-pointer select-none">Receiver&apos;s answer (admins only)</summary>
-              <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70">{d.lastResponse}</pre>
+              <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70">
+                {d.lastResponse}
+              </pre>
             </details>
           )}
           {(d.body || (d.status === "failed" && retryButton)) && (
@@ -90,7 +103,9 @@ export function DeliveryLog({ deliveries, retryButton }: Props) {
               {d.body && (
                 <details className="min-w-0 flex-1 basis-full text-xs">
                   <summary className="muted cursor-pointer select-none">Body</summary>
-                  <pre className="mt-1 max-h-72 overflow-auto rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70">{prettyBody(d.body)}</pre>
+                  <pre className="mt-1 max-h-72 overflow-auto rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70">
+                    {prettyBody(d.body)}
+                  </pre>
                 </details>
               )}
             </div>

@@ -64,24 +64,50 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
           className="btn-secondary"
           disabled={disabled || !webhook.enabled}
           title={webhook.enabled ? undefined : "Enable the webhook to send a test"}
-          onClick={() => act(sendTest, ref, () => setNotice("Test event queued; it shows in the delivery log in a moment."))}
+          onClick={() =>
+            act(sendTest, ref, () => setNotice("Test event queued; it shows in the delivery log in a moment."))
+          }
           aria-label={`Send a test event to ${webhook.name}`}
         >
           Send test
         </button>
         {webhook.enabled ? (
-          <button type="button" className="btn-secondary" disabled={disabled} onClick={() => setConfirming("disable")} aria-label={`Disable ${webhook.name}`}>
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={disabled}
+            onClick={() => setConfirming("disable")}
+            aria-label={`Disable ${webhook.name}`}
+          >
             Disable
           </button>
         ) : (
-          <button type="button" className="btn-secondary" disabled={disabled} onClick={() => act(setEnabled, { ...ref, enabled: true }, () => setNotice(null))} aria-label={`Enable ${webhook.name}`}>
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={disabled}
+            onClick={() => act(setEnabled, { ...ref, enabled: true }, () => setNotice(null))}
+            aria-label={`Enable ${webhook.name}`}
+          >
             Enable
           </button>
         )}
-        <button type="button" className="btn-secondary" disabled={disabled} onClick={() => setConfirming("rotate")} aria-label={`Rotate the signing secret of ${webhook.name}`}>
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={disabled}
+          onClick={() => setConfirming("rotate")}
+          aria-label={`Rotate the signing secret of ${webhook.name}`}
+        >
           Rotate secret
         </button>
-        <button type="button" className="btn-secondary text-red-700 dark:text-red-300" disabled={disabled} onClick={() => setConfirming("delete")} aria-label={`Delete ${webhook.name}`}>
+        <button
+          type="button"
+          className="btn-secondary text-red-700 dark:text-red-300"
+          disabled={disabled}
+          onClick={() => setConfirming("delete")}
+          aria-label={`Delete ${webhook.name}`}
+        >
           Delete
         </button>
       </div>
@@ -95,7 +121,9 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
           {error.message}
         </p>
       )}
-      {secret && <SecretNotice title={`New secret for “${webhook.name}”.`} secret={secret} onDismiss={() => setSecret(null)} />}
+      {secret && (
+        <SecretNotice title={`New secret for “${webhook.name}”.`} secret={secret} onDismiss={() => setSecret(null)} />
+      )}
 
       <ConfirmDialog
         open={confirming === "disable"}
@@ -103,9 +131,20 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
         confirmLabel="Disable"
         pending={pending}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => act(setEnabled, { ...ref, enabled: false }, (data) => setNotice(data.cancelled ? `Disabled; ${data.cancelled} queued ${data.cancelled === 1 ? "delivery was" : "deliveries were"} dropped.` : "Disabled."))}
+        onConfirm={() =>
+          act(setEnabled, { ...ref, enabled: false }, (data) =>
+            setNotice(
+              data.cancelled
+                ? `Disabled; ${data.cancelled} queued ${data.cancelled === 1 ? "delivery was" : "deliveries were"} dropped.`
+                : "Disabled.",
+            ),
+          )
+        }
       >
-        <p>Nothing is sent to it until it is enabled again. Deliveries still queued for it are dropped, so re-enabling never floods the channel with old news.</p>
+        <p>
+          Nothing is sent to it until it is enabled again. Deliveries still queued for it are dropped, so re-enabling
+          never floods the channel with old news.
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirming === "rotate"}
@@ -115,7 +154,10 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
         onCancel={() => setConfirming(null)}
         onConfirm={() => act(rotateSecret, ref, (data) => setSecret(data.secret))}
       >
-        <p>Every delivery from now on, retries included, is signed with the new secret; receivers checking the old one will refuse them until updated.</p>
+        <p>
+          Every delivery from now on, retries included, is signed with the new secret; receivers checking the old one
+          will refuse them until updated.
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirming === "delete"}
@@ -125,16 +167,18 @@ export function WebhookActions({ teamSlug, webhook, actions, afterDeleteHref }: 
         pending={pending}
         onCancel={() => setConfirming(null)}
         onConfirm={() =>
-          act(
-            remove,
-            ref,
-            () => {
-              if (afterDeleteHref) router.push(afterDeleteHref);
-            },
-          )
+          act(remove, ref, () => {
+            if (afterDeleteHref) router.push(afterDeleteHref);
+          })
         }
       >
-        <p>Its delivery log goes with it{webhook.pendingCount ? `, and ${webhook.pendingCount} queued ${webhook.pendingCount === 1 ? "delivery is" : "deliveries are"} dropped` : ""}. This can&apos;t be undone.</p>
+        <p>
+          Its delivery log goes with it
+          {webhook.pendingCount
+            ? `, and ${webhook.pendingCount} queued ${webhook.pendingCount === 1 ? "delivery is" : "deliveries are"} dropped`
+            : ""}
+          . This can&apos;t be undone.
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -43,7 +43,10 @@ test.describe("fuzz: automation API, chart data and embeds on the dashboard", ()
     key = await insertEditorKey(testInfo.project.name, `fuzz ${Date.now().toString(36)}`);
   });
 
-  test("every path parameter, decodable or not, as a key holder and as a signed-in viewer: never a 5xx, nothing written", async ({ pageAs, baseURL }, testInfo) => {
+  test("every path parameter, decodable or not, as a key holder and as a signed-in viewer: never a 5xx, nothing written", async ({
+    pageAs,
+    baseURL,
+  }, testInfo) => {
     const before = await writtenState(testInfo.project.name);
     // The chart data route needs a session: take a viewer's cookie to the raw requests.
     const viewer = await pageAs("Vic Viewer");
@@ -52,32 +55,54 @@ test.describe("fuzz: automation API, chart data and embeds on the dashboard", ()
     for (const segment of MALFORMED_SEGMENTS) {
       for (const [method, path] of ROUTES) {
         const url = path(segment);
-        const answer = await rawRequest(baseURL!, method, url, { authorization: `Bearer ${key}`, cookie }, method === "GET" ? undefined : '{"expectedVersion":999999}');
+        const answer = await rawRequest(
+          baseURL!,
+          method,
+          url,
+          { authorization: `Bearer ${key}`, cookie },
+          method === "GET" ? undefined : '{"expectedVersion":999999}',
+        );
         const problem = serverErrorProblem(answer);
         if (problem) problems.push(`${method} ${url.slice(0, 90)}: ${problem}`);
         const inPath = !url.includes("?") || url.indexOf(segment) < url.indexOf("?");
-        if (inPath && UNDECODABLE_SEGMENTS.includes(segment) && ![400, 404].includes(answer.status)) problems.push(`${method} ${url.slice(0, 90)}: ${answer.status}, expected 400 (or 404 for an embed)`);
+        if (inPath && UNDECODABLE_SEGMENTS.includes(segment) && ![400, 404].includes(answer.status))
+          problems.push(`${method} ${url.slice(0, 90)}: ${answer.status}, expected 400 (or 404 for an embed)`);
       }
     }
     expect(problems).toEqual([]);
     expect(await writtenState(testInfo.project.name)).toEqual(before);
   });
 
-  test("hostile bodies for percentages and commands: 4xx in the API's error format, nothing written", async ({ request }, testInfo) => {
+  test("hostile bodies for percentages and commands: 4xx in the API's error format, nothing written", async ({
+    request,
+  }, testInfo) => {
     const before = await writtenState(testInfo.project.name);
     const base = `/api/v1/releases/${RELEASE}/environments/production`;
     const targets: [string, string, Parameters<typeof bodyCorpus>[0]][] = [
-      ["PUT", `${base}/percentages`, { expectedVersion: 999999, default: 10, cohorts: { "internal-staff": 50, "free-tier": null }, comment: "fuzz" }],
+      [
+        "PUT",
+        `${base}/percentages`,
+        { expectedVersion: 999999, default: 10, cohorts: { "internal-staff": 50, "free-tier": null }, comment: "fuzz" },
+      ],
       ["POST", `${base}/start`, { expectedVersion: 999999, comment: "fuzz" }],
       ["POST", `/api/v1/change-requests/no-such-request/cancel`, { comment: "fuzz" }],
     ];
     const problems: string[] = [];
     for (const [method, path, template] of targets) {
       for (const c of bodyCorpus(template, 64 * 1024)) {
-        const response = await request.fetch(path, { method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, data: c.body, failOnStatusCode: false });
+        const response = await request.fetch(path, {
+          method,
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+          data: c.body,
+          failOnStatusCode: false,
+        });
         const text = await response.text();
-        if (response.status() >= 500) problems.push(`${method} ${path} ${c.name}: ${response.status()} ${text.slice(0, 200)}`);
-        else if (!/^\{"error":\{"code":"[a-z_]+","message":/.test(text)) problems.push(`${method} ${path} ${c.name}: ${response.status()} not in the API's error format: ${text.slice(0, 120)}`);
+        if (response.status() >= 500)
+          problems.push(`${method} ${path} ${c.name}: ${response.status()} ${text.slice(0, 200)}`);
+        else if (!/^\{"error":\{"code":"[a-z_]+","message":/.test(text))
+          problems.push(
+            `${method} ${path} ${c.name}: ${response.status()} not in the API's error format: ${text.slice(0, 120)}`,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -89,7 +114,9 @@ test.describe("fuzz: automation API, chart data and embeds on the dashboard", ()
     const headers = { authorization: `Bearer ${key}` };
     const over = await upload(url, { method: "PUT", headers, totalBytes: 128 * 1024, declareLength: true });
     expect(over.status).toBe(413);
-    expect(JSON.parse(over.body)).toEqual({ error: { code: "payload_too_large", message: "The request body exceeds 65536 bytes" } });
+    expect(JSON.parse(over.body)).toEqual({
+      error: { code: "payload_too_large", message: "The request body exceeds 65536 bytes" },
+    });
     for (const declareLength of [false, true]) {
       for (const auth of [{}, headers]) {
         const huge = await upload(url, { method: "PUT", headers: auth, totalBytes: 150 * 1_000_000, declareLength });

@@ -1,7 +1,16 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import type { z } from "zod";
-import { changeRequestSchema, cohortListSchema, errorSchema, mutationResultSchema, pendingApprovalSchema, releaseDetailSchema, releaseListSchema, rolloutSchema } from "@/lib/http/rest/rest-schemas";
+import {
+  changeRequestSchema,
+  cohortListSchema,
+  errorSchema,
+  mutationResultSchema,
+  pendingApprovalSchema,
+  releaseDetailSchema,
+  releaseListSchema,
+  rolloutSchema,
+} from "@/lib/http/rest/rest-schemas";
 import { E2E_SDK_KEY } from "@/scripts/e2e/e2e-constants";
 import { sql } from "../support/database";
 import { expect, signInAs, test } from "../support/fixtures";
@@ -23,13 +32,27 @@ type World = { release: string; keys: Keys; changeRequestId: string; promoteRequ
 
 let world: World;
 
-async function insertKey(project: string, teamSlug: string, role: "viewer" | "editor", name: string, revoked = false): Promise<string> {
+async function insertKey(
+  project: string,
+  teamSlug: string,
+  role: "viewer" | "editor",
+  name: string,
+  revoked = false,
+): Promise<string> {
   const key = newKey();
   await sql(
     project,
     `INSERT INTO "ApiKey" ("id", "teamId", "kind", "role", "name", "prefix", "hash", "createdByName", "revokedAt")
      VALUES ($1, (SELECT "id" FROM "Team" WHERE "slug" = $2), 'admin', $3, $4, $5, $6, 'e2e', $7)`,
-    [`e2e-${randomBytes(8).toString("hex")}`, teamSlug, role, name, `${key.slice(0, 13)}…`, sha256(key), revoked ? sqlNow() : null],
+    [
+      `e2e-${randomBytes(8).toString("hex")}`,
+      teamSlug,
+      role,
+      name,
+      `${key.slice(0, 13)}…`,
+      sha256(key),
+      revoked ? sqlNow() : null,
+    ],
   );
   return key;
 }
@@ -49,15 +72,29 @@ async function ensureProductionPolicy(project: string) {
 
 const auth = (key?: string): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {});
 
-async function call(request: APIRequestContext, method: string, path: string, key?: string, data?: unknown): Promise<APIResponse> {
-  return request.fetch(path, { method, headers: auth(key), ...(data === undefined ? {} : { data }), failOnStatusCode: false });
+async function call(
+  request: APIRequestContext,
+  method: string,
+  path: string,
+  key?: string,
+  data?: unknown,
+): Promise<APIResponse> {
+  return request.fetch(path, {
+    method,
+    headers: auth(key),
+    ...(data === undefined ? {} : { data }),
+    failOnStatusCode: false,
+  });
 }
 
 /** The body, checked against the same zod schema the OpenAPI document is made of. */
 async function body<S extends z.ZodType>(response: APIResponse, schema: S): Promise<z.infer<S>> {
   const json = await response.json();
   const parsed = schema.safeParse(json);
-  expect(parsed.success, `${response.url()} ${response.status()}: ${JSON.stringify(json)} — ${parsed.error?.message}`).toBe(true);
+  expect(
+    parsed.success,
+    `${response.url()} ${response.status()}: ${JSON.stringify(json)} — ${parsed.error?.message}`,
+  ).toBe(true);
   return parsed.data as z.infer<S>;
 }
 
@@ -111,7 +148,10 @@ test.describe("automation REST API", () => {
     await page.getByRole("button", { name: "Create automation key" }).click();
     const editor = (await page.getByTestId("new-admin-api-key").textContent())!.trim();
     expect(editor).toMatch(/^gp_admin_[0-9A-Za-z]{32}$/);
-    const row = page.getByRole("list", { name: "API keys" }).getByRole("listitem").filter({ hasText: `deploy ${stamp}` });
+    const row = page
+      .getByRole("list", { name: "API keys" })
+      .getByRole("listitem")
+      .filter({ hasText: `deploy ${stamp}` });
     await expect(row).toContainText("Automation · editor");
     await expect(row).not.toContainText(editor);
     await context.close();
@@ -125,14 +165,21 @@ test.describe("automation REST API", () => {
     world = { release, keys, changeRequestId: "", promoteRequestId: "" };
   });
 
-  test("an editor key ramps, waits for approval where the policy says, and rolls back without a version", async ({ request }) => {
+  test("an editor key ramps, waits for approval where the policy says, and rolls back without a version", async ({
+    request,
+  }) => {
     const { editor } = world.keys;
     const cohorts = await body(await call(request, "GET", "/api/v1/cohorts", editor), cohortListSchema);
     expect(cohorts.cohorts.map((c) => c.key)).toEqual(expect.arrayContaining(["eu", "beta-testers"]));
 
-    const list = await body(await call(request, "GET", "/api/v1/releases?environment=production", editor), releaseListSchema);
+    const list = await body(
+      await call(request, "GET", "/api/v1/releases?environment=production", editor),
+      releaseListSchema,
+    );
     expect(list.environment).toEqual({ key: "production", name: "Production" });
-    expect(list.releases.find((r) => r.key === world.release)).toMatchObject({ rollout: { status: "draft", version: 1, percentages: { default: 0, cohorts: {} } } });
+    expect(list.releases.find((r) => r.key === world.release)).toMatchObject({
+      rollout: { status: "draft", version: 1, percentages: { default: 0, cohorts: {} } },
+    });
 
     // Each command answers the rollout it left, whose version the next call is made against.
     let version = 1;
@@ -149,18 +196,33 @@ test.describe("automation REST API", () => {
     }
 
     // 12.5% of eu is under production's 50% threshold: applied at once, by the key.
-    const ramped = await call(request, "PUT", `${base()}/percentages`, editor, { expectedVersion: version, cohorts: { eu: 12.5, "beta-testers": 33.33 } });
+    const ramped = await call(request, "PUT", `${base()}/percentages`, editor, {
+      expectedVersion: version,
+      cohorts: { eu: 12.5, "beta-testers": 33.33 },
+    });
     expect(ramped.status()).toBe(200);
     const applied = await body(ramped, mutationResultSchema);
-    expect(applied).toMatchObject({ changed: true, rollout: { version: version + 1, percentages: { default: 0, cohorts: { eu: 12.5, "beta-testers": 33.33 } } } });
+    expect(applied).toMatchObject({
+      changed: true,
+      rollout: { version: version + 1, percentages: { default: 0, cohorts: { eu: 12.5, "beta-testers": 33.33 } } },
+    });
     expect(applied.rollout.updatedBy).toMatch(/ \(API key\)$/);
     version = applied.rollout.version;
 
     // Everyone else above 0% in production needs a second person: 202, nothing applied.
-    const held = await call(request, "PUT", `${base()}/percentages`, editor, { expectedVersion: version, default: 5, comment: "canary clean for 24 h" });
+    const held = await call(request, "PUT", `${base()}/percentages`, editor, {
+      expectedVersion: version,
+      default: 5,
+      comment: "canary clean for 24 h",
+    });
     expect(held.status()).toBe(202);
     const pending = await body(held, pendingApprovalSchema);
-    expect(pending.changeRequest).toMatchObject({ kind: "set_rollout", status: "pending", comment: "canary clean for 24 h", changes: [{ key: "default", from: 0, to: 5 }] });
+    expect(pending.changeRequest).toMatchObject({
+      kind: "set_rollout",
+      status: "pending",
+      comment: "canary clean for 24 h",
+      changes: [{ key: "default", from: 0, to: 5 }],
+    });
     expect(pending.rollout).toEqual(applied.rollout);
     expect(held.headers()["location"]).toBe(`/api/v1/change-requests/${pending.changeRequest.id}`);
     const followed = await body(await call(request, "GET", held.headers()["location"]!, editor), changeRequestSchema);
@@ -174,7 +236,10 @@ test.describe("automation REST API", () => {
     expect(promoteRequest).toMatchObject({ kind: "promote", status: "pending" });
     world.promoteRequestId = promoteRequest.id;
 
-    const detail = await body(await call(request, "GET", `/api/v1/releases/${world.release}`, editor), releaseDetailSchema);
+    const detail = await body(
+      await call(request, "GET", `/api/v1/releases/${world.release}`, editor),
+      releaseDetailSchema,
+    );
     expect(detail.rollouts.map((r) => [r.environment.key, r.status])).toEqual([
       ["staging", "draft"],
       ["production", "rolling"],
@@ -206,7 +271,13 @@ test.describe("automation REST API", () => {
     }
 
     test("reads: a viewer key reads, the others are refused the same way", async ({ request }) => {
-      const reads = [`/api/v1/releases`, `/api/v1/releases/${world.release}`, base(), "/api/v1/cohorts", `/api/v1/change-requests/${world.changeRequestId}`];
+      const reads = [
+        `/api/v1/releases`,
+        `/api/v1/releases/${world.release}`,
+        base(),
+        "/api/v1/cohorts",
+        `/api/v1/change-requests/${world.changeRequestId}`,
+      ];
       for (const path of reads) {
         expect((await call(request, "GET", path, world.keys.viewer)).status(), path).toBe(200);
         expect((await call(request, "GET", path)).status(), path).toBe(401);
@@ -214,14 +285,23 @@ test.describe("automation REST API", () => {
         expect((await call(request, "GET", path, E2E_SDK_KEY)).status(), path).toBe(403);
       }
       // Another team's key: the lists are its own team's, single things are not found.
-      expect((await call(request, "GET", `/api/v1/releases/${world.release}`, world.keys.otherTeam)).status()).toBe(404);
-      expect((await call(request, "GET", `/api/v1/change-requests/${world.changeRequestId}`, world.keys.otherTeam)).status()).toBe(404);
-      const theirs = await body(await call(request, "GET", "/api/v1/releases", world.keys.otherTeam), releaseListSchema);
+      expect((await call(request, "GET", `/api/v1/releases/${world.release}`, world.keys.otherTeam)).status()).toBe(
+        404,
+      );
+      expect(
+        (await call(request, "GET", `/api/v1/change-requests/${world.changeRequestId}`, world.keys.otherTeam)).status(),
+      ).toBe(404);
+      const theirs = await body(
+        await call(request, "GET", "/api/v1/releases", world.keys.otherTeam),
+        releaseListSchema,
+      );
       expect(theirs.releases.map((r) => r.key)).not.toContain(world.release);
     });
   });
 
-  test("bad input is 400 naming the field; stale version 409 with the current rollout; unknown things 404", async ({ request }) => {
+  test("bad input is 400 naming the field; stale version 409 with the current rollout; unknown things 404", async ({
+    request,
+  }) => {
     const { editor } = world.keys;
     const { version } = await rollout(request);
     const before = await observable(request);
@@ -233,35 +313,95 @@ test.describe("automation REST API", () => {
       return parsed.error;
     };
 
-    const tooMuch = await expectError(await call(request, "PUT", `${base()}/percentages`, editor, { expectedVersion: version, default: 100.5, cohorts: { eu: 12.345 } }), 400, "validation_failed");
+    const tooMuch = await expectError(
+      await call(request, "PUT", `${base()}/percentages`, editor, {
+        expectedVersion: version,
+        default: 100.5,
+        cohorts: { eu: 12.345 },
+      }),
+      400,
+      "validation_failed",
+    );
     expect(Object.keys(tooMuch.fieldErrors ?? {}).sort()).toEqual(["cohorts.eu", "default"]);
-    const misspelt = await expectError(await call(request, "PUT", `${base()}/percentages`, editor, { expectedVersion: version, defualt: 5 }), 400, "validation_failed");
+    const misspelt = await expectError(
+      await call(request, "PUT", `${base()}/percentages`, editor, { expectedVersion: version, defualt: 5 }),
+      400,
+      "validation_failed",
+    );
     expect(misspelt.fieldErrors).toMatchObject({ defualt: ["Unknown field"] });
-    const noVersion = await expectError(await call(request, "POST", `${base()}/promote`, editor, {}), 400, "validation_failed");
+    const noVersion = await expectError(
+      await call(request, "POST", `${base()}/promote`, editor, {}),
+      400,
+      "validation_failed",
+    );
     expect(Object.keys(noVersion.fieldErrors ?? {})).toEqual(["expectedVersion"]);
-    const unknownCohort = await expectError(await call(request, "PUT", `${base()}/percentages`, editor, { expectedVersion: version, cohorts: { "no-such-cohort": 5 } }), 400, "validation_failed");
+    const unknownCohort = await expectError(
+      await call(request, "PUT", `${base()}/percentages`, editor, {
+        expectedVersion: version,
+        cohorts: { "no-such-cohort": 5 },
+      }),
+      400,
+      "validation_failed",
+    );
     expect(unknownCohort.fieldErrors).toEqual({ "cohorts.no-such-cohort": ["Unknown cohort"] });
-    const notJson = await request.fetch(`${base()}/percentages`, { method: "PUT", headers: { ...auth(editor), "content-type": "application/json" }, data: Buffer.from("{expectedVersion: 1"), failOnStatusCode: false });
+    const notJson = await request.fetch(`${base()}/percentages`, {
+      method: "PUT",
+      headers: { ...auth(editor), "content-type": "application/json" },
+      data: Buffer.from("{expectedVersion: 1"),
+      failOnStatusCode: false,
+    });
     await expectError(notJson, 400, "invalid_json");
 
-    const stale = await expectError(await call(request, "PUT", `${base()}/percentages`, editor, { expectedVersion: version - 1, cohorts: { eu: 20 } }), 409, "conflict");
+    const stale = await expectError(
+      await call(request, "PUT", `${base()}/percentages`, editor, {
+        expectedVersion: version - 1,
+        cohorts: { eu: 20 },
+      }),
+      409,
+      "conflict",
+    );
     expect(stale.current).toEqual(before.rollout);
 
     await expectError(await call(request, "GET", "/api/v1/releases/no-such-release", editor), 404, "not_found");
-    await expectError(await call(request, "PUT", "/api/v1/releases/no-such-release/environments/production/percentages", editor, { expectedVersion: 1, default: 1 }), 404, "not_found");
-    await expectError(await call(request, "POST", `/api/v1/releases/${world.release}/environments/moon/promote`, editor, { expectedVersion: version }), 404, "not_found");
+    await expectError(
+      await call(request, "PUT", "/api/v1/releases/no-such-release/environments/production/percentages", editor, {
+        expectedVersion: 1,
+        default: 1,
+      }),
+      404,
+      "not_found",
+    );
+    await expectError(
+      await call(request, "POST", `/api/v1/releases/${world.release}/environments/moon/promote`, editor, {
+        expectedVersion: version,
+      }),
+      404,
+      "not_found",
+    );
     // Another team's release, with this team's key.
     await expectError(await call(request, "GET", "/api/v1/releases/http3-edge", editor), 404, "not_found");
-    await expectError(await call(request, "POST", "/api/v1/releases/http3-edge/environments/staging/rollback", editor), 404, "not_found");
-    await expectError(await call(request, "POST", `${base()}/launch`, editor, { expectedVersion: version }), 404, "not_found");
+    await expectError(
+      await call(request, "POST", "/api/v1/releases/http3-edge/environments/staging/rollback", editor),
+      404,
+      "not_found",
+    );
+    await expectError(
+      await call(request, "POST", `${base()}/launch`, editor, { expectedVersion: version }),
+      404,
+      "not_found",
+    );
     await expectError(await call(request, "GET", "/api/v1/no-such-endpoint", editor), 404, "not_found");
 
     expect(await observable(request)).toEqual(before);
   });
 
-  test("the requester withdraws its request; roll back needs no version and no body, never waits, and ends what was pending", async ({ request }) => {
+  test("the requester withdraws its request; roll back needs no version and no body, never waits, and ends what was pending", async ({
+    request,
+  }) => {
     const { editor } = world.keys;
-    const cancel = await call(request, "POST", `/api/v1/change-requests/${world.promoteRequestId}/cancel`, editor, { comment: "not yet" });
+    const cancel = await call(request, "POST", `/api/v1/change-requests/${world.promoteRequestId}/cancel`, editor, {
+      comment: "not yet",
+    });
     expect(cancel.status()).toBe(200);
     expect(await body(cancel, changeRequestSchema)).toMatchObject({ id: world.promoteRequestId, status: "cancelled" });
     const again = await call(request, "POST", `/api/v1/change-requests/${world.promoteRequestId}/cancel`, editor);
@@ -270,8 +410,14 @@ test.describe("automation REST API", () => {
 
     const rolledBack = await call(request, "POST", `${base()}/rollback`, editor);
     expect(rolledBack.status()).toBe(200);
-    expect(await body(rolledBack, mutationResultSchema)).toMatchObject({ changed: true, rollout: { status: "rolled_back" } });
-    const held = await body(await call(request, "GET", `/api/v1/change-requests/${world.changeRequestId}`, editor), changeRequestSchema);
+    expect(await body(rolledBack, mutationResultSchema)).toMatchObject({
+      changed: true,
+      rollout: { status: "rolled_back" },
+    });
+    const held = await body(
+      await call(request, "GET", `/api/v1/change-requests/${world.changeRequestId}`, editor),
+      changeRequestSchema,
+    );
     expect(held.status).toBe("cancelled");
 
     const { version } = await rollout(request);
@@ -285,7 +431,13 @@ test.describe("automation REST API", () => {
     expect(response.status()).toBe(200);
     const doc = await response.json();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/releases", "/releases/{release}/environments/{environment}/percentages", "/change-requests/{id}"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/releases",
+        "/releases/{release}/environments/{environment}/percentages",
+        "/change-requests/{id}",
+      ]),
+    );
     expect(doc.components.securitySchemes.adminKey).toMatchObject({ type: "http", scheme: "bearer" });
   });
 });

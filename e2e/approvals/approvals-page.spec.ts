@@ -26,9 +26,13 @@ async function requestEuRaise(erin: Page, key: string, name: string, comment: st
   return release;
 }
 
-const cardOf = (page: Page, releaseName: string) => page.getByRole("article", { name: `Change request: ${releaseName} in Production` });
+const cardOf = (page: Page, releaseName: string) =>
+  page.getByRole("article", { name: `Change request: ${releaseName} in Production` });
 
-test("an approver approves a held raise and it applies; the requester can only cancel hers, a viewer only reads", async ({ pageAs, uniqueKey }) => {
+test("an approver approves a held raise and it applies; the requester can only cancel hers, a viewer only reads", async ({
+  pageAs,
+  uniqueKey,
+}) => {
   const key = uniqueKey("e2e-approve");
   const erin = await pageAs("Erin Editor");
   const release = await requestEuRaise(erin, key, "Approve drill", "EU error rate flat for a week");
@@ -58,9 +62,16 @@ test("an approver approves a held raise and it applies; the requester can only c
   await card.getByLabel("Comment").fill("Checked the EU dashboards");
   await card.getByRole("button", { name: "Approve" }).click();
   // The card stays with the outcome after the list refreshes without it.
-  await expect(card.getByRole("status")).toHaveText("Approved and applied: Approve drill in Production is now at EU shoppers 80%.");
-  const decided = avery.getByRole("list", { name: "Recently decided" }).getByRole("listitem").filter({ hasText: "Approve drill" });
-  await expect(decided).toContainText(/Applied.*EU shoppers 5% → 80%.*approved by Avery Approver.*Checked the EU dashboards/);
+  await expect(card.getByRole("status")).toHaveText(
+    "Approved and applied: Approve drill in Production is now at EU shoppers 80%.",
+  );
+  const decided = avery
+    .getByRole("list", { name: "Recently decided" })
+    .getByRole("listitem")
+    .filter({ hasText: "Approve drill" });
+  await expect(decided).toContainText(
+    /Applied.*EU shoppers 5% → 80%.*approved by Avery Approver.*Checked the EU dashboards/,
+  );
 
   await release.goto("acme", key);
   await expect(release.percentInput("EU shoppers")).toHaveValue("80");
@@ -81,15 +92,22 @@ test("approving a request the release has moved past applies nothing and says so
   const card = cardOf(avery, "Stale drill");
   await expect(card).toContainText("No comment.");
   await card.getByRole("button", { name: "Approve" }).click();
-  await expect(card.getByRole("status")).toContainText("Stale: the release changed since the request; nothing was applied.");
-  await expect(avery.getByRole("list", { name: "Recently decided" }).getByRole("listitem").filter({ hasText: "Stale drill" })).toContainText("Stale");
+  await expect(card.getByRole("status")).toContainText(
+    "Stale: the release changed since the request; nothing was applied.",
+  );
+  await expect(
+    avery.getByRole("list", { name: "Recently decided" }).getByRole("listitem").filter({ hasText: "Stale drill" }),
+  ).toContainText("Stale");
 
   await release.goto("acme", key);
   await expect(release.percentInput("EU shoppers")).toHaveValue("5");
   await expect(release.percentInput("US shoppers")).toHaveValue("10");
 });
 
-test("an approver rejects a held raise with a reason; the requester's change never applies", async ({ pageAs, uniqueKey }) => {
+test("an approver rejects a held raise with a reason; the requester's change never applies", async ({
+  pageAs,
+  uniqueKey,
+}) => {
   const key = uniqueKey("e2e-reject");
   const erin = await pageAs("Erin Editor");
   const release = await requestEuRaise(erin, key, "Reject drill", "EU looks fine");
@@ -106,12 +124,16 @@ test("an approver rejects a held raise with a reason; the requester's change nev
   await expect(card.getByRole("status")).toContainText("Rejected");
   await avery.reload();
   await expect(cardOf(avery, "Reject drill")).toHaveCount(0);
-  await expect(avery.getByRole("list", { name: "Recently decided" })).toContainText("EU error budget is spent this week");
+  await expect(avery.getByRole("list", { name: "Recently decided" })).toContainText(
+    "EU error budget is spent this week",
+  );
 
   await erin.reload();
   await expect(release.percentInput("EU shoppers")).toHaveValue("5");
   await expect(erin.getByRole("region", { name: /Waiting for approval/ })).toHaveCount(0);
-  await expect(release.auditEvents().filter({ hasText: "Change request rejected" }).first()).toContainText("Avery Approver");
+  await expect(release.auditEvents().filter({ hasText: "Change request rejected" }).first()).toContainText(
+    "Avery Approver",
+  );
 });
 
 test("an admin edits an environment's approval policy and sees old → new first", async ({ pageAs }) => {
@@ -125,7 +147,9 @@ test("an admin edits an environment's approval policy and sees old → new first
   await expect(change).toContainText("→ Needs approval: promoting; requests expire after 1 day");
   await staging.getByRole("button", { name: "Save policy" }).click();
   await expect(staging.getByRole("status")).toHaveText("Saved.");
-  await expect(staging.getByLabel("Current policy")).toHaveText("Needs approval: promoting; requests expire after 1 day.");
+  await expect(staging.getByLabel("Current policy")).toHaveText(
+    "Needs approval: promoting; requests expire after 1 day.",
+  );
   try {
     const vic = await pageAs("Vic Viewer");
     await vic.goto("/teams/acme/environments");
@@ -139,7 +163,9 @@ test("an admin edits an environment's approval policy and sees old → new first
   }
 });
 
-test("two admins editing one policy: the second save is refused and shows the policy as it is now", async ({ pageAs }) => {
+test("two admins editing one policy: the second save is refused and shows the policy as it is now", async ({
+  pageAs,
+}) => {
   const first = await pageAs("Ada Admin");
   const second = await pageAs("Ada Admin");
   await first.goto("/teams/acme/environments");
@@ -148,7 +174,9 @@ test("two admins editing one policy: the second save is refused and shows the po
   const theirs = second.getByRole("form", { name: "Approval policy for Staging" });
   await mine.getByLabel("Raising a cohort (or everyone else) above").check();
   await mine.getByLabel("Threshold percentage").fill("25");
-  await expect(mine.getByLabel("Policy change")).toContainText("→ Needs approval: raising a cohort above 25%; requests expire after 1 day");
+  await expect(mine.getByLabel("Policy change")).toContainText(
+    "→ Needs approval: raising a cohort above 25%; requests expire after 1 day",
+  );
   await theirs.getByLabel("Promoting to everyone").check();
   await theirs.getByRole("button", { name: "Save policy" }).click();
   await expect(theirs.getByRole("status")).toHaveText("Saved.");
@@ -158,7 +186,9 @@ test("two admins editing one policy: the second save is refused and shows the po
     await expect(refused).toContainText("changed by Ada Admin since you opened it. Nothing was saved.");
     await expect(refused).toContainText("It now reads: Needs approval: promoting; requests expire after 1 day.");
     // The refresh moved "old" to their policy; these edits stay until saved again or discarded.
-    await expect(mine.getByLabel("Current policy")).toHaveText("Needs approval: promoting; requests expire after 1 day.");
+    await expect(mine.getByLabel("Current policy")).toHaveText(
+      "Needs approval: promoting; requests expire after 1 day.",
+    );
     await expect(mine.getByLabel("Threshold percentage")).toHaveValue("25");
     await mine.getByRole("button", { name: "Discard" }).click();
     await expect(mine.getByLabel("Promoting to everyone")).toBeChecked();

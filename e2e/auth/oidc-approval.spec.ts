@@ -4,7 +4,10 @@ import { ReleasePage } from "../support/release-page";
 
 // Two people, both signed in through the real OpenID Connect flow: a requester and an approver.
 // Production's policy holds raising a cohort above 50% for a second person.
-test("a raise past the policy threshold waits for someone else's approval, then applies; the audit trail shows both", async ({ browser, uniqueKey }) => {
+test("a raise past the policy threshold waits for someone else's approval, then applies; the audit trail shows both", async ({
+  browser,
+  uniqueKey,
+}) => {
   const releaseKey = uniqueKey("oidc-approval");
   const releasePath = `/teams/acme/releases/${releaseKey}?env=production`;
 
@@ -25,7 +28,9 @@ test("a raise past the policy threshold waits for someone else's approval, then 
 
   // 60% is above the threshold: the page says so before anything is sent.
   await erin.typePercent("Mobile app users", "60");
-  await expect(erinPage.getByRole("note", { name: "Needs approval" })).toContainText("mobile raised above 50% (to 60%)");
+  await expect(erinPage.getByRole("note", { name: "Needs approval" })).toContainText(
+    "mobile raised above 50% (to 60%)",
+  );
   await erin.requestApproval("error rate flat for 2 days");
   await expect(erinPage.getByRole("status")).toContainText("Sent for approval");
   await erinPage.reload();
@@ -40,7 +45,9 @@ test("a raise past the policy threshold waits for someone else's approval, then 
 
   const averyPage = await signInWithOidc(browser, "avery", "/teams/acme/approvals");
   await expect(averyPage.getByText("Avery Approver · approver")).toBeVisible();
-  await expect(averyPage.getByRole("navigation", { name: "Team" }).getByRole("link", { name: /Approvals/ })).toContainText(/\d/);
+  await expect(
+    averyPage.getByRole("navigation", { name: "Team" }).getByRole("link", { name: /Approvals/ }),
+  ).toContainText(/\d/);
   const request = averyPage.getByRole("article", { name: "Change request: Approval drill in Production" });
   await expect(request).toContainText("Erin Editor");
   await expect(request).toContainText("error rate flat for 2 days");
@@ -53,7 +60,9 @@ test("a raise past the policy threshold waits for someone else's approval, then 
   await expect(erin.percentInput("Mobile app users")).toHaveValue("60");
   const applied = erin.auditEvents().filter({ hasText: "Set mobile 10% → 60%" });
   await expect(applied.first()).toContainText("requested by Erin Editor, approved by Avery Approver");
-  await expect(erin.auditEvents().filter({ hasText: "Change request approved" }).first()).toContainText("Avery Approver");
+  await expect(erin.auditEvents().filter({ hasText: "Change request approved" }).first()).toContainText(
+    "Avery Approver",
+  );
   await expect(erin.auditEvents().filter({ hasText: "Requested approval" }).first()).toContainText("Erin Editor");
 
   await erinPage.context().close();

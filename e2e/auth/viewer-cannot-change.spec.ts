@@ -12,7 +12,9 @@ test("a viewer sees the rollout but has no controls", async ({ pageAs }) => {
   await expect(release.page.getByRole("link", { name: "New release" })).toHaveCount(0);
 });
 
-test("the server refuses a save from someone who was demoted to viewer while the page was open", async ({ pageAs }, testInfo) => {
+test("the server refuses a save from someone who was demoted to viewer while the page was open", async ({
+  pageAs,
+}, testInfo) => {
   const project = testInfo.project.name;
   const page = await pageAs("Sam Sre");
   const release = new ReleasePage(page);

@@ -23,7 +23,10 @@ async function approve(page: Page, cardName: string) {
   return card;
 }
 
-test("widening a cohort a live release serves at 100% waits for an approver; then it applies, and the cohort can be archived", async ({ pageAs, uniqueKey }) => {
+test("widening a cohort a live release serves at 100% waits for an approver; then it applies, and the cohort can be archived", async ({
+  pageAs,
+  uniqueKey,
+}) => {
   const cohortKey = uniqueKey("vip");
   const cohortName = `VIP ${cohortKey}`;
   const releaseKey = uniqueKey("vip-release");
@@ -52,7 +55,9 @@ test("widening a cohort a live release serves at 100% waits for an approver; the
   await erin.getByRole("textbox", { name: "Comment for approvers" }).fill("all VIP accounts");
   await erin.getByRole("button", { name: "Save cohort" }).click();
   const held = erin.getByRole("status").filter({ hasText: "Sent for approval" });
-  await expect(held).toContainText(`Production: ${releaseName}: users moving to ${cohortName} from everyone else (0%) would get 100% (above 50%)`);
+  await expect(held).toContainText(
+    `Production: ${releaseName}: users moving to ${cohortName} from everyone else (0%) would get 100% (above 50%)`,
+  );
   await erin.goto("/teams/acme/cohorts");
   const row = erin.getByRole("listitem").filter({ hasText: cohortName });
   await expect(row).toContainText(`targeting key in ${cohortKey}-1`);

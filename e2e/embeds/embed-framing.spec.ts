@@ -5,7 +5,12 @@ import { startParentPage } from "../support/parent-page-server";
 // A team's wiki (another local server, another origin) frames a release's chart. The link
 // lists the wiki's origin; the same page served from an origin not on the list is refused by
 // the browser itself (Content-Security-Policy: frame-ancestors).
-test("an embed link frames on the listed origin with data, is refused elsewhere, and answers 404 once revoked", async ({ pageAs, page, request, uniqueKey }) => {
+test("an embed link frames on the listed origin with data, is refused elsewhere, and answers 404 once revoked", async ({
+  pageAs,
+  page,
+  request,
+  uniqueKey,
+}) => {
   const releaseKey = uniqueKey("e2e-embed");
   const erin = await pageAs("Erin Editor");
   await erin.goto("/teams/acme/releases/new?env=production");
@@ -16,11 +21,21 @@ test("an embed link frames on the listed origin with data, is refused elsewhere,
 
   // Traffic for "everyone else", as the application would send it.
   const observations = (["treatment", "control"] as const).flatMap((variant) => [
-    { metric: "error-rate", release: releaseKey, cohort: "default", variant, count: 500, sum: variant === "treatment" ? 20 : 5 },
+    {
+      metric: "error-rate",
+      release: releaseKey,
+      cohort: "default",
+      variant,
+      count: 500,
+      sum: variant === "treatment" ? 20 : 5,
+    },
     ...[120, 180, 240].map((value) => ({ metric: "latency", release: releaseKey, cohort: "default", variant, value })),
   ]);
   await expect(async () => {
-    const response = await request.post("/api/v1/metrics", { headers: { authorization: `Bearer ${E2E_SDK_KEY}` }, data: { observations } });
+    const response = await request.post("/api/v1/metrics", {
+      headers: { authorization: `Bearer ${E2E_SDK_KEY}` },
+      data: { observations },
+    });
     expect(await response.json()).toMatchObject({ accepted: observations.length });
   }).toPass({ timeout: 15_000 });
 
@@ -45,7 +60,9 @@ test("an embed link frames on the listed origin with data, is refused elsewhere,
     await expect(async () => {
       await page.goto(listed.url);
       const frame = page.frameLocator("iframe");
-      await expect(frame.getByRole("heading", { name: "Embedded checkout in Production" })).toBeVisible({ timeout: 3_000 });
+      await expect(frame.getByRole("heading", { name: "Embedded checkout in Production" })).toBeVisible({
+        timeout: 3_000,
+      });
       // Built-in data is flushed every few seconds: until then the lines are empty.
       await expect(frame.locator('path.gp-treatment:not([d=""])').first()).toBeAttached({ timeout: 3_000 });
       await expect(frame.locator('path.gp-control:not([d=""])').first()).toBeAttached({ timeout: 3_000 });
@@ -59,7 +76,9 @@ test("an embed link frames on the listed origin with data, is refused elsewhere,
     const refusals: string[] = [];
     page.on("console", (message) => refusals.push(message.text()));
     await page.goto(unlisted.url);
-    await expect.poll(() => refusals.some((text) => /frame-ancestors/.test(text) && text.includes(listed.origin))).toBe(true);
+    await expect
+      .poll(() => refusals.some((text) => /frame-ancestors/.test(text) && text.includes(listed.origin)))
+      .toBe(true);
     await expect(page.frameLocator("iframe").getByRole("heading", { name: /Embedded checkout/ })).toHaveCount(0);
 
     // The image of the same chart, for places without frames.
@@ -74,7 +93,10 @@ test("an embed link frames on the listed origin with data, is refused elsewhere,
     // Revoked: 404 with a plain notice and none of the data, in the frame too.
     const admin = await pageAs("Ada Admin");
     await admin.goto("/teams/acme/embeds");
-    const row = admin.getByRole("list", { name: "Embed links" }).getByRole("listitem").filter({ hasText: "Embedded checkout" });
+    const row = admin
+      .getByRole("list", { name: "Embed links" })
+      .getByRole("listitem")
+      .filter({ hasText: "Embedded checkout" });
     await row.getByRole("button", { name: "Revoke" }).click();
     await admin.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
     // The closed confirmation sits in the row and its text may say "revoked": wait for the

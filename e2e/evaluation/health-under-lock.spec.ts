@@ -9,7 +9,9 @@ import { databaseUrlFile, E2E_SDK_KEY } from "@/scripts/e2e/e2e-constants";
 // would load. A lock on the database never holds an evaluation.
 type Health = { ok: boolean; snapshotStale: boolean; lastRefreshAt: string | null };
 
-test("GET /api/health and OFREP on the dashboard stay up while the database is locked; stale while it can't be read", async ({ request }, testInfo) => {
+test("GET /api/health and OFREP on the dashboard stay up while the database is locked; stale while it can't be read", async ({
+  request,
+}, testInfo) => {
   const health = async () => {
     const response = await request.get("/api/health");
     return { status: response.status(), body: (await response.json()) as Health };

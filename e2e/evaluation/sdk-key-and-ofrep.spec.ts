@@ -2,7 +2,11 @@ import { expect, test } from "../support/fixtures";
 import { E2E_SDK_KEY } from "@/scripts/e2e/e2e-constants";
 import { ReleasePage } from "../support/release-page";
 
-test("an admin creates an SDK key, the app evaluates over OFREP, a saved change shows within a second, revoke refuses it", async ({ pageAs, request, uniqueKey }) => {
+test("an admin creates an SDK key, the app evaluates over OFREP, a saved change shows within a second, revoke refuses it", async ({
+  pageAs,
+  request,
+  uniqueKey,
+}) => {
   const admin = await pageAs("Ada Admin");
   await admin.goto("/teams/acme/api-keys");
   const name = uniqueKey("e2e-key");
@@ -32,7 +36,9 @@ test("an admin creates an SDK key, the app evaluates over OFREP, a saved change 
   await release.save();
   await expect(admin.getByRole("status")).toContainText("Saved");
   const savedAt = Date.now();
-  await expect.poll(async () => (await evaluateFreeTier()).body?.value, { timeout: 1_000, intervals: [100] }).toBe(!before.value);
+  await expect
+    .poll(async () => (await evaluateFreeTier()).body?.value, { timeout: 1_000, intervals: [100] })
+    .toBe(!before.value);
   expect(Date.now() - savedAt).toBeLessThan(1_000);
 
   // The "who gets it?" box answers the same as the API.
@@ -62,12 +68,25 @@ test("OFREP on the dashboard server: bulk with ETag and 304, OFREP errors, wrong
   const etag = bulk.headers()["etag"]!;
   expect(etag).toBeTruthy();
   const { flags } = await bulk.json();
-  expect(flags.find((f: { key: string }) => f.key === "dark-mode")).toMatchObject({ value: true, reason: "STATIC", variant: "treatment" });
-  expect(flags.find((f: { key: string }) => f.key === "new-checkout")).toMatchObject({ value: true, reason: "TARGETING_MATCH", metadata: { cohort: "internal-staff" } });
-  expect(flags.find((f: { key: string }) => f.key === "pricing-page-2026")).toMatchObject({ value: false, reason: "DISABLED" });
+  expect(flags.find((f: { key: string }) => f.key === "dark-mode")).toMatchObject({
+    value: true,
+    reason: "STATIC",
+    variant: "treatment",
+  });
+  expect(flags.find((f: { key: string }) => f.key === "new-checkout")).toMatchObject({
+    value: true,
+    reason: "TARGETING_MATCH",
+    metadata: { cohort: "internal-staff" },
+  });
+  expect(flags.find((f: { key: string }) => f.key === "pricing-page-2026")).toMatchObject({
+    value: false,
+    reason: "DISABLED",
+  });
 
   // Web SDKs are told where to listen for changes (server-sent events) instead of polling.
-  const { eventStreams } = await (await request.post("/ofrep/v1/evaluate/flags", { headers: auth, data: { context: { targetingKey: "sse" } } })).json();
+  const { eventStreams } = await (
+    await request.post("/ofrep/v1/evaluate/flags", { headers: auth, data: { context: { targetingKey: "sse" } } })
+  ).json();
   expect(eventStreams).toEqual([expect.objectContaining({ type: "sse", inactivityDelaySec: 120 })]);
   const controller = new AbortController();
   const stream = await fetch(eventStreams[0].url, { signal: controller.signal });
@@ -77,21 +96,41 @@ test("OFREP on the dashboard server: bulk with ETag and 304, OFREP errors, wrong
   expect(new TextDecoder().decode(first.value)).toContain("connected to production");
   controller.abort();
 
-  const notModified = await request.post("/ofrep/v1/evaluate/flags", { headers: { ...auth, "if-none-match": etag }, data: context });
+  const notModified = await request.post("/ofrep/v1/evaluate/flags", {
+    headers: { ...auth, "if-none-match": etag },
+    data: context,
+  });
   expect(notModified.status()).toBe(304);
-  const otherContext = await request.post("/ofrep/v1/evaluate/flags", { headers: { ...auth, "if-none-match": etag }, data: { context: { targetingKey: "user-10" } } });
+  const otherContext = await request.post("/ofrep/v1/evaluate/flags", {
+    headers: { ...auth, "if-none-match": etag },
+    data: { context: { targetingKey: "user-10" } },
+  });
   expect(otherContext.status()).toBe(200);
 
-  const malformed = await request.post("/ofrep/v1/evaluate/flags/new-checkout", { headers: { ...auth, "content-type": "application/json" }, data: "{oops" });
+  const malformed = await request.post("/ofrep/v1/evaluate/flags/new-checkout", {
+    headers: { ...auth, "content-type": "application/json" },
+    data: "{oops",
+  });
   expect(malformed.status()).toBe(400);
   expect(await malformed.json()).toMatchObject({ key: "new-checkout", errorCode: "PARSE_ERROR" });
   const unknown = await request.post("/ofrep/v1/evaluate/flags/nope", { headers: auth, data: context });
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ key: "nope", errorCode: "FLAG_NOT_FOUND" });
-  const huge = await request.post("/ofrep/v1/evaluate/flags/new-checkout", { headers: auth, data: { context: { targetingKey: "u", blob: "x".repeat(100_000) } } });
+  const huge = await request.post("/ofrep/v1/evaluate/flags/new-checkout", {
+    headers: auth,
+    data: { context: { targetingKey: "u", blob: "x".repeat(100_000) } },
+  });
   expect(huge.status()).toBe(413);
 
   expect((await request.post("/ofrep/v1/evaluate/flags", { data: context })).status()).toBe(401);
-  expect((await request.post("/ofrep/v1/evaluate/flags", { headers: { "x-api-key": "gp_sdk_unknown" }, data: context })).status()).toBe(403);
-  expect((await request.post("/ofrep/v1/evaluate/flags", { headers: { "x-api-key": "gp_admin_nope" }, data: context })).status()).toBe(403);
+  expect(
+    (
+      await request.post("/ofrep/v1/evaluate/flags", { headers: { "x-api-key": "gp_sdk_unknown" }, data: context })
+    ).status(),
+  ).toBe(403);
+  expect(
+    (
+      await request.post("/ofrep/v1/evaluate/flags", { headers: { "x-api-key": "gp_admin_nope" }, data: context })
+    ).status(),
+  ).toBe(403);
 });

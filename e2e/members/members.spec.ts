@@ -20,14 +20,19 @@ async function addMember(page: Page, email: string, name: string, role: string) 
 }
 
 async function removeMember(page: Page, email: string, name: string) {
-  await row(page, email).getByRole("button", { name: `Remove ${name}` }).click();
+  await row(page, email)
+    .getByRole("button", { name: `Remove ${name}` })
+    .click();
   const dialog = page.getByRole("dialog", { name: `Remove ${name} from Acme Shop?` });
   await expect(dialog).toContainText("loses access to this team at once");
   await dialog.getByRole("button", { name: "Remove" }).click();
   await expect(row(page, email)).toHaveCount(0);
 }
 
-test("an admin adds a member by email, changes their role after seeing old → new, and removes them", async ({ pageAs, uniqueKey }) => {
+test("an admin adds a member by email, changes their role after seeing old → new, and removes them", async ({
+  pageAs,
+  uniqueKey,
+}) => {
   const page = await pageAs("Ada Admin");
   await page.goto(MEMBERS);
   const key = uniqueKey("zoe");
@@ -62,20 +67,26 @@ test("adding someone who is already a member is refused on the email field", asy
   await page.goto(MEMBERS);
   await page.getByLabel("Email").fill("Erin@Acme.test");
   await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.locator("#member-email-error")).toHaveText("Erin Editor (erin@acme.test) is already a member, as editor");
+  await expect(page.locator("#member-email-error")).toHaveText(
+    "Erin Editor (erin@acme.test) is already a member, as editor",
+  );
   await page.getByLabel("Email").fill("not an email");
   await page.getByRole("button", { name: "Add member" }).click();
   await expect(page.locator("#member-email-error")).toContainText("Enter an email address");
 });
 
-test("the only admin can't demote themselves or leave: the controls are disabled with the reason", async ({ pageAs }) => {
+test("the only admin can't demote themselves or leave: the controls are disabled with the reason", async ({
+  pageAs,
+}) => {
   const page = await pageAs("Ada Admin");
   await page.goto(MEMBERS);
   const own = row(page, "ada@acme.test");
   await expect(own).toContainText("(you)");
   await expect(own.getByRole("combobox", { name: "Role of Ada Admin" })).toBeDisabled();
   await expect(own.getByRole("button", { name: "Leave Acme Shop" })).toBeDisabled();
-  await expect(own).toContainText("You are the only admin: make someone else admin before changing your role or leaving.");
+  await expect(own).toContainText(
+    "You are the only admin: make someone else admin before changing your role or leaving.",
+  );
   // Other members' controls are live.
   await expect(row(page, "erin@acme.test").getByRole("combobox", { name: "Role of Erin Editor" })).toBeEnabled();
 });
@@ -94,7 +105,10 @@ test("a viewer sees the members read-only, with their own role explained", async
   await expect(main.getByRole("button", { name: /^(Remove|Leave)/ })).toHaveCount(0);
 });
 
-test("a viewer replaying an admin's server action is refused by the server, and nothing changes", async ({ pageAs, uniqueKey }) => {
+test("a viewer replaying an admin's server action is refused by the server, and nothing changes", async ({
+  pageAs,
+  uniqueKey,
+}) => {
   const admin = await pageAs("Ada Admin");
   await admin.goto(MEMBERS);
   const key = uniqueKey("forged");
@@ -103,7 +117,9 @@ test("a viewer replaying an admin's server action is refused by the server, and 
   await addMember(admin, email, name, "viewer");
 
   // Capture what the page sends for a role change (the action id and its encoded arguments).
-  await row(admin, email).getByRole("combobox", { name: `Role of ${name}` }).selectOption("editor");
+  await row(admin, email)
+    .getByRole("combobox", { name: `Role of ${name}` })
+    .selectOption("editor");
   const [request] = await Promise.all([
     admin.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined),
     row(admin, email).getByRole("button", { name: "Save role" }).click(),
@@ -114,10 +130,14 @@ test("a viewer replaying an admin's server action is refused by the server, and 
 
   const viewer = await pageAs("Vic Viewer");
   await viewer.goto(MEMBERS);
-  const headers = Object.fromEntries(Object.entries(request.headers()).filter(([h]) => !["cookie", "content-length", "host"].includes(h.toLowerCase())));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers()).filter(([h]) => !["cookie", "content-length", "host"].includes(h.toLowerCase())),
+  );
   const response = await viewer.request.post(request.url(), {
     headers,
-    data: body.replace('"role":"editor"', '"role":"admin"').replace('"expectedRole":"viewer"', '"expectedRole":"editor"'),
+    data: body
+      .replace('"role":"editor"', '"role":"admin"')
+      .replace('"expectedRole":"viewer"', '"expectedRole":"editor"'),
   });
   const text = await response.text();
   expect(text).toContain('"code":"forbidden"');

@@ -20,7 +20,11 @@ async function closedPort(): Promise<number> {
 const EVERYONE_ELSE: ChartCohort = { key: "default", name: "Everyone else" };
 const MOBILE: ChartCohort = { key: "mobile", name: "Mobile app users" };
 
-test("metrics backend made unreachable: its panels show the error, built-in metrics still draw, promote and roll back still work", async ({ pageAs, uniqueKey, request }, testInfo) => {
+test("metrics backend made unreachable: its panels show the error, built-in metrics still draw, promote and roll back still work", async ({
+  pageAs,
+  uniqueKey,
+  request,
+}, testInfo) => {
   const project = testInfo.project.name;
   const releaseKey = uniqueKey("e2e-prom-outage");
   const metricKey = uniqueKey("prom-errors");
@@ -36,11 +40,27 @@ test("metrics backend made unreachable: its panels show the error, built-in metr
   // Built-in data for "everyone else", as an application would send it (the new release
   // reaches the SDK key's configuration within a second or so).
   const observations = (["treatment", "control"] as const).flatMap((variant) => [
-    { metric: "error-rate", release: releaseKey, cohort: "default", variant, count: 400, sum: variant === "treatment" ? 6 : 4 },
-    ...[120, 180, 240, 300].map((value) => ({ metric: "latency", release: releaseKey, cohort: "default", variant, value })),
+    {
+      metric: "error-rate",
+      release: releaseKey,
+      cohort: "default",
+      variant,
+      count: 400,
+      sum: variant === "treatment" ? 6 : 4,
+    },
+    ...[120, 180, 240, 300].map((value) => ({
+      metric: "latency",
+      release: releaseKey,
+      cohort: "default",
+      variant,
+      value,
+    })),
   ]);
   await expect(async () => {
-    const response = await request.post("/api/v1/metrics", { headers: { authorization: `Bearer ${E2E_SDK_KEY}` }, data: { observations } });
+    const response = await request.post("/api/v1/metrics", {
+      headers: { authorization: `Bearer ${E2E_SDK_KEY}` },
+      data: { observations },
+    });
     expect(await response.json()).toMatchObject({ accepted: observations.length, rejected: 0 });
   }).toPass({ timeout: 15_000 });
 
@@ -52,7 +72,14 @@ test("metrics backend made unreachable: its panels show the error, built-in metr
     `INSERT INTO "MetricDefinition" ("id", "teamId", "key", "name", "unit", "kind", "badDirection", "source", "query", "position", "version", "createdAt", "updatedAt")
      SELECT $1, t."id", $2, $3, '%', 'error_rate', 'up', 'prometheus', $4, (SELECT COALESCE(MAX(m."position"), 0) + 1 FROM "MetricDefinition" m WHERE m."teamId" = t."id"), 1, $5, $6
      FROM "Team" t WHERE t."slug" = 'acme'`,
-    [`e2e-${metricKey}`, metricKey, metricName, 'sum(rate(edge_errors_total{release="$release",cohort="$cohort",variant="$variant"}[$window]))', now, now],
+    [
+      `e2e-${metricKey}`,
+      metricKey,
+      metricName,
+      'sum(rate(edge_errors_total{release="$release",cohort="$cohort",variant="$variant"}[$window]))',
+      now,
+      now,
+    ],
   );
   try {
     const release = new ReleasePage(page);

@@ -16,7 +16,14 @@ test("the release page shows cohort charts with data from the demo generator", a
   test.setTimeout(180_000);
   const baseUrl = testInfo.project.use.baseURL!;
   // Two hours of back-filled history, then a few seconds of live shoppers through OFREP.
-  const output = await runDemoTraffic(baseUrl, E2E_SDK_KEY, ["--backfill-hours", "2", "--duration", "4", "--log-every", "2"]);
+  const output = await runDemoTraffic(baseUrl, E2E_SDK_KEY, [
+    "--backfill-hours",
+    "2",
+    "--duration",
+    "4",
+    "--log-every",
+    "2",
+  ]);
   expect(output).toMatch(/back-fill done: 2:00 h, [\d,]+ observations accepted/);
   expect(output).toMatch(/\d+ visits, \d+ live releases, [\d,]+ observations sent/);
   expect(output).not.toMatch(/refused/);
@@ -28,15 +35,26 @@ test("the release page shows cohort charts with data from the demo generator", a
   // The built-in store writes every few seconds and the page refreshes every 10 s.
   await expect(charts.chart(MOBILE, "Error rate")).toBeVisible({ timeout: 45_000 });
 
-  const drawn = async (cohort: ChartCohort, metric: string, variant: "treatment" | "control") => (await charts.linePoints(charts.chart(cohort, metric), variant)).length;
+  const drawn = async (cohort: ChartCohort, metric: string, variant: "treatment" | "control") =>
+    (await charts.linePoints(charts.chart(cohort, metric), variant)).length;
   for (const cohort of [MOBILE, US, EU]) {
     // Exposures are counted live only (the back-fill can't date evaluations back).
     await expect(charts.exposureChart(cohort), `exposures for ${cohort.name}`).toBeVisible();
     for (const metric of ["Error rate", "Latency p95"]) {
       // Two hours in 5-minute steps: a couple of dozen points per line. The chart can first
       // draw before the store has flushed all of the back-fill, so wait for the lines to fill in.
-      await expect.poll(() => drawn(cohort, metric, "treatment"), { message: `${metric} treatment for ${cohort.name}`, timeout: 30_000 }).toBeGreaterThan(10);
-      await expect.poll(() => drawn(cohort, metric, "control"), { message: `${metric} control for ${cohort.name}`, timeout: 30_000 }).toBeGreaterThan(10);
+      await expect
+        .poll(() => drawn(cohort, metric, "treatment"), {
+          message: `${metric} treatment for ${cohort.name}`,
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(10);
+      await expect
+        .poll(() => drawn(cohort, metric, "control"), {
+          message: `${metric} control for ${cohort.name}`,
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(10);
     }
   }
   // A cohort at 100% has only a treatment line, one at 0% only control.
@@ -52,9 +70,13 @@ test("the release page shows cohort charts with data from the demo generator", a
   const mobileGap = (await charts.averageHeight(mobile, "treatment")) - (await charts.averageHeight(mobile, "control"));
   expect(mobileGap).toBeGreaterThan(20);
   const us = charts.chart(US, "Error rate");
-  expect(Math.abs((await charts.averageHeight(us, "treatment")) - (await charts.averageHeight(us, "control")))).toBeLessThan(mobileGap / 2);
+  expect(
+    Math.abs((await charts.averageHeight(us, "treatment")) - (await charts.averageHeight(us, "control"))),
+  ).toBeLessThan(mobileGap / 2);
   const mobileLatency = charts.chart(MOBILE, "Latency p95");
-  expect((await charts.averageHeight(mobileLatency, "treatment")) - (await charts.averageHeight(mobileLatency, "control"))).toBeGreaterThan(10);
+  expect(
+    (await charts.averageHeight(mobileLatency, "treatment")) - (await charts.averageHeight(mobileLatency, "control")),
+  ).toBeGreaterThan(10);
 
   // The tooltip says it in numbers, with the requests behind each: an hour ago, one 5-minute step.
   const text = await charts.tooltipAt(mobile, 1 - 60 / (24 * 60));

@@ -5,7 +5,9 @@ import { ReleasePage } from "../support/release-page";
 // hour, so a busy machine spends its time on the editing this spec is about.
 const VIEW = "range=1h&metrics=error-rate";
 
-test("two people edit the same release: the second save is refused and shows the current values", async ({ pageAs }) => {
+test("two people edit the same release: the second save is refused and shows the current values", async ({
+  pageAs,
+}) => {
   test.setTimeout(120_000);
   const erin = new ReleasePage(await pageAs("Erin Editor"));
   const sam = new ReleasePage(await pageAs("Sam Sre"));

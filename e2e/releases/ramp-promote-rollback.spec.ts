@@ -1,7 +1,11 @@
 import { expect, signInAs, test } from "../support/fixtures";
 import { ReleasePage } from "../support/release-page";
 
-test("create a cohort and a release, drag to ~25%, save, promote (approved by someone else), roll back; audit lists it all", async ({ page, pageAs, uniqueKey }) => {
+test("create a cohort and a release, drag to ~25%, save, promote (approved by someone else), roll back; audit lists it all", async ({
+  page,
+  pageAs,
+  uniqueKey,
+}) => {
   const cohortKey = uniqueKey("e2e-testers");
   const cohortName = `E2E testers ${cohortKey.slice(-6)}`;
   const releaseKey = uniqueKey("e2e-release");

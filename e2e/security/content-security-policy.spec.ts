@@ -18,7 +18,11 @@ async function watchPolicy(page: Page) {
     const w = window as unknown as { cspViolations: { directive: string; blocked: string; source: string }[] };
     w.cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) =>
-      w.cspViolations.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}` }),
+      w.cspViolations.push({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        source: `${e.sourceFile}:${e.lineNumber}`,
+      }),
     );
   });
   return {
@@ -33,8 +37,13 @@ function policyOf(response: Response | null): { policy: string; nonce: string } 
   expect(response, "a response").not.toBeNull();
   const headers = response!.headers();
   const policy = headers["content-security-policy"] ?? "";
-  const script = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src "));
-  expect(script, `script-src in "${policy}"`).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'$/);
+  const script = policy
+    .split(";")
+    .map((d) => d.trim())
+    .find((d) => d.startsWith("script-src "));
+  expect(script, `script-src in "${policy}"`).toMatch(
+    /^script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'$/,
+  );
   expect(script).not.toContain("unsafe-inline");
   expect(script).not.toContain("unsafe-eval");
   expect(policy).toContain("frame-ancestors 'none'");
@@ -42,10 +51,19 @@ function policyOf(response: Response | null): { policy: string; nonce: string } 
   return { policy, nonce: /'nonce-([^']+)'/.exec(script!)![1]! };
 }
 
-test("the dashboard sends a nonce'd script policy; sign-in, pages, charts and server actions run under it with no violation", async ({ page }, testInfo) => {
+test("the dashboard sends a nonce'd script policy; sign-in, pages, charts and server actions run under it with no violation", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   // Data for the release page's Recharts charts: an hour back-filled, a few live evaluations.
-  await runDemoTraffic(testInfo.project.use.baseURL!, E2E_SDK_KEY, ["--backfill-hours", "1", "--duration", "2", "--log-every", "2"]);
+  await runDemoTraffic(testInfo.project.use.baseURL!, E2E_SDK_KEY, [
+    "--backfill-hours",
+    "1",
+    "--duration",
+    "2",
+    "--log-every",
+    "2",
+  ]);
   const watch = await watchPolicy(page);
 
   // Sign-in: the page and next-auth's client (CSRF fetch, callback POST, redirect).
@@ -65,7 +83,9 @@ test("the dashboard sends a nonce'd script policy; sign-in, pages, charts and se
   // The release page: Recharts charts, the slider, and a server action ("who gets it?").
   policyOf(await page.goto("/teams/acme/releases/new-checkout?env=production&range=1h&metrics=error-rate"));
   const charts = new MetricCharts(page);
-  await expect(charts.chart({ key: "mobile", name: "Mobile app users" }, "Error rate")).toBeVisible({ timeout: 45_000 });
+  await expect(charts.chart({ key: "mobile", name: "Mobile app users" }, "Error rate")).toBeVisible({
+    timeout: 45_000,
+  });
   await expect(page.getByRole("slider").first()).toBeVisible();
   await page.getByLabel("Targeting key").fill("user-42");
   await page.getByRole("button", { name: "Evaluate in Production" }).click();
@@ -73,7 +93,18 @@ test("the dashboard sends a nonce'd script policy; sign-in, pages, charts and se
   expect(await watch.violations()).toEqual([]);
 
   // The other pages of the team, as an admin sees them (embeds and webhooks included).
-  for (const path of ["releases", "cohorts", "approvals", "audit", "metrics", "members", "api-keys", "webhooks", "embeds", "environments"]) {
+  for (const path of [
+    "releases",
+    "cohorts",
+    "approvals",
+    "audit",
+    "metrics",
+    "members",
+    "api-keys",
+    "webhooks",
+    "embeds",
+    "environments",
+  ]) {
     policyOf(await page.goto(`/teams/acme/${path}`));
     await expect(page.getByRole("navigation", { name: "Team" })).toBeVisible();
     expect(await watch.violations(), `violations on /teams/acme/${path}`).toEqual([]);
@@ -86,6 +117,8 @@ test("the dashboard sends a nonce'd script policy; sign-in, pages, charts and se
     div.innerHTML = `<img src="data:," onload="window.injected = true" alt="">`;
     document.body.appendChild(div);
   });
-  await expect.poll(() => watch.violations()).toEqual([expect.objectContaining({ directive: "script-src-attr", blocked: "inline" })]);
+  await expect
+    .poll(() => watch.violations())
+    .toEqual([expect.objectContaining({ directive: "script-src-attr", blocked: "inline" })]);
   expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
 });

@@ -40,7 +40,12 @@ export async function insertEditorKey(project: string, name: string): Promise<st
     project,
     `INSERT INTO "ApiKey" ("id", "teamId", "kind", "role", "name", "prefix", "hash", "createdByName")
      VALUES ($1, (SELECT "id" FROM "Team" WHERE "slug" = 'acme'), 'admin', 'editor', $2, $3, $4, 'e2e')`,
-    [`e2e-${randomBytes(8).toString("hex")}`, name, `${key.slice(0, 13)}…`, createHash("sha256").update(key, "utf8").digest("hex")],
+    [
+      `e2e-${randomBytes(8).toString("hex")}`,
+      name,
+      `${key.slice(0, 13)}…`,
+      createHash("sha256").update(key, "utf8").digest("hex"),
+    ],
   );
   return key;
 }
@@ -48,6 +53,9 @@ export async function insertEditorKey(project: string, name: string): Promise<st
 /** The server still answers ordinary requests. */
 export async function stillServing(request: APIRequestContext, sdkKey: string) {
   const openapi = await request.get("/api/v1/openapi.json");
-  const evaluation = await request.post("/ofrep/v1/evaluate/flags/new-checkout", { headers: { authorization: `Bearer ${sdkKey}` }, data: { context: { targetingKey: "still-there" } } });
+  const evaluation = await request.post("/ofrep/v1/evaluate/flags/new-checkout", {
+    headers: { authorization: `Bearer ${sdkKey}` },
+    data: { context: { targetingKey: "still-there" } },
+  });
   return [openapi.status(), evaluation.status()];
 }

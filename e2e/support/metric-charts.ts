@@ -10,14 +10,31 @@ export type Variant = "treatment" | "control";
  */
 export function runDemoTraffic(baseUrl: string, sdkKey: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/demo-traffic.ts"), "--url", baseUrl, "--key", sdkKey, "--state-file", "none", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.resolve("scripts/demo-traffic.ts"),
+        "--url",
+        baseUrl,
+        "--key",
+        sdkKey,
+        "--state-file",
+        "none",
+        ...args,
+      ],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`demo traffic exited with ${code}:\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`demo traffic exited with ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -41,7 +58,9 @@ export class MetricCharts {
 
   /** A metric's chart in a cohort's panel: "Error rate", "Latency p95", … */
   chart(cohort: ChartCohort, metricLabel: string): Locator {
-    return this.cohortPanel(cohort).locator(`[role="img"][aria-label="${metricLabel} for ${cohort.name}: treatment vs control"]`);
+    return this.cohortPanel(cohort).locator(
+      `[role="img"][aria-label="${metricLabel} for ${cohort.name}: treatment vs control"]`,
+    );
   }
 
   /** The exposures chart: distinct users when the store has them, evaluations otherwise. */
@@ -51,7 +70,9 @@ export class MetricCharts {
 
   /** The card around a metric's chart: title, subtitle, and the chart or why there is none. */
   card(cohort: ChartCohort, metricName: string): Locator {
-    return this.cohortPanel(cohort).locator("figure").filter({ has: this.page.locator("figcaption p", { hasText: new RegExp(`^${escape(metricName)}$`) }) });
+    return this.cohortPanel(cohort)
+      .locator("figure")
+      .filter({ has: this.page.locator("figcaption p", { hasText: new RegExp(`^${escape(metricName)}$`) }) });
   }
 
   legend(cohort: ChartCohort): Locator {
@@ -65,8 +86,12 @@ export class MetricCharts {
   /** The (x, y) points of a variant's line as drawn; none when the variant has no data. */
   async linePoints(chart: Locator, variant: Variant): Promise<{ x: number; y: number }[]> {
     await expect(chart).toBeVisible();
-    const paths = await this.line(chart, variant).evaluateAll((elements) => elements.map((e) => e.getAttribute("d") ?? ""));
-    return paths.flatMap((d) => [...d.matchAll(/[ML]\s*(-?[\d.e]+)[ ,](-?[\d.e]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) })));
+    const paths = await this.line(chart, variant).evaluateAll((elements) =>
+      elements.map((e) => e.getAttribute("d") ?? ""),
+    );
+    return paths.flatMap((d) =>
+      [...d.matchAll(/[ML]\s*(-?[\d.e]+)[ ,](-?[\d.e]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]) })),
+    );
   }
 
   /**

@@ -11,7 +11,9 @@ export async function startParentPage(): Promise<ParentPage> {
   let body = "";
   const server = http.createServer((_request, response) => {
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html><head><title>Team wiki</title></head><body><h1>Team wiki</h1>${body}</body></html>`);
+    response.end(
+      `<!doctype html><html><head><title>Team wiki</title></head><body><h1>Team wiki</h1>${body}</body></html>`,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -23,24 +23,35 @@ async function pendingCount(page: Page): Promise<number> {
   return Number(await page.getByTestId("pending-approvals-count").textContent());
 }
 
-test("people land on the team page: active rollouts of production with status, exposure and health; the environment is in the URL", async ({ page }) => {
+test("people land on the team page: active rollouts of production with status, exposure and health; the environment is in the URL", async ({
+  page,
+}) => {
   await signInAs(page, "Vic Viewer");
   await expect(page).toHaveURL(/\/teams\/acme$/);
   await expect(page.getByRole("heading", { level: 1, name: "Acme Shop" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("navigation", { name: "Environment" }).getByRole("link", { name: "Production" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Overview" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(
+    page.getByRole("navigation", { name: "Environment" }).getByRole("link", { name: "Production" }),
+  ).toHaveAttribute("aria-current", "page");
 
   // Rolling and paused releases only: promoted, rolled back and draft ones are not "active".
   const checkout = rolloutCard(page, "New checkout flow");
   await expect(checkout.getByTestId("release-status")).toHaveText("Rolling out");
   await expect(rolloutCard(page, "Search v2").getByTestId("release-status")).toHaveText(/Rolling out|Paused/);
-  for (const done of ["Dark mode", "Smart payment retry", "ML recommendations"]) await expect(rolloutCard(page, done)).toHaveCount(0);
+  for (const done of ["Dark mode", "Smart payment retry", "ML recommendations"])
+    await expect(rolloutCard(page, done)).toHaveCount(0);
 
   await expect(exposure(checkout, "Internal staff")).toContainText("100%");
   await expect(exposure(checkout, "Everyone else")).toContainText("0%");
   await expect(checkout.getByTestId("rollout-summary")).toContainText("Up to 100%");
   await expect(checkout).toContainText(/Last change .+ by /);
-  await expect(checkout.getByRole("link", { name: "New checkout flow" })).toHaveAttribute("href", "/teams/acme/releases/new-checkout?env=production");
+  await expect(checkout.getByRole("link", { name: "New checkout flow" })).toHaveAttribute(
+    "href",
+    "/teams/acme/releases/new-checkout?env=production",
+  );
 
   // Health streams in per row; whatever the metric data, every key metric gets a settled cell.
   const health = checkout.getByRole("list", { name: "Health, last 24 hours" });
@@ -60,7 +71,11 @@ test("people land on the team page: active rollouts of production with status, e
   await expect(rolloutCard(page, "New checkout flow")).toHaveCount(0);
 });
 
-test("a request for approval made on a release page shows on the team page: in its row and in the pending approvals panel; a regression fed through the ingest API is flagged", async ({ pageAs, uniqueKey, request }) => {
+test("a request for approval made on a release page shows on the team page: in its row and in the pending approvals panel; a regression fed through the ingest API is flagged", async ({
+  pageAs,
+  uniqueKey,
+  request,
+}) => {
   const releaseKey = uniqueKey("e2e-team-page");
   const name = `Team page drill ${releaseKey.slice(-6)}`;
   const erin = await pageAs("Erin Editor");
@@ -94,7 +109,10 @@ test("a request for approval made on a release page shows on the team page: in i
     sum: variant === "treatment" ? 300 : 30,
   }));
   await expect(async () => {
-    const response = await request.post("/api/v1/metrics", { headers: { authorization: `Bearer ${E2E_SDK_KEY}` }, data: { observations } });
+    const response = await request.post("/api/v1/metrics", {
+      headers: { authorization: `Bearer ${E2E_SDK_KEY}` },
+      data: { observations },
+    });
     expect(await response.json()).toMatchObject({ accepted: observations.length, rejected: 0 });
   }).toPass({ timeout: 15_000 });
 
@@ -104,7 +122,10 @@ test("a request for approval made on a release page shows on the team page: in i
     // The most recently changed rollout comes first; the request didn't change the rollout (yet).
     const card = rolloutCard(erin, name);
     await expect(rollouts(erin).getByRole("article").first()).toHaveAccessibleName(name);
-    await expect(card.getByRole("link", { name: "1 awaiting approval" })).toHaveAttribute("href", "/teams/acme/approvals");
+    await expect(card.getByRole("link", { name: "1 awaiting approval" })).toHaveAttribute(
+      "href",
+      "/teams/acme/approvals",
+    );
     await expect(exposure(card, "Mobile app users")).toContainText("10%");
     await expect(exposure(card, "Everyone else")).toContainText("0%");
     await expect(card.getByTestId("rollout-summary")).toContainText("Up to 10%");
@@ -144,7 +165,9 @@ test("a request for approval made on a release page shows on the team page: in i
   await expect(erin.getByTestId("pending-approvals-count")).toHaveText(String(before));
 });
 
-test("many active rollouts: 20 a page, most recently changed first, page links in the URL; other teams' members get 'not found'", async ({ pageAs }, testInfo) => {
+test("many active rollouts: 20 a page, most recently changed first, page links in the URL; other teams' members get 'not found'", async ({
+  pageAs,
+}, testInfo) => {
   const project = testInfo.project.name;
   const tag = randomBytes(4).toString("hex");
   const slug = `e2e-pages-${tag}`;
@@ -152,23 +175,42 @@ test("many active rollouts: 20 a page, most recently changed first, page links i
   const now = Date.now();
   // A team of its own (named to sort after Acme Shop, so nobody lands on it), built in SQL:
   // 23 releases rolling in production, release 0 changed last.
-  await sql(project, `INSERT INTO "Team" ("id", "slug", "name") VALUES ($1, $2, $3)`, [teamId, slug, `Zeta pages ${tag}`]);
-  await sql(project, `INSERT INTO "Environment" ("id", "teamId", "key", "name", "position") VALUES ($1, $2, 'staging', 'Staging', 1), ($3, $4, 'production', 'Production', 2)`, [
-    `${teamId}-stg`,
+  await sql(project, `INSERT INTO "Team" ("id", "slug", "name") VALUES ($1, $2, $3)`, [
     teamId,
-    `${teamId}-prd`,
-    teamId,
+    slug,
+    `Zeta pages ${tag}`,
   ]);
-  await sql(project, `INSERT INTO "Membership" ("id", "userId", "teamId", "role") SELECT $1, "id", $2, 'viewer' FROM "User" WHERE "email" = 'ada@acme.test'`, [`${teamId}-m`, teamId]);
+  await sql(
+    project,
+    `INSERT INTO "Environment" ("id", "teamId", "key", "name", "position") VALUES ($1, $2, 'staging', 'Staging', 1), ($3, $4, 'production', 'Production', 2)`,
+    [`${teamId}-stg`, teamId, `${teamId}-prd`, teamId],
+  );
+  await sql(
+    project,
+    `INSERT INTO "Membership" ("id", "userId", "teamId", "role") SELECT $1, "id", $2, 'viewer' FROM "User" WHERE "email" = 'ada@acme.test'`,
+    [`${teamId}-m`, teamId],
+  );
   const count = 23;
   const index = (i: number) => String(i).padStart(2, "0");
-  const releases = Array.from({ length: count }, (_, i) => [`${teamId}-r${i}`, teamId, `bulk-${index(i)}`, `Bulk release ${index(i)}`, `bulk-${index(i)}`, sqlTime(new Date(now))]);
+  const releases = Array.from({ length: count }, (_, i) => [
+    `${teamId}-r${i}`,
+    teamId,
+    `bulk-${index(i)}`,
+    `Bulk release ${index(i)}`,
+    `bulk-${index(i)}`,
+    sqlTime(new Date(now)),
+  ]);
   await sql(
     project,
     `INSERT INTO "Release" ("id", "teamId", "key", "name", "salt", "updatedAt") VALUES ${releases.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`).join(", ")}`,
     releases.flat(),
   );
-  const rolloutRows = Array.from({ length: count }, (_, i) => [`${teamId}-ro${i}`, `${teamId}-r${i}`, `${teamId}-prd`, sqlTime(new Date(now - i * 60_000))]);
+  const rolloutRows = Array.from({ length: count }, (_, i) => [
+    `${teamId}-ro${i}`,
+    `${teamId}-r${i}`,
+    `${teamId}-prd`,
+    sqlTime(new Date(now - i * 60_000)),
+  ]);
   await sql(
     project,
     `INSERT INTO "ReleaseRollout" ("id", "releaseId", "environmentId", "status", "version", "defaultBasisPoints", "updatedAt", "updatedByName")

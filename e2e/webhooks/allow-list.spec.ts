@@ -1,6 +1,9 @@
 import { expect, test } from "../support/fixtures";
 
-test("admins set the internal destinations webhooks may reach; an internal URL is refused until listed; other members never see the list", async ({ pageAs, uniqueKey }) => {
+test("admins set the internal destinations webhooks may reach; an internal URL is refused until listed; other members never see the list", async ({
+  pageAs,
+  uniqueKey,
+}) => {
   const admin = await pageAs("Ada Admin");
   await admin.goto("/teams/acme/webhooks");
   const list = admin.getByLabel("Allowed internal destinations");

@@ -34,11 +34,13 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
     const row = await loadChangeRequest(tx, access.teamId, input.id);
     if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
     if (isOwnRequest(row, access)) {
-      const how = row.requesterType === "api_key" ? "An API key you created asked for this change" : "You asked for this change";
+      const how =
+        row.requesterType === "api_key" ? "An API key you created asked for this change" : "You asked for this change";
       throw new ForbiddenError(`${how}, so someone else has to approve it (four-eyes rule)`);
     }
     const team = access;
-    if (row.expiresAt.getTime() <= Date.now()) return settleChangeRequest(tx, row, "expired", "expired", { team, actor: APPROVALS_SYSTEM_ACTOR });
+    if (row.expiresAt.getTime() <= Date.now())
+      return settleChangeRequest(tx, row, "expired", "expired", { team, actor: APPROVALS_SYSTEM_ACTOR });
     const reviewed = { team, actor: access.actor, reviewer: access.actor, comment: input.comment || null };
     const note = ` — requested by ${row.requesterName}, approved by ${access.actor.name}`;
 
@@ -47,11 +49,20 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
       if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
       const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
       await plan.apply(note);
-      await recordChangeRequestStep(tx, "applied", { team, actor: access.actor, ids: requestIds(row), request: approved });
+      await recordChangeRequestStep(tx, "applied", {
+        team,
+        actor: access.actor,
+        ids: requestIds(row),
+        request: approved,
+      });
       return approved;
     }
 
-    if (!row.release || !row.environment) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: "the release or environment no longer exists; nothing was applied" });
+    if (!row.release || !row.environment)
+      return settleChangeRequest(tx, row, "stale", "stale", {
+        ...reviewed,
+        note: "the release or environment no longer exists; nothing was applied",
+      });
     const loaded = await loadRollout(tx, access.teamId, row.release.key, row.environment.key);
     const { proposed } = rolloutRequestPayload(row);
     const why = await staleRolloutReason(tx, access, row, loaded, proposed);
@@ -63,16 +74,32 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
   });
 }
 
-async function staleRolloutReason(tx: Tx, access: TeamAccess, row: ChangeRequestRow, loaded: LoadedRollout, proposed: ProposedPercentages): Promise<string | null> {
-  if (loaded.rollout.version !== row.baseVersion) return `the release changed since the request (version ${row.baseVersion} → ${loaded.rollout.version}); nothing was applied`;
+async function staleRolloutReason(
+  tx: Tx,
+  access: TeamAccess,
+  row: ChangeRequestRow,
+  loaded: LoadedRollout,
+  proposed: ProposedPercentages,
+): Promise<string | null> {
+  if (loaded.rollout.version !== row.baseVersion)
+    return `the release changed since the request (version ${row.baseVersion} → ${loaded.rollout.version}); nothing was applied`;
   if (row.kind !== "set_rollout") return null;
   const gone = await missingCohortKeys(tx, access.teamId, Object.keys(proposed.cohorts));
   if (gone.length) return `cohort ${gone.join(", ")} no longer exists; nothing was applied`;
-  if (!canEditPercentages(snapshotOf(loaded.rollout).status)) return "the release is no longer rolling out; nothing was applied";
+  if (!canEditPercentages(snapshotOf(loaded.rollout).status))
+    return "the release is no longer rolling out; nothing was applied";
   return null;
 }
 
-async function applyRolloutRequest(tx: Tx, access: TeamAccess, row: ChangeRequestRow, loaded: LoadedRollout, proposed: ProposedPercentages, request: ChangeRequestView, note: string) {
+async function applyRolloutRequest(
+  tx: Tx,
+  access: TeamAccess,
+  row: ChangeRequestRow,
+  loaded: LoadedRollout,
+  proposed: ProposedPercentages,
+  request: ChangeRequestView,
+  note: string,
+) {
   const { release, environment } = loaded;
   const ids = { releaseId: release.id, environmentId: environment.id, cohortId: null };
   const change = changeOf(row.kind, proposed);
@@ -80,7 +107,10 @@ async function applyRolloutRequest(tx: Tx, access: TeamAccess, row: ChangeReques
     try {
       await applyRolloutChange(tx, { by: access, target: loaded, expectedVersion: row.baseVersion, change, note });
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictError("The release changed while approving; nothing was applied. Try again to see the current state.");
+      if (error instanceof ConflictError)
+        throw new ConflictError(
+          "The release changed while approving; nothing was applied. Try again to see the current state.",
+        );
       throw error;
     }
   }
@@ -90,6 +120,7 @@ async function applyRolloutRequest(tx: Tx, access: TeamAccess, row: ChangeReques
 /** What a rollout request applies (roll back never waits for approval, so it is never requested). */
 function changeOf(kind: string, proposed: ProposedPercentages): RolloutChange | null {
   if (kind === "set_rollout") return { kind: "percentages", percentages: proposed };
-  if (kind === "promote" || kind === "start" || kind === "pause" || kind === "resume" || kind === "restart") return { kind: "status", command: kind };
+  if (kind === "promote" || kind === "start" || kind === "pause" || kind === "resume" || kind === "restart")
+    return { kind: "status", command: kind };
   return null;
 }

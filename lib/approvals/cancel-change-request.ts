@@ -19,7 +19,13 @@ export async function cancelChangeRequest(actor: Actor | null, rawInput: unknown
     const row = await loadChangeRequest(tx, access.teamId, input.id);
     if (row.status !== "pending") throw new ConflictError(`This request is already ${row.status}; nothing was changed`);
     const own = isOwnRequest(row, access);
-    if (!own && !roleAtLeast(access.role, "admin")) throw new ForbiddenError("Only the requester or an admin can cancel a request");
-    return settleChangeRequest(tx, row, "cancelled", "cancelled", { team: access, actor: access.actor, comment: input.comment || null, note: own ? "withdrawn by the requester" : undefined });
+    if (!own && !roleAtLeast(access.role, "admin"))
+      throw new ForbiddenError("Only the requester or an admin can cancel a request");
+    return settleChangeRequest(tx, row, "cancelled", "cancelled", {
+      team: access,
+      actor: access.actor,
+      comment: input.comment || null,
+      note: own ? "withdrawn by the requester" : undefined,
+    });
   });
 }

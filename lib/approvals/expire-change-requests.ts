@@ -17,10 +17,19 @@ export async function expireChangeRequests(options: { teamId?: string; now?: Dat
   for (const { id } of due) {
     try {
       await inTransaction(async (tx) => {
-        const row = await tx.changeRequest.findFirst({ where: { id, status: "pending" }, include: CHANGE_REQUEST_INCLUDE });
+        const row = await tx.changeRequest.findFirst({
+          where: { id, status: "pending" },
+          include: CHANGE_REQUEST_INCLUDE,
+        });
         if (!row) return;
-        const team = await tx.team.findUniqueOrThrow({ where: { id: row.teamId }, select: { id: true, slug: true, name: true } });
-        await settleChangeRequest(tx, row, "expired", "expired", { team: { teamId: team.id, teamSlug: team.slug, teamName: team.name }, actor: APPROVALS_SYSTEM_ACTOR });
+        const team = await tx.team.findUniqueOrThrow({
+          where: { id: row.teamId },
+          select: { id: true, slug: true, name: true },
+        });
+        await settleChangeRequest(tx, row, "expired", "expired", {
+          team: { teamId: team.id, teamSlug: team.slug, teamName: team.name },
+          actor: APPROVALS_SYSTEM_ACTOR,
+        });
         expired++;
       });
     } catch (error) {

@@ -12,7 +12,10 @@ import { toChangeRequestView } from "@/lib/change-requests/to-change-request-vie
 const getChangeRequestSchema = z.object({ id: changeRequestIdSchema });
 
 /** One request of the team; any member may read it. */
-export async function getChangeRequest(access: TeamAccess, rawInput: z.input<typeof getChangeRequestSchema>): Promise<ChangeRequestView> {
+export async function getChangeRequest(
+  access: TeamAccess,
+  rawInput: z.input<typeof getChangeRequestSchema>,
+): Promise<ChangeRequestView> {
   const input = parseInput(getChangeRequestSchema, rawInput);
   const db = readDb();
   await expireChangeRequests({ teamId: access.teamId });

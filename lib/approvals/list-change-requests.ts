@@ -17,8 +17,17 @@ export async function listChangeRequests(access: TeamAccess, filter: ChangeReque
     ...(filter.environmentKey ? { environment: { key: filter.environmentKey } } : {}),
   };
   const [pending, decided, cohorts] = await Promise.all([
-    db.changeRequest.findMany({ where: { ...where, status: "pending" }, include: CHANGE_REQUEST_INCLUDE, orderBy: { createdAt: "asc" } }),
-    db.changeRequest.findMany({ where: { ...where, status: { not: "pending" } }, include: CHANGE_REQUEST_INCLUDE, orderBy: { decidedAt: "desc" }, take: filter.decidedLimit ?? 20 }),
+    db.changeRequest.findMany({
+      where: { ...where, status: "pending" },
+      include: CHANGE_REQUEST_INCLUDE,
+      orderBy: { createdAt: "asc" },
+    }),
+    db.changeRequest.findMany({
+      where: { ...where, status: { not: "pending" } },
+      include: CHANGE_REQUEST_INCLUDE,
+      orderBy: { decidedAt: "desc" },
+      take: filter.decidedLimit ?? 20,
+    }),
     db.cohort.findMany({ where: { teamId: access.teamId }, select: { key: true, name: true } }),
   ]);
   const names = new Map(cohorts.map((c) => [c.key, c.name]));
@@ -28,5 +37,7 @@ export async function listChangeRequests(access: TeamAccess, filter: ChangeReque
 
 /** For the navigation badge: cheap, and without expiring anything. */
 export async function countPendingChangeRequests(access: TeamAccess): Promise<number> {
-  return readDb().changeRequest.count({ where: { teamId: access.teamId, status: "pending", expiresAt: { gt: new Date() } } });
+  return readDb().changeRequest.count({
+    where: { teamId: access.teamId, status: "pending", expiresAt: { gt: new Date() } },
+  });
 }

@@ -21,6 +21,11 @@ export async function rejectChangeRequest(actor: Actor | null, rawInput: unknown
     if (isOwnRequest(row, access)) {
       throw new ForbiddenError("This is your own request (or your API key's): cancel it instead of rejecting it");
     }
-    return settleChangeRequest(tx, row, "rejected", "rejected", { team: access, actor: access.actor, reviewer: access.actor, comment: input.comment });
+    return settleChangeRequest(tx, row, "rejected", "rejected", {
+      team: access,
+      actor: access.actor,
+      reviewer: access.actor,
+      comment: input.comment,
+    });
   });
 }

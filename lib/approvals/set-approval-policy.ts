@@ -40,7 +40,10 @@ export async function setApprovalPolicy(actor: Actor | null, rawInput: unknown):
     if (!environment) throw new NotFoundError(`Environment "${input.environmentKey}" not found`);
     const before = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
     if ((before?.version ?? 0) !== input.expectedVersion) {
-      throw new ConflictError(`The approval policy for ${environment.name} was changed by ${before?.updatedByName ?? "someone else"} since you opened it. Nothing was saved.`, before);
+      throw new ConflictError(
+        `The approval policy for ${environment.name} was changed by ${before?.updatedByName ?? "someone else"} since you opened it. Nothing was saved.`,
+        before,
+      );
     }
     const rules = {
       cohortThresholdBasisPoints: input.cohortThresholdBasisPoints,
@@ -50,7 +53,10 @@ export async function setApprovalPolicy(actor: Actor | null, rawInput: unknown):
       expiryMinutes: input.expiryMinutes,
     };
     const written = before
-      ? await tx.approvalPolicy.updateMany({ where: { environmentId: environment.id, version: input.expectedVersion }, data: { ...rules, version: { increment: 1 }, updatedByName: access.actor.name } })
+      ? await tx.approvalPolicy.updateMany({
+          where: { environmentId: environment.id, version: input.expectedVersion },
+          data: { ...rules, version: { increment: 1 }, updatedByName: access.actor.name },
+        })
       : await createPolicy(tx, { environmentId: environment.id, ...rules, updatedByName: access.actor.name });
     if (written.count !== 1) throw new ConflictError("The approval policy changed while saving; nothing was saved");
     const after = (await getApprovalPolicy(access, { environmentId: environment.id }, tx))!;

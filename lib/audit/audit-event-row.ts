@@ -11,6 +11,8 @@ export const auditEventRowSchema = z.object({
   after: changeSide,
 });
 
-export function toAuditEvent<R extends { id: string; actorType: string; before: string | null; after: string | null }>(row: R) {
+export function toAuditEvent<R extends { id: string; actorType: string; before: string | null; after: string | null }>(
+  row: R,
+) {
   return parseRow("AuditEvent", auditEventRowSchema, row);
 }

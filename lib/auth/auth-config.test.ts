@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { devLoginEnabled, oidcConfig } from "./auth-config";
 
-const OIDC = { AUTH_OIDC_ISSUER: "http://127.0.0.1:9999/", AUTH_OIDC_CLIENT_ID: "glidepath", AUTH_OIDC_CLIENT_SECRET: "s3cret" };
+const OIDC = {
+  AUTH_OIDC_ISSUER: "http://127.0.0.1:9999/",
+  AUTH_OIDC_CLIENT_ID: "glidepath",
+  AUTH_OIDC_CLIENT_SECRET: "s3cret",
+};
 
 describe("oidcConfig", () => {
   it("is off unless issuer, client id and secret are all set", () => {

@@ -4,7 +4,12 @@ export function oidcConfig(env: Record<string, string | undefined> = process.env
   const clientId = env.AUTH_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.AUTH_OIDC_CLIENT_SECRET?.trim();
   if (!issuer || !clientId || !clientSecret) return null;
-  return { issuer: issuer.replace(/\/+$/, ""), clientId, clientSecret, name: env.AUTH_OIDC_NAME?.trim() || "Single sign-on" };
+  return {
+    issuer: issuer.replace(/\/+$/, ""),
+    clientId,
+    clientSecret,
+    name: env.AUTH_OIDC_NAME?.trim() || "Single sign-on",
+  };
 }
 
 /**

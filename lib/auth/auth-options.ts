@@ -22,7 +22,11 @@ function providers(): NextAuthOptions["providers"] {
       idToken: true,
       checks: ["pkce", "state"],
       profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
-        return { id: profile.sub, email: profile.email, name: profile.name ?? profile.preferred_username ?? profile.email };
+        return {
+          id: profile.sub,
+          email: profile.email,
+          name: profile.name ?? profile.preferred_username ?? profile.email,
+        };
       },
     });
   }
@@ -52,7 +56,11 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return "/signin?error=NoEmail";
-        const linked = await linkOidcUser({ subject: account.providerAccountId, email: user.email, name: user.name ?? user.email });
+        const linked = await linkOidcUser({
+          subject: account.providerAccountId,
+          email: user.email,
+          name: user.name ?? user.email,
+        });
         user.id = linked.id;
         return true;
       },

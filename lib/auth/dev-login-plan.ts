@@ -42,16 +42,22 @@ export function devLoginPlan(env: Record<string, string | undefined> = process.e
   else {
     devLogin = false;
     const why = host ? `HOST is set (${host})` : "the database is PostgreSQL";
-    warnings.push(`Development sign-in is off because ${why}: nobody can sign in until you configure AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET (or set GLIDEPATH_DEV_LOGIN=1 on a machine only you can reach).`);
+    warnings.push(
+      `Development sign-in is off because ${why}: nobody can sign in until you configure AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET (or set GLIDEPATH_DEV_LOGIN=1 on a machine only you can reach).`,
+    );
   }
 
   if (!devLogin) return { devLogin, host, notes, warnings };
   if (!host) {
-    notes.push(`Development sign-in is on (anyone who opens /signin can pick any demo user), so the server listens on ${LOOPBACK_HOST} only. Set HOST and configure OIDC to open it to the network.`);
+    notes.push(
+      `Development sign-in is on (anyone who opens /signin can pick any demo user), so the server listens on ${LOOPBACK_HOST} only. Set HOST and configure OIDC to open it to the network.`,
+    );
     return { devLogin, host: LOOPBACK_HOST, notes, warnings };
   }
   if (!isLoopback(host)) {
-    warnings.push(`Development sign-in is on and the server listens on ${host}: anyone who can reach it can sign in as any user, admins included.`);
+    warnings.push(
+      `Development sign-in is on and the server listens on ${host}: anyone who can reach it can sign in as any user, admins included.`,
+    );
   }
   return { devLogin, host, notes, warnings };
 }

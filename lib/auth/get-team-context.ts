@@ -35,7 +35,11 @@ export function inEnvironment(team: TeamWithEnvironments, environmentKey?: strin
  * What every team page needs: the viewer's access, the environments in order and the one in
  * view (from the URL, defaulting to the last, usually production).
  */
-export async function getTeamContext(actor: Actor | null, teamSlug: string, environmentKey?: string | null): Promise<TeamContext> {
+export async function getTeamContext(
+  actor: Actor | null,
+  teamSlug: string,
+  environmentKey?: string | null,
+): Promise<TeamContext> {
   return inEnvironment(await getTeamWithEnvironments(actor, teamSlug), environmentKey);
 }
 

@@ -8,7 +8,14 @@ import type { Actor } from "./actor";
  * `accountableUserId`: the person behind the actor — the user, or the user who created the API
  * key. Four eyes compares people, not credentials: a key's creator can't approve what the key asked.
  */
-export type TeamAccess = { teamId: string; teamSlug: string; teamName: string; role: Role; actor: Actor; accountableUserId: string | null };
+export type TeamAccess = {
+  teamId: string;
+  teamSlug: string;
+  teamName: string;
+  role: Role;
+  actor: Actor;
+  accountableUserId: string | null;
+};
 
 /** Who acts in which team, without a membership: enough for a change made by the system. */
 export type TeamActor = Pick<TeamAccess, "teamId" | "teamSlug" | "teamName" | "actor">;
@@ -38,7 +45,14 @@ export async function requireRole(tx: Tx, actor: Actor | null, teamSlug: string,
       `You are a ${membership.role} in ${membership.team.name}; only ${required}s and above can ${ACTION_NAMES[required]}`,
     );
   }
-  return { teamId: membership.teamId, teamSlug: membership.team.slug, teamName: membership.team.name, role: membership.role, actor, accountableUserId: actor.id };
+  return {
+    teamId: membership.teamId,
+    teamSlug: membership.team.slug,
+    teamName: membership.team.name,
+    role: membership.role,
+    actor,
+    accountableUserId: actor.id,
+  };
 }
 
 /**
@@ -50,7 +64,16 @@ async function requireKeyRole(tx: Tx, actor: Actor, teamSlug: string, required: 
   if (!key || key.revokedAt) throw new UnauthenticatedError("This API key is unknown or revoked");
   if (key.team.slug !== teamSlug) throw new NotFoundError(`Team "${teamSlug}" not found`);
   if (!isRole(key.role) || !roleAtLeast(key.role, required)) {
-    throw new ForbiddenError(`This API key has the ${key.role ?? "no"} role; only ${required} keys and above can ${ACTION_NAMES[required]}`);
+    throw new ForbiddenError(
+      `This API key has the ${key.role ?? "no"} role; only ${required} keys and above can ${ACTION_NAMES[required]}`,
+    );
   }
-  return { teamId: key.teamId, teamSlug: key.team.slug, teamName: key.team.name, role: key.role, actor, accountableUserId: key.createdById };
+  return {
+    teamId: key.teamId,
+    teamSlug: key.team.slug,
+    teamName: key.team.name,
+    role: key.role,
+    actor,
+    accountableUserId: key.createdById,
+  };
 }

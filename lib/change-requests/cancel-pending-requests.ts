@@ -5,7 +5,12 @@ import { recordChangeRequestStep } from "./change-request-events";
 import { CHANGE_REQUEST_INCLUDE, requestIds, toChangeRequestView } from "./to-change-request-view";
 
 /** Roll back makes every pending request for that release and environment moot. */
-export async function cancelPendingRequests(tx: Tx, access: TeamActor, ids: { releaseId: string; environmentId: string }, note: string) {
+export async function cancelPendingRequests(
+  tx: Tx,
+  access: TeamActor,
+  ids: { releaseId: string; environmentId: string },
+  note: string,
+) {
   return cancelPendingWhere(tx, access, { teamId: access.teamId, ...ids }, note);
 }
 
@@ -13,20 +18,42 @@ export async function cancelPendingRequests(tx: Tx, access: TeamActor, ids: { re
  * A requester who left the team, or can no longer edit, should not have a change applied in
  * their name later: an approver would be approving someone without the right to ask.
  */
-export async function cancelPendingRequestsOf(tx: Tx, access: TeamAccess, requester: { type: string; id: string }, note: string) {
-  return cancelPendingWhere(tx, access, { teamId: access.teamId, requesterType: requester.type, requesterId: requester.id }, note);
+export async function cancelPendingRequestsOf(
+  tx: Tx,
+  access: TeamAccess,
+  requester: { type: string; id: string },
+  note: string,
+) {
+  return cancelPendingWhere(
+    tx,
+    access,
+    { teamId: access.teamId, requesterType: requester.type, requesterId: requester.id },
+    note,
+  );
 }
 
 async function cancelPendingWhere(tx: Tx, access: TeamActor, where: Prisma.ChangeRequestWhereInput, note: string) {
-  const pending = await tx.changeRequest.findMany({ where: { ...where, status: "pending" }, include: CHANGE_REQUEST_INCLUDE });
+  const pending = await tx.changeRequest.findMany({
+    where: { ...where, status: "pending" },
+    include: CHANGE_REQUEST_INCLUDE,
+  });
   let cancelled = 0;
   for (const row of pending) {
     const decidedAt = new Date();
-    const done = await tx.changeRequest.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "cancelled", decidedAt, reviewComment: note } });
+    const done = await tx.changeRequest.updateMany({
+      where: { id: row.id, status: "pending" },
+      data: { status: "cancelled", decidedAt, reviewComment: note },
+    });
     if (done.count !== 1) continue;
     cancelled += 1;
     const request = toChangeRequestView({ ...row, status: "cancelled", decidedAt, reviewComment: note });
-    await recordChangeRequestStep(tx, "cancelled", { team: access, actor: access.actor, ids: requestIds(row), request, note });
+    await recordChangeRequestStep(tx, "cancelled", {
+      team: access,
+      actor: access.actor,
+      ids: requestIds(row),
+      request,
+      note,
+    });
   }
   return cancelled;
 }

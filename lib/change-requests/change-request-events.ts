@@ -46,7 +46,15 @@ export async function recordChangeRequestStep(
     environmentId: input.ids.environmentId,
     releaseId: input.ids.releaseId,
     cohortId: input.ids.cohortId,
-    after: { id: request.id, status: request.status, kind: request.kind, changes: request.changes, reasons: request.reasons, comment: request.comment, reviewComment: request.reviewComment },
+    after: {
+      id: request.id,
+      status: request.status,
+      kind: request.kind,
+      changes: request.changes,
+      reasons: request.reasons,
+      comment: request.comment,
+      reviewComment: request.reviewComment,
+    },
   });
   // "approved" already told the channel; the change it applies is in the audit trail.
   if (step === "applied") return;
@@ -58,9 +66,17 @@ export async function recordChangeRequestStep(
     environment: request.environment,
     ...(request.cohort ? { cohort: request.cohort } : {}),
     actor: { type: actor.type, name: actor.name },
-    summary: step === "created" ? `${actor.name} asked to ${request.summary.charAt(0).toLowerCase()}${request.summary.slice(1)}${request.cohort ? "" : ` — ${request.subject}`}` : `${actor.name}: ${summary}`,
+    summary:
+      step === "created"
+        ? `${actor.name} asked to ${request.summary.charAt(0).toLowerCase()}${request.summary.slice(1)}${request.cohort ? "" : ` — ${request.subject}`}`
+        : `${actor.name}: ${summary}`,
     path: `/teams/${team.teamSlug}/approvals`,
-    changeRequest: { id: request.id, status: request.status, changes: request.summary, comment: request.reviewComment ?? request.comment },
+    changeRequest: {
+      id: request.id,
+      status: request.status,
+      changes: request.summary,
+      comment: request.reviewComment ?? request.comment,
+    },
     occurredAt: new Date().toISOString(),
   });
 }

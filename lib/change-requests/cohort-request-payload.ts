@@ -21,8 +21,14 @@ export type CohortOrderPayload = z.infer<typeof cohortOrderPayloadSchema>;
 
 type PayloadRow = { id: string; before: string; proposed: string };
 
-const fieldsRowSchema = z.object({ before: jsonColumn(cohortFieldsPayloadSchema), proposed: jsonColumn(cohortFieldsPayloadSchema) });
-const orderRowSchema = z.object({ before: jsonColumn(cohortOrderPayloadSchema), proposed: jsonColumn(cohortOrderPayloadSchema) });
+const fieldsRowSchema = z.object({
+  before: jsonColumn(cohortFieldsPayloadSchema),
+  proposed: jsonColumn(cohortFieldsPayloadSchema),
+});
+const orderRowSchema = z.object({
+  before: jsonColumn(cohortOrderPayloadSchema),
+  proposed: jsonColumn(cohortOrderPayloadSchema),
+});
 
 /** A cohort_update request's stored sides. */
 export function cohortFieldsPayload(row: PayloadRow): { before: CohortFieldsPayload; proposed: CohortFieldsPayload } {
@@ -37,7 +43,11 @@ export function cohortOrderPayload(row: PayloadRow): { before: CohortOrderPayloa
 }
 
 /** One line for a cohort request, e.g. "Edit cohort Beta: 2 listed targeting keys → targetingKey starts with zz-". */
-export function describeCohortRequest(kind: ChangeRequestKind, cohort: { key: string; name: string }, row: PayloadRow): string {
+export function describeCohortRequest(
+  kind: ChangeRequestKind,
+  cohort: { key: string; name: string },
+  row: PayloadRow,
+): string {
   if (kind === "cohort_update") {
     const { before, proposed: after } = cohortFieldsPayload(row);
     const rename = before.name !== after.name ? ` (renamed ${before.name} → ${after.name})` : "";

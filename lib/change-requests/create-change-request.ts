@@ -48,7 +48,10 @@ export async function createChangeRequest(tx: Tx, input: NewChangeRequest): Prom
 }
 
 /** Four eyes: the requester, or the person behind the key that asked, never decides it. */
-export function isOwnRequest(row: { requesterType: string; requesterId: string; requesterUserId: string | null }, access: TeamAccess): boolean {
+export function isOwnRequest(
+  row: { requesterType: string; requesterId: string; requesterUserId: string | null },
+  access: TeamAccess,
+): boolean {
   if (row.requesterType === access.actor.type && row.requesterId === access.actor.id) return true;
   return row.requesterUserId !== null && row.requesterUserId === access.accountableUserId;
 }

@@ -8,9 +8,14 @@ const STATUS_COMMANDS: Partial<Record<ChangeRequestKind, string>> = {
   restart: "Restart as a draft (everyone back to 0%)",
 };
 
-export function describeChangeRequest(kind: ChangeRequestKind, before: ProposedPercentages, proposed: ProposedPercentages): string {
+export function describeChangeRequest(
+  kind: ChangeRequestKind,
+  before: ProposedPercentages,
+  proposed: ProposedPercentages,
+): string {
   const command = STATUS_COMMANDS[kind];
   if (command) return command;
-  if (kind === "start") return `Start the rollout (${describeRolloutChange({ defaultBasisPoints: 0, cohorts: {} }, before) || "at 0%"})`;
+  if (kind === "start")
+    return `Start the rollout (${describeRolloutChange({ defaultBasisPoints: 0, cohorts: {} }, before) || "at 0%"})`;
   return describeRolloutChange(before, proposed);
 }

@@ -4,7 +4,11 @@ import type { Prisma, Tx } from "@/lib/db/client";
 import { readDb } from "@/lib/db/transaction";
 import type { ApprovalRules } from "@/lib/domain/approval-policy";
 
-export type ApprovalPolicyView = ApprovalRules & { expiryMinutes: number; version: number; updatedByName: string | null };
+export type ApprovalPolicyView = ApprovalRules & {
+  expiryMinutes: number;
+  version: number;
+  updatedByName: string | null;
+};
 
 export function toApprovalPolicyView(row: Prisma.ApprovalPolicyGetPayload<object>): ApprovalPolicyView {
   return {
@@ -22,7 +26,13 @@ export function toApprovalPolicyView(row: Prisma.ApprovalPolicyGetPayload<object
  * An environment's policy, or null when it has none (everything applies directly). Any member
  * may read. `db`: a change judged by the policy reads it inside its own transaction.
  */
-export async function getApprovalPolicy(access: TeamAccess, input: { environmentId: string }, db: Tx = readDb()): Promise<ApprovalPolicyView | null> {
-  const row = await db.approvalPolicy.findFirst({ where: { environmentId: input.environmentId, environment: { teamId: access.teamId } } });
+export async function getApprovalPolicy(
+  access: TeamAccess,
+  input: { environmentId: string },
+  db: Tx = readDb(),
+): Promise<ApprovalPolicyView | null> {
+  const row = await db.approvalPolicy.findFirst({
+    where: { environmentId: input.environmentId, environment: { teamId: access.teamId } },
+  });
   return row && toApprovalPolicyView(row);
 }

@@ -10,7 +10,10 @@ const percentagesSchema = z.object({
 const payloadSchema = z.object({ before: jsonColumn(percentagesSchema), proposed: jsonColumn(percentagesSchema) });
 
 /** A rollout request's stored before/proposed percentages, parsed rather than cast. */
-export function rolloutRequestPayload(row: { id: string; before: string; proposed: string }): { before: ProposedPercentages; proposed: ProposedPercentages } {
+export function rolloutRequestPayload(row: { id: string; before: string; proposed: string }): {
+  before: ProposedPercentages;
+  proposed: ProposedPercentages;
+} {
   const { before, proposed } = parseRow("ChangeRequest", payloadSchema, row);
   return { before, proposed };
 }

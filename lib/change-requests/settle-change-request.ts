@@ -26,7 +26,19 @@ export async function settleChangeRequest(
   const data = { status, decidedAt, ...reviewer, ...(by.comment !== undefined ? { reviewComment: by.comment } : {}) };
   const done = await tx.changeRequest.updateMany({ where: { id: row.id, status: "pending" }, data });
   if (done.count !== 1) throw new ConflictError("Someone else decided this request a moment ago; nothing was changed");
-  const request = toChangeRequestView({ ...row, ...data, reviewerId: data.reviewerId ?? row.reviewerId, reviewerName: data.reviewerName ?? row.reviewerName, reviewComment: data.reviewComment ?? row.reviewComment });
-  await recordChangeRequestStep(tx, step, { team: by.team, actor: by.actor, ids: requestIds(row), request, note: by.note });
+  const request = toChangeRequestView({
+    ...row,
+    ...data,
+    reviewerId: data.reviewerId ?? row.reviewerId,
+    reviewerName: data.reviewerName ?? row.reviewerName,
+    reviewComment: data.reviewComment ?? row.reviewComment,
+  });
+  await recordChangeRequestStep(tx, step, {
+    team: by.team,
+    actor: by.actor,
+    ids: requestIds(row),
+    request,
+    note: by.note,
+  });
   return request;
 }

@@ -15,7 +15,10 @@ export const CHANGE_REQUEST_INCLUDE = {
 
 export type ChangeRequestRow = Prisma.ChangeRequestGetPayload<{ include: typeof CHANGE_REQUEST_INCLUDE }>;
 
-export function toChangeRequestView(stored: ChangeRequestRow, cohortNames: Map<string, string> = new Map()): ChangeRequestView {
+export function toChangeRequestView(
+  stored: ChangeRequestRow,
+  cohortNames: Map<string, string> = new Map(),
+): ChangeRequestView {
   const row = toChangeRequest(stored);
   const { kind } = row;
   const common = {
@@ -52,7 +55,9 @@ export function toChangeRequestView(stored: ChangeRequestRow, cohortNames: Map<s
       ? diffRollout(
           before,
           proposed,
-          [...new Set([...Object.keys(before.cohorts), ...Object.keys(proposed.cohorts)])].sort().map((key) => ({ key, name: cohortNames.get(key) ?? key })),
+          [...new Set([...Object.keys(before.cohorts), ...Object.keys(proposed.cohorts)])]
+            .sort()
+            .map((key) => ({ key, name: cohortNames.get(key) ?? key })),
         )
       : [];
   const release = row.release?.name ?? "A deleted release";
@@ -62,7 +67,10 @@ export function toChangeRequestView(stored: ChangeRequestRow, cohortNames: Map<s
     summary: describeChangeRequest(kind, before, proposed),
     changes,
     subject: `${release} in ${environment}`,
-    subjectPath: row.release && row.environment ? `releases/${encodeURIComponent(row.release.key)}?env=${encodeURIComponent(row.environment.key)}` : "approvals",
+    subjectPath:
+      row.release && row.environment
+        ? `releases/${encodeURIComponent(row.release.key)}?env=${encodeURIComponent(row.environment.key)}`
+        : "approvals",
   };
 }
 

@@ -10,8 +10,23 @@ const chart = {
   formatValue: (v: number) => `${v}%`,
   formatTime: (t: number) => `${t / 60_000}m`,
   series: [
-    { label: "Treatment", role: "treatment" as const, points: [{ t: 0, v: 1 }, { t: 1_800_000, v: null }, { t: 3_600_000, v: 4 }] },
-    { label: "Control", role: "control" as const, points: [{ t: 0, v: 1 }, { t: 3_600_000, v: 2 }] },
+    {
+      label: "Treatment",
+      role: "treatment" as const,
+      points: [
+        { t: 0, v: 1 },
+        { t: 1_800_000, v: null },
+        { t: 3_600_000, v: 4 },
+      ],
+    },
+    {
+      label: "Control",
+      role: "control" as const,
+      points: [
+        { t: 0, v: 1 },
+        { t: 3_600_000, v: 2 },
+      ],
+    },
   ],
 };
 
@@ -24,8 +39,23 @@ describe("svg charts", () => {
   });
 
   it("breaks the line where a value is missing", () => {
-    expect(linePath(chart.series[0]!.points, (t) => t / 1000, (v) => v)).toBe("M0.0,1.0M3600.0,4.0");
-    expect(linePath([{ t: 0, v: 1 }, { t: 1, v: 2 }], (t) => t, (v) => v)).toBe("M0.0,1.0L1.0,2.0");
+    expect(
+      linePath(
+        chart.series[0]!.points,
+        (t) => t / 1000,
+        (v) => v,
+      ),
+    ).toBe("M0.0,1.0M3600.0,4.0");
+    expect(
+      linePath(
+        [
+          { t: 0, v: 1 },
+          { t: 1, v: 2 },
+        ],
+        (t) => t,
+        (v) => v,
+      ),
+    ).toBe("M0.0,1.0L1.0,2.0");
   });
 
   it("a point with no neighbour gets a dot (a one-point line would be invisible)", () => {

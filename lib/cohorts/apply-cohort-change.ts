@@ -18,13 +18,31 @@ function movedPlaces(flows: readonly CohortFlow[]): Set<string> {
 }
 
 async function staleDependents(tx: Tx, access: TeamAccess, flows: readonly CohortFlow[], cohortName: string) {
-  if (flows.length) await staleRequestsDependingOn(tx, access, movedPlaces(flows), `cohort ${cohortName} changed who it matches since the request`);
+  if (flows.length)
+    await staleRequestsDependingOn(
+      tx,
+      access,
+      movedPlaces(flows),
+      `cohort ${cohortName} changed who it matches since the request`,
+    );
 }
 
-export async function applyCohortEdit(tx: Tx, access: TeamAccess, cohort: ActiveCohort, after: CohortFieldsPayload, flows: readonly CohortFlow[], note = ""): Promise<number> {
+export async function applyCohortEdit(
+  tx: Tx,
+  access: TeamAccess,
+  cohort: ActiveCohort,
+  after: CohortFieldsPayload,
+  flows: readonly CohortFlow[],
+  note = "",
+): Promise<number> {
   const updated = await tx.cohort.updateMany({
     where: { id: cohort.id, version: cohort.version, archivedAt: null },
-    data: { name: after.name, description: after.description, definition: JSON.stringify(after.definition), version: { increment: 1 } },
+    data: {
+      name: after.name,
+      description: after.description,
+      definition: JSON.stringify(after.definition),
+      version: { increment: 1 },
+    },
   });
   if (updated.count !== 1) throw new ConflictError(`Cohort ${cohort.name} changed while saving; nothing was saved`);
   await bumpConfigVersion(tx, { teamId: access.teamId });
@@ -42,7 +60,15 @@ export async function applyCohortEdit(tx: Tx, access: TeamAccess, cohort: Active
 }
 
 /** Swaps two neighbours' priorities; `order` is the active order before the swap. */
-export async function applyCohortSwap(tx: Tx, access: TeamAccess, moving: ActiveCohort, neighbour: ActiveCohort, order: string[], flows: readonly CohortFlow[], note = ""): Promise<string[]> {
+export async function applyCohortSwap(
+  tx: Tx,
+  access: TeamAccess,
+  moving: ActiveCohort,
+  neighbour: ActiveCohort,
+  order: string[],
+  flows: readonly CohortFlow[],
+  note = "",
+): Promise<string[]> {
   await tx.cohort.update({ where: { id: moving.id }, data: { priority: neighbour.priority } });
   await tx.cohort.update({ where: { id: neighbour.id }, data: { priority: moving.priority } });
   const after = order.map((key) => (key === moving.key ? neighbour.key : key === neighbour.key ? moving.key : key));
@@ -67,16 +93,34 @@ export async function applyCohortSwap(tx: Tx, access: TeamAccess, moving: Active
  * percentages go (each release's rollout moves to a new version, so a page open on it reloads
  * before saving); the audit event keeps them.
  */
-export async function applyCohortArchive(tx: Tx, access: TeamAccess, cohort: ActiveCohort, order: string[], flows: readonly CohortFlow[], note = ""): Promise<void> {
-  const archived = await tx.cohort.updateMany({ where: { id: cohort.id, version: cohort.version, archivedAt: null }, data: { archivedAt: new Date(), version: { increment: 1 } } });
+export async function applyCohortArchive(
+  tx: Tx,
+  access: TeamAccess,
+  cohort: ActiveCohort,
+  order: string[],
+  flows: readonly CohortFlow[],
+  note = "",
+): Promise<void> {
+  const archived = await tx.cohort.updateMany({
+    where: { id: cohort.id, version: cohort.version, archivedAt: null },
+    data: { archivedAt: new Date(), version: { increment: 1 } },
+  });
   if (archived.count !== 1) throw new ConflictError(`Cohort ${cohort.name} changed meanwhile; nothing was archived`);
   const explicit = await tx.cohortRollout.findMany({
     where: { cohortId: cohort.id },
-    select: { id: true, basisPoints: true, rolloutId: true, rollout: { select: { release: { select: { key: true } }, environment: { select: { key: true } } } } },
+    select: {
+      id: true,
+      basisPoints: true,
+      rolloutId: true,
+      rollout: { select: { release: { select: { key: true } }, environment: { select: { key: true } } } },
+    },
   });
   if (explicit.length) {
     await tx.cohortRollout.deleteMany({ where: { cohortId: cohort.id } });
-    await tx.releaseRollout.updateMany({ where: { id: { in: explicit.map((e) => e.rolloutId) } }, data: { version: { increment: 1 } } });
+    await tx.releaseRollout.updateMany({
+      where: { id: { in: explicit.map((e) => e.rolloutId) } },
+      data: { version: { increment: 1 } },
+    });
   }
   await bumpConfigVersion(tx, { teamId: access.teamId });
   await writeAuditEvent(tx, {
@@ -85,7 +129,15 @@ export async function applyCohortArchive(tx: Tx, access: TeamAccess, cohort: Act
     action: "cohort.archived",
     summary: `Archived cohort ${cohort.name} (${cohort.key}); its users now fall to the cohorts after it${note}`,
     cohortId: cohort.id,
-    before: { order, definition: cohort.definition, percentages: explicit.map((e) => ({ release: e.rollout.release.key, environment: e.rollout.environment.key, basisPoints: e.basisPoints })) },
+    before: {
+      order,
+      definition: cohort.definition,
+      percentages: explicit.map((e) => ({
+        release: e.rollout.release.key,
+        environment: e.rollout.environment.key,
+        basisPoints: e.basisPoints,
+      })),
+    },
     after: { order: order.filter((key) => key !== cohort.key) },
   });
   await staleDependents(tx, access, flows, cohort.name);

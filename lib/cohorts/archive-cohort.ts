@@ -38,7 +38,10 @@ export async function archiveCohort(actor: Actor | null, rawInput: unknown): Pro
     const cohorts = await loadActiveCohorts(tx, access.teamId);
     const cohort = cohorts.find((c) => c.key === input.cohortKey);
     if (!cohort) throw new NotFoundError(`Cohort "${input.cohortKey}" not found`);
-    if (cohort.version !== input.expectedVersion) throw new ConflictError(`Cohort ${cohort.name} was changed by someone else since you opened it; nothing was archived.`);
+    if (cohort.version !== input.expectedVersion)
+      throw new ConflictError(
+        `Cohort ${cohort.name} was changed by someone else since you opened it; nothing was archived.`,
+      );
     const order = cohorts.map((c) => c.key);
     const flows = cohortFlows(order, { kind: "archive", cohortKey: cohort.key });
     const versions = { [cohort.key]: cohort.version };
@@ -72,8 +75,15 @@ export async function restoreCohort(actor: Actor | null, rawInput: unknown): Pro
     const cohort = await tx.cohort.findFirst({ where: { teamId: access.teamId, key: input.cohortKey } });
     if (!cohort) throw new NotFoundError(`Cohort "${input.cohortKey}" not found`);
     if (!cohort.archivedAt) throw ValidationError.field("cohortKey", `${cohort.name} is not archived`);
-    const last = await tx.cohort.findFirst({ where: { teamId: access.teamId, archivedAt: null }, orderBy: { priority: "desc" }, select: { priority: true } });
-    await tx.cohort.update({ where: { id: cohort.id }, data: { archivedAt: null, priority: (last?.priority ?? 0) + 1, version: { increment: 1 } } });
+    const last = await tx.cohort.findFirst({
+      where: { teamId: access.teamId, archivedAt: null },
+      orderBy: { priority: "desc" },
+      select: { priority: true },
+    });
+    await tx.cohort.update({
+      where: { id: cohort.id },
+      data: { archivedAt: null, priority: (last?.priority ?? 0) + 1, version: { increment: 1 } },
+    });
     await bumpConfigVersion(tx, { teamId: access.teamId });
     await writeAuditEvent(tx, {
       teamId: access.teamId,

@@ -9,7 +9,15 @@ import { judgeCohortChange } from "./judge-cohort-change";
 import type { CohortDefinition } from "@/lib/domain/cohort-rules";
 import { loadActiveCohorts, universalAfter, type ActiveCohort } from "./load-active-cohorts";
 
-type Row = { id: string; kind: string; cohortId: string | null; baseVersion: number; before: string; proposed: string; reasons: string };
+type Row = {
+  id: string;
+  kind: string;
+  cohortId: string | null;
+  baseVersion: number;
+  before: string;
+  proposed: string;
+  reasons: string;
+};
 
 /** Ready to apply (with who asked and approved in `note`), or why nothing may be applied. */
 export type CohortRequestPlan = { ok: true; apply: (note: string) => Promise<void> } | { ok: false; why: string };
@@ -23,28 +31,48 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
   const cohorts = await loadActiveCohorts(tx, access.teamId);
   const cohort = cohorts.find((c) => c.id === row.cohortId);
   if (!cohort) return { ok: false, why: "the cohort was archived since the request; nothing was applied" };
-  if (cohort.version !== row.baseVersion) return { ok: false, why: `cohort ${cohort.name} was edited since the request; nothing was applied` };
+  if (cohort.version !== row.baseVersion)
+    return { ok: false, why: `cohort ${cohort.name} was edited since the request; nothing was applied` };
   const order = cohorts.map((c) => c.key);
   const shown = new Set(requestReasons(row));
   const stillJudged = async (flows: readonly CohortFlow[], definitionAfter?: CohortDefinition) => {
-    const universal = universalAfter(cohorts, definitionAfter ? { cohortKey: cohort.key, definition: definitionAfter } : null);
-    const now = await judgeCohortChange(tx, access.teamId, flows, new Map(cohorts.map((c) => [c.key, c.name])), universal);
+    const universal = universalAfter(
+      cohorts,
+      definitionAfter ? { cohortKey: cohort.key, definition: definitionAfter } : null,
+    );
+    const now = await judgeCohortChange(
+      tx,
+      access.teamId,
+      flows,
+      new Map(cohorts.map((c) => [c.key, c.name])),
+      universal,
+    );
     const unseen = (now?.reasons ?? []).filter((reason) => !shown.has(reason));
-    return unseen.length ? `the releases it affects changed since the request (now also: ${unseen.join("; ")}); nothing was applied` : null;
+    return unseen.length
+      ? `the releases it affects changed since the request (now also: ${unseen.join("; ")}); nothing was applied`
+      : null;
   };
 
   if (row.kind === "cohort_update") {
     const after = cohortFieldsPayload(row).proposed;
-    const direction = cohort.definition ? editDirection(cohort.definition, after.definition) : { widens: true, narrows: false };
-    const flows = direction.widens || direction.narrows ? cohortFlows(order, { kind: "rules", cohortKey: cohort.key, ...direction }) : [];
+    const direction = cohort.definition
+      ? editDirection(cohort.definition, after.definition)
+      : { widens: true, narrows: false };
+    const flows =
+      direction.widens || direction.narrows
+        ? cohortFlows(order, { kind: "rules", cohortKey: cohort.key, ...direction })
+        : [];
     const why = await stillJudged(flows, after.definition);
     if (why) return { ok: false, why };
     return { ok: true, apply: async (note) => void (await applyCohortEdit(tx, access, cohort, after, flows, note)) };
   }
 
   const before = cohortOrderPayload(row).before;
-  if (before.order.join("\n") !== order.join("\n")) return { ok: false, why: "the cohort order changed since the request; nothing was applied" };
-  const changed = Object.entries(before.versions).find(([key, version]) => cohorts.find((c) => c.key === key)?.version !== version);
+  if (before.order.join("\n") !== order.join("\n"))
+    return { ok: false, why: "the cohort order changed since the request; nothing was applied" };
+  const changed = Object.entries(before.versions).find(
+    ([key, version]) => cohorts.find((c) => c.key === key)?.version !== version,
+  );
   if (changed) return { ok: false, why: `cohort ${changed[0]} was edited since the request; nothing was applied` };
 
   if (row.kind === "cohort_archive") {
@@ -61,5 +89,8 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
   const flows = cohortFlows(order, { kind: "swap", upper: upper.key, lower: lower.key });
   const why = await stillJudged(flows);
   if (why) return { ok: false, why };
-  return { ok: true, apply: async (note) => void (await applyCohortSwap(tx, access, cohort, neighbour, order, flows, note)) };
+  return {
+    ok: true,
+    apply: async (note) => void (await applyCohortSwap(tx, access, cohort, neighbour, order, flows, note)),
+  };
 }

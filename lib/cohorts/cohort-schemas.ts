@@ -7,7 +7,10 @@ export const cohortKeySchema = z
   .trim()
   .min(1, "Key is required")
   .max(64, "Key must be at most 64 characters")
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, "Key may contain lowercase letters, digits, '.', '_' and '-', starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    "Key may contain lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
+  );
 
 export const cohortFieldsSchema = z.object({
   teamSlug: teamSlugSchema,

@@ -19,11 +19,20 @@ export async function createCohort(actor: Actor | null, rawInput: unknown) {
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     await lockTeamStructure(tx, access.teamId);
-    const existing = await tx.cohort.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { archivedAt: true } });
+    const existing = await tx.cohort.findFirst({
+      where: { teamId: access.teamId, key: input.key },
+      select: { archivedAt: true },
+    });
     if (existing) {
-      throw ValidationError.field("key", `A cohort with key "${input.key}" already exists${existing.archivedAt ? " (archived: restore it instead)" : ""}`);
+      throw ValidationError.field(
+        "key",
+        `A cohort with key "${input.key}" already exists${existing.archivedAt ? " (archived: restore it instead)" : ""}`,
+      );
     }
-    const last = await tx.cohort.findFirst({ where: { teamId: access.teamId, archivedAt: null }, orderBy: { priority: "desc" } });
+    const last = await tx.cohort.findFirst({
+      where: { teamId: access.teamId, archivedAt: null },
+      orderBy: { priority: "desc" },
+    });
     const cohort = await tx.cohort.create({
       data: {
         teamId: access.teamId,

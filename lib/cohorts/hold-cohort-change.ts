@@ -23,9 +23,17 @@ export type CohortProposal = {
  * A cohort change that any environment's policy would hold becomes a change request, like a
  * rollout change; returns it, or null when the change may apply directly.
  */
-export async function holdCohortChange(tx: Tx, access: TeamAccess, cohorts: readonly ActiveCohort[], proposal: CohortProposal): Promise<ChangeRequestView | null> {
+export async function holdCohortChange(
+  tx: Tx,
+  access: TeamAccess,
+  cohorts: readonly ActiveCohort[],
+  proposal: CohortProposal,
+): Promise<ChangeRequestView | null> {
   const names = new Map(cohorts.map((c) => [c.key, c.name]));
-  const universal = universalAfter(cohorts, proposal.definitionAfter ? { cohortKey: proposal.cohort.key, definition: proposal.definitionAfter } : null);
+  const universal = universalAfter(
+    cohorts,
+    proposal.definitionAfter ? { cohortKey: proposal.cohort.key, definition: proposal.definitionAfter } : null,
+  );
   const judgement = await judgeCohortChange(tx, access.teamId, proposal.flows, names, universal);
   if (!judgement) return null;
   return createChangeRequest(tx, {

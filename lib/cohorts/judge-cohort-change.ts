@@ -28,7 +28,11 @@ export async function judgeCohortChange(
       approvalPolicy: true,
       rollouts: {
         where: { status: { in: ["rolling", "paused"] }, release: { archivedAt: null } },
-        select: { defaultBasisPoints: true, release: { select: { name: true, critical: true } }, cohorts: { select: { basisPoints: true, cohort: { select: { key: true } } } } },
+        select: {
+          defaultBasisPoints: true,
+          release: { select: { name: true, critical: true } },
+          cohorts: { select: { basisPoints: true, cohort: { select: { key: true } } } },
+        },
       },
     },
   });
@@ -39,8 +43,19 @@ export async function judgeCohortChange(
     if (!policy) continue;
     const here: string[] = [];
     for (const rollout of environment.rollouts) {
-      const percentages = { defaultBasisPoints: rollout.defaultBasisPoints, cohorts: Object.fromEntries(rollout.cohorts.map((c) => [c.cohort.key, c.basisPoints])) };
-      here.push(...cohortFlowReasons(policy, { name: rollout.release.name, critical: rollout.release.critical, percentages }, flows, names, universal));
+      const percentages = {
+        defaultBasisPoints: rollout.defaultBasisPoints,
+        cohorts: Object.fromEntries(rollout.cohorts.map((c) => [c.cohort.key, c.basisPoints])),
+      };
+      here.push(
+        ...cohortFlowReasons(
+          policy,
+          { name: rollout.release.name, critical: rollout.release.critical, percentages },
+          flows,
+          names,
+          universal,
+        ),
+      );
     }
     if (here.length === 0) continue;
     reasons.push(...here.map((reason) => `${environment.name}: ${reason}`));

@@ -38,7 +38,11 @@ export async function moveCohort(actor: Actor | null, rawInput: unknown): Promis
     if (index < 0) throw new NotFoundError(`Cohort "${input.cohortKey}" not found`);
     const cohort = cohorts[index]!;
     const neighbour = cohorts[input.direction === "up" ? index - 1 : index + 1];
-    if (!neighbour) throw ValidationError.field("direction", `${cohort.name} is already ${input.direction === "up" ? "first" : "last"}`);
+    if (!neighbour)
+      throw ValidationError.field(
+        "direction",
+        `${cohort.name} is already ${input.direction === "up" ? "first" : "last"}`,
+      );
     const order = cohorts.map((c) => c.key);
     const [upper, lower] = input.direction === "up" ? [neighbour, cohort] : [cohort, neighbour];
     const flows = cohortFlows(order, { kind: "swap", upper: upper.key, lower: lower.key });

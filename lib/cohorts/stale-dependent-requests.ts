@@ -12,7 +12,12 @@ import { CHANGE_REQUEST_INCLUDE } from "@/lib/change-requests/to-change-request-
  * transaction of the cohort change, audited). `moved`: the cohorts (or DEFAULT_COHORT_KEY) whose
  * users the cohort change moves. Returns how many went stale.
  */
-export async function staleRequestsDependingOn(tx: Tx, access: TeamAccess, moved: ReadonlySet<string>, note: string): Promise<number> {
+export async function staleRequestsDependingOn(
+  tx: Tx,
+  access: TeamAccess,
+  moved: ReadonlySet<string>,
+  note: string,
+): Promise<number> {
   const pending = await tx.changeRequest.findMany({
     where: { teamId: access.teamId, status: "pending", kind: { in: ["set_rollout", "start"] } },
     include: CHANGE_REQUEST_INCLUDE,

@@ -37,14 +37,32 @@ export async function updateCohort(actor: Actor | null, rawInput: unknown): Prom
     const cohort = cohorts.find((c) => c.key === input.cohortKey);
     if (!cohort) throw new NotFoundError(`Cohort "${input.cohortKey}" not found`);
     if (cohort.version !== input.expectedVersion) {
-      throw new ConflictError(`Cohort ${cohort.name} was changed by someone else since you opened it. Nothing was saved; reload to see the current rules.`);
+      throw new ConflictError(
+        `Cohort ${cohort.name} was changed by someone else since you opened it. Nothing was saved; reload to see the current rules.`,
+      );
     }
     const after = { name: input.name, description: input.description, definition: input.definition };
     // A definition that no longer parses matched nobody: treat the edit as a possible widening.
-    const direction = cohort.definition ? editDirection(cohort.definition, after.definition) : { widens: true, narrows: false };
-    const flows = direction.widens || direction.narrows ? cohortFlows(cohorts.map((c) => c.key), { kind: "rules", cohortKey: cohort.key, ...direction }) : [];
+    const direction = cohort.definition
+      ? editDirection(cohort.definition, after.definition)
+      : { widens: true, narrows: false };
+    const flows =
+      direction.widens || direction.narrows
+        ? cohortFlows(
+            cohorts.map((c) => c.key),
+            { kind: "rules", cohortKey: cohort.key, ...direction },
+          )
+        : [];
     const before = { name: cohort.name, description: cohort.description, definition: cohort.definition };
-    const pendingApproval = await holdCohortChange(tx, access, cohorts, { kind: "cohort_update", cohort, flows, before, proposed: after, comment: input.comment, definitionAfter: after.definition });
+    const pendingApproval = await holdCohortChange(tx, access, cohorts, {
+      kind: "cohort_update",
+      cohort,
+      flows,
+      before,
+      proposed: after,
+      comment: input.comment,
+      definitionAfter: after.definition,
+    });
     if (pendingApproval) return { key: cohort.key, version: cohort.version, pendingApproval };
     return { key: cohort.key, version: await applyCohortEdit(tx, access, cohort, after, flows) };
   });

@@ -9,7 +9,11 @@ export function adapterFactoryFor(url: string) {
   if (providerOf(url) === "postgres") {
     // A bounded connect timeout: an unreachable server must fail fast (evaluations then report
     // a stale snapshot) rather than hang every query.
-    return new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
+    return new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: 5_000,
+    });
   }
   const file = sqliteFilePath(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -11,9 +11,7 @@ export function databaseUrl(env: Record<string, string | undefined> = process.en
 export function providerOf(url: string): DatabaseProvider {
   if (/^postgres(ql)?:\/\//i.test(url)) return "postgres";
   if (url.startsWith("file:")) return "sqlite";
-  throw new Error(
-    `DATABASE_URL must be a SQLite "file:" URL or a "postgres://" URL, got "${url.split(":")[0]}:…"`,
-  );
+  throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a "postgres://" URL, got "${url.split(":")[0]}:…"`);
 }
 
 /** Resolves `file:./data/x.db` against the working directory, as Prisma's CLI does. */

@@ -39,7 +39,11 @@ type RowOf<S extends z.ZodObject> = { id: string } & { [K in keyof z.output<S>]:
  * Where rows leave the database: the columns `schema` names (JSON texts, enums) are parsed
  * and typed, every other column passes through as Prisma typed it. Throws CorruptRowError.
  */
-export function parseRow<S extends z.ZodObject, R extends RowOf<S>>(table: string, schema: S, row: R): Omit<R, keyof z.output<S>> & z.output<S> {
+export function parseRow<S extends z.ZodObject, R extends RowOf<S>>(
+  table: string,
+  schema: S,
+  row: R,
+): Omit<R, keyof z.output<S>> & z.output<S> {
   const result = schema.safeParse(row);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -14,10 +14,7 @@ function loadWasm() {
   ready ??= (async () => {
     const bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(
-      path.dirname(require.resolve("@prisma/schema-engine-wasm")),
-      "schema_engine_bg.wasm",
-    );
+    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
     const compiled = await WebAssembly.compile(fs.readFileSync(wasmPath));
     const instance = await WebAssembly.instantiate(compiled, {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
@@ -39,22 +36,29 @@ export type OpenSchemaEngine = { engine: SchemaEngine; close: () => Promise<void
  * them open, and on SQLite the engine sets locking_mode=EXCLUSIVE, which would lock every
  * other writer out until garbage collection.
  */
-export async function openSchemaEngine(url: string, datamodel: { path: string; content: string }): Promise<OpenSchemaEngine> {
+export async function openSchemaEngine(
+  url: string,
+  datamodel: { path: string; content: string },
+): Promise<OpenSchemaEngine> {
   const bindings = await loadWasm();
   const factory = adapterFactoryFor(url);
   const opened: { dispose(): Promise<void> }[] = [];
-  const tracking: typeof factory = Object.assign(Object.create(Object.getPrototypeOf(factory) as object) as typeof factory, factory, {
-    connect: async () => {
-      const connection = await factory.connect();
-      opened.push(connection);
-      return connection;
+  const tracking: typeof factory = Object.assign(
+    Object.create(Object.getPrototypeOf(factory) as object) as typeof factory,
+    factory,
+    {
+      connect: async () => {
+        const connection = await factory.connect();
+        opened.push(connection);
+        return connection;
+      },
+      connectToShadowDb: async () => {
+        const connection = await factory.connectToShadowDb();
+        opened.push(connection);
+        return connection;
+      },
     },
-    connectToShadowDb: async () => {
-      const connection = await factory.connectToShadowDb();
-      opened.push(connection);
-      return connection;
-    },
-  });
+  );
   const adapter = bindMigrationAwareSqlAdapterFactory(tracking);
   const engine: SchemaEngine = await bindings.SchemaEngine.new(
     { datamodels: [[datamodel.path, datamodel.content]] },

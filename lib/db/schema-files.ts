@@ -19,7 +19,10 @@ export function postgresSchemaFrom(source: string): string {
   const out = source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/, 'output       = "../../lib/db/generated/postgres"')
-    .replace(/^\/\/ Source schema:[^\n]*\n(\/\/[^\n]*\n)*/, "// Generated from prisma/schema.prisma by scripts/db/generate.ts. Do not edit.\n");
+    .replace(
+      /^\/\/ Source schema:[^\n]*\n(\/\/[^\n]*\n)*/,
+      "// Generated from prisma/schema.prisma by scripts/db/generate.ts. Do not edit.\n",
+    );
   if (!out.includes('"postgresql"') || !out.includes("generated/postgres")) {
     throw new Error("prisma/schema.prisma no longer has the expected generator/datasource blocks");
   }

@@ -14,7 +14,12 @@ export type ApprovalRules = {
   criticalReleases: boolean;
 };
 
-export const NO_APPROVAL: ApprovalRules = { cohortThresholdBasisPoints: null, defaultAboveZero: false, promote: false, criticalReleases: false };
+export const NO_APPROVAL: ApprovalRules = {
+  cohortThresholdBasisPoints: null,
+  defaultAboveZero: false,
+  promote: false,
+  criticalReleases: false,
+};
 
 export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, number | null | undefined> };
 
@@ -25,7 +30,14 @@ export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, 
  * raising everyone else, so the "everyone else" rules judge it too.
  */
 export type ProposedChange =
-  | { kind: "set_rollout"; status: ReleaseStatus; before: Percentages; after: Percentages; critical: boolean; universalCohorts?: ReadonlySet<string> }
+  | {
+      kind: "set_rollout";
+      status: ReleaseStatus;
+      before: Percentages;
+      after: Percentages;
+      critical: boolean;
+      universalCohorts?: ReadonlySet<string>;
+    }
   | { kind: "start"; percentages: Percentages; critical: boolean; universalCohorts?: ReadonlySet<string> }
   | { kind: "promote"; critical: boolean }
   /** Pause, resume, restart: who gets the release stays or drops, but it is still a change. */
@@ -40,14 +52,21 @@ export function approvalReasons(rules: ApprovalRules | null, change: ProposedCha
   if (!rules) return [];
   const reasons: string[] = [];
   if (change.kind === "promote" && rules.promote) reasons.push("Promoting to everyone needs approval here");
-  if (change.kind === "set_rollout" && change.status !== "draft") reasons.push(...raiseReasons(rules, change.before, change.after, change.universalCohorts ?? NONE));
-  if (change.kind === "start") reasons.push(...raiseReasons(rules, ZERO, change.percentages, change.universalCohorts ?? NONE));
+  if (change.kind === "set_rollout" && change.status !== "draft")
+    reasons.push(...raiseReasons(rules, change.before, change.after, change.universalCohorts ?? NONE));
+  if (change.kind === "start")
+    reasons.push(...raiseReasons(rules, ZERO, change.percentages, change.universalCohorts ?? NONE));
   const live = change.kind !== "set_rollout" || change.status !== "draft";
   if (rules.criticalReleases && change.critical && live) reasons.push(CRITICAL_REASON);
   return reasons;
 }
 
-function raiseReasons(rules: ApprovalRules, before: Percentages, after: Percentages, universal: ReadonlySet<string>): string[] {
+function raiseReasons(
+  rules: ApprovalRules,
+  before: Percentages,
+  after: Percentages,
+  universal: ReadonlySet<string>,
+): string[] {
   const reasons: string[] = [];
   const threshold = rules.cohortThresholdBasisPoints;
   const keys = [...new Set([...Object.keys(before.cohorts), ...Object.keys(after.cohorts)])].sort();
@@ -57,10 +76,13 @@ function raiseReasons(rules: ApprovalRules, before: Percentages, after: Percenta
     for (const key of keys) {
       const was = served(before, key);
       const now = served(after, key);
-      if (now > was && now > threshold) reasons.push(`${key} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
+      if (now > was && now > threshold)
+        reasons.push(`${key} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
     }
     if (after.defaultBasisPoints > before.defaultBasisPoints && after.defaultBasisPoints > threshold) {
-      reasons.push(`everyone else raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(after.defaultBasisPoints)})`);
+      reasons.push(
+        `everyone else raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(after.defaultBasisPoints)})`,
+      );
     }
   }
   if (rules.defaultAboveZero) {
@@ -70,7 +92,9 @@ function raiseReasons(rules: ApprovalRules, before: Percentages, after: Percenta
     for (const key of keys) {
       const now = served(after, key);
       if (universal.has(key) && now > 0 && now > served(before, key)) {
-        reasons.push(`${key} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`);
+        reasons.push(
+          `${key} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`,
+        );
       }
     }
   }
@@ -95,7 +119,10 @@ export function cohortFlowReasons(
 ): string[] {
   if (!rules) return [];
   const { percentages } = rollout;
-  const served = (place: string) => (place === DEFAULT_COHORT_KEY ? percentages.defaultBasisPoints : (percentages.cohorts[place] ?? percentages.defaultBasisPoints));
+  const served = (place: string) =>
+    place === DEFAULT_COHORT_KEY
+      ? percentages.defaultBasisPoints
+      : (percentages.cohorts[place] ?? percentages.defaultBasisPoints);
   const label = (place: string) => (place === DEFAULT_COHORT_KEY ? "everyone else" : (names.get(place) ?? place));
   // Grouped by where users land, so a widened cohort reads as one line per release.
   const raisedInto = new Map<string, { now: number; why: string; from: string[] }>();
@@ -119,8 +146,12 @@ export function cohortFlowReasons(
     entry.from.push(`${label(from)} (${formatBasisPoints(was)})`);
     raisedInto.set(to, entry);
   }
-  const reasons = [...raisedInto].map(([to, { now, why, from }]) => `${rollout.name}: users moving to ${label(to)} from ${from.join(", ")} would get ${formatBasisPoints(now)} (${why})`);
-  if (rules.criticalReleases && rollout.critical && changesWhoGetsIt) reasons.push(`${rollout.name} is critical: changing who gets it needs approval here`);
+  const reasons = [...raisedInto].map(
+    ([to, { now, why, from }]) =>
+      `${rollout.name}: users moving to ${label(to)} from ${from.join(", ")} would get ${formatBasisPoints(now)} (${why})`,
+  );
+  if (rules.criticalReleases && rollout.critical && changesWhoGetsIt)
+    reasons.push(`${rollout.name} is critical: changing who gets it needs approval here`);
   return reasons;
 }
 
@@ -128,7 +159,8 @@ export function cohortFlowReasons(
 export function describeRules(rules: ApprovalRules | null): string {
   if (!rules) return "Every change applies directly";
   const parts: string[] = [];
-  if (rules.cohortThresholdBasisPoints !== null) parts.push(`raising a cohort above ${formatBasisPoints(rules.cohortThresholdBasisPoints)}`);
+  if (rules.cohortThresholdBasisPoints !== null)
+    parts.push(`raising a cohort above ${formatBasisPoints(rules.cohortThresholdBasisPoints)}`);
   if (rules.defaultAboveZero) parts.push("raising everyone else above 0%");
   if (rules.promote) parts.push("promoting");
   if (rules.criticalReleases) parts.push("any change to a critical release");

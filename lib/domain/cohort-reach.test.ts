@@ -3,7 +3,11 @@ import { cohortFlows, editDirection, matchesEveryone } from "./cohort-reach";
 import type { CohortDefinition, Condition } from "./cohort-rules";
 
 const rules = (...conditions: Condition[]): CohortDefinition => ({ kind: "rules", conditions });
-const c = (attribute: string, operator: Condition["operator"], values: string[]): Condition => ({ attribute, operator, values });
+const c = (attribute: string, operator: Condition["operator"], values: string[]): Condition => ({
+  attribute,
+  operator,
+  values,
+});
 const keys = (...targetingKeys: string[]): CohortDefinition => ({ kind: "keys", targetingKeys });
 
 describe("cohortFlows", () => {
@@ -25,7 +29,9 @@ describe("cohortFlows", () => {
   });
 
   it("a swap moves the users of both from the upper to the lower; archiving lets them fall through", () => {
-    expect(cohortFlows(order, { kind: "swap", upper: "staff", lower: "beta" })).toEqual([{ from: "staff", to: "beta" }]);
+    expect(cohortFlows(order, { kind: "swap", upper: "staff", lower: "beta" })).toEqual([
+      { from: "staff", to: "beta" },
+    ]);
     expect(cohortFlows(order, { kind: "archive", cohortKey: "mobile" })).toEqual([{ from: "mobile", to: "default" }]);
   });
 });
@@ -42,12 +48,21 @@ describe("editDirection", () => {
     const app = c("platform", "in", ["ios"]);
     expect(editDirection(rules(country), rules(country, app))).toEqual({ widens: false, narrows: true });
     expect(editDirection(rules(country, app), rules(app))).toEqual({ widens: true, narrows: false });
-    expect(editDirection(rules(country), rules(c("country", "in", ["FR", "DE"])))).toEqual({ widens: false, narrows: false });
-    expect(editDirection(rules(country), rules(c("country", "in", ["DE", "FR", "IT"])))).toEqual({ widens: true, narrows: true });
+    expect(editDirection(rules(country), rules(c("country", "in", ["FR", "DE"])))).toEqual({
+      widens: false,
+      narrows: false,
+    });
+    expect(editDirection(rules(country), rules(c("country", "in", ["DE", "FR", "IT"])))).toEqual({
+      widens: true,
+      narrows: true,
+    });
   });
 
   it("switching between a key list and rules may do both (the issue's keys → startsWith)", () => {
-    expect(editDirection(keys("zz-1"), rules(c("targetingKey", "startsWith", ["zz-"])))).toEqual({ widens: true, narrows: true });
+    expect(editDirection(keys("zz-1"), rules(c("targetingKey", "startsWith", ["zz-"])))).toEqual({
+      widens: true,
+      narrows: true,
+    });
   });
 });
 

@@ -38,11 +38,17 @@ export function cohortFlows(order: readonly string[], change: CohortChange): Coh
  * narrow a cohort and removing them can only widen it; a key list moves exactly the keys added
  * or removed. Anything else (a changed condition, another kind) may do both.
  */
-export function editDirection(before: CohortDefinition, after: CohortDefinition): { widens: boolean; narrows: boolean } {
+export function editDirection(
+  before: CohortDefinition,
+  after: CohortDefinition,
+): { widens: boolean; narrows: boolean } {
   if (before.kind === "keys" && after.kind === "keys") {
     const was = new Set(before.targetingKeys);
     const now = new Set(after.targetingKeys);
-    return { widens: after.targetingKeys.some((k) => !was.has(k)), narrows: before.targetingKeys.some((k) => !now.has(k)) };
+    return {
+      widens: after.targetingKeys.some((k) => !was.has(k)),
+      narrows: before.targetingKeys.some((k) => !now.has(k)),
+    };
   }
   if (before.kind === "rules" && after.kind === "rules") {
     const was = new Set(before.conditions.map(conditionId));

@@ -8,15 +8,18 @@ const COUNTRIES = ["DE", "FR", "US", "JP"];
 const PLANS = ["free", "pro"];
 
 function randomDefinition(next: () => number): CohortDefinition {
-  if (next() < 0.15) return { kind: "keys", targetingKeys: Array.from({ length: 3 }, () => `u${Math.floor(next() * 40)}`) };
+  if (next() < 0.15)
+    return { kind: "keys", targetingKeys: Array.from({ length: 3 }, () => `u${Math.floor(next() * 40)}`) };
   const conditions: Condition[] = [];
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   const count = 1 + Math.floor(next() * 2);
   for (let i = 0; i < count; i++) {
     const roll = next();
-    if (roll < 0.45) conditions.push({ attribute: "country", operator: "in", values: [pick(COUNTRIES), pick(COUNTRIES)] });
+    if (roll < 0.45)
+      conditions.push({ attribute: "country", operator: "in", values: [pick(COUNTRIES), pick(COUNTRIES)] });
     else if (roll < 0.7) conditions.push({ attribute: "plan", operator: "in", values: [pick(PLANS)] });
-    else if (roll < 0.85) conditions.push({ attribute: "age", operator: "gt", values: [String(Math.floor(next() * 60))] });
+    else if (roll < 0.85)
+      conditions.push({ attribute: "age", operator: "gt", values: [String(Math.floor(next() * 60))] });
     else conditions.push({ attribute: "plan", operator: "notIn", values: [pick(PLANS)] });
   }
   return { kind: "rules", conditions };
@@ -55,7 +58,10 @@ describe("buildCohortResolver", () => {
   });
 
   it("matches booleans and numbers the way conditions do", () => {
-    const def: CohortDefinition = { kind: "rules", conditions: [{ attribute: "beta", operator: "in", values: ["true"] }] };
+    const def: CohortDefinition = {
+      kind: "rules",
+      conditions: [{ attribute: "beta", operator: "in", values: ["true"] }],
+    };
     const resolve = buildCohortResolver([{ key: "beta", matches: compileCohort(def), prefilter: prefilterOf(def) }]);
     expect(resolve({ targetingKey: "a", beta: true })?.key).toBe("beta");
     expect(resolve({ targetingKey: "a", beta: "false" })).toBeNull();

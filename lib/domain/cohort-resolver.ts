@@ -27,7 +27,9 @@ function lookupValue(raw: unknown): string | null {
  * indexed by attribute value, so a context only tests the cohorts its values could match
  * (plus those without a prefilter), lowest priority index first. Same answer as a linear scan.
  */
-export function buildCohortResolver<C extends Indexed>(cohorts: readonly C[]): (context: EvaluationContext) => C | null {
+export function buildCohortResolver<C extends Indexed>(
+  cohorts: readonly C[],
+): (context: EvaluationContext) => C | null {
   const unindexed: number[] = [];
   const byAttribute = new Map<string, Map<string, number[]>>();
   cohorts.forEach((cohort, index) => {

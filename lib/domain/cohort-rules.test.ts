@@ -53,9 +53,7 @@ describe("cohortDefinitionSchema: valid definitions", () => {
   });
 
   it("produces a CohortDefinition and trims values", () => {
-    const parsed: CohortDefinition = cohortDefinitionSchema.parse(
-      rules(cond("in", [" EU ", "UK"], "country")),
-    );
+    const parsed: CohortDefinition = cohortDefinitionSchema.parse(rules(cond("in", [" EU ", "UK"], "country")));
     expect(parsed).toEqual(rules({ attribute: "country", operator: "in", values: ["EU", "UK"] }));
   });
 
@@ -86,9 +84,18 @@ describe("cohortDefinitionSchema: valid definitions", () => {
 
 describe("cohortDefinitionSchema: rejections name the field", () => {
   it.each([
-    ["(a)\\1", "Invalid regular expression: invalid escape sequence: `\\1` (RE2 syntax: backreferences and lookaround aren't supported)"],
-    ["(?<w>a)\\k<w>", "Invalid regular expression: invalid escape sequence: `\\k` (RE2 syntax: backreferences and lookaround aren't supported)"],
-    ["^(?=a)", "Invalid regular expression: invalid or unsupported Perl syntax: `(?=` (RE2 syntax: backreferences and lookaround aren't supported)"],
+    [
+      "(a)\\1",
+      "Invalid regular expression: invalid escape sequence: `\\1` (RE2 syntax: backreferences and lookaround aren't supported)",
+    ],
+    [
+      "(?<w>a)\\k<w>",
+      "Invalid regular expression: invalid escape sequence: `\\k` (RE2 syntax: backreferences and lookaround aren't supported)",
+    ],
+    [
+      "^(?=a)",
+      "Invalid regular expression: invalid or unsupported Perl syntax: `(?=` (RE2 syntax: backreferences and lookaround aren't supported)",
+    ],
     ["x{1001}", "Invalid regular expression: invalid repeat count: `{1001}`"],
     ["[\\p{L}\\p{N}]{500}", "Invalid regular expression: is too complex (lower the repetition counts, e.g. {500})"],
     ["a".repeat(201), "Regular expression must be at most 200 characters"],
@@ -108,9 +115,12 @@ describe("cohortDefinitionSchema: rejections name the field", () => {
 
   // These backtrack catastrophically in a backtracking engine; RE2 runs them in linear time,
   // so they are ordinary patterns now.
-  it.each(["(a+)+$", "^(\\w+\\s?)*$", "(a|aa)*b", ".*.*.*.*b", "a*a*a*a*a*a*b", "^.*a.*a.*a.*a.*b"])("accepts %j", (pattern) => {
-    expect(issues(rules(cond("matches", [pattern])))).toEqual([]);
-  });
+  it.each(["(a+)+$", "^(\\w+\\s?)*$", "(a|aa)*b", ".*.*.*.*b", "a*a*a*a*a*a*b", "^.*a.*a.*a.*a.*b"])(
+    "accepts %j",
+    (pattern) => {
+      expect(issues(rules(cond("matches", [pattern])))).toEqual([]);
+    },
+  );
 
   it.each<[Operator, string, string]>([
     ["gt", "abc", "Value must be a number, e.g. 42 or 3.5"],
@@ -156,20 +166,12 @@ describe("cohortDefinitionSchema: rejections name the field", () => {
   it.each(["", "1country", "country code", "a/b", "ünicode", "a".repeat(65)])(
     "rejects attribute name %j",
     (attribute) => {
-      expect(firstIssue(rules(cond("in", ["x"], attribute))).path).toEqual([
-        "conditions",
-        0,
-        "attribute",
-      ]);
+      expect(firstIssue(rules(cond("in", ["x"], attribute))).path).toEqual(["conditions", 0, "attribute"]);
     },
   );
 
   it("rejects unknown operators, condition counts and kinds", () => {
-    expect(firstIssue(rules(cond("equals" as Operator, ["x"]))).path).toEqual([
-      "conditions",
-      0,
-      "operator",
-    ]);
+    expect(firstIssue(rules(cond("equals" as Operator, ["x"]))).path).toEqual(["conditions", 0, "operator"]);
     expect(firstIssue(rules())).toEqual({ path: ["conditions"], message: "Add at least one condition" });
     const tooMany = Array.from({ length: 51 }, () => cond("in", ["x"]));
     expect(firstIssue(rules(...tooMany)).path).toEqual(["conditions"]);
@@ -182,10 +184,7 @@ describe("cohortDefinitionSchema: rejections name the field", () => {
       path: ["targetingKeys", 1],
       message: "Targeting key can't be empty",
     });
-    expect(firstIssue({ kind: "keys", targetingKeys: ["k".repeat(257)] }).path).toEqual([
-      "targetingKeys",
-      0,
-    ]);
+    expect(firstIssue({ kind: "keys", targetingKeys: ["k".repeat(257)] }).path).toEqual(["targetingKeys", 0]);
     const tooMany = Array.from({ length: 10_001 }, (_, i) => `user-${i}`);
     expect(firstIssue({ kind: "keys", targetingKeys: tooMany }).path).toEqual(["targetingKeys"]);
   });

@@ -19,9 +19,7 @@ export type Operator = (typeof OPERATORS)[number];
 /** Values stay strings even for numbers and versions: they are what was typed in the form. */
 export type Condition = { attribute: string; operator: Operator; values: string[] };
 
-export type CohortDefinition =
-  | { kind: "rules"; conditions: Condition[] }
-  | { kind: "keys"; targetingKeys: string[] };
+export type CohortDefinition = { kind: "rules"; conditions: Condition[] } | { kind: "keys"; targetingKeys: string[] };
 
 export const OPERATOR_LABELS: Record<Operator, string> = {
   in: "is one of",
@@ -42,13 +40,7 @@ export const MAX_VALUE_LENGTH = 256;
 export const MAX_TARGETING_KEYS = 10_000;
 export const ATTRIBUTE_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-const SINGLE_VALUE_OPERATORS: ReadonlySet<Operator> = new Set([
-  "matches",
-  "semverGte",
-  "semverLt",
-  "gt",
-  "lt",
-]);
+const SINGLE_VALUE_OPERATORS: ReadonlySet<Operator> = new Set(["matches", "semverGte", "semverLt", "gt", "lt"]);
 
 // Plain decimals only, shared by validation and evaluation so a value that validates is
 // exactly a value that compares; Number() alone would also take "0x10" or "".
@@ -185,7 +177,9 @@ export function describeCondition(c: Condition): string {
 export function describeDefinition(definition: CohortDefinition): string {
   if (definition.kind === "keys") {
     const n = definition.targetingKeys.length;
-    return n <= MAX_LISTED_VALUES ? `targeting key in ${definition.targetingKeys.join(", ")}` : `${n.toLocaleString("en-US")} listed targeting keys`;
+    return n <= MAX_LISTED_VALUES
+      ? `targeting key in ${definition.targetingKeys.join(", ")}`
+      : `${n.toLocaleString("en-US")} listed targeting keys`;
   }
   return definition.conditions.map(describeCondition).join(" and ");
 }

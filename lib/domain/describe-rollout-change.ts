@@ -13,10 +13,14 @@ export function describeRolloutChange(before: Percentages, after: Percentages): 
     const was = before.cohorts[key];
     const now = after.cohorts[key];
     if (was === now) continue;
-    parts.push(`${key} ${was === undefined ? "default" : formatBasisPoints(was)} → ${now === undefined ? "default" : formatBasisPoints(now)}`);
+    parts.push(
+      `${key} ${was === undefined ? "default" : formatBasisPoints(was)} → ${now === undefined ? "default" : formatBasisPoints(now)}`,
+    );
   }
   if (before.defaultBasisPoints !== after.defaultBasisPoints) {
-    parts.push(`everyone else ${formatBasisPoints(before.defaultBasisPoints)} → ${formatBasisPoints(after.defaultBasisPoints)}`);
+    parts.push(
+      `everyone else ${formatBasisPoints(before.defaultBasisPoints)} → ${formatBasisPoints(after.defaultBasisPoints)}`,
+    );
   }
   return parts.join(", ");
 }

@@ -30,7 +30,13 @@ describe("effectiveBasisPoints", () => {
 
   it("is the share evaluate() applies, for every status", () => {
     for (const status of RELEASE_STATUSES) {
-      const release = { key: "r", salt: "s", status, defaultBasisPoints: 2_550, cohortBasisPoints: new Map([["beta", 700]]) };
+      const release = {
+        key: "r",
+        salt: "s",
+        status,
+        defaultBasisPoints: 2_550,
+        cohortBasisPoints: new Map([["beta", 700]]),
+      };
       const cohorts = [{ key: "beta", matches: (c: { targetingKey?: string }) => c.targetingKey === "alice" }];
       expect(evaluate(release, cohorts, { targetingKey: "alice" }).basisPoints).toBe(effectiveBasisPoints(status, 700));
       expect(evaluate(release, cohorts, { targetingKey: "bob" }).basisPoints).toBe(effectiveBasisPoints(status, 2_550));

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bucketOf } from "./bucketing";
-import {
-  evaluate,
-  resolveCohort,
-  type CompiledCohort,
-  type CompiledRelease,
-  type ReleaseStatus,
-} from "./evaluate";
+import { evaluate, resolveCohort, type CompiledCohort, type CompiledRelease, type ReleaseStatus } from "./evaluate";
 import { randomKeys } from "./seeded-random";
 import { compileCohort } from "./targeting";
 
@@ -50,9 +44,7 @@ describe("resolveCohort", () => {
   it("returns the first matching cohort in priority order", () => {
     expect(resolveCohort(cohorts, { targetingKey: "alice", country: "DE" })).toBe(betaTesters);
     expect(resolveCohort(cohorts, { targetingKey: "bob", country: "DE", platform: "ios" })).toBe(europe);
-    expect(resolveCohort([mobile, europe], { targetingKey: "bob", country: "DE", platform: "ios" })).toBe(
-      mobile,
-    );
+    expect(resolveCohort([mobile, europe], { targetingKey: "bob", country: "DE", platform: "ios" })).toBe(mobile);
     expect(resolveCohort(cohorts, { targetingKey: "bob", country: "US" })).toBeNull();
     expect(resolveCohort([], { targetingKey: "bob" })).toBeNull();
   });

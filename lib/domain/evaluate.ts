@@ -42,10 +42,7 @@ export type Evaluation = {
 // Built once per cohort list (snapshots swap whole lists, so identity is the cache key).
 const resolvers = new WeakMap<readonly CompiledCohort[], (context: EvaluationContext) => CompiledCohort | null>();
 
-export function resolveCohort(
-  cohorts: readonly CompiledCohort[],
-  context: EvaluationContext,
-): CompiledCohort | null {
+export function resolveCohort(cohorts: readonly CompiledCohort[], context: EvaluationContext): CompiledCohort | null {
   let resolver = resolvers.get(cohorts);
   if (!resolver) {
     resolver = buildCohortResolver(cohorts);

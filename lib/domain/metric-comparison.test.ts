@@ -1,24 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { compareVariants, harmOf, pickWorstCohort, signTestP, windowValue, type ComparisonPoint } from "./metric-comparison";
+import {
+  compareVariants,
+  harmOf,
+  pickWorstCohort,
+  signTestP,
+  windowValue,
+  type ComparisonPoint,
+} from "./metric-comparison";
 
 const errors = { kind: "error_rate", badDirection: "up" } as const;
 const orders = { kind: "count", badDirection: "down" } as const;
 const conversion = { kind: "mean", badDirection: "down" } as const;
 
 /** Hourly points of an error rate: `rate` over `requests` each hour. */
-const hours = (n: number, rate: number, requests: number): ComparisonPoint[] => Array.from({ length: n }, () => ({ value: rate, samples: requests }));
+const hours = (n: number, rate: number, requests: number): ComparisonPoint[] =>
+  Array.from({ length: n }, () => ({ value: rate, samples: requests }));
 
 describe("windowValue", () => {
   it("weights rates by the observations behind each step (errors / requests over the window)", () => {
-    expect(windowValue("error_rate", [{ value: 0.1, samples: 100 }, { value: 0, samples: 900 }, { value: null, samples: 0 }])).toEqual({ value: 0.01, samples: 1000, points: 2 });
+    expect(
+      windowValue("error_rate", [
+        { value: 0.1, samples: 100 },
+        { value: 0, samples: 900 },
+        { value: null, samples: 0 },
+      ]),
+    ).toEqual({ value: 0.01, samples: 1000, points: 2 });
   });
 
   it("adds counts up", () => {
-    expect(windowValue("count", [{ value: 3, samples: 3 }, { value: 4, samples: 4 }])).toEqual({ value: 7, samples: 7, points: 2 });
+    expect(
+      windowValue("count", [
+        { value: 3, samples: 3 },
+        { value: 4, samples: 4 },
+      ]),
+    ).toEqual({ value: 7, samples: 7, points: 2 });
   });
 
   it("falls back to a plain mean when the backend can't count observations", () => {
-    expect(windowValue("latency", [{ value: 100, samples: null }, { value: 200, samples: null }])).toEqual({ value: 150, samples: null, points: 2 });
+    expect(
+      windowValue("latency", [
+        { value: 100, samples: null },
+        { value: 200, samples: null },
+      ]),
+    ).toEqual({ value: 150, samples: null, points: 2 });
   });
 
   it("has no value without points", () => {
@@ -69,12 +93,20 @@ describe("compareVariants", () => {
 
   it("takes an error rate 76% worse on a few dozen errors for noise (z < 3), and 5× on thousands for real", () => {
     // Numbers of a demo cohort where treatment and control behave alike.
-    const noise = compareVariants(errors, [{ value: 41 / 6106, samples: 6106 }], [{ value: 49 / 12856, samples: 12856 }]);
+    const noise = compareVariants(
+      errors,
+      [{ value: 41 / 6106, samples: 6106 }],
+      [{ value: 49 / 12856, samples: 12856 }],
+    );
     expect(noise.harm).toBeGreaterThan(0.7);
     expect(noise.enoughSamples).toBe(true);
     expect(noise.significant).toBe(false);
     expect(noise.regression).toBe(false);
-    const real = compareVariants(errors, [{ value: 6937 / 172349, samples: 172349 }], [{ value: 4572 / 573211, samples: 573211 }]);
+    const real = compareVariants(
+      errors,
+      [{ value: 6937 / 172349, samples: 172349 }],
+      [{ value: 4572 / 573211, samples: 573211 }],
+    );
     expect(real.significant).toBe(true);
     expect(real.regression).toBe(true);
   });
@@ -133,11 +165,15 @@ describe("pickWorstCohort", () => {
   });
 
   it("falls back to the busiest cohort when nothing can be compared, and to null without data", () => {
-    expect(pickWorstCohort(orders, [
-      { cohortKey: "eu", treatment: hours(24, 2, 2), control: hours(24, 5, 5) },
-      { cohortKey: "us", treatment: hours(24, 20, 20), control: hours(24, 50, 50) },
-    ])).toMatchObject({ cohortKey: "us", basis: "busiest" });
-    expect(pickWorstCohort(errors, [{ cohortKey: "staff", treatment: hours(24, 0.01, 50), control: [] }])).toMatchObject({ cohortKey: "staff", basis: "busiest" });
+    expect(
+      pickWorstCohort(orders, [
+        { cohortKey: "eu", treatment: hours(24, 2, 2), control: hours(24, 5, 5) },
+        { cohortKey: "us", treatment: hours(24, 20, 20), control: hours(24, 50, 50) },
+      ]),
+    ).toMatchObject({ cohortKey: "us", basis: "busiest" });
+    expect(
+      pickWorstCohort(errors, [{ cohortKey: "staff", treatment: hours(24, 0.01, 50), control: [] }]),
+    ).toMatchObject({ cohortKey: "staff", basis: "busiest" });
     expect(pickWorstCohort(errors, [{ cohortKey: "eu", treatment: [], control: [] }])).toBeNull();
   });
 });

@@ -48,13 +48,20 @@ export const SIGN_TEST_ALPHA = 0.01;
  * from steps, so their weighted mean stands in. Counts add up.
  */
 export function windowValue(kind: ComparedKind, points: readonly ComparisonPoint[]): WindowValue {
-  const present = points.filter((p): p is { value: number; samples: number | null } => p.value !== null && Number.isFinite(p.value));
-  if (present.length === 0) return { value: null, samples: points.some((p) => p.samples !== null) ? 0 : null, points: 0 };
+  const present = points.filter(
+    (p): p is { value: number; samples: number | null } => p.value !== null && Number.isFinite(p.value),
+  );
+  if (present.length === 0)
+    return { value: null, samples: points.some((p) => p.samples !== null) ? 0 : null, points: 0 };
   const counted = present.every((p) => p.samples !== null);
   const samples = counted ? present.reduce((sum, p) => sum + p.samples!, 0) : null;
   if (kind === "count") return { value: present.reduce((sum, p) => sum + p.value, 0), samples, points: present.length };
   if (counted && samples! > 0) {
-    return { value: present.reduce((sum, p) => sum + p.value * p.samples!, 0) / samples!, samples, points: present.length };
+    return {
+      value: present.reduce((sum, p) => sum + p.value * p.samples!, 0) / samples!,
+      samples,
+      points: present.length,
+    };
   }
   return { value: present.reduce((sum, p) => sum + p.value, 0) / present.length, samples, points: present.length };
 }
@@ -73,7 +80,10 @@ export function harmOf(badDirection: "up" | "down", treatment: number, control: 
 }
 
 /** Two-proportion z of treatment's error rate above control's (positive: treatment worse), from errors / requests. */
-export function proportionZ(treatment: { value: number; samples: number }, control: { value: number; samples: number }): number {
+export function proportionZ(
+  treatment: { value: number; samples: number },
+  control: { value: number; samples: number },
+): number {
   const { value: pt, samples: nt } = treatment;
   const { value: pc, samples: nc } = control;
   const pooled = (pt * nt + pc * nc) / (nt + nc);
@@ -110,8 +120,22 @@ function pairs(treatment: readonly ComparisonPoint[], control: readonly Comparis
   });
 }
 
-function isSignificant(metric: ComparedMetric, t: WindowValue, c: WindowValue, treatmentPoints: readonly ComparisonPoint[], controlPoints: readonly ComparisonPoint[]): boolean {
-  if (metric.kind === "error_rate" && t.samples !== null && c.samples !== null && t.value !== null && c.value !== null && t.samples > 0 && c.samples > 0) {
+function isSignificant(
+  metric: ComparedMetric,
+  t: WindowValue,
+  c: WindowValue,
+  treatmentPoints: readonly ComparisonPoint[],
+  controlPoints: readonly ComparisonPoint[],
+): boolean {
+  if (
+    metric.kind === "error_rate" &&
+    t.samples !== null &&
+    c.samples !== null &&
+    t.value !== null &&
+    c.value !== null &&
+    t.samples > 0 &&
+    c.samples > 0
+  ) {
     const z = proportionZ({ value: t.value, samples: t.samples }, { value: c.value, samples: c.samples });
     return (metric.badDirection === "up" ? z : -z) >= MIN_Z;
   }
@@ -127,13 +151,28 @@ export function compareVariants(
 ): VariantComparison {
   const treatment = windowValue(metric.kind, treatmentPoints);
   const control = windowValue(metric.kind, controlPoints);
-  const harm = metric.kind === "count" || treatment.value === null || control.value === null ? null : harmOf(metric.badDirection, treatment.value, control.value);
+  const harm =
+    metric.kind === "count" || treatment.value === null || control.value === null
+      ? null
+      : harmOf(metric.badDirection, treatment.value, control.value);
   const enoughSamples = enough(treatment) && enough(control);
-  const significant = harm !== null && harm > 0 && isSignificant(metric, treatment, control, treatmentPoints, controlPoints);
-  return { treatment, control, harm, enoughSamples, significant, regression: enoughSamples && significant && harm !== null && harm > REGRESSION_THRESHOLD };
+  const significant =
+    harm !== null && harm > 0 && isSignificant(metric, treatment, control, treatmentPoints, controlPoints);
+  return {
+    treatment,
+    control,
+    harm,
+    enoughSamples,
+    significant,
+    regression: enoughSamples && significant && harm !== null && harm > REGRESSION_THRESHOLD,
+  };
 }
 
-export type CohortPoints = { cohortKey: string; treatment: readonly ComparisonPoint[]; control: readonly ComparisonPoint[] };
+export type CohortPoints = {
+  cohortKey: string;
+  treatment: readonly ComparisonPoint[];
+  control: readonly ComparisonPoint[];
+};
 
 export type CohortPick = {
   cohortKey: string;
@@ -153,7 +192,10 @@ function volume(c: VariantComparison): number {
  * When nothing can be compared (counts, or only one variant anywhere), the cohort with most data.
  */
 export function pickWorstCohort(metric: ComparedMetric, cohorts: readonly CohortPoints[]): CohortPick | null {
-  const compared = cohorts.map((c) => ({ cohortKey: c.cohortKey, comparison: compareVariants(metric, c.treatment, c.control) }));
+  const compared = cohorts.map((c) => ({
+    cohortKey: c.cohortKey,
+    comparison: compareVariants(metric, c.treatment, c.control),
+  }));
   const comparable = compared.filter((c) => c.comparison.harm !== null);
   if (comparable.length > 0) {
     const [worst] = [...comparable].sort(

@@ -21,9 +21,7 @@ export function formatBasisPoints(bp: number): string {
   return `${Math.round(bp) / 100}%`;
 }
 
-export type PercentInputResult =
-  | { ok: true; basisPoints: number }
-  | { ok: false; error: string };
+export type PercentInputResult = { ok: true; basisPoints: number } | { ok: false; error: string };
 
 const RANGE_ERROR = "Enter a number between 0 and 100";
 // Plain decimals only: exponents, hex, "Infinity" and friends are not something a person

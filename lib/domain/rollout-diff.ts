@@ -15,7 +15,12 @@ export function diffRollout(
     if (from !== to) changes.push({ key, name, from, to });
   }
   if (saved.defaultBasisPoints !== draft.defaultBasisPoints) {
-    changes.push({ key: "default", name: "Everyone else", from: saved.defaultBasisPoints, to: draft.defaultBasisPoints });
+    changes.push({
+      key: "default",
+      name: "Everyone else",
+      from: saved.defaultBasisPoints,
+      to: draft.defaultBasisPoints,
+    });
   }
   return changes;
 }

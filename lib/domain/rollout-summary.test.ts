@@ -6,13 +6,30 @@ describe("summariseRollout", () => {
     const summary = summariseRollout({
       status: "rolling",
       defaultBasisPoints: 0,
-      cohorts: [{ basisPoints: 10_000 }, { basisPoints: 10_000 }, { basisPoints: 500 }, { basisPoints: 2_500 }, { basisPoints: 2_000 }, { basisPoints: null }],
+      cohorts: [
+        { basisPoints: 10_000 },
+        { basisPoints: 10_000 },
+        { basisPoints: 500 },
+        { basisPoints: 2_500 },
+        { basisPoints: 2_000 },
+        { basisPoints: null },
+      ],
     });
-    expect(summary).toEqual({ maxBasisPoints: 10_000, headline: "Up to 100%", detail: "2 cohorts at 100%, 3 ramping (5%–25%), 1 at 0% · everyone else 0%" });
+    expect(summary).toEqual({
+      maxBasisPoints: 10_000,
+      headline: "Up to 100%",
+      detail: "2 cohorts at 100%, 3 ramping (5%–25%), 1 at 0% · everyone else 0%",
+    });
   });
 
   it("says 'everyone' when every cohort gets what everyone else gets", () => {
-    expect(summariseRollout({ status: "paused", defaultBasisPoints: 5_000, cohorts: [{ basisPoints: null }, { basisPoints: 5_000 }] })).toEqual({
+    expect(
+      summariseRollout({
+        status: "paused",
+        defaultBasisPoints: 5_000,
+        cohorts: [{ basisPoints: null }, { basisPoints: 5_000 }],
+      }),
+    ).toEqual({
       maxBasisPoints: 5_000,
       headline: "Everyone at 50%",
       detail: "2 ramping (50%) · everyone else 50%",
@@ -28,11 +45,19 @@ describe("summariseRollout", () => {
 
   it("applies status overrides: a draft exposes nobody, a promoted release everyone", () => {
     const cohorts = [{ basisPoints: 10_000 }, { basisPoints: null }];
-    expect(summariseRollout({ status: "draft", defaultBasisPoints: 500, cohorts }).detail).toBe("2 at 0% · everyone else 0%");
-    expect(summariseRollout({ status: "promoted", defaultBasisPoints: 500, cohorts }).headline).toBe("Everyone at 100%");
+    expect(summariseRollout({ status: "draft", defaultBasisPoints: 500, cohorts }).detail).toBe(
+      "2 at 0% · everyone else 0%",
+    );
+    expect(summariseRollout({ status: "promoted", defaultBasisPoints: 500, cohorts }).headline).toBe(
+      "Everyone at 100%",
+    );
   });
 
   it("works for a team without cohorts", () => {
-    expect(summariseRollout({ status: "rolling", defaultBasisPoints: 300, cohorts: [] })).toEqual({ maxBasisPoints: 300, headline: "Everyone at 3%", detail: "everyone else 3%" });
+    expect(summariseRollout({ status: "rolling", defaultBasisPoints: 300, cohorts: [] })).toEqual({
+      maxBasisPoints: 300,
+      headline: "Everyone at 3%",
+      detail: "everyone else 3%",
+    });
   });
 });

@@ -28,7 +28,9 @@ function cohorts(n: number): string {
  */
 export function summariseRollout(input: RolloutSummaryInput): RolloutSummary {
   const everyoneElse = effectiveBasisPoints(input.status, input.defaultBasisPoints);
-  const shares = input.cohorts.map((c) => effectiveBasisPoints(input.status, c.basisPoints ?? input.defaultBasisPoints));
+  const shares = input.cohorts.map((c) =>
+    effectiveBasisPoints(input.status, c.basisPoints ?? input.defaultBasisPoints),
+  );
   const maxBasisPoints = Math.max(everyoneElse, ...shares);
   const full = shares.filter((bp) => bp >= MAX_BASIS_POINTS).length;
   const ramping = shares.filter((bp) => bp > 0 && bp < MAX_BASIS_POINTS);
@@ -39,12 +41,16 @@ export function summariseRollout(input: RolloutSummaryInput): RolloutSummary {
   if (ramping.length) {
     const low = Math.min(...ramping);
     const high = Math.max(...ramping);
-    parts.push(`${ramping.length} ramping (${low === high ? formatBasisPoints(low) : `${formatBasisPoints(low)}–${formatBasisPoints(high)}`})`);
+    parts.push(
+      `${ramping.length} ramping (${low === high ? formatBasisPoints(low) : `${formatBasisPoints(low)}–${formatBasisPoints(high)}`})`,
+    );
   }
   if (none) parts.push(`${none} at 0%`);
   const detail = [parts.join(", "), `everyone else ${formatBasisPoints(everyoneElse)}`].filter(Boolean).join(" · ");
 
   const everyone = shares.every((bp) => bp === everyoneElse);
-  const headline = everyone ? `Everyone at ${formatBasisPoints(everyoneElse)}` : `Up to ${formatBasisPoints(maxBasisPoints)}`;
+  const headline = everyone
+    ? `Everyone at ${formatBasisPoints(everyoneElse)}`
+    : `Up to ${formatBasisPoints(maxBasisPoints)}`;
   return { maxBasisPoints, headline, detail };
 }

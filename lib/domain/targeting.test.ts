@@ -6,11 +6,7 @@ function one(attribute: string, operator: Operator, values: string[]) {
   return compileCohort({ kind: "rules", conditions: [{ attribute, operator, values }] });
 }
 
-function check(
-  matcher: (c: EvaluationContext) => boolean,
-  cases: Array<[unknown, boolean]>,
-  attribute = "a",
-) {
+function check(matcher: (c: EvaluationContext) => boolean, cases: Array<[unknown, boolean]>, attribute = "a") {
   for (const [value, expected] of cases) {
     expect([value, matcher({ targetingKey: "k", [attribute]: value })]).toEqual([value, expected]);
   }
@@ -18,8 +14,17 @@ function check(
 
 describe("compileCohort: operators", () => {
   it("in / notIn use exact, case-sensitive membership", () => {
-    check(one("a", "in", ["EU", "UK"]), [["EU", true], ["UK", true], ["eu", false], ["US", false]]);
-    check(one("a", "notIn", ["EU", "UK"]), [["EU", false], ["US", true], ["", true]]);
+    check(one("a", "in", ["EU", "UK"]), [
+      ["EU", true],
+      ["UK", true],
+      ["eu", false],
+      ["US", false],
+    ]);
+    check(one("a", "notIn", ["EU", "UK"]), [
+      ["EU", false],
+      ["US", true],
+      ["", true],
+    ]);
   });
 
   it("startsWith / endsWith / contains are case-sensitive and match any of several values", () => {
@@ -60,12 +65,15 @@ describe("compileCohort: operators", () => {
 
   // Issue 10: with a backtracking engine one of these against 96 "a" took 44.9 s and held the
   // evaluation thread; on RE2 they answer at once (here over the whole 1,024 characters).
-  it.each([".*.*.*.*b", "a*a*a*a*a*a*b", "^.*a.*a.*a.*a.*b", "(a|aa)*b$", "(a+)+b$"])("matches %j runs in linear time on hostile input", (pattern) => {
-    const matcher = one("a", "matches", [pattern]);
-    expect(matcher({ a: "a".repeat(96) })).toBe(false);
-    expect(matcher({ a: `${"a".repeat(MAX_MATCHED_LENGTH - 1)}!` })).toBe(false);
-    expect(matcher({ a: `${"a".repeat(50)}b` })).toBe(true);
-  });
+  it.each([".*.*.*.*b", "a*a*a*a*a*a*b", "^.*a.*a.*a.*a.*b", "(a|aa)*b$", "(a+)+b$"])(
+    "matches %j runs in linear time on hostile input",
+    (pattern) => {
+      const matcher = one("a", "matches", [pattern]);
+      expect(matcher({ a: "a".repeat(96) })).toBe(false);
+      expect(matcher({ a: `${"a".repeat(MAX_MATCHED_LENGTH - 1)}!` })).toBe(false);
+      expect(matcher({ a: `${"a".repeat(50)}b` })).toBe(true);
+    },
+  );
 
   it("matches uses RE2 syntax: Perl classes and inline flags work", () => {
     check(one("a", "matches", ["(?i)^ios-\\d{1,3}$"]), [
@@ -92,7 +100,11 @@ describe("compileCohort: operators", () => {
       [Number.POSITIVE_INFINITY, false],
       [true, false],
     ]);
-    check(one("a", "lt", ["-1.5"]), [[-2, true], ["-1.5", false], [0, false]]);
+    check(one("a", "lt", ["-1.5"]), [
+      [-2, true],
+      ["-1.5", false],
+      [0, false],
+    ]);
   });
 
   it("semverGte / semverLt compare versions, allowing a leading v", () => {
@@ -129,8 +141,16 @@ describe("compileCohort: attributes and coercion", () => {
   });
 
   it("converts numbers, booleans and bigints with String() for string operators", () => {
-    check(one("a", "in", ["42", "true"]), [[42, true], [true, true], [42n, true], [false, false]]);
-    check(one("a", "startsWith", ["4"]), [[42, true], [5, false]]);
+    check(one("a", "in", ["42", "true"]), [
+      [42, true],
+      [true, true],
+      [42n, true],
+      [false, false],
+    ]);
+    check(one("a", "startsWith", ["4"]), [
+      [42, true],
+      [5, false],
+    ]);
     check(one("a", "matches", ["^\\d+$"]), [[123, true]]);
   });
 

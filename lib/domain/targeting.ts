@@ -89,7 +89,7 @@ function compilePredicate({ operator, values }: Condition): Predicate | null {
       const wantGte = operator === "semverGte";
       return (v) => {
         const version = typeof v === "string" ? parseVersion(v) : null;
-        return version !== null && (version.compare(bound) >= 0) === wantGte;
+        return version !== null && version.compare(bound) >= 0 === wantGte;
       };
     }
   }

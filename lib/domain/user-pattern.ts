@@ -21,7 +21,8 @@ const UNSUPPORTED_HINT = " (RE2 syntax: backreferences and lookaround aren't sup
 
 /** Compiles a pattern with the limits above; never throws. */
 export function compileUserPattern(source: string): CompiledPattern {
-  if (source.length > MAX_PATTERN_LENGTH) return { ok: false, reason: `must be at most ${MAX_PATTERN_LENGTH} characters` };
+  if (source.length > MAX_PATTERN_LENGTH)
+    return { ok: false, reason: `must be at most ${MAX_PATTERN_LENGTH} characters` };
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(source);

@@ -17,13 +17,26 @@ export async function createEmbedLink(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(createEmbedLinkSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
-    const release = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null }, select: { id: true, name: true } });
+    const release = await tx.release.findFirst({
+      where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null },
+      select: { id: true, name: true },
+    });
     if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
-    const environment = await tx.environment.findFirst({ where: { teamId: access.teamId, key: input.environmentKey }, select: { id: true, name: true } });
+    const environment = await tx.environment.findFirst({
+      where: { teamId: access.teamId, key: input.environmentKey },
+      select: { id: true, name: true },
+    });
     if (!environment) throw new NotFoundError(`Environment "${input.environmentKey}" not found`);
-    const unknownCohorts = await missingCohortKeys(tx, access.teamId, input.cohortKeys.filter((k) => k !== "default"));
+    const unknownCohorts = await missingCohortKeys(
+      tx,
+      access.teamId,
+      input.cohortKeys.filter((k) => k !== "default"),
+    );
     if (unknownCohorts.length) throw ValidationError.field("cohortKeys", `Unknown cohort ${unknownCohorts.join(", ")}`);
-    const metrics = await tx.metricDefinition.findMany({ where: { teamId: access.teamId, key: { in: input.metricKeys } }, select: { key: true } });
+    const metrics = await tx.metricDefinition.findMany({
+      where: { teamId: access.teamId, key: { in: input.metricKeys } },
+      select: { key: true },
+    });
     const unknownMetrics = input.metricKeys.filter((k) => !metrics.some((m) => m.key === k));
     if (unknownMetrics.length) throw ValidationError.field("metricKeys", `Unknown metric ${unknownMetrics.join(", ")}`);
 
@@ -53,7 +66,16 @@ export async function createEmbedLink(actor: Actor | null, rawInput: unknown) {
       summary: `Created embed link "${row.name}" (${row.prefix}) for ${release.name} in ${environment.name}, framable by ${input.allowedOrigins.join(", ")}`,
       environmentId: environment.id,
       releaseId: release.id,
-      after: { name: row.name, prefix: row.prefix, cohortKeys: input.cohortKeys, metricKeys: input.metricKeys, range: row.range, theme: row.theme, allowedOrigins: input.allowedOrigins, expiresAt: row.expiresAt },
+      after: {
+        name: row.name,
+        prefix: row.prefix,
+        cohortKeys: input.cohortKeys,
+        metricKeys: input.metricKeys,
+        range: row.range,
+        theme: row.theme,
+        allowedOrigins: input.allowedOrigins,
+        expiresAt: row.expiresAt,
+      },
     });
     return { id: row.id, token, prefix: row.prefix, name: row.name, expiresAt: row.expiresAt?.toISOString() ?? null };
   });

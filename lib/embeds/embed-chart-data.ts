@@ -18,7 +18,10 @@ export type EmbedChartData = {
 };
 
 /** Exactly the link's release, environment, cohorts and metrics: nothing else is read. */
-export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "ok" }>, now = Date.now()): Promise<EmbedChartData> {
+export async function embedChartData(
+  resolved: Extract<ResolvedEmbed, { kind: "ok" }>,
+  now = Date.now(),
+): Promise<EmbedChartData> {
   const { link } = resolved;
   const { range, cohortKeys, metricKeys } = link;
   const db = getDb();
@@ -33,8 +36,18 @@ export async function embedChartData(resolved: Extract<ResolvedEmbed, { kind: "o
       // Anyone with the link sees the chart: a failing backend is named by its summary only.
       showBackendDetails: false,
     }),
-    db.releaseRollout.findFirst({ where: { releaseId: link.releaseId, environmentId: link.environmentId }, select: { id: true, status: true } }),
+    db.releaseRollout.findFirst({
+      where: { releaseId: link.releaseId, environmentId: link.environmentId },
+      select: { id: true, status: true },
+    }),
   ]);
   const last = data.rollout.changes.at(-1)?.percentByCohort ?? data.rollout.initial;
-  return { release: { name: link.release.name }, environment: { name: link.environment.name }, status: rollout ? toReleaseRollout(rollout).status : "draft", range, data, percentNow: last };
+  return {
+    release: { name: link.release.name },
+    environment: { name: link.environment.name },
+    status: rollout ? toReleaseRollout(rollout).status : "draft",
+    range,
+    data,
+    percentNow: last,
+  };
 }

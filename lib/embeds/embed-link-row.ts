@@ -17,6 +17,15 @@ export const embedLinkRowSchema = z.object({
   theme: z.enum(EMBED_THEMES),
 });
 
-export function toEmbedLink<R extends { id: string; cohortKeys: string; metricKeys: string; allowedOrigins: string; range: string; theme: string }>(row: R) {
+export function toEmbedLink<
+  R extends {
+    id: string;
+    cohortKeys: string;
+    metricKeys: string;
+    allowedOrigins: string;
+    range: string;
+    theme: string;
+  },
+>(row: R) {
   return parseRow("EmbedLink", embedLinkRowSchema, row);
 }

@@ -15,17 +15,29 @@ export function parseOrigin(text: string): { ok: true; origin: string } | { ok: 
   } catch {
     return { ok: false, error: `"${text.trim()}" is not an origin like https://wiki.example.com` };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, error: `"${trimmed}" must start with https:// or http://` };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { ok: false, error: `"${trimmed}" must start with https:// or http://` };
   // Only url.origin is ever kept, so what reaches the header is always a plain origin.
-  if (/\s/.test(trimmed) || url.username || url.password || url.pathname !== "/" || url.search || url.hash || /[/?#]/.test(trimmed.slice(url.protocol.length + 2))) {
+  if (
+    /\s/.test(trimmed) ||
+    url.username ||
+    url.password ||
+    url.pathname !== "/" ||
+    url.search ||
+    url.hash ||
+    /[/?#]/.test(trimmed.slice(url.protocol.length + 2))
+  ) {
     return { ok: false, error: `"${trimmed}" must be an origin only (scheme, host and port), like ${url.origin}` };
   }
-  if (url.hostname.includes("*")) return { ok: false, error: `"${trimmed}": wildcards are not allowed; list each origin` };
+  if (url.hostname.includes("*"))
+    return { ok: false, error: `"${trimmed}": wildcards are not allowed; list each origin` };
   return { ok: true, origin: url.origin };
 }
 
 export const allowedOriginsSchema = z
-  .array(z.string().max(300, "An origin is at most 300 characters"), { error: "List the origins allowed to frame this chart" })
+  .array(z.string().max(300, "An origin is at most 300 characters"), {
+    error: "List the origins allowed to frame this chart",
+  })
   .transform((list, ctx) => {
     const origins: string[] = [];
     for (const text of list.filter((t) => t.trim() !== "")) {

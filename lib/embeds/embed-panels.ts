@@ -23,7 +23,12 @@ export type EmbedView = {
   metrics: { title: string; hint: string; panels: EmbedPanel[] }[];
 };
 
-const RANGE_WORDS: Record<string, string> = { "1h": "last hour", "6h": "last 6 hours", "24h": "last 24 hours", "7d": "last 7 days" };
+const RANGE_WORDS: Record<string, string> = {
+  "1h": "last hour",
+  "6h": "last 6 hours",
+  "24h": "last 24 hours",
+  "7d": "last 7 days",
+};
 
 /** Pure: what the embed draws, one panel per chosen metric × cohort (latency at p95). */
 export function embedView(input: EmbedChartData): EmbedView {
@@ -47,7 +52,10 @@ export function embedView(input: EmbedChartData): EmbedView {
         series: (["treatment", "control"] as const).map((variant) => ({
           label: variant === "treatment" ? "Treatment" : "Control",
           role: variant,
-          points: (panel.series.find((s) => s.cohortKey === cohort.key && s.variant === variant && s.stat === stat)?.points ?? []).map((p) => ({ t: p.t, v: p.value })),
+          points: (
+            panel.series.find((s) => s.cohortKey === cohort.key && s.variant === variant && s.stat === stat)?.points ??
+            []
+          ).map((p) => ({ t: p.t, v: p.value })),
         })),
       })),
     };

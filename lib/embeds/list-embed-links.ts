@@ -26,7 +26,10 @@ export type EmbedLinkView = {
 };
 
 /** The team's links (or one release's), newest first; tokens are never readable again. Any member may read. */
-export async function listEmbedLinks(access: TeamAccess, filter: { releaseKey?: string } = {}): Promise<EmbedLinkView[]> {
+export async function listEmbedLinks(
+  access: TeamAccess,
+  filter: { releaseKey?: string } = {},
+): Promise<EmbedLinkView[]> {
   const now = Date.now();
   const rows = await readDb().embedLink.findMany({
     where: { teamId: access.teamId, ...(filter.releaseKey ? { release: { key: filter.releaseKey } } : {}) },

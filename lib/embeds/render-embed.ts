@@ -3,7 +3,12 @@ import { formatPercentNumber } from "./format-percent";
 import { axisFormatter, type EmbedPanel, type EmbedView } from "./embed-panels";
 
 const PANEL = { width: 340, height: 150 };
-const utcClock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
+const utcClock = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: "UTC",
+});
 const utcDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 function timeFormatter(view: EmbedView): (t: number) => string {
@@ -27,15 +32,19 @@ function caption(panel: EmbedPanel): string {
 }
 
 /** The embed document: no navigation, no controls; it refreshes itself and tells its frame its height. */
-export function renderEmbedHtml(view: EmbedView, options: { theme: ChartTheme; nonce: string; refreshSeconds: number; now: number }): string {
+export function renderEmbedHtml(
+  view: EmbedView,
+  options: { theme: ChartTheme; nonce: string; refreshSeconds: number; now: number },
+): string {
   const sections = view.metrics
     .map(
-      (metric) => `<section><h2>${escapeXml(metric.title)} <span class="muted">${escapeXml(metric.hint)}</span></h2><div class="grid">${metric.panels
-        .map(
-          (panel) =>
-            `<figure><figcaption>${escapeXml(caption(panel))}</figcaption>${panel.unavailable ? `<p class="muted unavailable">Data unavailable right now</p>` : panelSvg(panel, view)}</figure>`,
-        )
-        .join("")}</div></section>`,
+      (metric) =>
+        `<section><h2>${escapeXml(metric.title)} <span class="muted">${escapeXml(metric.hint)}</span></h2><div class="grid">${metric.panels
+          .map(
+            (panel) =>
+              `<figure><figcaption>${escapeXml(caption(panel))}</figcaption>${panel.unavailable ? `<p class="muted unavailable">Data unavailable right now</p>` : panelSvg(panel, view)}</figure>`,
+          )
+          .join("")}</div></section>`,
     )
     .join("");
   const body = `<main id="gp-embed"><header><h1>${escapeXml(view.heading)}</h1><p class="muted">${escapeXml(view.subheading)} · updated ${utcClock.format(options.now)} UTC</p><p class="legend"><span class="key t"></span>Treatment <span class="key c"></span>Control</p></header>${sections || `<p class="muted">No metrics chosen for this chart.</p>`}<footer class="muted">Read-only chart from Glidepath</footer></main>`;
@@ -64,7 +73,9 @@ export function renderEmbedSvg(view: EmbedView, theme: ChartTheme, options: { li
       const x = (i % columns) * (PANEL.width + 12);
       const top = y + Math.floor(i / columns) * rowHeight;
       parts.push(`<text x="${x}" y="${top + 12}" class="gp-axis">${escapeXml(caption(panel))}</text>`);
-      const chart = panel.unavailable ? `<svg y="${top + 18}" x="${x}" width="${PANEL.width}" height="${PANEL.height}"><text class="gp-axis" x="${PANEL.width / 2}" y="${PANEL.height / 2}" text-anchor="middle">Data unavailable right now</text></svg>` : panelSvg(panel, view).replace("<svg ", `<svg x="${x}" y="${top + 18}" `);
+      const chart = panel.unavailable
+        ? `<svg y="${top + 18}" x="${x}" width="${PANEL.width}" height="${PANEL.height}"><text class="gp-axis" x="${PANEL.width / 2}" y="${PANEL.height / 2}" text-anchor="middle">Data unavailable right now</text></svg>`
+        : panelSvg(panel, view).replace("<svg ", `<svg x="${x}" y="${top + 18}" `);
       parts.push(chart);
     });
     y += Math.ceil(metric.panels.length / columns) * rowHeight + 8;

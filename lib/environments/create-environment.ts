@@ -37,7 +37,12 @@ export async function createEnvironment(actor: Actor | null, rawInput: unknown) 
     const releases = await tx.release.findMany({ where: { teamId: access.teamId }, select: { id: true } });
     for (const release of releases) {
       await tx.releaseRollout.create({
-        data: { releaseId: release.id, environmentId: environment.id, updatedById: access.actor.id, updatedByName: access.actor.name },
+        data: {
+          releaseId: release.id,
+          environmentId: environment.id,
+          updatedById: access.actor.id,
+          updatedByName: access.actor.name,
+        },
       });
     }
     await writeAuditEvent(tx, {

@@ -5,7 +5,13 @@ import { ConflictError, isDomainError, ValidationError, type FieldErrors } from 
  * API answers with, a stable code, a message safe to show, the fields at fault on a validation
  * error, and on a conflict that carries it the state the change ran into.
  */
-export type ErrorResponse = { status: number; code: string; message: string; fieldErrors?: FieldErrors; current?: unknown };
+export type ErrorResponse = {
+  status: number;
+  code: string;
+  message: string;
+  fieldErrors?: FieldErrors;
+  current?: unknown;
+};
 
 export const INTERNAL_ERROR_MESSAGE = "Something went wrong; nothing was changed. Try again.";
 

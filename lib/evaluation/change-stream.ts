@@ -21,7 +21,11 @@ function message(configVersion: number): string {
  * Subscribes a client to "refetchEvaluation" events for the environment of a key hash.
  * Returns null for an unknown key. `write` gets SSE frames; call the returned stop on close.
  */
-export function subscribeToChanges(store: EvaluationStore, keyHash: string, write: (frame: string) => void): (() => void) | null {
+export function subscribeToChanges(
+  store: EvaluationStore,
+  keyHash: string,
+  write: (frame: string) => void,
+): (() => void) | null {
   const snapshot = store.environmentForKey(keyHash);
   if (!snapshot) return null;
   const environmentId = snapshot.environmentId;

@@ -35,7 +35,12 @@ export async function readEnvironmentRows(sql: SqlReader, environmentId: string)
     byRollout.set(row.rolloutId, list);
   }
   return {
-    environment: { id: environment.id, key: environment.key, teamId: environment.teamId, configVersion: Number(environment.configVersion) },
+    environment: {
+      id: environment.id,
+      key: environment.key,
+      teamId: environment.teamId,
+      configVersion: Number(environment.configVersion),
+    },
     cohorts: cohorts.map((c) => ({ id: c.id, key: c.key, definition: c.definition })),
     releases: rollouts.map((r) => ({
       key: r.key,
@@ -50,7 +55,10 @@ export async function readEnvironmentRows(sql: SqlReader, environmentId: string)
 
 /** Versions of every environment, and the rows of those whose version differs from `known`. */
 export async function readSnapshotPoll(sql: SqlReader, known: ReadonlyMap<string, number>): Promise<SnapshotPoll> {
-  const versions = (await sql.all<EnvironmentVersion>(VERSIONS)).map((v) => ({ id: v.id, configVersion: Number(v.configVersion) }));
+  const versions = (await sql.all<EnvironmentVersion>(VERSIONS)).map((v) => ({
+    id: v.id,
+    configVersion: Number(v.configVersion),
+  }));
   const environments: EnvironmentRows[] = [];
   for (const { id, configVersion } of versions) {
     if (known.get(id) === configVersion) continue;

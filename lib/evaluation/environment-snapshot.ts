@@ -37,10 +37,12 @@ export function compileEnvironmentSnapshot(rows: EnvironmentRows): EnvironmentSn
       salt: release.salt,
       status: isReleaseStatus(release.status) ? release.status : "draft",
       defaultBasisPoints: release.defaultBasisPoints,
-      cohortBasisPoints: new Map(release.cohorts.flatMap((c) => {
-        const key = cohortKeys.get(c.cohortId);
-        return key ? [[key, c.basisPoints] as const] : [];
-      })),
+      cohortBasisPoints: new Map(
+        release.cohorts.flatMap((c) => {
+          const key = cohortKeys.get(c.cohortId);
+          return key ? [[key, c.basisPoints] as const] : [];
+        }),
+      ),
     });
   }
   return {
@@ -69,10 +71,17 @@ function parseJson(text: string): unknown {
  * lib/evaluation/environment-rows-sql.ts, kept equal to this by evaluation-snapshot-rows.test.ts.
  */
 export async function loadEnvironmentRows(db: Db | Tx, environmentId: string): Promise<EnvironmentRows | null> {
-  const environment = await db.environment.findUnique({ where: { id: environmentId }, select: { id: true, key: true, teamId: true, configVersion: true } });
+  const environment = await db.environment.findUnique({
+    where: { id: environmentId },
+    select: { id: true, key: true, teamId: true, configVersion: true },
+  });
   if (!environment) return null;
   const [cohorts, releaseRows, keyRows] = await Promise.all([
-    db.cohort.findMany({ where: { teamId: environment.teamId, archivedAt: null }, orderBy: [{ priority: "asc" }, { id: "asc" }], select: { id: true, key: true, definition: true } }),
+    db.cohort.findMany({
+      where: { teamId: environment.teamId, archivedAt: null },
+      orderBy: [{ priority: "asc" }, { id: "asc" }],
+      select: { id: true, key: true, definition: true },
+    }),
     db.release.findMany({
       where: { teamId: environment.teamId, archivedAt: null, rollouts: { some: { environmentId } } },
       orderBy: { key: "asc" },
@@ -81,17 +90,35 @@ export async function loadEnvironmentRows(db: Db | Tx, environmentId: string): P
         salt: true,
         rollouts: {
           where: { environmentId },
-          select: { status: true, defaultBasisPoints: true, cohorts: { orderBy: { cohortId: "asc" }, select: { cohortId: true, basisPoints: true } } },
+          select: {
+            status: true,
+            defaultBasisPoints: true,
+            cohorts: { orderBy: { cohortId: "asc" }, select: { cohortId: true, basisPoints: true } },
+          },
         },
       },
     }),
-    db.apiKey.findMany({ where: { environmentId, kind: "sdk", revokedAt: null }, orderBy: { hash: "asc" }, select: { hash: true } }),
+    db.apiKey.findMany({
+      where: { environmentId, kind: "sdk", revokedAt: null },
+      orderBy: { hash: "asc" },
+      select: { hash: true },
+    }),
   ]);
   return {
     environment,
     cohorts,
     releases: releaseRows.flatMap(({ key, salt, rollouts: [rollout] }) =>
-      rollout ? [{ key, salt, status: rollout.status, defaultBasisPoints: rollout.defaultBasisPoints, cohorts: rollout.cohorts }] : [],
+      rollout
+        ? [
+            {
+              key,
+              salt,
+              status: rollout.status,
+              defaultBasisPoints: rollout.defaultBasisPoints,
+              cohorts: rollout.cohorts,
+            },
+          ]
+        : [],
     ),
     sdkKeyHashes: keyRows.map((k) => k.hash),
   };

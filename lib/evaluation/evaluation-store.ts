@@ -75,7 +75,13 @@ export class EvaluationStore {
   }
 
   status(): StoreStatus {
-    return { ready: this.loaded, stale: this.stale, lastError: this.lastError, lastRefreshAt: this.lastRefreshAt, refreshingSince: this.refreshingSince };
+    return {
+      ready: this.loaded,
+      stale: this.stale,
+      lastError: this.lastError,
+      lastRefreshAt: this.lastRefreshAt,
+      refreshingSince: this.refreshingSince,
+    };
   }
 
   /** Stops polling and the worker; the snapshots stay readable. */
@@ -156,7 +162,8 @@ export class EvaluationStore {
       }
       if (changed) {
         const keys = new Map<string, string>();
-        for (const snapshot of next.values()) for (const hash of snapshot.sdkKeyHashes) keys.set(hash, snapshot.environmentId);
+        for (const snapshot of next.values())
+          for (const hash of snapshot.sdkKeyHashes) keys.set(hash, snapshot.environmentId);
         // Swapped in one assignment each, so a request never sees half an update.
         this.snapshots = next;
         this.keyToEnvironment = keys;

@@ -13,7 +13,11 @@ export const explainEvaluationSchema = z.object({
   teamSlug: teamSlugSchema,
   releaseKey: releaseKeySchema,
   environmentKey: environmentKeySchema,
-  targetingKey: z.string().trim().min(1, "Targeting key is required").max(256, "Targeting key must be at most 256 characters"),
+  targetingKey: z
+    .string()
+    .trim()
+    .min(1, "Targeting key is required")
+    .max(256, "Targeting key must be at most 256 characters"),
   attributes: z
     .record(z.string().trim().min(1).max(64), z.string().max(1024))
     .refine((a) => Object.keys(a).length <= 50, "At most 50 attributes")
@@ -35,7 +39,10 @@ export async function explainEvaluation(actor: Actor | null, rawInput: unknown) 
   const release = snapshot?.releases.get(input.releaseKey);
   if (!snapshot || !release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
   const result = evaluate(release, snapshot.cohorts, { ...input.attributes, targetingKey: input.targetingKey });
-  const cohort = result.cohortKey === "default" ? null : await db.cohort.findFirst({ where: { teamId: access.teamId, key: result.cohortKey }, select: { name: true } });
+  const cohort =
+    result.cohortKey === "default"
+      ? null
+      : await db.cohort.findFirst({ where: { teamId: access.teamId, key: result.cohortKey }, select: { name: true } });
   return { ...result, cohortName: cohort?.name ?? "Everyone else", environmentName: environment.name };
 }
 

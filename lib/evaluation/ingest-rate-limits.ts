@@ -34,7 +34,9 @@ export class IngestRateLimits {
 
   admitObservations(keyHash: string, count: number): RateLimitedResponse | null {
     const retryAfter = this.observations.take(keyHash, count);
-    return retryAfter > 0 ? limited(`at most ${this.observations.ratePerSecond} observations per second`, retryAfter) : null;
+    return retryAfter > 0
+      ? limited(`at most ${this.observations.ratePerSecond} observations per second`, retryAfter)
+      : null;
   }
 }
 

@@ -48,8 +48,9 @@ function json(status: number, payload: unknown, headers: Record<string, string> 
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(payload) };
 }
 
-
-type ParsedContext = { ok: true; context: Record<string, unknown> & { targetingKey: string } } | { ok: false; code: string; details: string };
+type ParsedContext =
+  | { ok: true; context: Record<string, unknown> & { targetingKey: string } }
+  | { ok: false; code: string; details: string };
 
 function parseContext(body: string): ParsedContext {
   let parsed: unknown;
@@ -59,10 +60,11 @@ function parseContext(body: string): ParsedContext {
     return { ok: false, code: "PARSE_ERROR", details: `Request body is not valid JSON: ${(error as Error).message}` };
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, code: "PARSE_ERROR", details: "Request body must be a JSON object like {\"context\": {...}}" };
+    return { ok: false, code: "PARSE_ERROR", details: 'Request body must be a JSON object like {"context": {...}}' };
   }
   const context = (parsed as { context?: unknown }).context;
-  if (context === undefined) return { ok: false, code: "TARGETING_KEY_MISSING", details: "context.targetingKey is required" };
+  if (context === undefined)
+    return { ok: false, code: "TARGETING_KEY_MISSING", details: "context.targetingKey is required" };
   if (typeof context !== "object" || context === null || Array.isArray(context)) {
     return { ok: false, code: "INVALID_CONTEXT", details: "context must be an object" };
   }
@@ -70,8 +72,10 @@ function parseContext(body: string): ParsedContext {
   if (targetingKey === undefined || targetingKey === null || targetingKey === "") {
     return { ok: false, code: "TARGETING_KEY_MISSING", details: "context.targetingKey is required" };
   }
-  if (typeof targetingKey !== "string") return { ok: false, code: "INVALID_CONTEXT", details: "context.targetingKey must be a string" };
-  if (targetingKey.length > 256) return { ok: false, code: "INVALID_CONTEXT", details: "context.targetingKey must be at most 256 characters" };
+  if (typeof targetingKey !== "string")
+    return { ok: false, code: "INVALID_CONTEXT", details: "context.targetingKey must be a string" };
+  if (targetingKey.length > 256)
+    return { ok: false, code: "INVALID_CONTEXT", details: "context.targetingKey must be at most 256 characters" };
   return { ok: true, context: context as Record<string, unknown> & { targetingKey: string } };
 }
 
@@ -102,7 +106,11 @@ function bodyTooLarge(body: string): boolean {
 
 /** The 413 of either transport, in OFREP's error shape. */
 export function bodyTooLargeResponse(flagKey: string | null): OfrepResponse {
-  return json(413, { ...(flagKey !== null ? { key: flagKey } : {}), errorCode: "GENERAL", errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes` });
+  return json(413, {
+    ...(flagKey !== null ? { key: flagKey } : {}),
+    errorCode: "GENERAL",
+    errorDetails: `Request body exceeds ${MAX_BODY_BYTES} bytes`,
+  });
 }
 
 /**
@@ -117,7 +125,8 @@ export function handleOfrep(
   exposures: ExposureRecorder | null = null,
 ): OfrepResponse | Promise<OfrepResponse> {
   const admission = admitOfrep(store, limiter, request);
-  if (admission instanceof Promise) return admission.then((a) => (a.ok ? answerOfrep(store, a.keyHash, request, exposures) : a.response));
+  if (admission instanceof Promise)
+    return admission.then((a) => (a.ok ? answerOfrep(store, a.keyHash, request, exposures) : a.response));
   return admission.ok ? answerOfrep(store, admission.keyHash, request, exposures) : admission.response;
 }
 
@@ -125,14 +134,33 @@ export function handleOfrep(
  * Step one, from the headers alone: transports call it before reading a byte of the body, so
  * a request without a valid key, or over its rate, costs no body reading at all.
  */
-export function admitOfrep(store: EvaluationStore, limiter: RateLimiter | null, credentials: OfrepCredentials): OfrepAdmission | Promise<OfrepAdmission> {
+export function admitOfrep(
+  store: EvaluationStore,
+  limiter: RateLimiter | null,
+  credentials: OfrepCredentials,
+): OfrepAdmission | Promise<OfrepAdmission> {
   const key = presentedKey(credentials.authorization, credentials.apiKey);
-  if (!key) return { ok: false, response: { status: 401, headers: { "www-authenticate": 'Bearer realm="ofrep"', "cache-control": "no-store" }, body: null } };
+  if (!key)
+    return {
+      ok: false,
+      response: {
+        status: 401,
+        headers: { "www-authenticate": 'Bearer realm="ofrep"', "cache-control": "no-store" },
+        body: null,
+      },
+    };
   if (store.isReady()) return admitKey(store, limiter, key);
   return store.start().then(
     () => admitKey(store, limiter, key),
     // The server's fault, not the request's: 503, and the SDK tries again.
-    () => ({ ok: false, response: json(503, { errorDetails: "Flag configuration is not available yet; the database could not be reached" }, { "retry-after": "1" }) }),
+    () => ({
+      ok: false,
+      response: json(
+        503,
+        { errorDetails: "Flag configuration is not available yet; the database could not be reached" },
+        { "retry-after": "1" },
+      ),
+    }),
   );
 }
 
@@ -142,12 +170,25 @@ function admitKey(store: EvaluationStore, limiter: RateLimiter | null, key: stri
   // SDK key) → 403. Neither has a body, so nothing about keys leaks.
   if (!store.environmentForKey(keyHash)) return { ok: false, response: { status: 403, headers: {}, body: null } };
   const retryAfter = limiter?.take(keyHash) ?? 0;
-  if (retryAfter > 0) return { ok: false, response: json(429, { errorDetails: "Rate limit exceeded for this SDK key" }, { "retry-after": String(retryAfter) }) };
+  if (retryAfter > 0)
+    return {
+      ok: false,
+      response: json(
+        429,
+        { errorDetails: "Rate limit exceeded for this SDK key" },
+        { "retry-after": String(retryAfter) },
+      ),
+    };
   return { ok: true, keyHash };
 }
 
 /** Step two, with the body read (under the cap) for an admitted key. */
-export function answerOfrep(store: EvaluationStore, keyHash: string, request: OfrepQuery, exposures: ExposureRecorder | null): OfrepResponse {
+export function answerOfrep(
+  store: EvaluationStore,
+  keyHash: string,
+  request: OfrepQuery,
+  exposures: ExposureRecorder | null,
+): OfrepResponse {
   const snapshot = store.environmentForKey(keyHash);
   // Revoked while its body was on the wire.
   if (!snapshot) return { status: 403, headers: {}, body: null };
@@ -155,12 +196,21 @@ export function answerOfrep(store: EvaluationStore, keyHash: string, request: Of
   if (bodyTooLarge(request.body)) return bodyTooLargeResponse(request.flagKey);
   const parsed = parseContext(request.body);
   if (!parsed.ok) {
-    return json(400, { ...(request.flagKey !== null ? { key: request.flagKey } : {}), errorCode: parsed.code, errorDetails: parsed.details });
+    return json(400, {
+      ...(request.flagKey !== null ? { key: request.flagKey } : {}),
+      errorCode: parsed.code,
+      errorDetails: parsed.details,
+    });
   }
 
   if (request.flagKey !== null) {
     const release = snapshot.releases.get(request.flagKey);
-    if (!release) return json(404, { key: request.flagKey, errorCode: "FLAG_NOT_FOUND", errorDetails: `No release "${request.flagKey}" in ${snapshot.environmentKey}` });
+    if (!release)
+      return json(404, {
+        key: request.flagKey,
+        errorCode: "FLAG_NOT_FOUND",
+        errorDetails: `No release "${request.flagKey}" in ${snapshot.environmentKey}`,
+      });
     const result = evaluate(release, snapshot.cohorts, parsed.context);
     exposures?.record(snapshot.environmentId, request.flagKey, result, murmur3(parsed.context.targetingKey));
     return json(200, success(request.flagKey, result, snapshot, store.stale));

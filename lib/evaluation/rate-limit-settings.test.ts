@@ -14,22 +14,35 @@ describe("per-key rate limits from the environment", () => {
     // Ten simulated seconds at 4× the measured capacity, 1 ms apart.
     const perMs = (4 * MEASURED_INSTANCE_CAPACITY) / 1000;
     let refused = 0;
-    for (let ms = 0; ms < 10_000; ms++, now++) for (let i = 0; i < perMs; i++) if (limiter.take("one-key") > 0) refused++;
+    for (let ms = 0; ms < 10_000; ms++, now++)
+      for (let i = 0; i < perMs; i++) if (limiter.take("one-key") > 0) refused++;
     expect(refused).toBe(0);
   });
 
   it("takes a rate and a burst; 0 turns the limit off; anything else stops the start-up with the variable's name", () => {
-    expect(sdkRateLimiterFromEnv({ GLIDEPATH_SDK_RATE_LIMIT: "50", GLIDEPATH_SDK_RATE_BURST: "60" })).toMatchObject({ ratePerSecond: 50, burst: 60 });
+    expect(sdkRateLimiterFromEnv({ GLIDEPATH_SDK_RATE_LIMIT: "50", GLIDEPATH_SDK_RATE_BURST: "60" })).toMatchObject({
+      ratePerSecond: 50,
+      burst: 60,
+    });
     expect(sdkRateLimiterFromEnv({ GLIDEPATH_SDK_RATE_LIMIT: "50" })).toMatchObject({ ratePerSecond: 50, burst: 100 });
     expect(sdkRateLimiterFromEnv({ GLIDEPATH_SDK_RATE_LIMIT: "0" }).take("k")).toBe(0);
     for (const bad of ["ten", "-1", "Infinity", "1e400"]) {
-      expect(() => sdkRateLimiterFromEnv({ GLIDEPATH_SDK_RATE_LIMIT: bad })).toThrow(`GLIDEPATH_SDK_RATE_LIMIT must be a number ≥ 0 (0 turns the limit off), got "${bad}"`);
+      expect(() => sdkRateLimiterFromEnv({ GLIDEPATH_SDK_RATE_LIMIT: bad })).toThrow(
+        `GLIDEPATH_SDK_RATE_LIMIT must be a number ≥ 0 (0 turns the limit off), got "${bad}"`,
+      );
     }
   });
 
   it("ingest: 500 requests/s and 50,000 observations/s per key by default, each settable", () => {
-    expect(ingestRateLimitsFromEnv({})).toMatchObject({ requests: { ratePerSecond: 500, burst: 1_000 }, observations: { ratePerSecond: 50_000, burst: 100_000 } });
-    expect(ingestRateLimitsFromEnv({ GLIDEPATH_INGEST_RATE_LIMIT: "2", GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "0" })).toMatchObject({ requests: { ratePerSecond: 2 }, observations: { ratePerSecond: 0 } });
-    expect(() => ingestRateLimitsFromEnv({ GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "lots" })).toThrow("GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT");
+    expect(ingestRateLimitsFromEnv({})).toMatchObject({
+      requests: { ratePerSecond: 500, burst: 1_000 },
+      observations: { ratePerSecond: 50_000, burst: 100_000 },
+    });
+    expect(
+      ingestRateLimitsFromEnv({ GLIDEPATH_INGEST_RATE_LIMIT: "2", GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "0" }),
+    ).toMatchObject({ requests: { ratePerSecond: 2 }, observations: { ratePerSecond: 0 } });
+    expect(() => ingestRateLimitsFromEnv({ GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "lots" })).toThrow(
+      "GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT",
+    );
   });
 });

@@ -56,14 +56,19 @@ export class SnapshotWorkerClient implements SnapshotSource {
       statementTimeoutMs: options.statementTimeoutMs ?? SNAPSHOT_STATEMENT_TIMEOUT_MS,
       connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
     };
-    this.answerTimeoutMs = options.answerTimeoutMs ?? Math.max(this.data.busyTimeoutMs, this.data.statementTimeoutMs, this.data.connectTimeoutMs) + 10_000;
+    this.answerTimeoutMs =
+      options.answerTimeoutMs ??
+      Math.max(this.data.busyTimeoutMs, this.data.statementTimeoutMs, this.data.connectTimeoutMs) + 10_000;
   }
 
   poll(known: ReadonlyMap<string, number>): Promise<SnapshotPoll> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<SnapshotPoll>((resolve, reject) => {
-      const timer = setTimeout(() => this.restart(new Error(`the snapshot worker did not answer within ${this.answerTimeoutMs / 1000} s`)), this.answerTimeoutMs);
+      const timer = setTimeout(
+        () => this.restart(new Error(`the snapshot worker did not answer within ${this.answerTimeoutMs / 1000} s`)),
+        this.answerTimeoutMs,
+      );
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
       // Held open only while a poll is out: an idle worker must not keep a script running.

@@ -12,4 +12,5 @@ export type SnapshotWorkerData = {
 /** `known`: environment id → config version already loaded (those are not read again). */
 export type SnapshotWorkerRequest = { id: number; known: [string, number][] };
 
-export type SnapshotWorkerReply = { id: number; ok: true; result: SnapshotPoll } | { id: number; ok: false; error: string };
+export type SnapshotWorkerReply =
+  { id: number; ok: true; result: SnapshotPoll } | { id: number; ok: false; error: string };

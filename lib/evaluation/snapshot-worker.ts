@@ -17,7 +17,7 @@ function openSqlite(): Connection {
   const db = new Database(sqliteFilePath(config.url), { timeout: config.busyTimeoutMs, fileMustExist: true });
   const statements = new Map<string, Database.Statement>();
   const reader: SqlReader = {
-    all: <T,>(sql: string, params: readonly unknown[] = []) => {
+    all: <T>(sql: string, params: readonly unknown[] = []) => {
       let statement = statements.get(sql);
       if (!statement) {
         statement = db.prepare(sql.replace(/\$\d+/g, "?"));
@@ -61,7 +61,7 @@ async function openPostgres(): Promise<Connection> {
   await client.connect();
   return {
     reader: {
-      all: async <T,>(sql: string, params: readonly unknown[] = []) => {
+      all: async <T>(sql: string, params: readonly unknown[] = []) => {
         if (broken) throw broken;
         return (await client.query(sql, params as unknown[])).rows as T[];
       },
@@ -97,8 +97,14 @@ async function poll(known: Map<string, number>) {
 }
 
 parentPort?.on("message", (request: SnapshotWorkerRequest) => {
-  poll(new Map(request.known)).then(
-    (result): SnapshotWorkerReply => ({ id: request.id, ok: true, result }),
-    (error: unknown): SnapshotWorkerReply => ({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) }),
-  ).then((reply) => parentPort?.postMessage(reply));
+  poll(new Map(request.known))
+    .then(
+      (result): SnapshotWorkerReply => ({ id: request.id, ok: true, result }),
+      (error: unknown): SnapshotWorkerReply => ({
+        id: request.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    )
+    .then((reply) => parentPort?.postMessage(reply));
 });

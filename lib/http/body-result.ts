@@ -13,7 +13,9 @@ export const BODY_ABORTED: BodyResult = { ok: false, reason: "aborted" };
  * already refused malformed values (400), so anything here is digits.
  */
 export function declaredTooLarge(contentLength: string | null | undefined, maxBytes: number): boolean {
-  return contentLength !== null && contentLength !== undefined && contentLength !== "" && Number(contentLength) > maxBytes;
+  return (
+    contentLength !== null && contentLength !== undefined && contentLength !== "" && Number(contentLength) > maxBytes
+  );
 }
 
 /**
@@ -30,7 +32,10 @@ export const LINGER_BYTES = 8 * 1024 * 1024;
  * when the rest is of unknown (chunked) size or declared over LINGER_BYTES. A smaller declared
  * body is drained after the answer and the connection stays usable.
  */
-export function unreadBodyNeedsClose(contentLength: string | null | undefined, transferEncoding: string | null | undefined): boolean {
+export function unreadBodyNeedsClose(
+  contentLength: string | null | undefined,
+  transferEncoding: string | null | undefined,
+): boolean {
   if (transferEncoding) return true;
   return declaredTooLarge(contentLength, LINGER_BYTES);
 }

@@ -6,5 +6,7 @@ import { unreadBodyNeedsClose } from "./body-result";
  * closing the connection; a smaller declared one is drained by Node and the connection kept.
  */
 export function closeIfFetchBodyUnread(request: Request): Record<string, string> {
-  return unreadBodyNeedsClose(request.headers.get("content-length"), request.headers.get("transfer-encoding")) ? { connection: "close" } : {};
+  return unreadBodyNeedsClose(request.headers.get("content-length"), request.headers.get("transfer-encoding"))
+    ? { connection: "close" }
+    : {};
 }

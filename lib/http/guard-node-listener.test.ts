@@ -12,7 +12,9 @@ afterEach(async () => {
 });
 
 async function serve(listener: Parameters<typeof guardNodeListener>[0], logged: unknown[]) {
-  server = http.createServer(guardNodeListener(listener, '{"error":"internal"}', (_message, error) => logged.push(error)));
+  server = http.createServer(
+    guardNodeListener(listener, '{"error":"internal"}', (_message, error) => logged.push(error)),
+  );
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }

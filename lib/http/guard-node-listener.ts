@@ -21,7 +21,11 @@ const defaultLog: FailureLog = (message, error) => console.error(message, error)
  * absorbed, so one request can never end the process. A body the listener answered without
  * reading to the end is drained only up to a bound (node-response.ts).
  */
-export function guardNodeListener(listener: Listener, failureBody: string, log: FailureLog = defaultLog): RequestListener {
+export function guardNodeListener(
+  listener: Listener,
+  failureBody: string,
+  log: FailureLog = defaultLog,
+): RequestListener {
   const fail = (req: IncomingMessage, res: ServerResponse, error: unknown) => {
     log(`[http] ${req.method} ${req.url} failed`, error);
     if (res.headersSent || res.destroyed) {

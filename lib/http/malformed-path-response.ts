@@ -17,7 +17,13 @@ export function malformedPathResponse(pathname: string): Response {
   }
   if (pathname.startsWith("/embed/")) {
     // What an unknown token answers: no chart link can have such a token.
-    return new Response("This chart link does not exist.", { status: 404, headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" } });
+    return new Response("This chart link does not exist.", {
+      status: 404,
+      headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" },
+    });
   }
-  return new Response(`Bad request: ${MESSAGE.toLowerCase()}.`, { status: 400, headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" } });
+  return new Response(`Bad request: ${MESSAGE.toLowerCase()}.`, {
+    status: 400,
+    headers: { ...NO_STORE, "content-type": "text/plain; charset=utf-8" },
+  });
 }

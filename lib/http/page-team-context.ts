@@ -15,6 +15,8 @@ const teamOnce = cache((actor: Actor, teamSlug: string) => getTeamWithEnvironmen
  */
 export async function getPageTeamContext(callbackUrl: string, teamSlug: string, environmentKey?: string | null) {
   const actor = await requirePageActor(callbackUrl);
-  const context: TeamContext = await orNotFound(teamOnce(actor, teamSlug).then((team) => inEnvironment(team, environmentKey)));
+  const context: TeamContext = await orNotFound(
+    teamOnce(actor, teamSlug).then((team) => inEnvironment(team, environmentKey)),
+  );
   return { actor, ...context };
 }

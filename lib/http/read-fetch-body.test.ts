@@ -5,19 +5,23 @@ import { readFetchBody } from "./read-fetch-body";
 function streamingRequest(totalBytes: number, headers: Record<string, string> = {}, failAfter?: number) {
   const pulled = { bytes: 0, cancelled: false };
   const chunk = new Uint8Array(16 * 1024).fill(0x61);
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (failAfter !== undefined && pulled.bytes >= failAfter) return controller.error(new Error("client went away"));
-      if (pulled.bytes >= totalBytes) return controller.close();
-      const size = Math.min(chunk.length, totalBytes - pulled.bytes);
-      pulled.bytes += size;
-      controller.enqueue(chunk.subarray(0, size));
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (failAfter !== undefined && pulled.bytes >= failAfter)
+          return controller.error(new Error("client went away"));
+        if (pulled.bytes >= totalBytes) return controller.close();
+        const size = Math.min(chunk.length, totalBytes - pulled.bytes);
+        pulled.bytes += size;
+        controller.enqueue(chunk.subarray(0, size));
+      },
+      cancel() {
+        pulled.cancelled = true;
+      },
+      // No prefetch: only what the reader asks for is produced.
     },
-    cancel() {
-      pulled.cancelled = true;
-    },
-    // No prefetch: only what the reader asks for is produced.
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
   const request = new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
   return { request, pulled };
 }
@@ -26,7 +30,10 @@ describe("readFetchBody", () => {
   it("reads a body under the cap as UTF-8 text", async () => {
     const request = new Request("http://localhost/x", { method: "POST", body: JSON.stringify({ name: "Grüße" }) });
     expect(await readFetchBody(request, 1024)).toEqual({ ok: true, text: '{"name":"Grüße"}' });
-    expect(await readFetchBody(new Request("http://localhost/x", { method: "POST" }), 1024)).toEqual({ ok: true, text: "" });
+    expect(await readFetchBody(new Request("http://localhost/x", { method: "POST" }), 1024)).toEqual({
+      ok: true,
+      text: "",
+    });
   });
 
   it("refuses a declared Content-Length over the cap without reading a byte", async () => {

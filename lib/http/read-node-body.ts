@@ -30,7 +30,11 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number, done: (body
     settle(BODY_TOO_LARGE);
   });
   req.on("end", () => {
-    if (!settled) settle({ ok: true, text: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks, size).toString("utf8") });
+    if (!settled)
+      settle({
+        ok: true,
+        text: chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks, size).toString("utf8"),
+      });
   });
   // 'close' before 'end', or an error, means the client went away mid-body.
   const abort = () => {

@@ -20,14 +20,22 @@ describe("routeHandler", () => {
     const thrown = routeHandler(() => {
       throw new TypeError("boom");
     });
-    const rejected = routeHandler(() => Promise.reject(new Error("later")), () => Response.json({ errorCode: "GENERAL" }, { status: 500 }));
+    const rejected = routeHandler(
+      () => Promise.reject(new Error("later")),
+      () => Response.json({ errorCode: "GENERAL" }, { status: 500 }),
+    );
     const first = await thrown(request(), context);
     expect(first.status).toBe(500);
     expect(first.headers.get("cache-control")).toBe("no-store");
-    expect(await first.json()).toEqual({ error: { code: "internal", message: expect.stringContaining("nothing was changed") } });
+    expect(await first.json()).toEqual({
+      error: { code: "internal", message: expect.stringContaining("nothing was changed") },
+    });
     const second = await rejected(request(), context);
     expect(second.status).toBe(500);
     expect(await second.json()).toEqual({ errorCode: "GENERAL" });
-    expect(logged.mock.calls.map((call) => call[0])).toEqual(["[http] POST /api/v1/things/1 failed", "[http] POST /api/v1/things/1 failed"]);
+    expect(logged.mock.calls.map((call) => call[0])).toEqual([
+      "[http] POST /api/v1/things/1 failed",
+      "[http] POST /api/v1/things/1 failed",
+    ]);
   });
 });

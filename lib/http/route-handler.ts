@@ -7,7 +7,10 @@ type Handler<P> = (request: Request, context: RouteContext<P>) => Response | Pro
 export type FailureResponse = () => Response;
 
 const GENERIC_FAILURE: FailureResponse = () =>
-  Response.json({ error: { code: "internal", message: INTERNAL_ERROR_MESSAGE } }, { status: 500, headers: { "cache-control": "no-store" } });
+  Response.json(
+    { error: { code: "internal", message: INTERNAL_ERROR_MESSAGE } },
+    { status: 500, headers: { "cache-control": "no-store" } },
+  );
 
 /**
  * The last resort every Next.js route handler goes through: whatever escapes the handler (a
@@ -16,7 +19,10 @@ const GENERIC_FAILURE: FailureResponse = () =>
  * rows) are mapped inside the handlers, before this (lib/errors/error-response.ts); a 500 here
  * is a bug to fix.
  */
-export function routeHandler<P = Record<string, never>>(handler: Handler<P>, failure: FailureResponse = GENERIC_FAILURE): Handler<P> {
+export function routeHandler<P = Record<string, never>>(
+  handler: Handler<P>,
+  failure: FailureResponse = GENERIC_FAILURE,
+): Handler<P> {
   return async (request, context) => {
     try {
       return await handler(request, context);

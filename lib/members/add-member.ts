@@ -32,7 +32,8 @@ export async function addMember(actor: Actor | null, rawInput: unknown) {
       include: { memberships: { where: { teamId: access.teamId } } },
     });
     const current = existing?.memberships[0];
-    if (current) throw ValidationError.field("email", `${existing.name} (${input.email}) is already a member, as ${current.role}`);
+    if (current)
+      throw ValidationError.field("email", `${existing.name} (${input.email}) is already a member, as ${current.role}`);
     // upsert, not create: another team may be adding the same new person at this moment.
     const user =
       existing ??
@@ -41,7 +42,9 @@ export async function addMember(actor: Actor | null, rawInput: unknown) {
         create: { email: input.email, name: input.name || nameFromEmail(input.email) },
         update: {},
       }));
-    const membership = await tx.membership.create({ data: { teamId: access.teamId, userId: user.id, role: input.role } });
+    const membership = await tx.membership.create({
+      data: { teamId: access.teamId, userId: user.id, role: input.role },
+    });
     await writeAuditEvent(tx, {
       teamId: access.teamId,
       actor: access.actor,
@@ -49,6 +52,13 @@ export async function addMember(actor: Actor | null, rawInput: unknown) {
       summary: `Added ${user.name} (${user.email}) as ${input.role}`,
       after: { name: user.name, email: user.email, role: input.role },
     });
-    return { membershipId: membership.id, userId: user.id, name: user.name, email: user.email, role: input.role, createdUser: !existing };
+    return {
+      membershipId: membership.id,
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      role: input.role,
+      createdUser: !existing,
+    };
   });
 }

@@ -40,10 +40,20 @@ export async function changeMemberRole(actor: Actor | null, rawInput: unknown) {
         { role: membership.role },
       );
     }
-    const result = { membershipId: membership.id, userId: user.id, name: user.name, before: membership.role, role: input.role, cancelledRequests: 0 };
+    const result = {
+      membershipId: membership.id,
+      userId: user.id,
+      name: user.name,
+      before: membership.role,
+      role: input.role,
+      cancelledRequests: 0,
+    };
     if (membership.role === input.role) return result;
     const isSelf = access.actor.type === "user" && access.actor.id === user.id;
-    if (membership.role === "admin" && (await tx.membership.count({ where: { teamId: access.teamId, role: "admin" } })) <= 1) {
+    if (
+      membership.role === "admin" &&
+      (await tx.membership.count({ where: { teamId: access.teamId, role: "admin" } })) <= 1
+    ) {
       throw new ConflictError(lastAdminMessage(user.name, isSelf), { role: membership.role });
     }
     await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
@@ -57,7 +67,12 @@ export async function changeMemberRole(actor: Actor | null, rawInput: unknown) {
       after: { role: input.role },
     });
     if (!canRequestChanges(input.role)) {
-      result.cancelledRequests = await cancelPendingRequestsOf(tx, access, { type: "user", id: user.id }, `${user.name} is a viewer now`);
+      result.cancelledRequests = await cancelPendingRequestsOf(
+        tx,
+        access,
+        { type: "user", id: user.id },
+        `${user.name} is a viewer now`,
+      );
     }
     return result;
   });

@@ -32,13 +32,20 @@ export async function removeMember(actor: Actor | null, rawInput: unknown) {
     const membership = await loadMembershipOrThrow(tx, access.teamId, input.membershipId);
     const { user } = membership;
     const isSelf = access.actor.type === "user" && access.actor.id === user.id;
-    if (membership.role === "admin" && (await tx.membership.count({ where: { teamId: access.teamId, role: "admin" } })) <= 1) {
+    if (
+      membership.role === "admin" &&
+      (await tx.membership.count({ where: { teamId: access.teamId, role: "admin" } })) <= 1
+    ) {
       throw new ConflictError(lastAdminMessage(user.name, isSelf), { role: membership.role });
     }
     await tx.membership.delete({ where: { id: membership.id } });
     await assertAdminRemains(tx, access.teamId);
-    const owned = await tx.release.findMany({ where: { teamId: access.teamId, ownerId: user.id }, select: { id: true, key: true, name: true } });
-    if (owned.length > 0) await tx.release.updateMany({ where: { id: { in: owned.map((r) => r.id) } }, data: { ownerId: null } });
+    const owned = await tx.release.findMany({
+      where: { teamId: access.teamId, ownerId: user.id },
+      select: { id: true, key: true, name: true },
+    });
+    if (owned.length > 0)
+      await tx.release.updateMany({ where: { id: { in: owned.map((r) => r.id) } }, data: { ownerId: null } });
     for (const release of owned) {
       await writeAuditEvent(tx, {
         teamId: access.teamId,
@@ -50,14 +57,33 @@ export async function removeMember(actor: Actor | null, rawInput: unknown) {
         after: { owner: null },
       });
     }
-    const cancelledRequests = await cancelPendingRequestsOf(tx, access, { type: "user", id: user.id }, `${user.name} left the team`);
+    const cancelledRequests = await cancelPendingRequestsOf(
+      tx,
+      access,
+      { type: "user", id: user.id },
+      `${user.name} left the team`,
+    );
     await writeAuditEvent(tx, {
       teamId: access.teamId,
       actor: access.actor,
       action: "member.removed",
-      summary: isSelf ? `${user.name} left the team (was ${membership.role})` : `Removed ${user.name} (${user.email}), who was ${membership.role}`,
-      before: { name: user.name, email: user.email, role: membership.role, ...(owned.length ? { ownedReleases: owned.map((r) => r.key) } : {}) },
+      summary: isSelf
+        ? `${user.name} left the team (was ${membership.role})`
+        : `Removed ${user.name} (${user.email}), who was ${membership.role}`,
+      before: {
+        name: user.name,
+        email: user.email,
+        role: membership.role,
+        ...(owned.length ? { ownedReleases: owned.map((r) => r.key) } : {}),
+      },
     });
-    return { membershipId: membership.id, userId: user.id, name: user.name, self: isSelf, releasesWithoutOwner: owned.map((r) => r.key), cancelledRequests };
+    return {
+      membershipId: membership.id,
+      userId: user.id,
+      name: user.name,
+      self: isSelf,
+      releasesWithoutOwner: owned.map((r) => r.key),
+      cancelledRequests,
+    };
   });
 }

@@ -14,7 +14,11 @@ function unconfigured(message: string): MetricsBackend {
 }
 
 /** Where a metric's numbers come from: the built-in store, or the team's Prometheus. */
-export function metricsBackendFor(metric: MetricDefinitionView, team: TeamMetricsSettings, db: Db = getDb()): MetricsBackend {
+export function metricsBackendFor(
+  metric: MetricDefinitionView,
+  team: TeamMetricsSettings,
+  db: Db = getDb(),
+): MetricsBackend {
   if (metric.source === "builtin") return createBuiltinBackend(db, seriesRegistryFor(db));
   const url = team.prometheusUrl ?? process.env.GLIDEPATH_PROMETHEUS_URL ?? null;
   if (!url) return unconfigured("No Prometheus URL is configured for this team (an admin sets it on the Metrics page)");

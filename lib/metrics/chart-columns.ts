@@ -8,15 +8,35 @@ import type { ExposureColumns, ExposureSeries, ReleaseChartColumns, ReleaseChart
 
 /** A series as parallel arrays, for a backend that reads points (Prometheus). */
 export function columnsOfPoints({ cohortKey, variant, stat, points }: MetricSeriesResult): MetricSeriesColumns {
-  return { cohortKey, variant, stat, t: points.map((p) => p.t), values: points.map((p) => p.value), samples: points.map((p) => p.samples) };
+  return {
+    cohortKey,
+    variant,
+    stat,
+    t: points.map((p) => p.t),
+    values: points.map((p) => p.value),
+    samples: points.map((p) => p.samples),
+  };
 }
 
-export function pointsOfColumns({ cohortKey, variant, stat, t, values, samples }: MetricSeriesColumns): MetricSeriesResult {
+export function pointsOfColumns({
+  cohortKey,
+  variant,
+  stat,
+  t,
+  values,
+  samples,
+}: MetricSeriesColumns): MetricSeriesResult {
   return { cohortKey, variant, stat, points: t.map((at, k) => ({ t: at, value: values[k]!, samples: samples[k]! })) };
 }
 
 export function exposureColumnsOf({ cohortKey, variant, points }: ExposureSeries): ExposureColumns {
-  return { cohortKey, variant, t: points.map((p) => p.t), evaluations: points.map((p) => p.evaluations), users: points.map((p) => p.users) };
+  return {
+    cohortKey,
+    variant,
+    t: points.map((p) => p.t),
+    evaluations: points.map((p) => p.evaluations),
+    users: points.map((p) => p.users),
+  };
 }
 
 export function exposurePointsOf({ cohortKey, variant, t, evaluations, users }: ExposureColumns): ExposureSeries {

@@ -14,7 +14,9 @@ const metric = (key: string): MetricDefinitionView => ({
   sampleQuery: null,
 });
 
-const series: MetricSeriesResult[] = [{ cohortKey: "beta", variant: "treatment", stat: "p95", points: [{ t: 1, value: 2, samples: 3 }] }];
+const series: MetricSeriesResult[] = [
+  { cohortKey: "beta", variant: "treatment", stat: "p95", points: [{ t: 1, value: 2, samples: 3 }] },
+];
 
 describe("chartCohorts", () => {
   const team = [
@@ -50,7 +52,10 @@ describe("metricPanels", () => {
     const panels = metricPanels(
       [metric("errors"), metric("latency"), metric("checkout")],
       [
-        { status: "rejected", reason: new MetricsBackendError("Prometheus at http://prom:9090 did not answer within 5 s") },
+        {
+          status: "rejected",
+          reason: new MetricsBackendError("Prometheus at http://prom:9090 did not answer within 5 s"),
+        },
         { status: "fulfilled", value: series },
         { status: "rejected", reason: new TypeError("cannot read properties of undefined (secret internals)") },
       ],

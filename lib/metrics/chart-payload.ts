@@ -6,10 +6,15 @@ import type { ChartCohort } from "./release-chart-types";
 export const EVERYONE_ELSE: ChartCohort = { key: DEFAULT_COHORT_KEY, name: "Everyone else" };
 
 /** Picks `keys` (null: all) out of `all`, keeping `all`'s order; an unknown key is a 400 naming `field`. */
-export function pickByKey<T extends { key: string }>(all: readonly T[], keys: readonly string[] | null, field: string): T[] {
+export function pickByKey<T extends { key: string }>(
+  all: readonly T[],
+  keys: readonly string[] | null,
+  field: string,
+): T[] {
   if (keys === null) return [...all];
   const unknown = keys.filter((k) => !all.some((item) => item.key === k));
-  if (unknown.length) throw ValidationError.field(field, `Unknown ${unknown.length === 1 ? "key" : "keys"}: ${unknown.join(", ")}`);
+  if (unknown.length)
+    throw ValidationError.field(field, `Unknown ${unknown.length === 1 ? "key" : "keys"}: ${unknown.join(", ")}`);
   return all.filter((item) => keys.includes(item.key));
 }
 
@@ -39,6 +44,10 @@ export function metricPanels<S>(
   return definitions.map((definition, i) => {
     const result = results[i];
     if (result?.status === "fulfilled") return { definition, error: null, series: result.value };
-    return { definition, error: metricErrorMessage(definition, result?.reason ?? new Error("no result"), showDetails), series: [] };
+    return {
+      definition,
+      error: metricErrorMessage(definition, result?.reason ?? new Error("no result"), showDetails),
+      series: [],
+    };
   });
 }

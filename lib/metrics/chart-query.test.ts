@@ -16,7 +16,12 @@ function fieldOf(query: string): string[] {
 
 describe("parseChartQuery", () => {
   it("defaults to the last 6 hours, every metric and cohort, the default environment", () => {
-    expect(q("")).toEqual({ environmentKey: null, window: { kind: "named", range: "6h" }, metricKeys: null, cohortKeys: null });
+    expect(q("")).toEqual({
+      environmentKey: null,
+      window: { kind: "named", range: "6h" },
+      metricKeys: null,
+      cohortKeys: null,
+    });
   });
 
   it("reads named ranges, environment and key lists (trimmed, deduplicated)", () => {
@@ -30,7 +35,11 @@ describe("parseChartQuery", () => {
   });
 
   it("reads custom ranges in ISO 8601 or epoch ms", () => {
-    expect(q("from=2026-01-01T00:00:00Z&to=1767229200000").window).toEqual({ kind: "custom", from: Date.parse("2026-01-01T00:00:00Z"), to: 1767229200000 });
+    expect(q("from=2026-01-01T00:00:00Z&to=1767229200000").window).toEqual({
+      kind: "custom",
+      from: Date.parse("2026-01-01T00:00:00Z"),
+      to: 1767229200000,
+    });
   });
 
   it("names the parameter that is wrong", () => {
@@ -65,7 +74,10 @@ describe("parseInstant", () => {
 
 describe("windowBounds", () => {
   it("ends a named range now and keeps a custom one as given", () => {
-    expect(windowBounds({ kind: "named", range: "1h" }, 10_000_000)).toEqual({ from: 10_000_000 - 3_600_000, to: 10_000_000 });
+    expect(windowBounds({ kind: "named", range: "1h" }, 10_000_000)).toEqual({
+      from: 10_000_000 - 3_600_000,
+      to: 10_000_000,
+    });
     expect(windowBounds({ kind: "custom", from: 5, to: 9 }, 10_000_000)).toEqual({ from: 5, to: 9 });
   });
 });

@@ -68,7 +68,8 @@ export function parseChartQuery(params: Params): ChartQuery {
     window = { kind: "custom", from, to };
   } else {
     const named = range ?? DEFAULT_RANGE;
-    if (!isNamedRange(named)) throw ValidationError.field("range", `Use one of ${Object.keys(NAMED_RANGES).join(", ")}`);
+    if (!isNamedRange(named))
+      throw ValidationError.field("range", `Use one of ${Object.keys(NAMED_RANGES).join(", ")}`);
     window = { kind: "named", range: named };
   }
 
@@ -82,5 +83,7 @@ export function parseChartQuery(params: Params): ChartQuery {
 
 /** The window in epoch ms; a named range ends at `now`. */
 export function windowBounds(window: ChartQuery["window"], now: number): { from: number; to: number } {
-  return window.kind === "custom" ? { from: window.from, to: window.to } : { from: now - NAMED_RANGES[window.range], to: now };
+  return window.kind === "custom"
+    ? { from: window.from, to: window.to }
+    : { from: now - NAMED_RANGES[window.range], to: now };
 }

@@ -25,7 +25,8 @@ export function cohortChanges(timeline: RolloutTimeline, cohortKey: string): Coh
   const out: CohortChange[] = [];
   for (const change of timeline.changes) {
     const next = change.percentByCohort[cohortKey] ?? current;
-    if (next !== current) out.push({ at: change.at, actorName: change.actorName, summary: change.summary, from: current, to: next });
+    if (next !== current)
+      out.push({ at: change.at, actorName: change.actorName, summary: change.summary, from: current, to: next });
     current = next;
   }
   return out;
@@ -58,7 +59,8 @@ export function metricRows(
   stat: MetricStat,
   range: { from: number; to: number },
 ): ChartRow[] {
-  const pick = (variant: string) => series.find((s) => s.cohortKey === cohortKey && s.variant === variant && s.stat === stat);
+  const pick = (variant: string) =>
+    series.find((s) => s.cohortKey === cohortKey && s.variant === variant && s.stat === stat);
   const treatment = byTime(pick("treatment"));
   const control = byTime(pick("control"));
   return rowsFor(treatment, control, timeline, cohortKey, range);

@@ -7,7 +7,14 @@ import type { ExposureSeries, ReleaseChartColumns, ReleaseChartData } from "./re
  * sample counts instead of one object per point. A day of five-minute points for every cohort
  * is a few hundred KiB instead of several MiB, and costs the server a fraction to serialise.
  */
-export type WireSeries = { c: string; v: Variant; s: MetricStat; i: number[]; y: (number | null)[]; n: (number | null)[] };
+export type WireSeries = {
+  c: string;
+  v: Variant;
+  s: MetricStat;
+  i: number[];
+  y: (number | null)[];
+  n: (number | null)[];
+};
 export type WireExposure = { c: string; v: Variant; i: number[]; e: number[]; u: (number | null)[] };
 
 export type WireChartData = Omit<ReleaseChartData, "metrics" | "exposures"> & {
@@ -43,11 +50,24 @@ export function encodeChartColumns(data: ReleaseChartColumns): WireChartData {
     ...data,
     metrics: data.metrics.map((panel) => ({
       ...panel,
-      series: panel.series.map((s) => ({ c: s.cohortKey, v: s.variant, s: s.stat, i: indexes(s.t), y: s.values.map(compact), n: s.samples })),
+      series: panel.series.map((s) => ({
+        c: s.cohortKey,
+        v: s.variant,
+        s: s.stat,
+        i: indexes(s.t),
+        y: s.values.map(compact),
+        n: s.samples,
+      })),
     })),
     exposures: {
       error: data.exposures.error,
-      series: data.exposures.series.map((s) => ({ c: s.cohortKey, v: s.variant, i: indexes(s.t), e: s.evaluations, u: s.users })),
+      series: data.exposures.series.map((s) => ({
+        c: s.cohortKey,
+        v: s.variant,
+        i: indexes(s.t),
+        e: s.evaluations,
+        u: s.users,
+      })),
     },
   };
 }
@@ -65,15 +85,20 @@ export function decodeChartData(wire: WireChartData): ReleaseChartData {
     ...wire,
     metrics: wire.metrics.map((panel) => ({
       ...panel,
-      series: panel.series.map(
-        (s): MetricSeriesResult => ({ cohortKey: s.c, variant: s.v, stat: s.s, points: s.i.map((i, at) => ({ t: origin + i * step, value: s.y[at] ?? null, samples: s.n[at] ?? null })) }),
-      ),
+      series: panel.series.map((s): MetricSeriesResult => ({
+        cohortKey: s.c,
+        variant: s.v,
+        stat: s.s,
+        points: s.i.map((i, at) => ({ t: origin + i * step, value: s.y[at] ?? null, samples: s.n[at] ?? null })),
+      })),
     })),
     exposures: {
       error: wire.exposures.error,
-      series: wire.exposures.series.map(
-        (s): ExposureSeries => ({ cohortKey: s.c, variant: s.v, points: s.i.map((i, at) => ({ t: origin + i * step, evaluations: s.e[at] ?? 0, users: s.u[at] ?? null })) }),
-      ),
+      series: wire.exposures.series.map((s): ExposureSeries => ({
+        cohortKey: s.c,
+        variant: s.v,
+        points: s.i.map((i, at) => ({ t: origin + i * step, evaluations: s.e[at] ?? 0, users: s.u[at] ?? null })),
+      })),
     },
   };
 }

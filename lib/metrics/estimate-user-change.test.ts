@@ -15,7 +15,9 @@ function estimates(draft: RolloutValues, users: Record<string, number> | null) {
 
 describe("estimateUserChange", () => {
   it("multiplies a cohort's users by its change in percentage", () => {
-    expect(estimates({ ...saved, cohorts: { ...saved.cohorts, beta: 2500 } }, { beta: 1000, default: 50 })).toEqual([["beta", 200]]);
+    expect(estimates({ ...saved, cohorts: { ...saved.cohorts, beta: 2500 } }, { beta: 1000, default: 50 })).toEqual([
+      ["beta", 200],
+    ]);
     expect(estimates({ ...saved, cohorts: { ...saved.cohorts, beta: 0 } }, { beta: 1000 })).toEqual([["beta", -50]]);
   });
 

@@ -10,13 +10,23 @@ export type CohortUsers = Record<string, number>;
  * else" row also moves the cohorts that follow it (no explicit value before or after).
  * Null when there is no traffic to estimate from: a wrong number is worse than none.
  */
-export function estimateUserChange(change: RolloutChange, saved: RolloutValues, draft: RolloutValues, users: CohortUsers | null): number | null {
+export function estimateUserChange(
+  change: RolloutChange,
+  saved: RolloutValues,
+  draft: RolloutValues,
+  users: CohortUsers | null,
+): number | null {
   if (!users || Object.keys(users).length === 0) return null;
   const from = change.from ?? saved.defaultBasisPoints;
   const to = change.to ?? draft.defaultBasisPoints;
   const keys =
     change.key === DEFAULT_COHORT_KEY
-      ? [DEFAULT_COHORT_KEY, ...Object.keys({ ...saved.cohorts, ...draft.cohorts }).filter((k) => (saved.cohorts[k] ?? null) === null && (draft.cohorts[k] ?? null) === null)]
+      ? [
+          DEFAULT_COHORT_KEY,
+          ...Object.keys({ ...saved.cohorts, ...draft.cohorts }).filter(
+            (k) => (saved.cohorts[k] ?? null) === null && (draft.cohorts[k] ?? null) === null,
+          ),
+        ]
       : [change.key];
   // The release had traffic; a cohort it did not see in 24 h had no users.
   const seen = keys.reduce((sum, key) => sum + (users[key] ?? 0), 0);

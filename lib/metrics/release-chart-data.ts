@@ -39,11 +39,18 @@ export async function buildReleaseChartData(db: Db, request: ReleaseChartRequest
  */
 export async function buildReleaseChartColumns(db: Db, request: ReleaseChartRequest): Promise<ReleaseChartColumns> {
   const { team, environment } = request;
-  const release = await db.release.findFirst({ where: { teamId: team.id, key: request.releaseKey, archivedAt: null }, select: { id: true, key: true } });
+  const release = await db.release.findFirst({
+    where: { teamId: team.id, key: request.releaseKey, archivedAt: null },
+    select: { id: true, key: true },
+  });
   if (!release) throw new NotFoundError(`Release "${request.releaseKey}" not found`);
 
   const [teamCohorts, allDefinitions] = await Promise.all([
-    db.cohort.findMany({ where: { teamId: team.id, archivedAt: null }, orderBy: { priority: "asc" }, select: { key: true, name: true } }),
+    db.cohort.findMany({
+      where: { teamId: team.id, archivedAt: null },
+      orderBy: { priority: "asc" },
+      select: { key: true, name: true },
+    }),
     loadMetricDefinitions(db, team.id),
   ]);
   const cohorts = chartCohorts(teamCohorts, request.cohortKeys);
@@ -59,10 +66,21 @@ export async function buildReleaseChartColumns(db: Db, request: ReleaseChartRequ
   const [results, exposures, rollout] = await Promise.all([
     Promise.allSettled(definitions.map(readMetric)),
     readExposures(db, { environmentId: environment.id, releaseKey: release.key, cohortKeys }, range),
-    readRolloutTimeline(db, { teamId: team.id, releaseId: release.id, environmentId: environment.id }, cohortKeys, range),
+    readRolloutTimeline(
+      db,
+      { teamId: team.id, releaseId: release.id, environmentId: environment.id },
+      cohortKeys,
+      range,
+    ),
   ]);
 
-  return { range, cohorts, metrics: metricPanels(definitions, results, request.showBackendDetails ?? false), exposures, rollout };
+  return {
+    range,
+    cohorts,
+    metrics: metricPanels(definitions, results, request.showBackendDetails ?? false),
+    exposures,
+    rollout,
+  };
 }
 
 async function readExposures(

@@ -1,4 +1,10 @@
-import type { MetricDefinitionView, MetricSeriesColumns, MetricSeriesResult, SeriesRange, Variant } from "./metric-types";
+import type {
+  MetricDefinitionView,
+  MetricSeriesColumns,
+  MetricSeriesResult,
+  SeriesRange,
+  Variant,
+} from "./metric-types";
 
 /**
  * What GET /api/teams/:team/releases/:release/metrics answers: everything the release page's
@@ -41,7 +47,13 @@ export type ExposureSeries = { cohortKey: string; variant: Variant; points: Expo
 export type ExposureData = { series: ExposureSeries[]; error: string | null };
 
 /** An exposure series as parallel arrays (index k of each is one point). */
-export type ExposureColumns = { cohortKey: string; variant: Variant; t: number[]; evaluations: number[]; users: (number | null)[] };
+export type ExposureColumns = {
+  cohortKey: string;
+  variant: Variant;
+  t: number[];
+  evaluations: number[];
+  users: (number | null)[];
+};
 
 /** Percentages 0–100 per cohort key ("default" included), after status overrides. */
 export type PercentByCohort = Record<string, number>;

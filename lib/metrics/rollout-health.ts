@@ -56,7 +56,11 @@ function lastValue(points: readonly HealthPoint[]): number | null {
 }
 
 /** Reads one metric for every cohort of one release and keeps the cohort that looks worst. */
-async function readMetricHealth(scope: HealthScope, releaseKey: string, metric: MetricDefinitionView): Promise<MetricHealth> {
+async function readMetricHealth(
+  scope: HealthScope,
+  releaseKey: string,
+  metric: MetricDefinitionView,
+): Promise<MetricHealth> {
   const stat = healthStat(metric);
   const stepMs = HEALTH_STEP_SECONDS * 1000;
   const to = scope.now;
@@ -77,14 +81,20 @@ async function readMetricHealth(scope: HealthScope, releaseKey: string, metric: 
     results.find((r) => r.cohortKey === cohortKey && r.variant === variant && r.stat === stat)?.points ?? [];
   const pick = pickWorstCohort(
     metric,
-    cohortKeys.map((cohortKey) => ({ cohortKey, treatment: pointsOf(cohortKey, "treatment"), control: pointsOf(cohortKey, "control") })),
+    cohortKeys.map((cohortKey) => ({
+      cohortKey,
+      treatment: pointsOf(cohortKey, "treatment"),
+      control: pointsOf(cohortKey, "control"),
+    })),
   );
   if (!pick) return { metric, stat, state: "no_data" };
 
   const grid = Array.from({ length: Math.floor((to - from) / stepMs) + 1 }, (_, i) => from + i * stepMs);
   const treatment = onGrid(pointsOf(pick.cohortKey, "treatment"), grid);
   const control = onGrid(pointsOf(pick.cohortKey, "control"), grid);
-  const name = scope.cohorts.find((c) => c.key === pick.cohortKey)?.name ?? (pick.cohortKey === DEFAULT_COHORT_KEY ? "Everyone else" : pick.cohortKey);
+  const name =
+    scope.cohorts.find((c) => c.key === pick.cohortKey)?.name ??
+    (pick.cohortKey === DEFAULT_COHORT_KEY ? "Everyone else" : pick.cohortKey);
   return {
     metric,
     stat,

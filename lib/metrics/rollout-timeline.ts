@@ -20,7 +20,8 @@ export type RolloutAuditRecord = {
 export function percentByCohort(values: RolloutValuesAt, cohortKeys: readonly string[]): PercentByCohort {
   const out: PercentByCohort = {};
   for (const key of cohortKeys) {
-    const configured = key === DEFAULT_COHORT_KEY ? values.defaultBasisPoints : (values.cohorts[key] ?? values.defaultBasisPoints);
+    const configured =
+      key === DEFAULT_COHORT_KEY ? values.defaultBasisPoints : (values.cohorts[key] ?? values.defaultBasisPoints);
     out[key] = effectiveBasisPoints(values.status, configured) / 100;
   }
   return out;

@@ -17,7 +17,11 @@ export async function usersSeenLastDay(
   input: { releaseKey: string; cohortKeys: readonly string[] },
   now = Date.now(),
 ): Promise<CohortUsers | null> {
-  const selector = { environmentId: context.environment.id, releaseKey: input.releaseKey, cohortKeys: input.cohortKeys };
+  const selector = {
+    environmentId: context.environment.id,
+    releaseKey: input.releaseKey,
+    cohortKeys: input.cohortKeys,
+  };
   try {
     const users = await estimateCohortUsers(getDb(), selector, { from: now - DAY_MS, to: now });
     const seen = [...users].filter(([, n]) => n > 0);

@@ -28,7 +28,8 @@ export function parseAllowEntry(line: string): AllowEntry | string {
     const [address = "", length = ""] = text.split("/");
     const ip = parseIp(address);
     const bits = ip?.version === 4 ? 32 : 128;
-    if (!ip || !/^\d{1,3}$/.test(length) || Number(length) > bits) return `"${line.trim()}" is not a CIDR range like 10.0.0.0/8 or fd00::/8`;
+    if (!ip || !/^\d{1,3}$/.test(length) || Number(length) > bits)
+      return `"${line.trim()}" is not a CIDR range like 10.0.0.0/8 or fd00::/8`;
     // ::ffff:10.0.0.0/104 is 10.0.0.0/8: compared as the IPv4 addresses sockets reach.
     const plain = unmapped(ip);
     return { kind: "range", text, ip: plain, length: plain === ip ? Number(length) : Math.max(0, Number(length) - 96) };
@@ -50,8 +51,14 @@ export function parseAllowEntry(line: string): AllowEntry | string {
 }
 
 /** Whether a request to `host`:`port`, connecting to `address`, is on the list. */
-export function allowListed(entries: readonly AllowEntry[], destination: { host: string; port: number; address: IpBytes }): boolean {
-  const host = destination.host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+export function allowListed(
+  entries: readonly AllowEntry[],
+  destination: { host: string; port: number; address: IpBytes },
+): boolean {
+  const host = destination.host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
   return entries.some((entry) => {
     if (entry.kind === "range") return inPrefix(unmapped(destination.address), entry.ip, entry.length);
     if (entry.port !== null && entry.port !== destination.port) return false;

@@ -24,11 +24,16 @@ const LOOPBACK = parseIp("127.0.0.1")!;
 /** Null when a connection to `address` for `destination` may go ahead, else the refusal. */
 export function refusal(destination: Destination, address: IpBytes): BlockedDestinationError | null {
   const kind = isLoopbackName(destination.host) ? "loopback" : internalKind(address);
-  if (kind === null || allowListed(destination.allow, { host: destination.host, port: destination.port, address })) return null;
+  if (kind === null || allowListed(destination.allow, { host: destination.host, port: destination.port, address }))
+    return null;
   return new BlockedDestinationError(destination.host, kind, formatIp(address));
 }
 
-export type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+export type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 export type Lookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
 
 const systemLookup: Lookup = (hostname, options, callback) => dns.lookup(hostname, options, callback as never);
@@ -50,7 +55,8 @@ export function guardedLookup(destination: Destination, resolve: Lookup = system
       const allowed = addresses.filter((a) => a.refused === null).map((a) => a.entry);
       const first = allowed[0];
       if (!first) {
-        const blocked = addresses[0]?.refused ?? Object.assign(new Error(`${hostname} did not resolve`), { code: "ENOTFOUND" });
+        const blocked =
+          addresses[0]?.refused ?? Object.assign(new Error(`${hostname} did not resolve`), { code: "ENOTFOUND" });
         return callback(blocked, []);
       }
       if (options.all) callback(null, allowed);
@@ -60,12 +66,23 @@ export function guardedLookup(destination: Destination, resolve: Lookup = system
 }
 
 /** The save-time check: refuses a URL whose host is, or now resolves only to, internal addresses. */
-export async function checkDestination(url: URL, allow: readonly AllowEntry[], resolve: Lookup = systemLookup): Promise<BlockedDestinationError | null> {
-  const destination: Destination = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port) || (url.protocol === "https:" ? 443 : 80), allow };
+export async function checkDestination(
+  url: URL,
+  allow: readonly AllowEntry[],
+  resolve: Lookup = systemLookup,
+): Promise<BlockedDestinationError | null> {
+  const destination: Destination = {
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: Number(url.port) || (url.protocol === "https:" ? 443 : 80),
+    allow,
+  };
   const literal = parseIp(destination.host);
   if (literal) return refusal(destination, literal);
   // localhost and *.localhost are this machine even where no resolver knows them.
-  if (isLoopbackName(destination.host) && !allowListed(allow, { host: destination.host, port: destination.port, address: LOOPBACK })) {
+  if (
+    isLoopbackName(destination.host) &&
+    !allowListed(allow, { host: destination.host, port: destination.port, address: LOOPBACK })
+  ) {
     return new BlockedDestinationError(destination.host, "loopback", destination.host);
   }
   return new Promise((done) => {

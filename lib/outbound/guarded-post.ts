@@ -35,7 +35,11 @@ export class RequestTimeoutError extends Error {
  */
 export function guardedPost(input: GuardedPostInput): Promise<GuardedResponse> {
   const url = new URL(input.url);
-  const destination: Destination = { host: url.hostname.replace(/^\[|\]$/g, ""), port: Number(url.port) || (url.protocol === "https:" ? 443 : 80), allow: input.allow };
+  const destination: Destination = {
+    host: url.hostname.replace(/^\[|\]$/g, ""),
+    port: Number(url.port) || (url.protocol === "https:" ? 443 : 80),
+    allow: input.allow,
+  };
   // node:net skips `lookup` for an IP literal: check it here.
   const literal = parseIp(destination.host);
   const refused = literal ? refusal(destination, literal) : null;

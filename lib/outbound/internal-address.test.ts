@@ -36,12 +36,23 @@ describe("internalKind", () => {
     expect(kind(address)).toBe(expected);
   });
 
-  it.each(["93.184.215.14", "8.8.8.8", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808"])("%s is public", (address) => {
-    expect(kind(address)).toBeNull();
-  });
+  it.each(["93.184.215.14", "8.8.8.8", "172.32.0.1", "2606:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808"])(
+    "%s is public",
+    (address) => {
+      expect(kind(address)).toBeNull();
+    },
+  );
 
   it("URL spellings of loopback (decimal, octal, hex, mapped IPv6) all parse to it", () => {
-    for (const url of ["http://2130706433/", "http://0177.0.0.1/", "http://0x7f.0.0.1/", "http://0x7f000001/", "http://127.1/", "http://[::ffff:127.0.0.1]/", "http://[0:0:0:0:0:ffff:7f00:1]/"]) {
+    for (const url of [
+      "http://2130706433/",
+      "http://0177.0.0.1/",
+      "http://0x7f.0.0.1/",
+      "http://0x7f000001/",
+      "http://127.1/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://[0:0:0:0:0:ffff:7f00:1]/",
+    ]) {
       expect(kind(hostOf(url)), url).toBe("loopback");
     }
   });
@@ -58,13 +69,18 @@ describe("allow list entries", () => {
   const at = (host: string, port: number, address: string) => ({ host, port, address: parseIp(address)! });
 
   it("host names, addresses and ranges, each optionally with a port (ranges without)", () => {
-    expect(parseAllowEntry("Receiver.Internal:8443")).toMatchObject({ kind: "host", host: "receiver.internal", port: 8443 });
+    expect(parseAllowEntry("Receiver.Internal:8443")).toMatchObject({
+      kind: "host",
+      host: "receiver.internal",
+      port: 8443,
+    });
     expect(parseAllowEntry("10.0.0.5")).toMatchObject({ kind: "ip", port: null });
     expect(parseAllowEntry("[fd00::5]:8080")).toMatchObject({ kind: "ip", port: 8080 });
     expect(parseAllowEntry("fd00::5")).toMatchObject({ kind: "ip", port: null });
     expect(parseAllowEntry("10.0.0.0/8")).toMatchObject({ kind: "range", length: 8 });
     expect(parseAllowEntry("::ffff:10.0.0.0/104")).toMatchObject({ kind: "range", length: 8, ip: { version: 4 } });
-    for (const bad of ["", "http://x", "10.0.0.0/33", "host:0", "host:70000", "a..b", "-x.internal", "[fd00::5]:x"]) expect(typeof parseAllowEntry(bad), bad).toBe("string");
+    for (const bad of ["", "http://x", "10.0.0.0/33", "host:0", "host:70000", "a..b", "-x.internal", "[fd00::5]:x"])
+      expect(typeof parseAllowEntry(bad), bad).toBe("string");
   });
 
   it("matches what a socket would reach: mapped IPv6 equals IPv4, ports when given, names exactly", () => {

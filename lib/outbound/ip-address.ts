@@ -62,14 +62,17 @@ export function embeddedIpv4(ip: IpBytes): IpBytes | null {
   const b = ip.bytes;
   const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
   if (zeros(0, 10) && b[10] === 0xff && b[11] === 0xff) return { version: 4, bytes: b.slice(12, 16) };
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) return { version: 4, bytes: b.slice(12, 16) };
+  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12))
+    return { version: 4, bytes: b.slice(12, 16) };
   if (b[0] === 0x20 && b[1] === 0x02) return { version: 4, bytes: b.slice(2, 6) };
   return null;
 }
 
 /** The address a socket reaches: an IPv4-mapped IPv6 address as IPv4, anything else as is. */
 export function unmapped(ip: IpBytes): IpBytes {
-  return ip.version === 6 && ip.bytes.slice(0, 12).join() === "0,0,0,0,0,0,0,0,0,0,255,255" ? { version: 4, bytes: ip.bytes.slice(12) } : ip;
+  return ip.version === 6 && ip.bytes.slice(0, 12).join() === "0,0,0,0,0,0,0,0,0,0,255,255"
+    ? { version: 4, bytes: ip.bytes.slice(12) }
+    : ip;
 }
 
 /** Compares what a socket would reach: ::ffff:127.0.0.1 equals 127.0.0.1. */

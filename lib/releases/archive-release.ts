@@ -34,15 +34,29 @@ export async function archiveRelease(actor: Actor | null, rawInput: unknown): Pr
       include: { rollouts: { include: { environment: { select: { id: true, name: true, position: true } } } } },
     });
     if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
-    const live = release.rollouts.map(toReleaseRollout).filter((r) => !SERVES_NOBODY.has(r.status)).sort((a, b) => a.environment.position - b.environment.position);
+    const live = release.rollouts
+      .map(toReleaseRollout)
+      .filter((r) => !SERVES_NOBODY.has(r.status))
+      .sort((a, b) => a.environment.position - b.environment.position);
     if (live.length) {
       const where = live.map((r) => `${r.environment.name} (${STATUS_LABELS[r.status].toLowerCase()})`).join(", ");
-      throw ValidationError.field("releaseKey", `${release.name} still serves users in ${where}: roll it back there first (that never waits for approval), then archive it`);
+      throw ValidationError.field(
+        "releaseKey",
+        `${release.name} still serves users in ${where}: roll it back there first (that never waits for approval), then archive it`,
+      );
     }
-    const archived = await tx.release.updateMany({ where: { id: release.id, archivedAt: null }, data: { archivedAt: new Date() } });
+    const archived = await tx.release.updateMany({
+      where: { id: release.id, archivedAt: null },
+      data: { archivedAt: new Date() },
+    });
     if (archived.count !== 1) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
     for (const rollout of release.rollouts) {
-      await cancelPendingRequests(tx, access, { releaseId: release.id, environmentId: rollout.environmentId }, "the release was archived");
+      await cancelPendingRequests(
+        tx,
+        access,
+        { releaseId: release.id, environmentId: rollout.environmentId },
+        "the release was archived",
+      );
     }
     await bumpConfigVersion(tx, { teamId: access.teamId });
     await writeAuditEvent(tx, {

@@ -12,7 +12,13 @@ import { approvalReasons, type ProposedChange } from "@/lib/domain/approval-poli
 import { nextStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
+import {
+  changeCommentSchema,
+  environmentKeySchema,
+  releaseKeySchema,
+  teamSlugSchema,
+  versionSchema,
+} from "@/lib/validation/common-schemas";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 
@@ -50,7 +56,10 @@ export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown
   }
 }
 
-async function applyCommand(actor: Actor | null, input: z.output<typeof changeReleaseStatusSchema>): Promise<StatusChangeResult> {
+async function applyCommand(
+  actor: Actor | null,
+  input: z.output<typeof changeReleaseStatusSchema>,
+): Promise<StatusChangeResult> {
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     const loaded = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
@@ -68,7 +77,10 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
     // Roll back is the safety valve: it never waits for approval.
     if (input.command !== "rollback") {
       const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
-      const reasons = approvalReasons(policy, await proposedChange(tx, access.teamId, input.command, before, release.critical, policy !== null));
+      const reasons = approvalReasons(
+        policy,
+        await proposedChange(tx, access.teamId, input.command, before, release.critical, policy !== null),
+      );
       if (policy && reasons.length) {
         const percentages = { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts };
         const pendingApproval = await createChangeRequest(tx, {
@@ -86,14 +98,32 @@ async function applyCommand(actor: Actor | null, input: z.output<typeof changeRe
       }
     }
     const change = { kind: "status", command: input.command } as const;
-    const { after } = await applyRolloutChange(tx, { by: access, target: loaded, expectedVersion: rollout.version, change });
+    const { after } = await applyRolloutChange(tx, {
+      by: access,
+      target: loaded,
+      expectedVersion: rollout.version,
+      change,
+    });
     return after;
   });
 }
 
 /** A status command as the approval policy sees it. */
-async function proposedChange(tx: Tx, teamId: string, command: Exclude<RolloutCommand, "rollback">, before: RolloutSnapshot, critical: boolean, judged: boolean): Promise<ProposedChange> {
+async function proposedChange(
+  tx: Tx,
+  teamId: string,
+  command: Exclude<RolloutCommand, "rollback">,
+  before: RolloutSnapshot,
+  critical: boolean,
+  judged: boolean,
+): Promise<ProposedChange> {
   if (command === "promote") return { kind: "promote", critical };
-  if (command === "start") return { kind: "start", percentages: before, critical, universalCohorts: judged ? await universalCohortKeys(tx, teamId) : undefined };
+  if (command === "start")
+    return {
+      kind: "start",
+      percentages: before,
+      critical,
+      universalCohorts: judged ? await universalCohortKeys(tx, teamId) : undefined,
+    };
   return { kind: "status", critical };
 }

@@ -14,7 +14,12 @@ import { assertOwnerIsMember } from "./assert-owner-is-member";
 export const releaseDetailsSchema = z.object({
   name: z.string().trim().min(1, "Name is required").max(120, "Name must be at most 120 characters"),
   description: z.string().trim().max(2000, "Description must be at most 2000 characters").default(""),
-  ownerId: z.string().trim().max(64).nullish().transform((v) => v || null),
+  ownerId: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((v) => v || null),
   // Left out: unchanged (on create: not critical).
   critical: z.boolean({ error: "Critical must be true or false" }).optional(),
 });
@@ -33,10 +38,16 @@ export async function createRelease(actor: Actor | null, rawInput: unknown) {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     // Serialises with environment creation too, so every release gets a rollout everywhere.
     await lockTeamStructure(tx, access.teamId);
-    const existing = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { archivedAt: true } });
+    const existing = await tx.release.findFirst({
+      where: { teamId: access.teamId, key: input.key },
+      select: { archivedAt: true },
+    });
     if (existing) {
       // SDKs ask by key: an archived release keeps its key, so old code can never meet a new release.
-      throw ValidationError.field("key", `A release with key "${input.key}" already exists${existing.archivedAt ? " (archived: restore it instead)" : ""}`);
+      throw ValidationError.field(
+        "key",
+        `A release with key "${input.key}" already exists${existing.archivedAt ? " (archived: restore it instead)" : ""}`,
+      );
     }
     await assertOwnerIsMember(tx, access.teamId, input.ownerId);
     const environments = await tx.environment.findMany({ where: { teamId: access.teamId } });
@@ -65,7 +76,13 @@ export async function createRelease(actor: Actor | null, rawInput: unknown) {
       action: "release.created",
       summary: `Created release ${release.name} (${release.key})`,
       releaseId: release.id,
-      after: { key: release.key, name: release.name, description: release.description, ownerId: release.ownerId, critical: release.critical },
+      after: {
+        key: release.key,
+        name: release.name,
+        description: release.description,
+        ownerId: release.ownerId,
+        critical: release.critical,
+      },
     });
     return release;
   });

@@ -57,6 +57,11 @@ export async function getReleaseView(context: TeamContext, input: { releaseKey: 
     otherEnvironments: rollouts
       .filter((r) => r.environmentId !== environment.id)
       .sort((a, b) => a.environment.position - b.environment.position)
-      .map((r) => ({ key: r.environment.key, name: r.environment.name, status: r.status, defaultBasisPoints: r.defaultBasisPoints })),
+      .map((r) => ({
+        key: r.environment.key,
+        name: r.environment.name,
+        status: r.status,
+        defaultBasisPoints: r.defaultBasisPoints,
+      })),
   };
 }

@@ -13,7 +13,12 @@ export async function getRelease(access: TeamAccess, input: { releaseKey: string
     where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null },
     include: {
       owner: { select: { name: true } },
-      rollouts: { include: { environment: { select: { key: true, name: true, position: true } }, cohorts: { include: { cohort: { select: { key: true } } } } } },
+      rollouts: {
+        include: {
+          environment: { select: { key: true, name: true, position: true } },
+          cohorts: { include: { cohort: { select: { key: true } } } },
+        },
+      },
     },
   });
   if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
@@ -32,7 +37,9 @@ export async function getRelease(access: TeamAccess, input: { releaseKey: string
         status: r.status,
         version: r.version,
         defaultBasisPoints: r.defaultBasisPoints,
-        cohorts: r.cohorts.map((c) => ({ key: c.cohort.key, basisPoints: c.basisPoints })).sort((a, b) => a.key.localeCompare(b.key)),
+        cohorts: r.cohorts
+          .map((c) => ({ key: c.cohort.key, basisPoints: c.basisPoints }))
+          .sort((a, b) => a.key.localeCompare(b.key)),
         updatedAt: r.updatedAt,
         updatedByName: r.updatedByName,
       })),

@@ -23,7 +23,11 @@ export async function listReleases(context: TeamContext): Promise<ReleaseListIte
   const { access, environment } = context;
   const db = readDb();
   const [cohorts, releases] = await Promise.all([
-    db.cohort.findMany({ where: { teamId: access.teamId, archivedAt: null }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
+    db.cohort.findMany({
+      where: { teamId: access.teamId, archivedAt: null },
+      orderBy: { priority: "asc" },
+      select: { id: true, key: true, name: true },
+    }),
     db.release.findMany({
       where: { teamId: access.teamId, archivedAt: null },
       include: {
@@ -58,5 +62,9 @@ export async function listReleases(context: TeamContext): Promise<ReleaseListIte
 
 /** Archived releases of a team, newest first, for the list's "Archived" section. */
 export async function listArchivedReleases(access: TeamAccess) {
-  return readDb().release.findMany({ where: { teamId: access.teamId, archivedAt: { not: null } }, orderBy: { archivedAt: "desc" }, select: { key: true, name: true, archivedAt: true } });
+  return readDb().release.findMany({
+    where: { teamId: access.teamId, archivedAt: { not: null } },
+    orderBy: { archivedAt: "desc" },
+    select: { key: true, name: true, archivedAt: true },
+  });
 }

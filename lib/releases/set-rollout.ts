@@ -12,7 +12,14 @@ import { approvalReasons } from "@/lib/domain/approval-policy";
 import { canEditPercentages, STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
-import { basisPointsSchema, changeCommentSchema, environmentKeySchema, releaseKeySchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
+import {
+  basisPointsSchema,
+  changeCommentSchema,
+  environmentKeySchema,
+  releaseKeySchema,
+  teamSlugSchema,
+  versionSchema,
+} from "@/lib/validation/common-schemas";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
@@ -69,15 +76,26 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       if (bp === null) delete afterCohorts[key];
       else afterCohorts[key] = bp;
     }
-    const proposed = { defaultBasisPoints: input.defaultBasisPoints ?? before.defaultBasisPoints, cohorts: afterCohorts };
+    const proposed = {
+      defaultBasisPoints: input.defaultBasisPoints ?? before.defaultBasisPoints,
+      cohorts: afterCohorts,
+    };
     const unknown = await missingCohortKeys(tx, access.teamId, Object.keys(input.cohorts));
-    if (unknown.length) throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
+    if (unknown.length)
+      throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
     const summary = describeRolloutChange(before, proposed);
     if (!summary) return { changed: false, rollout: before };
 
     const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
     const universalCohorts = policy ? await universalCohortKeys(tx, access.teamId) : undefined;
-    const reasons = approvalReasons(policy, { kind: "set_rollout", status: before.status, before, after: proposed, critical: release.critical, universalCohorts });
+    const reasons = approvalReasons(policy, {
+      kind: "set_rollout",
+      status: before.status,
+      before,
+      after: proposed,
+      critical: release.critical,
+      universalCohorts,
+    });
     if (policy && reasons.length) {
       const pendingApproval = await createChangeRequest(tx, {
         access,
@@ -94,7 +112,12 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
     }
 
     const change = { kind: "percentages", percentages: proposed } as const;
-    const { after } = await applyRolloutChange(tx, { by: access, target, expectedVersion: input.expectedVersion, change });
+    const { after } = await applyRolloutChange(tx, {
+      by: access,
+      target,
+      expectedVersion: input.expectedVersion,
+      change,
+    });
     return { changed: true, rollout: after };
   });
 }

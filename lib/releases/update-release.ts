@@ -26,14 +26,21 @@ export async function updateRelease(actor: Actor | null, rawInput: unknown) {
   const input = parseInput(updateReleaseSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
-    const release = await tx.release.findFirst({ where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null } });
+    const release = await tx.release.findFirst({
+      where: { teamId: access.teamId, key: input.releaseKey, archivedAt: null },
+    });
     if (!release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
     await assertOwnerIsMember(tx, access.teamId, input.ownerId);
     const critical = input.critical ?? release.critical;
     if (release.critical && !critical && !roleAtLeast(access.role, "admin")) {
       throw new ForbiddenError("Only admins can unmark a critical release (it loosens the approval policy)");
     }
-    const before = { name: release.name, description: release.description, ownerId: release.ownerId, critical: release.critical };
+    const before = {
+      name: release.name,
+      description: release.description,
+      ownerId: release.ownerId,
+      critical: release.critical,
+    };
     const after = { name: input.name, description: input.description, ownerId: input.ownerId, critical };
     if (JSON.stringify(before) === JSON.stringify(after)) return release;
     const updated = await tx.release.update({ where: { id: release.id }, data: after });

@@ -14,7 +14,8 @@ import { writePercentages, type Percentages } from "./write-percentages";
 import { writeStatus } from "./write-status";
 
 /** The whole percentage table after the change, or a status command (start … restart). */
-export type RolloutChange = { kind: "percentages"; percentages: Percentages } | { kind: "status"; command: RolloutCommand };
+export type RolloutChange =
+  { kind: "percentages"; percentages: Percentages } | { kind: "status"; command: RolloutCommand };
 
 export type RolloutChangeInput = {
   /** A person, an API key, or the system (an expired request, a plan step): nobody needs a role here. */
@@ -43,7 +44,8 @@ export async function applyRolloutChange(tx: Tx, input: RolloutChangeInput): Pro
   const before = snapshotOf(rollout);
   const guard = { teamId: by.teamId, rolloutId: rollout.id, expectedVersion: input.expectedVersion };
   if (change.kind === "percentages") await writePercentages(tx, guard, change.percentages, by.actor);
-  const status = change.kind === "status" ? await writeStatus(tx, guard, before.status, change.command, by.actor) : before.status;
+  const status =
+    change.kind === "status" ? await writeStatus(tx, guard, before.status, change.command, by.actor) : before.status;
   await bumpConfigVersion(tx, { environmentId: environment.id });
   const after = snapshotOf((await loadRollout(tx, by.teamId, release.key, environment.key)).rollout);
   const where = { teamId: by.teamId, actor: by.actor, environmentId: environment.id, releaseId: release.id };
@@ -65,11 +67,26 @@ export async function applyRolloutChange(tx: Tx, input: RolloutChangeInput): Pro
     ...where,
     action: STATUS_AUDIT_ACTIONS[command],
     summary: `${STATUS_AUDIT_VERBS[command]} in ${environment.name}: ${summary}${note}`,
-    before: { status: before.status, version: before.version, defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },
-    after: { status: after.status, version: after.version, defaultBasisPoints: after.defaultBasisPoints, cohorts: after.cohorts },
+    before: {
+      status: before.status,
+      version: before.version,
+      defaultBasisPoints: before.defaultBasisPoints,
+      cohorts: before.cohorts,
+    },
+    after: {
+      status: after.status,
+      version: after.version,
+      defaultBasisPoints: after.defaultBasisPoints,
+      cohorts: after.cohorts,
+    },
   });
   if (command === "rollback") {
-    await cancelPendingRequests(tx, by, { releaseId: release.id, environmentId: environment.id }, "cancelled by roll back");
+    await cancelPendingRequests(
+      tx,
+      by,
+      { releaseId: release.id, environmentId: environment.id },
+      "cancelled by roll back",
+    );
     await notifyRolloutEvent(tx, "rollout.rolled_back", by, release, environment, summary);
   }
   if (command === "promote") await notifyRolloutEvent(tx, "rollout.promoted", by, release, environment, summary);

@@ -14,17 +14,27 @@ export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, 
  */
 export async function writePercentages(tx: Tx, target: Target, percentages: Percentages, actor: Actor) {
   const keys = Object.keys(percentages.cohorts);
-  const cohorts = await tx.cohort.findMany({ where: { teamId: target.teamId, key: { in: keys }, archivedAt: null }, select: { id: true, key: true } });
+  const cohorts = await tx.cohort.findMany({
+    where: { teamId: target.teamId, key: { in: keys }, archivedAt: null },
+    select: { id: true, key: true },
+  });
   if (cohorts.length !== keys.length) throw new ConflictError("The release changed while saving; nothing was saved");
 
   // The version guard in the WHERE makes the check and the write one atomic step, whatever
   // the isolation level; it goes first so a lost race writes nothing else.
   const updated = await tx.releaseRollout.updateMany({
     where: { id: target.rolloutId, version: target.expectedVersion },
-    data: { defaultBasisPoints: percentages.defaultBasisPoints, version: { increment: 1 }, updatedById: actor.id, updatedByName: actor.name },
+    data: {
+      defaultBasisPoints: percentages.defaultBasisPoints,
+      version: { increment: 1 },
+      updatedById: actor.id,
+      updatedByName: actor.name,
+    },
   });
   if (updated.count !== 1) throw new ConflictError("The release changed while saving; nothing was saved");
-  await tx.cohortRollout.deleteMany({ where: { rolloutId: target.rolloutId, cohortId: { notIn: cohorts.map((c) => c.id) } } });
+  await tx.cohortRollout.deleteMany({
+    where: { rolloutId: target.rolloutId, cohortId: { notIn: cohorts.map((c) => c.id) } },
+  });
   for (const cohort of cohorts) {
     const basisPoints = percentages.cohorts[cohort.key]!;
     await tx.cohortRollout.upsert({

@@ -10,7 +10,13 @@ type Target = { rolloutId: string; expectedVersion: number };
  * Moves a rollout from `from` to its next status under `command`, guarded by the version it
  * was judged at; restart also sets every percentage back to 0%. Returns the new status.
  */
-export async function writeStatus(tx: Tx, target: Target, from: ReleaseStatus, command: RolloutCommand, actor: Actor): Promise<ReleaseStatus> {
+export async function writeStatus(
+  tx: Tx,
+  target: Target,
+  from: ReleaseStatus,
+  command: RolloutCommand,
+  actor: Actor,
+): Promise<ReleaseStatus> {
   const transition = nextStatus(from, command);
   if (!transition.ok) throw ValidationError.field("command", transition.reason);
   const updated = await tx.releaseRollout.updateMany({
@@ -24,7 +30,9 @@ export async function writeStatus(tx: Tx, target: Target, from: ReleaseStatus, c
     },
   });
   if (updated.count !== 1) {
-    throw new ConflictError("The release changed while applying this; nothing was changed. Review the current state and try again.");
+    throw new ConflictError(
+      "The release changed while applying this; nothing was changed. Review the current state and try again.",
+    );
   }
   if (command === "restart") await tx.cohortRollout.deleteMany({ where: { rolloutId: target.rolloutId } });
   return transition.status;

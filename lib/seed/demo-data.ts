@@ -78,7 +78,13 @@ const ACME: TeamSeed = {
   releases: ACME_RELEASES,
   // Production changes that expose many users need a second person; staging applies directly.
   approvalPolicies: {
-    production: { cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true, expiryMinutes: 24 * 60 },
+    production: {
+      cohortThresholdBasisPoints: 5000,
+      defaultAboveZero: true,
+      promote: true,
+      criticalReleases: true,
+      expiryMinutes: 24 * 60,
+    },
   },
 };
 

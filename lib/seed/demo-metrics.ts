@@ -1,6 +1,10 @@
 import type { Db, Prisma, Tx } from "@/lib/db/client";
 import { metricAuditFields } from "@/lib/metrics/definitions/metric-audit-fields";
-import { metricFieldsSchema, metricKeySchema, refineMetricQueries } from "@/lib/metrics/definitions/metric-definition-schemas";
+import {
+  metricFieldsSchema,
+  metricKeySchema,
+  refineMetricQueries,
+} from "@/lib/metrics/definitions/metric-definition-schemas";
 import type { BadDirection, MetricKind } from "@/lib/metrics/metric-types";
 import type { DemoUserEmail } from "./demo-users";
 import { ago, type MinutesAgo } from "./seed-types";
@@ -19,32 +23,93 @@ export type MetricSeed = {
 // no Prometheus to query.
 export const DEMO_METRICS: Record<string, MetricSeed[]> = {
   acme: [
-    { key: "error-rate", name: "Error rate", unit: "%", kind: "error_rate", badDirection: "up", at: ago(13, 22), by: "ada@acme.test" },
-    { key: "latency", name: "Latency", unit: "ms", kind: "latency", badDirection: "up", at: ago(13, 21, 58), by: "ada@acme.test" },
-    { key: "checkouts", name: "Checkouts", unit: "orders", kind: "count", badDirection: "down", at: ago(13, 21, 50), by: "sam@acme.test" },
+    {
+      key: "error-rate",
+      name: "Error rate",
+      unit: "%",
+      kind: "error_rate",
+      badDirection: "up",
+      at: ago(13, 22),
+      by: "ada@acme.test",
+    },
+    {
+      key: "latency",
+      name: "Latency",
+      unit: "ms",
+      kind: "latency",
+      badDirection: "up",
+      at: ago(13, 21, 58),
+      by: "ada@acme.test",
+    },
+    {
+      key: "checkouts",
+      name: "Checkouts",
+      unit: "orders",
+      kind: "count",
+      badDirection: "down",
+      at: ago(13, 21, 50),
+      by: "sam@acme.test",
+    },
   ],
   platform: [
-    { key: "error-rate", name: "Error rate", unit: "%", kind: "error_rate", badDirection: "up", at: ago(13, 7), by: "ada@acme.test" },
-    { key: "handshake-latency", name: "Handshake latency", unit: "ms", kind: "latency", badDirection: "up", at: ago(13, 6, 55), by: "ada@acme.test" },
+    {
+      key: "error-rate",
+      name: "Error rate",
+      unit: "%",
+      kind: "error_rate",
+      badDirection: "up",
+      at: ago(13, 7),
+      by: "ada@acme.test",
+    },
+    {
+      key: "handshake-latency",
+      name: "Handshake latency",
+      unit: "ms",
+      kind: "latency",
+      badDirection: "up",
+      at: ago(13, 6, 55),
+      by: "ada@acme.test",
+    },
   ],
 };
 
 const seedSchema = metricFieldsSchema.extend({ key: metricKeySchema }).superRefine(refineMetricQueries);
 
 type AuditRow = Prisma.AuditEventCreateManyInput;
-type Audit = (row: Omit<AuditRow, "teamId" | "actorType" | "actorId" | "actorName" | "createdAt">, by: DemoUserEmail, at: MinutesAgo) => void;
+type Audit = (
+  row: Omit<AuditRow, "teamId" | "actorType" | "actorId" | "actorName" | "createdAt">,
+  by: DemoUserEmail,
+  at: MinutesAgo,
+) => void;
 
 /**
  * A team's demo metrics, in order, with the audit events createMetricDefinition would write.
  * Validated with the app's own schema, so the seed can't hold a metric the app would refuse.
  */
-export async function seedTeamMetrics(tx: Tx, teamId: string, metrics: readonly MetricSeed[], at: (minutes: MinutesAgo) => Date, audit: Audit) {
+export async function seedTeamMetrics(
+  tx: Tx,
+  teamId: string,
+  metrics: readonly MetricSeed[],
+  at: (minutes: MinutesAgo) => Date,
+  audit: Audit,
+) {
   for (const [index, seed] of metrics.entries()) {
     const parsed = seedSchema.safeParse({ ...seed, source: "builtin" });
     if (!parsed.success) throw new Error(`metric ${seed.key}: ${parsed.error.message}`);
     const m = parsed.data;
     await tx.metricDefinition.create({
-      data: { teamId, key: m.key, name: m.name, unit: m.unit, kind: m.kind, badDirection: m.badDirection, source: m.source, position: index + 1, createdAt: at(seed.at), updatedAt: at(seed.at) },
+      data: {
+        teamId,
+        key: m.key,
+        name: m.name,
+        unit: m.unit,
+        kind: m.kind,
+        badDirection: m.badDirection,
+        source: m.source,
+        position: index + 1,
+        createdAt: at(seed.at),
+        updatedAt: at(seed.at),
+      },
     });
     audit(
       {
@@ -70,7 +135,10 @@ export async function backfillDemoMetrics(db: Db, now = new Date()): Promise<num
   for (const [slug, metrics] of Object.entries(DEMO_METRICS)) {
     try {
       created += await db.$transaction(async (tx) => {
-        const team = await tx.team.findUnique({ where: { slug }, select: { id: true, memberships: { select: { user: { select: { email: true } } } } } });
+        const team = await tx.team.findUnique({
+          where: { slug },
+          select: { id: true, memberships: { select: { user: { select: { email: true } } } } },
+        });
         if (!team) return 0;
         const members = new Set(team.memberships.map((m) => m.user.email));
         if (!metrics.every((m) => members.has(m.by))) return 0;
@@ -80,7 +148,13 @@ export async function backfillDemoMetrics(db: Db, now = new Date()): Promise<num
         ]);
         if (definitions > 0 || events > 0) return 0;
         const audits: AuditRow[] = [];
-        await seedTeamMetrics(tx, team.id, metrics, () => now, (row) => audits.push({ ...row, ...SEED_ACTOR, teamId: team.id, createdAt: now }));
+        await seedTeamMetrics(
+          tx,
+          team.id,
+          metrics,
+          () => now,
+          (row) => audits.push({ ...row, ...SEED_ACTOR, teamId: team.id, createdAt: now }),
+        );
         await tx.auditEvent.createMany({ data: audits });
         return metrics.length;
       });

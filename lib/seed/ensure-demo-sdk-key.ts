@@ -17,12 +17,22 @@ export async function ensureDemoSdkKey(dataDir = path.resolve("data")): Promise<
   const environment = await db.environment.findFirst({ where: { key: "production", team: { slug: DEMO_TEAM_SLUG } } });
   if (!environment) return null;
   const file = path.join(dataDir, ".demo-sdk-key");
-  const key = process.env.GLIDEPATH_DEMO_SDK_KEY?.trim() || (fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : generateApiKey("sdk"));
+  const key =
+    process.env.GLIDEPATH_DEMO_SDK_KEY?.trim() ||
+    (fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : generateApiKey("sdk"));
   const hash = hashApiKey(key);
   if (!(await db.apiKey.findUnique({ where: { hash } }))) {
     await db.$transaction(async (tx) => {
       await tx.apiKey.create({
-        data: { teamId: environment.teamId, environmentId: environment.id, kind: "sdk", name: "Demo production key", prefix: apiKeyPrefix(key), hash, createdByName: SEED_ACTOR.name },
+        data: {
+          teamId: environment.teamId,
+          environmentId: environment.id,
+          kind: "sdk",
+          name: "Demo production key",
+          prefix: apiKeyPrefix(key),
+          hash,
+          createdByName: SEED_ACTOR.name,
+        },
       });
       await tx.environment.update({ where: { id: environment.id }, data: { configVersion: { increment: 1 } } });
       await writeAuditEvent(tx, {

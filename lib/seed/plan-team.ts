@@ -1,12 +1,7 @@
 import { cohortDefinitionSchema, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import { MAX_BASIS_POINTS } from "@/lib/domain/percent";
 import { roleAtLeast } from "@/lib/domain/roles";
-import {
-  canEditPercentages,
-  nextStatus,
-  STATUS_LABELS,
-  type ReleaseStatus,
-} from "@/lib/domain/rollout-state";
+import { canEditPercentages, nextStatus, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";
 import type { DemoUserEmail } from "./demo-users";
 import type { CohortSeed, MinutesAgo, ReleaseSeed, RolloutStep, TeamSeed } from "./seed-types";
 import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
@@ -61,7 +56,8 @@ function sortedCohorts(cohorts: Record<string, number>): Record<string, number> 
 const describeChange = describeRolloutChange;
 
 function checkBasisPoints(bp: number, where: string) {
-  if (!Number.isInteger(bp) || bp < 0 || bp > MAX_BASIS_POINTS) throw new Error(`${where}: ${bp} is not 0..10000 basis points`);
+  if (!Number.isInteger(bp) || bp < 0 || bp > MAX_BASIS_POINTS)
+    throw new Error(`${where}: ${bp} is not 0..10000 basis points`);
 }
 
 type Context = {
@@ -71,7 +67,11 @@ type Context = {
   cohortsByKey: Map<string, PlannedCohort>;
 };
 
-function applyStep(ctx: Context, state: RolloutState, step: RolloutStep): { next: RolloutState; event: PlannedRolloutEvent } {
+function applyStep(
+  ctx: Context,
+  state: RolloutState,
+  step: RolloutStep,
+): { next: RolloutState; event: PlannedRolloutEvent } {
   const where = `${ctx.team.slug}/${ctx.release.key}/${ctx.environment.key} at ${step.at}`;
   assertCanEdit(ctx.team, step.by, `${ctx.release.key}/${ctx.environment.key}`);
   const version = state.version + 1;
@@ -86,7 +86,12 @@ function applyStep(ctx: Context, state: RolloutState, step: RolloutStep): { next
       defaultBasisPoints: restart ? 0 : state.defaultBasisPoints,
       cohorts: restart ? {} : state.cohorts,
     };
-    const snapshot = (s: RolloutState) => ({ status: s.status, version: s.version, defaultBasisPoints: s.defaultBasisPoints, cohorts: s.cohorts });
+    const snapshot = (s: RolloutState) => ({
+      status: s.status,
+      version: s.version,
+      defaultBasisPoints: s.defaultBasisPoints,
+      cohorts: s.cohorts,
+    });
     return {
       next,
       event: {
@@ -117,7 +122,11 @@ function applyStep(ctx: Context, state: RolloutState, step: RolloutStep): { next
   const next: RolloutState = { status: state.status, version, defaultBasisPoints, cohorts: sortedCohorts(cohorts) };
   const summary = describeChange(state, next);
   if (!summary) throw new Error(`${where}: the step changes nothing`);
-  const snapshot = (s: RolloutState) => ({ defaultBasisPoints: s.defaultBasisPoints, cohorts: s.cohorts, version: s.version });
+  const snapshot = (s: RolloutState) => ({
+    defaultBasisPoints: s.defaultBasisPoints,
+    cohorts: s.cohorts,
+    version: s.version,
+  });
   return {
     next,
     event: {
@@ -171,7 +180,8 @@ export function planTeam(team: TeamSeed): TeamPlan {
     assertCanEdit(team, release.by, release.key);
     const unknownEnv = Object.keys(release.rollouts).find((key) => !envKeys.has(key));
     if (unknownEnv) throw new Error(`${release.key}: unknown environment ${unknownEnv}`);
-    for (const environment of team.environments) rollouts.push(planRollout({ team, release, cohortsByKey }, environment));
+    for (const environment of team.environments)
+      rollouts.push(planRollout({ team, release, cohortsByKey }, environment));
   }
 
   const teamWideBumps = cohorts.length + team.releases.length;

@@ -58,7 +58,8 @@ export async function seedDemo(options: SeedDemoOptions = {}): Promise<SeedDemoR
   try {
     const counts = await db.$transaction(
       async (tx) => {
-        if (await tx.team.findUnique({ where: { slug: DEMO_TEAM_SLUG }, select: { id: true } })) throw new AlreadySeeded();
+        if (await tx.team.findUnique({ where: { slug: DEMO_TEAM_SLUG }, select: { id: true } }))
+          throw new AlreadySeeded();
         const users = await upsertUsers(tx, at(ago(14)));
         const counts: SeedDemoCounts = { users: users.size, teams: 0, cohorts: 0, releases: 0, auditEvents: 0 };
         for (const { team, plan } of plans) {
@@ -108,9 +109,20 @@ async function seedTeam(
   const user = (email: string) => must(users.get(email), `user ${email}`);
   const team = await tx.team.create({ data: { slug: seed.slug, name: seed.name, createdAt: at(seed.at) } });
   const audits: AuditRow[] = [];
-  const audit = (row: Omit<AuditRow, "teamId" | "actorType" | "actorId" | "actorName" | "createdAt">, by: string, when: MinutesAgo) => {
+  const audit = (
+    row: Omit<AuditRow, "teamId" | "actorType" | "actorId" | "actorName" | "createdAt">,
+    by: string,
+    when: MinutesAgo,
+  ) => {
     const actor = user(by);
-    audits.push({ ...row, teamId: team.id, actorType: "user", actorId: actor.id, actorName: actor.name, createdAt: at(when) });
+    audits.push({
+      ...row,
+      teamId: team.id,
+      actorType: "user",
+      actorId: actor.id,
+      actorName: actor.name,
+      createdAt: at(when),
+    });
   };
 
   const environments = new Map<string, { id: string; name: string }>();
@@ -127,10 +139,15 @@ async function seedTeam(
     });
     environments.set(e.key, environment);
     const policy = seed.approvalPolicies?.[e.key];
-    if (policy) await tx.approvalPolicy.create({ data: { environmentId: environment.id, ...policy, updatedByName: user(seed.members[0]!.email).name } });
+    if (policy)
+      await tx.approvalPolicy.create({
+        data: { environmentId: environment.id, ...policy, updatedByName: user(seed.members[0]!.email).name },
+      });
   }
   for (const m of seed.members) {
-    await tx.membership.create({ data: { teamId: team.id, userId: user(m.email).id, role: m.role, createdAt: at(seed.at) } });
+    await tx.membership.create({
+      data: { teamId: team.id, userId: user(m.email).id, role: m.role, createdAt: at(seed.at) },
+    });
   }
 
   const cohortIds = new Map<string, string>();
@@ -153,7 +170,12 @@ async function seedTeam(
         action: "cohort.created",
         summary: `Created cohort ${cohort.name} (${cohort.key})`,
         cohortId: cohort.id,
-        after: JSON.stringify({ key: cohort.key, name: cohort.name, description: cohort.description, definition: c.definition }),
+        after: JSON.stringify({
+          key: cohort.key,
+          name: cohort.name,
+          description: cohort.description,
+          definition: c.definition,
+        }),
       },
       c.by,
       c.at,
@@ -181,7 +203,12 @@ async function seedTeam(
         action: "release.created",
         summary: `Created release ${release.name} (${release.key})`,
         releaseId: release.id,
-        after: JSON.stringify({ key: release.key, name: release.name, description: release.description, ownerId: release.ownerId }),
+        after: JSON.stringify({
+          key: release.key,
+          name: release.name,
+          description: release.description,
+          ownerId: release.ownerId,
+        }),
       },
       r.by,
       r.at,

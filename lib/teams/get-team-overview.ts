@@ -39,7 +39,10 @@ export async function getTeamOverview(
     listChangeRequests(access, { decidedLimit: 0 }),
     listAuditEvents(access, { limit: RECENT_ACTIVITY_COUNT }),
     listMetricDefinitions(access),
-    readDb().team.findUniqueOrThrow({ where: { id: access.teamId }, select: { prometheusUrl: true, prometheusToken: true } }),
+    readDb().team.findUniqueOrThrow({
+      where: { id: access.teamId },
+      select: { prometheusUrl: true, prometheusToken: true },
+    }),
   ]);
 
   const pendingHere = new Map<string, number>();

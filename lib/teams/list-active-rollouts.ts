@@ -43,11 +43,18 @@ export type ActiveRolloutPage = {
  * first. Any member may read; the team filter is in the query, so an environment id of another
  * team can never show that team's releases.
  */
-export async function listActiveRollouts(context: TeamContext, input: { page?: number; pageSize?: number } = {}): Promise<ActiveRolloutPage> {
+export async function listActiveRollouts(
+  context: TeamContext,
+  input: { page?: number; pageSize?: number } = {},
+): Promise<ActiveRolloutPage> {
   const { page: requestedPage = 1, pageSize = ROLLOUTS_PER_PAGE } = input;
   const scope = { teamId: context.access.teamId, environmentId: context.environment.id };
   const db = readDb();
-  const where = { environmentId: scope.environmentId, status: { in: [...ACTIVE_STATUSES] }, release: { teamId: scope.teamId } };
+  const where = {
+    environmentId: scope.environmentId,
+    status: { in: [...ACTIVE_STATUSES] },
+    release: { teamId: scope.teamId },
+  };
   const read = (page: number) =>
     db.releaseRollout.findMany({
       where,
@@ -63,7 +70,11 @@ export async function listActiveRollouts(context: TeamContext, input: { page?: n
   const [total, firstTry, cohorts] = await Promise.all([
     db.releaseRollout.count({ where }),
     read(requestedPage),
-    db.cohort.findMany({ where: { teamId: scope.teamId, archivedAt: null }, orderBy: { priority: "asc" }, select: { id: true, key: true, name: true } }),
+    db.cohort.findMany({
+      where: { teamId: scope.teamId, archivedAt: null },
+      orderBy: { priority: "asc" },
+      select: { id: true, key: true, name: true },
+    }),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   // Past the end (a shared link after releases finished): the last page instead of nothing.

@@ -23,7 +23,10 @@ export async function createWebhook(actor: Actor | null, rawInput: unknown) {
   const team = await readDb().team.findUniqueOrThrow({ where: { id: teamId }, select: { webhookAllowList: true } });
   const refused = await checkDestination(new URL(input.url), parseStoredAllowList(team.webhookAllowList));
   if (refused) {
-    throw ValidationError.field("url", `${refused.message}: webhooks can't reach it unless an admin adds it to the team's allowed internal destinations`);
+    throw ValidationError.field(
+      "url",
+      `${refused.message}: webhooks can't reach it unless an admin adds it to the team's allowed internal destinations`,
+    );
   }
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "admin");

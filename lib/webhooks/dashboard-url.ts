@@ -8,7 +8,8 @@ export function dashboardOrigin(env: Record<string, string | undefined> = proces
     if (!value) continue;
     try {
       const url = new URL(value);
-      if (url.protocol === "http:" || url.protocol === "https:") return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+      if (url.protocol === "http:" || url.protocol === "https:")
+        return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
     } catch {
       // not a URL: try the next one
     }

@@ -8,8 +8,12 @@ type DeliveryOutcome = { lastStatusCode: number | null; lastError: string | null
  * the summary only — for an HTTP answer rebuilt from the status, so that rows written before
  * summaries existed (their lastError quoted the body) show nothing more either.
  */
-export function deliveryErrorView(row: DeliveryOutcome, isAdmin: boolean): { lastError: string | null; lastResponse: string | null } {
+export function deliveryErrorView(
+  row: DeliveryOutcome,
+  isAdmin: boolean,
+): { lastError: string | null; lastResponse: string | null } {
   if (isAdmin) return { lastError: row.lastError, lastResponse: row.lastResponse };
-  const lastError = row.lastStatusCode !== null && row.lastError !== null ? statusSummary(row.lastStatusCode) : row.lastError;
+  const lastError =
+    row.lastStatusCode !== null && row.lastError !== null ? statusSummary(row.lastStatusCode) : row.lastError;
   return { lastError, lastResponse: null };
 }

@@ -51,7 +51,11 @@ export async function dispatchDueWebhooks(options: DispatchOptions = {}): Promis
     if (claimed.length === 0) return summary;
     const rows = await db.webhookDelivery.findMany({
       where: { id: { in: claimed.map((c) => c.id) } },
-      include: { webhook: { select: { url: true, secret: true, disabledAt: true, team: { select: { webhookAllowList: true } } } } },
+      include: {
+        webhook: {
+          select: { url: true, secret: true, disabledAt: true, team: { select: { webhookAllowList: true } } },
+        },
+      },
     });
     const lockOf = new Map(claimed.map((c) => [c.id, c.lockedUntil]));
     await eachWithConcurrency(rows, options.concurrency ?? DISPATCH_CONCURRENCY, async (row) => {
@@ -60,7 +64,9 @@ export async function dispatchDueWebhooks(options: DispatchOptions = {}): Promis
         summary[outcome]++;
       } catch (error) {
         summary.errors++;
-        (options.onError ?? console.warn)(`[webhooks] delivery ${row.id}: ${error instanceof Error ? error.message : String(error)}`);
+        (options.onError ?? console.warn)(
+          `[webhooks] delivery ${row.id}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     });
   } catch (error) {
@@ -72,7 +78,11 @@ export async function dispatchDueWebhooks(options: DispatchOptions = {}): Promis
 
 async function claimDue(db: Db, now: Date, batchSize: number, lockMs: number): Promise<Claimed[]> {
   const due = await db.webhookDelivery.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+    where: {
+      status: "pending",
+      nextAttemptAt: { lte: now },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+    },
     orderBy: { nextAttemptAt: "asc" },
     take: batchSize,
     select: { id: true, lockedUntil: true },
@@ -97,7 +107,13 @@ type ClaimedRow = {
   webhook: { url: string; secret: string; disabledAt: Date | null; team: { webhookAllowList: string } };
 };
 
-async function attempt(db: Db, row: ClaimedRow, lock: Date, now: () => Date, options: DispatchOptions): Promise<"delivered" | "retrying" | "failed"> {
+async function attempt(
+  db: Db,
+  row: ClaimedRow,
+  lock: Date,
+  now: () => Date,
+  options: DispatchOptions,
+): Promise<"delivered" | "retrying" | "failed"> {
   // Only while we still hold the claim: if it expired and someone else took the row, their
   // result is the one that counts.
   const record = (data: Parameters<Db["webhookDelivery"]["updateMany"]>[0]["data"]) =>
@@ -122,15 +138,35 @@ async function attempt(db: Db, row: ClaimedRow, lock: Date, now: () => Date, opt
   const attempts = row.attempts + 1;
   const finishedAt = now();
   if (result.ok) {
-    await record({ status: "delivered", attempts, lastStatusCode: result.statusCode, lastError: null, lastResponse: null, deliveredAt: finishedAt });
+    await record({
+      status: "delivered",
+      attempts,
+      lastStatusCode: result.statusCode,
+      lastError: null,
+      lastResponse: null,
+      deliveredAt: finishedAt,
+    });
     return "delivered";
   }
   const delay = nextRetryDelayMs(attempts, options.random);
   if (delay === null) {
-    await record({ status: "failed", attempts, lastStatusCode: result.statusCode, lastError: result.error, lastResponse: result.detail });
+    await record({
+      status: "failed",
+      attempts,
+      lastStatusCode: result.statusCode,
+      lastError: result.error,
+      lastResponse: result.detail,
+    });
     return "failed";
   }
-  await record({ status: "pending", attempts, lastStatusCode: result.statusCode, lastError: result.error, lastResponse: result.detail, nextAttemptAt: new Date(finishedAt.getTime() + delay) });
+  await record({
+    status: "pending",
+    attempts,
+    lastStatusCode: result.statusCode,
+    lastError: result.error,
+    lastResponse: result.detail,
+    nextAttemptAt: new Date(finishedAt.getTime() + delay),
+  });
   return "retrying";
 }
 

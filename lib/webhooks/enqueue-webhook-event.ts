@@ -11,7 +11,10 @@ import { parseWebhookEvents } from "./webhook-subscription";
  * the change. Call kickWebhookDispatcher() after the commit to have it sent promptly.
  */
 export async function enqueueWebhookEvent(tx: Tx, event: WebhookEvent): Promise<number> {
-  const hooks = await tx.webhook.findMany({ where: { teamId: event.teamId, disabledAt: null }, select: { id: true, format: true, events: true } });
+  const hooks = await tx.webhook.findMany({
+    where: { teamId: event.teamId, disabledAt: null },
+    select: { id: true, format: true, events: true },
+  });
   const subscribed = hooks.filter((hook) => {
     const events = parseWebhookEvents(hook.events);
     return events.length === 0 || events.includes(event.type);
@@ -23,7 +26,12 @@ export async function enqueueWebhookEvent(tx: Tx, event: WebhookEvent): Promise<
     return bodies.get(format)!;
   };
   await tx.webhookDelivery.createMany({
-    data: subscribed.map((hook) => ({ webhookId: hook.id, teamId: event.teamId, event: event.type, body: bodyFor(hook.format) })),
+    data: subscribed.map((hook) => ({
+      webhookId: hook.id,
+      teamId: event.teamId,
+      event: event.type,
+      body: bodyFor(hook.format),
+    })),
   });
   return subscribed.length;
 }

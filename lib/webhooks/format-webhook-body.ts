@@ -12,7 +12,11 @@ export const GENERIC_BODY_VERSION = 1;
  * Slack's incoming-webhook shape, or the event itself as versioned JSON. Links are absolute
  * when the dashboard's public URL is known (GLIDEPATH_PUBLIC_URL or NEXTAUTH_URL).
  */
-export function formatWebhookBody(format: string, event: AnyWebhookEvent, origin: string | null = dashboardOrigin()): string {
+export function formatWebhookBody(
+  format: string,
+  event: AnyWebhookEvent,
+  origin: string | null = dashboardOrigin(),
+): string {
   return JSON.stringify(format === "slack" ? slackBody(event, origin) : genericBody(event, origin));
 }
 
@@ -53,47 +57,74 @@ type SlackText = { type: "mrkdwn"; text: string };
 type SlackBlock =
   | { type: "header"; text: { type: "plain_text"; text: string; emoji: true } }
   | { type: "section"; text?: SlackText; fields?: SlackText[] }
-  | { type: "actions"; elements: { type: "button"; text: { type: "plain_text"; text: string }; url: string; action_id: string }[] }
+  | {
+      type: "actions";
+      elements: { type: "button"; text: { type: "plain_text"; text: string }; url: string; action_id: string }[];
+    }
   | { type: "context"; elements: SlackText[] };
 
 export function slackBody(event: AnyWebhookEvent, origin: string | null): { text: string; blocks: SlackBlock[] } {
   const link = origin ? dashboardLink(event.path, origin) : null;
   const label = webhookEventLabel(event.type);
-  const subject = event.type === "webhook.test" ? event.webhook.name : (event.release?.name ?? `Cohort ${event.cohort?.name ?? ""}`);
+  const subject =
+    event.type === "webhook.test" ? event.webhook.name : (event.release?.name ?? `Cohort ${event.cohort?.name ?? ""}`);
   const mrkdwn = (text: string): SlackText => ({ type: "mrkdwn", text: clip(text, 2000) });
 
   const fields: SlackText[] = [];
   if (event.type === "webhook.test") {
     fields.push(mrkdwn(`*Webhook*\n${escapeMrkdwn(event.webhook.name)}`));
   } else if (!event.release || !event.environment) {
-    if (event.cohort) fields.push(mrkdwn(`*Cohort*\n${escapeMrkdwn(event.cohort.name)} \`${escapeMrkdwn(event.cohort.key)}\``));
+    if (event.cohort)
+      fields.push(mrkdwn(`*Cohort*\n${escapeMrkdwn(event.cohort.name)} \`${escapeMrkdwn(event.cohort.key)}\``));
     fields.push(mrkdwn("*Environments*\nall"));
   } else {
     // The release page, even when the event's own link goes elsewhere (the approvals queue).
     const releasePath = `/teams/${event.team.slug}/releases/${encodeURIComponent(event.release.key)}?env=${encodeURIComponent(event.environment.key)}`;
-    const release = origin ? mrkdwnLink(dashboardLink(releasePath, origin), event.release.name) : `*${escapeMrkdwn(event.release.name)}*`;
+    const release = origin
+      ? mrkdwnLink(dashboardLink(releasePath, origin), event.release.name)
+      : `*${escapeMrkdwn(event.release.name)}*`;
     fields.push(mrkdwn(`*Release*\n${release} \`${escapeMrkdwn(event.release.key)}\``));
     fields.push(mrkdwn(`*Environment*\n${escapeMrkdwn(event.environment.name)}`));
   }
   fields.push(mrkdwn(`*By*\n${escapeMrkdwn(event.actor.name)}`));
   if (event.type !== "webhook.test" && event.changeRequest) {
     fields.push(mrkdwn(`*Change request*\n${escapeMrkdwn(event.changeRequest.status)}`));
-    if (event.changeRequest.comment) fields.push(mrkdwn(`*Comment*\n${escapeMrkdwn(clip(event.changeRequest.comment, 500))}`));
+    if (event.changeRequest.comment)
+      fields.push(mrkdwn(`*Comment*\n${escapeMrkdwn(clip(event.changeRequest.comment, 500))}`));
   }
 
   const seconds = Math.floor(Date.parse(event.occurredAt) / 1000);
-  const when = Number.isFinite(seconds) ? `<!date^${seconds}^{date_short_pretty} at {time}|${event.occurredAt}>` : escapeMrkdwn(event.occurredAt);
-  const context = [escapeMrkdwn(event.team.name), when, link ? null : `\`${escapeMrkdwn(event.path)}\``].filter(Boolean).join(" · ");
+  const when = Number.isFinite(seconds)
+    ? `<!date^${seconds}^{date_short_pretty} at {time}|${event.occurredAt}>`
+    : escapeMrkdwn(event.occurredAt);
+  const context = [escapeMrkdwn(event.team.name), when, link ? null : `\`${escapeMrkdwn(event.path)}\``]
+    .filter(Boolean)
+    .join(" · ");
 
   const blocks: SlackBlock[] = [
-    { type: "header", text: { type: "plain_text", text: clip(`${HEADER_EMOJI[event.type] ?? ""} ${label}: ${subject}`.trim(), 150), emoji: true } },
+    {
+      type: "header",
+      text: {
+        type: "plain_text",
+        text: clip(`${HEADER_EMOJI[event.type] ?? ""} ${label}: ${subject}`.trim(), 150),
+        emoji: true,
+      },
+    },
     { type: "section", text: mrkdwn(escapeMrkdwn(event.summary)) },
     { type: "section", fields },
   ];
-  if (link) blocks.push({ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open in Glidepath" }, url: link, action_id: "open" }] });
+  if (link)
+    blocks.push({
+      type: "actions",
+      elements: [
+        { type: "button", text: { type: "plain_text", text: "Open in Glidepath" }, url: link, action_id: "open" },
+      ],
+    });
   blocks.push({ type: "context", elements: [mrkdwn(`Glidepath · ${context}`)] });
 
   // `text` is what notifications and Slack-compatible receivers without Block Kit show.
-  const text = link ? `${escapeMrkdwn(event.summary)} — ${mrkdwnLink(link, "open in Glidepath")}` : escapeMrkdwn(event.summary);
+  const text = link
+    ? `${escapeMrkdwn(event.summary)} — ${mrkdwnLink(link, "open in Glidepath")}`
+    : escapeMrkdwn(event.summary);
   return { text: clip(text, 3000), blocks };
 }

@@ -14,14 +14,28 @@ import { toWebhookView } from "./webhook-view";
 export async function listWebhooks(access: TeamAccess) {
   const db = readDb();
   const isAdmin = roleAtLeast(access.role, "admin");
-  const rows = await db.webhook.findMany({ where: { teamId: access.teamId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db.webhook.findMany({
+    where: { teamId: access.teamId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   const webhooks = await Promise.all(
     rows.map(async (row) => {
       const [last, pending, failed] = await Promise.all([
         db.webhookDelivery.findFirst({
           where: { webhookId: row.id },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          select: { id: true, event: true, status: true, attempts: true, lastStatusCode: true, lastError: true, lastResponse: true, createdAt: true, deliveredAt: true, nextAttemptAt: true },
+          select: {
+            id: true,
+            event: true,
+            status: true,
+            attempts: true,
+            lastStatusCode: true,
+            lastError: true,
+            lastResponse: true,
+            createdAt: true,
+            deliveredAt: true,
+            nextAttemptAt: true,
+          },
         }),
         db.webhookDelivery.count({ where: { webhookId: row.id, status: "pending" } }),
         db.webhookDelivery.count({ where: { webhookId: row.id, status: "failed" } }),
@@ -35,7 +49,12 @@ export async function listWebhooks(access: TeamAccess) {
     }),
   );
   // Internal destinations the team's webhooks may reach: admins edit them, nobody else sees them.
-  const allowList = isAdmin ? allowListLines((await db.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { webhookAllowList: true } })).webhookAllowList) : null;
+  const allowList = isAdmin
+    ? allowListLines(
+        (await db.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { webhookAllowList: true } }))
+          .webhookAllowList,
+      )
+    : null;
   return { isAdmin, webhooks, allowList };
 }
 

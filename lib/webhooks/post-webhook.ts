@@ -12,7 +12,8 @@ export const WEBHOOK_USER_AGENT = "Glidepath-Webhooks";
  * a short reason: nothing the receiver wrote), and `detail`, what the receiver or the network
  * said (body, redirect target, addresses), for admins only.
  */
-export type WebhookAttempt = { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string; detail: string | null };
+export type WebhookAttempt =
+  { ok: true; statusCode: number } | { ok: false; statusCode: number | null; error: string; detail: string | null };
 
 export type PostWebhookInput = {
   url: string;
@@ -54,7 +55,9 @@ export async function postWebhook(input: PostWebhookInput): Promise<WebhookAttem
     });
     if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
     const snippet = oneLine(response.body);
-    const detail = [response.location ? `Location: ${response.location}` : null, snippet ? `Body: ${snippet}` : null].filter(Boolean).join("\n");
+    const detail = [response.location ? `Location: ${response.location}` : null, snippet ? `Body: ${snippet}` : null]
+      .filter(Boolean)
+      .join("\n");
     return { ok: false, statusCode: response.status, error: statusSummary(response.status), detail: detail || null };
   } catch (error) {
     return { ok: false, statusCode: null, ...describeRequestError(error, timeoutMs) };
@@ -87,12 +90,18 @@ const CONNECT_ERRORS: Record<string, string> = {
 export function describeRequestError(error: unknown, timeoutMs: number): { error: string; detail: string | null } {
   if (error instanceof RequestTimeoutError) return { error: `Timed out after ${timeoutMs / 1000} s`, detail: null };
   if (error instanceof BlockedDestinationError) {
-    return { error: `Refused: the destination is an internal address (${error.kind}); an admin can allow it on the Webhooks page`, detail: error.message };
+    return {
+      error: `Refused: the destination is an internal address (${error.kind}); an admin can allow it on the Webhooks page`,
+      detail: error.message,
+    };
   }
   const failure = error as (Error & { code?: string; errors?: (Error & { code?: string })[] }) | undefined;
   // A refused dual-stack connect is an AggregateError of both attempts.
   const code = failure?.code ?? failure?.errors?.find((e) => e.code)?.code;
-  const message = failure instanceof Error ? failure.message || failure.errors?.map((e) => e.message).join("; ") || String(error) : String(error);
+  const message =
+    failure instanceof Error
+      ? failure.message || failure.errors?.map((e) => e.message).join("; ") || String(error)
+      : String(error);
   if (code) return { error: `${CONNECT_ERRORS[code] ?? "Request failed"} (${code})`, detail: message };
   return { error: "Request failed", detail: message };
 }

@@ -17,14 +17,19 @@ export async function retryWebhookDelivery(actor: Actor | null, rawInput: unknow
   const input = parseInput(retryWebhookDeliverySchema, rawInput);
   const result = await inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "admin");
-    const delivery = await tx.webhookDelivery.findFirst({ where: { id: input.deliveryId, teamId: access.teamId }, include: { webhook: true } });
+    const delivery = await tx.webhookDelivery.findFirst({
+      where: { id: input.deliveryId, teamId: access.teamId },
+      include: { webhook: true },
+    });
     if (!delivery) throw new NotFoundError("Delivery not found");
-    if (delivery.webhook.disabledAt) throw new ConflictError(`Webhook "${delivery.webhook.name}" is disabled; enable it first`);
+    if (delivery.webhook.disabledAt)
+      throw new ConflictError(`Webhook "${delivery.webhook.name}" is disabled; enable it first`);
     const { count } = await tx.webhookDelivery.updateMany({
       where: { id: delivery.id, status: "failed" },
       data: { status: "pending", nextAttemptAt: new Date(), lockedUntil: null },
     });
-    if (count === 0) throw new ConflictError("Only failed deliveries can be sent again; this one is still queued or was delivered");
+    if (count === 0)
+      throw new ConflictError("Only failed deliveries can be sent again; this one is still queued or was delivered");
     await writeAuditEvent(tx, {
       teamId: access.teamId,
       actor: access.actor,

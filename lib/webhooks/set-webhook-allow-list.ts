@@ -22,7 +22,10 @@ export async function setWebhookAllowList(actor: Actor | null, rawInput: unknown
     const removed = before.filter((e) => !after.includes(e));
     if (added.length === 0 && removed.length === 0) return { entries: after, changed: false };
     await tx.team.update({ where: { id: access.teamId }, data: { webhookAllowList: JSON.stringify(after) } });
-    const parts = [added.length ? `allowed ${added.join(", ")}` : null, removed.length ? `no longer allowed ${removed.join(", ")}` : null].filter(Boolean);
+    const parts = [
+      added.length ? `allowed ${added.join(", ")}` : null,
+      removed.length ? `no longer allowed ${removed.join(", ")}` : null,
+    ].filter(Boolean);
     await writeAuditEvent(tx, {
       teamId: access.teamId,
       actor: access.actor,

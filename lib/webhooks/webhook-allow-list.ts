@@ -32,7 +32,14 @@ export const setWebhookAllowListSchema = z.object({
     .string({ error: "Entries must be text, one per line" })
     .max(20_000, "At most 20,000 characters")
     .transform((text, ctx) => {
-      const lines = [...new Set(text.split(/[\n,]/).map((l) => l.trim()).filter(Boolean))];
+      const lines = [
+        ...new Set(
+          text
+            .split(/[\n,]/)
+            .map((l) => l.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (lines.length > MAX_ALLOW_ENTRIES) {
         ctx.addIssue({ code: "custom", message: `At most ${MAX_ALLOW_ENTRIES} entries` });
         return z.NEVER;

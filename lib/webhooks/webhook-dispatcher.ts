@@ -28,10 +28,17 @@ const globalForWebhooks = globalThis as unknown as { glidepathWebhookDispatcher?
 export function startWebhookDispatcher(options: DispatchOptions & { intervalMs?: number } = {}): boolean {
   if (globalForWebhooks.glidepathWebhookDispatcher || process.env.GLIDEPATH_WEBHOOKS_DISPATCH === "0") return false;
   // A database that is down fails every run: say so once a minute, not every 2 s.
-  const runtime: Runtime = { options: { onError: logSometimes, ...options }, timers: [], running: false, again: false, stopped: false };
+  const runtime: Runtime = {
+    options: { onError: logSometimes, ...options },
+    timers: [],
+    running: false,
+    again: false,
+    stopped: false,
+  };
   globalForWebhooks.glidepathWebhookDispatcher = runtime;
   runtime.timers.push(setInterval(() => run(runtime), options.intervalMs ?? DISPATCH_INTERVAL_MS));
-  const prune = () => pruneOldDeliveries(options).catch((error: Error) => logSometimes(`[webhooks] retention: ${error.message}`));
+  const prune = () =>
+    pruneOldDeliveries(options).catch((error: Error) => logSometimes(`[webhooks] retention: ${error.message}`));
   runtime.timers.push(setTimeout(prune, 60_000), setInterval(prune, 3_600_000));
   for (const timer of runtime.timers) timer.unref();
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, stopWebhookDispatcher);
@@ -96,5 +103,7 @@ function logSometimes(message: string) {
 async function pruneOldDeliveries(options: DispatchOptions) {
   const db = options.db ?? getDb();
   const before = new Date((options.now?.() ?? new Date()).getTime() - DELIVERY_RETENTION_DAYS * 86_400_000);
-  await db.webhookDelivery.deleteMany({ where: { status: { in: ["delivered", "failed"] }, createdAt: { lt: before } } });
+  await db.webhookDelivery.deleteMany({
+    where: { status: { in: ["delivered", "failed"] }, createdAt: { lt: before } },
+  });
 }

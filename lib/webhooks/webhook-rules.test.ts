@@ -42,12 +42,21 @@ describe("signatures and backoff", () => {
     const input = { signature, timestamp: "1700000000", body: '{"a":1}' };
     expect(verifyWebhookSignature("whsec_k", input, { nowSeconds: 1_700_000_100 })).toBe(true);
     expect(verifyWebhookSignature("whsec_k", input, { nowSeconds: 1_700_000_301 })).toBe(false);
-    expect(verifyWebhookSignature("whsec_k", { ...input, timestamp: "1700000001" }, { nowSeconds: 1_700_000_000 })).toBe(false);
+    expect(
+      verifyWebhookSignature("whsec_k", { ...input, timestamp: "1700000001" }, { nowSeconds: 1_700_000_000 }),
+    ).toBe(false);
     expect(verifyWebhookSignature("whsec_k", { ...input, signature: null }, { nowSeconds: 1_700_000_000 })).toBe(false);
   });
 
   it("waits 10 s, 30 s, 2 min, 10 min, 1 h (plus up to 20%), then gives up", () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => nextRetryDelayMs(n, () => 0))).toEqual([10_000, 30_000, 120_000, 600_000, 3_600_000, null]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => nextRetryDelayMs(n, () => 0))).toEqual([
+      10_000,
+      30_000,
+      120_000,
+      600_000,
+      3_600_000,
+      null,
+    ]);
     expect(nextRetryDelayMs(1, () => 0.999_999)).toBe(12_000);
     expect(nextRetryDelayMs(7)).toBeNull();
   });

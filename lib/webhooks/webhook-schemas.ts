@@ -19,7 +19,11 @@ export const webhookUrlSchema = z
 
 export const createWebhookSchema = z.object({
   teamSlug: teamSlugSchema,
-  name: z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(80, "Name must be at most 80 characters"),
+  name: z
+    .string({ error: "Name is required" })
+    .trim()
+    .min(1, "Name is required")
+    .max(80, "Name must be at most 80 characters"),
   url: webhookUrlSchema,
   format: z.enum(WEBHOOK_FORMATS, { error: "Choose Slack or generic JSON" }),
   /** Empty: every event, including ones Glidepath adds later. */
@@ -34,8 +38,13 @@ export type CreateWebhookInput = z.input<typeof createWebhookSchema>;
 export const webhookRefSchema = z.object({ teamSlug: teamSlugSchema, webhookId: webhookIdSchema });
 export type WebhookRefInput = z.input<typeof webhookRefSchema>;
 
-export const setWebhookEnabledSchema = webhookRefSchema.extend({ enabled: z.boolean({ error: "Enabled must be true or false" }) });
+export const setWebhookEnabledSchema = webhookRefSchema.extend({
+  enabled: z.boolean({ error: "Enabled must be true or false" }),
+});
 export type SetWebhookEnabledInput = z.input<typeof setWebhookEnabledSchema>;
 
-export const retryWebhookDeliverySchema = z.object({ teamSlug: teamSlugSchema, deliveryId: z.string().trim().min(1, "Delivery is required").max(64) });
+export const retryWebhookDeliverySchema = z.object({
+  teamSlug: teamSlugSchema,
+  deliveryId: z.string().trim().min(1, "Delivery is required").max(64),
+});
 export type RetryWebhookDeliveryInput = z.input<typeof retryWebhookDeliverySchema>;

@@ -12,7 +12,8 @@ export function webhookUrlProblem(raw: string, env: Record<string, string | unde
     return "Enter a full URL, e.g. https://hooks.slack.com/services/…";
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return "The URL must start with https://";
-  if (url.username || url.password) return "Put credentials in the path or a query parameter, not before the host (user:password@)";
+  if (url.username || url.password)
+    return "Put credentials in the path or a query parameter, not before the host (user:password@)";
   if (url.hash) return "Remove the #fragment: it is never sent";
   if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && env.GLIDEPATH_WEBHOOKS_ALLOW_HTTP !== "1") {
     return "Use https:// (plain http:// is only allowed to localhost)";

@@ -2,7 +2,13 @@
 // reading the request, with no evaluation at all.
 import http from "node:http";
 
-const body = JSON.stringify({ key: "new-checkout", value: false, reason: "SPLIT", variant: "control", metadata: { cohort: "default", status: "rolling", environment: "production", configVersion: 1, bucket: 5000 } });
+const body = JSON.stringify({
+  key: "new-checkout",
+  value: false,
+  reason: "SPLIT",
+  variant: "control",
+  metadata: { cohort: "default", status: "rolling", environment: "production", configVersion: 1, bucket: 5000 },
+});
 http
   .createServer((req, res) => {
     req.resume();

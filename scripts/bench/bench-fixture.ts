@@ -35,16 +35,33 @@ export async function createBenchFixture(databaseUrl?: string): Promise<BenchFix
   const teamSlug = team.slug;
   const cohorts: Record<string, number> = {};
   for (let i = 0; i < 20; i++) {
-    await createCohort(actor, { teamSlug, key: `cohort-${i}`, name: `Cohort ${i}`, definition: { kind: "rules", conditions: cohortConditions(i) } });
+    await createCohort(actor, {
+      teamSlug,
+      key: `cohort-${i}`,
+      name: `Cohort ${i}`,
+      definition: { kind: "rules", conditions: cohortConditions(i) },
+    });
     cohorts[`cohort-${i}`] = COHORT_BASIS_POINTS(i);
   }
   await createRelease(actor, { teamSlug, key: "new-checkout", name: "New checkout" });
-  await setRollout(actor, { teamSlug, releaseKey: "new-checkout", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: DEFAULT_BASIS_POINTS, cohorts });
-  await changeReleaseStatus(actor, { teamSlug, releaseKey: "new-checkout", environmentKey: "production", command: "start", expectedVersion: 2 });
+  await setRollout(actor, {
+    teamSlug,
+    releaseKey: "new-checkout",
+    environmentKey: "production",
+    expectedVersion: 1,
+    defaultBasisPoints: DEFAULT_BASIS_POINTS,
+    cohorts,
+  });
+  await changeReleaseStatus(actor, {
+    teamSlug,
+    releaseKey: "new-checkout",
+    environmentKey: "production",
+    command: "start",
+    expectedVersion: 2,
+  });
   const { key } = await createSdkKey(actor, { teamSlug, environmentKey: "production", name: "bench" });
   await db.$disconnect();
   return { url, sdkKey: key, dir, teamId: team.id };
 }
-
 
 export { benchContexts };

@@ -2,7 +2,28 @@
 // early cohorts, late ones and none. No I/O, so in-process and HTTP benchmarks can share it.
 import type { Condition } from "../../lib/domain/cohort-rules";
 
-export const COUNTRIES = ["DE", "FR", "ES", "IT", "NL", "PL", "SE", "US", "CA", "BR", "MX", "JP", "KR", "IN", "AU", "NZ", "ZA", "NG", "EG", "TR"];
+export const COUNTRIES = [
+  "DE",
+  "FR",
+  "ES",
+  "IT",
+  "NL",
+  "PL",
+  "SE",
+  "US",
+  "CA",
+  "BR",
+  "MX",
+  "JP",
+  "KR",
+  "IN",
+  "AU",
+  "NZ",
+  "ZA",
+  "NG",
+  "EG",
+  "TR",
+];
 export const PLANS = ["free", "pro", "team", "enterprise"];
 export const PLATFORMS = ["ios", "android", "web", "desktop"];
 
@@ -18,7 +39,6 @@ export function cohortConditions(i: number): Condition[] {
   return [country, second[i % second.length]!];
 }
 
-
 /** Percentages per cohort (basis points) and for everyone else: a 25% split is always hot. */
 export const COHORT_BASIS_POINTS = (i: number) => [0, 500, 2500, 5000, 10_000][i % 5]!;
 export const DEFAULT_BASIS_POINTS = 2500;
@@ -26,7 +46,7 @@ export const DEFAULT_BASIS_POINTS = 2500;
 /** Deterministic contexts: some match early cohorts, some late ones, some none. */
 export function benchContexts(count: number): string[] {
   let seed = 42;
-  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: count }, (_, i) =>
     JSON.stringify({

@@ -18,7 +18,11 @@ const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 3900);
 type Target = { name: string; port: number; command: string[]; env?: Record<string, string>; ready: string };
 
 function start(target: Target, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(target.command[0]!, target.command.slice(1), { cwd: root, env: { ...env, ...target.env }, stdio: ["ignore", "ignore", "inherit"] });
+  return spawn(target.command[0]!, target.command.slice(1), {
+    cwd: root,
+    env: { ...env, ...target.env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 }
 
 async function waitFor(url: string, init: RequestInit) {
@@ -44,7 +48,22 @@ function median(values: number[]) {
 const wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].find((p) => fs.existsSync(p));
 
 function measureWithWrk(port: number, sdkKey: string, bodiesFile: string, seconds: number) {
-  const output = execFileSync(wrk!, ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-s", path.join(root, "scripts/bench/wrk-bodies.lua"), `http://127.0.0.1:${port}/ofrep/v1/evaluate/flags/new-checkout`, "--", bodiesFile, sdkKey], { encoding: "utf8" });
+  const output = execFileSync(
+    wrk!,
+    [
+      "-t1",
+      `-c${CONNECTIONS}`,
+      `-d${seconds}s`,
+      "--latency",
+      "-s",
+      path.join(root, "scripts/bench/wrk-bodies.lua"),
+      `http://127.0.0.1:${port}/ofrep/v1/evaluate/flags/new-checkout`,
+      "--",
+      bodiesFile,
+      sdkKey,
+    ],
+    { encoding: "utf8" },
+  );
   const ms = (label: string) => {
     const match = output.match(new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`));
     if (!match) throw new Error(`wrk output without ${label}%:\n${output}`);
@@ -74,7 +93,8 @@ async function measure(port: number, sdkKey: string, bodies: string[], seconds =
       },
     ],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`port ${port}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`port ${port}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -82,13 +102,38 @@ const fixture = await createBenchFixture();
 console.log(`load generator: ${wrk ?? "autocannon (install Debian's wrk for a lighter one)"}`);
 // The servers run with their default per-key rate limit: one SDK key at full load must get no
 // 429 (any non-2xx answer fails the run), which is what the default promises.
-const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: fixture.url,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 const hasNextBuild = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
 const targets: Target[] = [
-  { name: "bare node:http (fixed JSON)", port: PORT_BASE + 11, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-server.ts"], ready: "bare", env: { PORT: String(PORT_BASE + 11) } },
-  { name: "Glidepath OFREP server", port: PORT_BASE + 12, command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], ready: "ofrep", env: { OFREP_PORT: String(PORT_BASE + 12) } },
+  {
+    name: "bare node:http (fixed JSON)",
+    port: PORT_BASE + 11,
+    command: [process.execPath, "--import", "tsx", "scripts/bench/bare-server.ts"],
+    ready: "bare",
+    env: { PORT: String(PORT_BASE + 11) },
+  },
+  {
+    name: "Glidepath OFREP server",
+    port: PORT_BASE + 12,
+    command: [process.execPath, "--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"],
+    ready: "ofrep",
+    env: { OFREP_PORT: String(PORT_BASE + 12) },
+  },
   ...(hasNextBuild
-    ? [{ name: "Glidepath Next.js route", port: PORT_BASE + 13, command: [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", String(PORT_BASE + 13)], ready: "next", env: { NEXTAUTH_SECRET: "bench" } }]
+    ? [
+        {
+          name: "Glidepath Next.js route",
+          port: PORT_BASE + 13,
+          command: [process.execPath, "node_modules/next/dist/bin/next", "start", "-p", String(PORT_BASE + 13)],
+          ready: "next",
+          env: { NEXTAUTH_SECRET: "bench" },
+        },
+      ]
     : []),
 ];
 
@@ -97,8 +142,17 @@ if (only) targets.splice(0, targets.length, ...targets.filter((t, i) => i === 0 
 const children = targets.map((t) => start(t, env));
 const bodies = benchContexts(10_000);
 try {
-  for (const t of targets) await waitFor(`http://127.0.0.1:${t.port}/ofrep/v1/evaluate/flags/new-checkout`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}` }, body: bodies[0] });
-  const sample = await fetch(`http://127.0.0.1:${targets.at(-1)!.port}/ofrep/v1/evaluate/flags/new-checkout`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}` }, body: bodies[1] });
+  for (const t of targets)
+    await waitFor(`http://127.0.0.1:${t.port}/ofrep/v1/evaluate/flags/new-checkout`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${fixture.sdkKey}` },
+      body: bodies[0],
+    });
+  const sample = await fetch(`http://127.0.0.1:${targets.at(-1)!.port}/ofrep/v1/evaluate/flags/new-checkout`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${fixture.sdkKey}` },
+    body: bodies[1],
+  });
   console.log("sample answer:", await sample.text());
   for (const t of targets) await measure(t.port, fixture.sdkKey, bodies, 2); // warm-up (JIT, pools)
 
@@ -107,17 +161,23 @@ try {
     for (const t of targets) {
       const r = await measure(t.port, fixture.sdkKey, bodies);
       results.get(t.name)!.push(r);
-      console.log(`round ${round} ${t.name.padEnd(30)} ${Math.round(r.rps).toString().padStart(7)} rps  p50 ${r.p50} ms  p99 ${r.p99} ms`);
+      console.log(
+        `round ${round} ${t.name.padEnd(30)} ${Math.round(r.rps).toString().padStart(7)} rps  p50 ${r.p50} ms  p99 ${r.p99} ms`,
+      );
     }
   }
   const bare = median(results.get(targets[0]!.name)!.map((r) => r.rps));
-  console.log(`\nload: ${wrk ? "wrk, 1 thread" : "autocannon"}; ${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} alternating rounds, 10,000 distinct contexts, 20 cohorts × 2 conditions, medians:`);
+  console.log(
+    `\nload: ${wrk ? "wrk, 1 thread" : "autocannon"}; ${CONNECTIONS} connections, ${SECONDS}s × ${ROUNDS} alternating rounds, 10,000 distinct contexts, 20 cohorts × 2 conditions, medians:`,
+  );
   console.log("| target | rps | p50 ms | p99 ms | share of bare |");
   console.log("| --- | ---: | ---: | ---: | ---: |");
   for (const t of targets) {
     const rs = results.get(t.name)!;
     const rps = median(rs.map((r) => r.rps));
-    console.log(`| ${t.name} | ${Math.round(rps)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${((rps / bare) * 100).toFixed(0)}% |`);
+    console.log(
+      `| ${t.name} | ${Math.round(rps)} | ${median(rs.map((r) => r.p50))} | ${median(rs.map((r) => r.p99))} | ${((rps / bare) * 100).toFixed(0)}% |`,
+    );
   }
   // Rounds alternate, so each round's bare figure is the nearest baseline: on a shared machine
   // the median of per-round ratios is steadier than a ratio of medians.
@@ -126,7 +186,9 @@ try {
     const rs = results.get(t.name)!;
     const p99Ratio = median(rs.map((r, i) => r.p99 / bareRounds[i]!.p99));
     const rpsShare = median(rs.map((r, i) => r.rps / bareRounds[i]!.rps));
-    console.log(`${t.name}, per-round against bare: p99 ${p99Ratio.toFixed(2)}×, rps ${(rpsShare * 100).toFixed(0)}% (medians)`);
+    console.log(
+      `${t.name}, per-round against bare: p99 ${p99Ratio.toFixed(2)}×, rps ${(rpsShare * 100).toFixed(0)}% (medians)`,
+    );
   }
 } finally {
   for (const child of children) child.kill("SIGTERM");

@@ -82,7 +82,12 @@ function roundFlagd(ms: number): Round {
 
 function main(): void {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  console.log(`node ${process.version}, ${cpu}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `node ${process.version}, ${cpu}, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(`workload: ${cohorts.length} cohorts × 2 conditions, 25% default split, ${contexts.length} contexts\n`);
 
   for (const line of checkEquivalence(setup)) console.log(line);
@@ -114,7 +119,9 @@ function main(): void {
 
   const ratio = median(ratios);
   const verdict = ratio >= TARGET_RATIO ? "met" : "NOT met";
-  console.log(`\ntarget Glidepath ≥ ${TARGET_RATIO}× flagd-core: ${verdict} (median per-round ratio ${ratio.toFixed(2)}×)`);
+  console.log(
+    `\ntarget Glidepath ≥ ${TARGET_RATIO}× flagd-core: ${verdict} (median per-round ratio ${ratio.toFixed(2)}×)`,
+  );
   if (g.medianCpuShare < 0.9 || f.medianCpuShare < 0.9) {
     console.log("note: the process got < 90% of a core in a typical round; absolute rates are low, read the ratio.");
   }

@@ -24,13 +24,18 @@ const ADMIN_URL = process.env.GLIDEPATH_TEST_POSTGRES_URL ?? "postgres://postgre
 const tsx = path.resolve("node_modules/.bin/tsx");
 
 async function prepare(url: string) {
-  const child = spawn(tsx, ["--conditions=react-server", "scripts/bench/lock-bench-prepare.ts", url], { stdio: "inherit" });
+  const child = spawn(tsx, ["--conditions=react-server", "scripts/bench/lock-bench-prepare.ts", url], {
+    stdio: "inherit",
+  });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`preparing ${url} failed (${code})`);
 }
 
 async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(tsx, ["--conditions=react-server", "scripts/bench/lock-bench-server.ts"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(tsx, ["--conditions=react-server", "scripts/bench/lock-bench-server.ts"], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const base = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (chunk: Buffer) => {
       const match = /listening on (http:\/\/\S+)/.exec(chunk.toString());
@@ -72,7 +77,13 @@ async function untilHealth(base: string, status: number, limitMs: number): Promi
 function describe(samples: Sample[]) {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN;
-  return { count: samples.length, p50: median(sorted), p99, max: sorted.at(-1) ?? NaN, stale: samples.filter((s) => s.stale).length / samples.length };
+  return {
+    count: samples.length,
+    p50: median(sorted),
+    p99,
+    max: sorted.at(-1) ?? NaN,
+    stale: samples.filter((s) => s.stale).length / samples.length,
+  };
 }
 
 type Lock = { take(): Promise<void>; release(): Promise<void> };
@@ -112,7 +123,10 @@ async function scenario(name: string, url: string, lock: Lock, expectStale: bool
   try {
     const before = describe(await evaluateFor(base, PHASE_MS));
     await lock.take();
-    const [during, toUnhealthy] = await Promise.all([evaluateFor(base, PHASE_MS), expectStale ? untilHealth(base, 503, PHASE_MS) : Promise.resolve(null)]);
+    const [during, toUnhealthy] = await Promise.all([
+      evaluateFor(base, PHASE_MS),
+      expectStale ? untilHealth(base, 503, PHASE_MS) : Promise.resolve(null),
+    ]);
     await lock.release();
     const toHealthy = await untilHealth(base, 200, 10_000);
     const d = describe(during);
@@ -131,8 +145,12 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "glidepath-lock-bench-"));
 const pgName = `glidepath_lock_bench_${process.pid}`;
 const admin = new pg.Client({ connectionString: ADMIN_URL });
 try {
-  console.log(`Evaluations one after another over HTTP, ${PHASE_MS / 1000} s without the lock, then ${PHASE_MS / 1000} s with it (${os.cpus().length} cores, shared)\n`);
-  console.log("| scenario | requests (before / locked) | p50 ms (before / locked) | p99 ms (before / locked) | max ms locked | flagged stale while locked | /healthz 503 after | 200 again after release |");
+  console.log(
+    `Evaluations one after another over HTTP, ${PHASE_MS / 1000} s without the lock, then ${PHASE_MS / 1000} s with it (${os.cpus().length} cores, shared)\n`,
+  );
+  console.log(
+    "| scenario | requests (before / locked) | p50 ms (before / locked) | p99 ms (before / locked) | max ms locked | flagged stale while locked | /healthz 503 after | 200 again after release |",
+  );
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   const wal = `file:${path.join(dir, "wal.db")}`;
   await prepare(wal);
@@ -152,7 +170,11 @@ try {
   await scenario('PostgreSQL, LOCK TABLE "Environment" ACCESS EXCLUSIVE', pgUrl, postgresLock(pgUrl), true);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [pgName]).catch(() => undefined);
+  await admin
+    .query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+      pgName,
+    ])
+    .catch(() => undefined);
   await admin.query(`DROP DATABASE IF EXISTS "${pgName}"`).catch(() => undefined);
   await admin.end().catch(() => undefined);
 }

@@ -33,7 +33,12 @@ function jsonLogic(condition: Condition): unknown {
 // Weights in basis points (total 10,000) mirror Glidepath's `bucket < basisPoints` exactly;
 // flagd needs integer weights, and a 12.5% cohort would not be one in percent.
 function split(basisPoints: number): unknown {
-  return { fractional: [["on", basisPoints], ["off", 10_000 - basisPoints]] };
+  return {
+    fractional: [
+      ["on", basisPoints],
+      ["off", 10_000 - basisPoints],
+    ],
+  };
 }
 
 function ifChain(branch: (i: number) => unknown, otherwise: unknown): unknown {
@@ -65,7 +70,12 @@ export function flagdBranchConfiguration(): string {
   for (let i = 0; i < COHORT_COUNT; i++) variants[cohortKey(i)] = cohortKey(i);
   return JSON.stringify({
     flags: {
-      [BRANCH_FLAG_KEY]: { state: "ENABLED", variants, defaultVariant: "default", targeting: ifChain(cohortKey, "default") },
+      [BRANCH_FLAG_KEY]: {
+        state: "ENABLED",
+        variants,
+        defaultVariant: "default",
+        targeting: ifChain(cohortKey, "default"),
+      },
     },
   });
 }

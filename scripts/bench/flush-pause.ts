@@ -37,9 +37,15 @@ function fill(round: number) {
   }
   const minute = Math.floor(now / 60_000);
   for (let i = 0; i < OBSERVATIONS; i++) {
-    const series = { environmentId, releaseKey: "new-checkout", cohortKey: `cohort-${i % 20}`, variant: i % 2 ? ("treatment" as const) : ("control" as const) };
+    const series = {
+      environmentId,
+      releaseKey: "new-checkout",
+      cohortKey: `cohort-${i % 20}`,
+      variant: i % 2 ? ("treatment" as const) : ("control" as const),
+    };
     if (i % 3 === 0) buffer.add({ ...series, metricKey: "latency" }, "latency", minute, true, 50 + (i % 400), 1);
-    else if (i % 3 === 1) buffer.add({ ...series, metricKey: "error-rate" }, "plain", minute, false, 1, i % 50 === 0 ? 1 : 0);
+    else if (i % 3 === 1)
+      buffer.add({ ...series, metricKey: "error-rate" }, "plain", minute, false, 1, i % 50 === 0 ? 1 : 0);
     else buffer.add({ ...series, metricKey: "checkouts" }, "plain", minute, false, 1, 1);
   }
 }
@@ -60,5 +66,7 @@ for (let round = 0; round < FLUSHES; round++) {
 await flusher.close();
 console.log(`longest request-thread stall per flush (ms): ${stalls.map((s) => s.toFixed(1)).join(" ")}`);
 console.log(`request-thread busy time per flush (ms): ${busy.map((s) => s.toFixed(1)).join(" ")}`);
-console.log(`${FLUSHES} flushes of ${EVALUATIONS.toLocaleString("en")} evaluations + ${OBSERVATIONS.toLocaleString("en")} observations, medians: longest stall ${median(stalls).toFixed(1)} ms (worst ${Math.max(...stalls).toFixed(1)} ms), busy ${median(busy).toFixed(1)} ms`);
+console.log(
+  `${FLUSHES} flushes of ${EVALUATIONS.toLocaleString("en")} evaluations + ${OBSERVATIONS.toLocaleString("en")} observations, medians: longest stall ${median(stalls).toFixed(1)} ms (worst ${Math.max(...stalls).toFixed(1)} ms), busy ${median(busy).toFixed(1)} ms`,
+);
 process.exit(0);

@@ -49,9 +49,13 @@ function memberOf(index: number): BenchContext {
 }
 
 function checkHandBuiltMembers(setup: InProcessSetup): string {
-  const indexOf = (bp: number) => Array.from({ length: COHORT_COUNT }, (_, i) => i).find((i) => COHORT_BASIS_POINTS(i) === bp);
+  const indexOf = (bp: number) =>
+    Array.from({ length: COHORT_COUNT }, (_, i) => i).find((i) => COHORT_BASIS_POINTS(i) === bp);
   const lines: string[] = [];
-  for (const [bp, expected] of [[10_000, true], [0, false]] as const) {
+  for (const [bp, expected] of [
+    [10_000, true],
+    [0, false],
+  ] as const) {
     const index = indexOf(bp);
     check(index !== undefined, `workload has no ${bp / 100}% cohort`);
     const context = memberOf(index!);
@@ -60,7 +64,9 @@ function checkHandBuiltMembers(setup: InProcessSetup): string {
     check(g.cohortKey === cohortKey(index!), `hand-built member of ${cohortKey(index!)} resolved to ${g.cohortKey}`);
     check(g.value === expected, `Glidepath gave ${g.value} to a member of a ${bp / 100}% cohort`);
     check(f.value === expected, `flagd-core gave ${f.value} (${f.reason}) to a member of a ${bp / 100}% cohort`);
-    lines.push(`member of ${bp / 100}% ${cohortKey(index!)}: Glidepath ${g.value} (${g.reason}), flagd-core ${f.value}`);
+    lines.push(
+      `member of ${bp / 100}% ${cohortKey(index!)}: Glidepath ${g.value} (${g.reason}), flagd-core ${f.value}`,
+    );
   }
   return lines.join("; ");
 }
@@ -105,8 +111,14 @@ export function checkEquivalence(setup: InProcessSetup): string[] {
 
   const n = contexts.length;
   // ±2 points is > 4 standard deviations at 10,000 users: only a broken split trips it.
-  for (const [side, count] of [["Glidepath", gTreatment], ["flagd-core", fTreatment]] as const) {
-    check(Math.abs(count - expectedTreatment) / n < 0.02, `${side} treatment share ${pct(count, n)} vs expected ${pct(expectedTreatment, n)}`);
+  for (const [side, count] of [
+    ["Glidepath", gTreatment],
+    ["flagd-core", fTreatment],
+  ] as const) {
+    check(
+      Math.abs(count - expectedTreatment) / n < 0.02,
+      `${side} treatment share ${pct(count, n)} vs expected ${pct(expectedTreatment, n)}`,
+    );
   }
   const none = n - early - late;
   const reasonText = [...reasons].map(([reason, count]) => `${reason} ${pct(count, n)}`).join(", ");

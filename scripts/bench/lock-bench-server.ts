@@ -9,7 +9,9 @@ import { storeOptionsFromEnv } from "../../lib/evaluation/store-options";
 const store = EvaluationStore.forDatabase(databaseUrl(), storeOptionsFromEnv());
 await store.start();
 const server = createOfrepServer(store, null);
-server.listen(0, "127.0.0.1", () => console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+server.listen(0, "127.0.0.1", () =>
+  console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+);
 process.on("SIGTERM", () => {
   void store.stop();
   server.closeAllConnections();

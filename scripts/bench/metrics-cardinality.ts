@@ -44,7 +44,14 @@ function attackBatches(): string[] {
     for (let n = start; n < Math.min(CELLS, start + BATCH); n++) {
       const series = n % 40;
       const minute = minutesNow - 10 - Math.floor(n / 40) * 2;
-      observations.push({ metric: "latency", release: "new-checkout", cohort: `cohort-${series >> 1}`, variant: series % 2 ? "treatment" : "control", value: 1 + (n % 5_000), timestamp: minute * 60_000 });
+      observations.push({
+        metric: "latency",
+        release: "new-checkout",
+        cohort: `cohort-${series >> 1}`,
+        variant: series % 2 ? "treatment" : "control",
+        value: 1 + (n % 5_000),
+        timestamp: minute * 60_000,
+      });
     }
     batches.push(JSON.stringify({ observations }));
   }
@@ -52,7 +59,18 @@ function attackBatches(): string[] {
 }
 
 async function probe(fixture: BenchFixture, bodies: string, seconds: number) {
-  const { stdout } = await run(wrk!, ["-t1", "-c4", `-d${seconds}s`, "--latency", "-s", path.join(root, "scripts/bench/wrk-bodies.lua"), `http://127.0.0.1:${PORT}/ofrep/v1/evaluate/flags/new-checkout`, "--", bodies, fixture.sdkKey]);
+  const { stdout } = await run(wrk!, [
+    "-t1",
+    "-c4",
+    `-d${seconds}s`,
+    "--latency",
+    "-s",
+    path.join(root, "scripts/bench/wrk-bodies.lua"),
+    `http://127.0.0.1:${PORT}/ofrep/v1/evaluate/flags/new-checkout`,
+    "--",
+    bodies,
+    fixture.sdkKey,
+  ]);
   const ms = (text: string, unit: string) => Number(text) * (unit === "us" ? 0.001 : unit === "s" ? 1000 : 1);
   const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(stdout)!;
   const max = /Latency\s+[\d.]+\w+\s+[\d.]+\w+\s+([\d.]+)(us|ms|s)/.exec(stdout)!;
@@ -74,15 +92,35 @@ async function waitUntilUp() {
 async function round() {
   const fixture = await createBenchFixture();
   const db = createDb(fixture.url);
-  await db.metricDefinition.create({ data: { teamId: fixture.teamId, key: "latency", name: "Latency", kind: "latency", unit: "ms", badDirection: "up", position: 1 } });
+  await db.metricDefinition.create({
+    data: {
+      teamId: fixture.teamId,
+      key: "latency",
+      name: "Latency",
+      kind: "latency",
+      unit: "ms",
+      badDirection: "up",
+      position: 1,
+    },
+  });
   await db.$disconnect();
   const bodies = path.join(fixture.dir, "bodies.jsonl");
   fs.writeFileSync(bodies, benchContexts(10_000).join("\n"));
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], {
-    cwd: serverRoot,
-    env: { ...process.env, DATABASE_URL: fixture.url, OFREP_PORT: String(PORT), NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0" },
-    stdio: ["ignore", "ignore", "ignore"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"],
+    {
+      cwd: serverRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: fixture.url,
+        OFREP_PORT: String(PORT),
+        NODE_ENV: "production",
+        GLIDEPATH_SDK_RATE_LIMIT: "0",
+      },
+      stdio: ["ignore", "ignore", "ignore"],
+    },
+  );
   try {
     await waitUntilUp();
     const before = await probe(fixture, bodies, 4);
@@ -99,7 +137,11 @@ async function round() {
         while (next < batches.length) {
           const body = batches[next++]!;
           for (;;) {
-            const response = await fetch(`http://127.0.0.1:${PORT}/api/v1/metrics`, { method: "POST", headers: { authorization: `Bearer ${fixture.sdkKey}`, "content-type": "application/json" }, body });
+            const response = await fetch(`http://127.0.0.1:${PORT}/api/v1/metrics`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${fixture.sdkKey}`, "content-type": "application/json" },
+              body,
+            });
             const answer = (await response.json()) as { accepted?: number };
             if (response.status === 200) accepted += answer.accepted ?? 0;
             else refused += BATCH;
@@ -113,7 +155,16 @@ async function round() {
     const probeDuring = await during;
     await sleep(10_000); // the flushes that follow
     const after = memoryOf(server.pid!);
-    return { idleMb: idle.rssMb, peakMb: after.peakMb, afterMb: after.rssMb, accepted, refused, seconds, before, during: probeDuring };
+    return {
+      idleMb: idle.rssMb,
+      peakMb: after.peakMb,
+      afterMb: after.rssMb,
+      accepted,
+      refused,
+      seconds,
+      before,
+      during: probeDuring,
+    };
   } finally {
     server.kill("SIGKILL");
     fs.rmSync(fixture.dir, { recursive: true, force: true });
@@ -131,8 +182,12 @@ for (let i = 1; i <= ROUNDS; i++) {
   );
 }
 const m = (pick: (r: (typeof results)[number]) => number) => median(results.map(pick));
-console.log(`\n${CELLS.toLocaleString("en")} distinct series-minutes, batches of ${BATCH}, ${SENDERS} connections${RETRY ? ", refused batches retried" : ""}, ${ROUNDS} rounds (server: ${path.relative(process.cwd(), serverRoot) || "."}), medians:`);
-console.log("| RSS idle | RSS peak | RSS after | cells taken | refused (503) | evaluation p99 before → during | max during |");
+console.log(
+  `\n${CELLS.toLocaleString("en")} distinct series-minutes, batches of ${BATCH}, ${SENDERS} connections${RETRY ? ", refused batches retried" : ""}, ${ROUNDS} rounds (server: ${path.relative(process.cwd(), serverRoot) || "."}), medians:`,
+);
+console.log(
+  "| RSS idle | RSS peak | RSS after | cells taken | refused (503) | evaluation p99 before → during | max during |",
+);
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 console.log(
   `| ${m((r) => r.idleMb).toFixed(0)} MB | ${m((r) => r.peakMb).toFixed(0)} MB | ${m((r) => r.afterMb).toFixed(0)} MB | ${m((r) => r.accepted).toLocaleString("en")} | ${m((r) => r.refused).toLocaleString("en")} | ` +

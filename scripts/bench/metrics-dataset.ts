@@ -41,7 +41,10 @@ const ADMIN_URL = process.env.GLIDEPATH_TEST_POSTGRES_URL ?? "postgres://postgre
 async function freshUrl(provider: DatabaseProvider): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "glidepath-metrics-bench-"));
-    return { url: `file:${path.join(dir, "bench.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, "bench.db")}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `glidepath_metrics_bench_${Date.now().toString(36)}`;
   const admin = async (sql: string) => {
@@ -72,22 +75,54 @@ function sampleSketches() {
   return { latency: hex(latency.toProto()), users: hex(users.serialize()) };
 }
 
-export async function loadMetricsDataset(provider: DatabaseProvider, log: (line: string) => void): Promise<MetricsDataset> {
+export async function loadMetricsDataset(
+  provider: DatabaseProvider,
+  log: (line: string) => void,
+): Promise<MetricsDataset> {
   const { url, drop } = await freshUrl(provider);
   process.env.DATABASE_URL = url;
   await applyPendingMigrations(url);
   const db = getDb();
-  const team = await db.team.create({ data: { slug: "bench", name: "Bench", environments: { create: [{ key: "production", name: "Production", position: 1 }] } }, include: { environments: true } });
+  const team = await db.team.create({
+    data: {
+      slug: "bench",
+      name: "Bench",
+      environments: { create: [{ key: "production", name: "Production", position: 1 }] },
+    },
+    include: { environments: true },
+  });
   const environment = team.environments[0]!;
   await db.cohort.createMany({
-    data: Array.from({ length: COHORTS }, (_, i) => ({ teamId: team.id, key: `cohort-${i}`, name: `Cohort ${i}`, priority: i + 1, definition: JSON.stringify({ kind: "keys", keys: [`k-${i}`] }) })),
+    data: Array.from({ length: COHORTS }, (_, i) => ({
+      teamId: team.id,
+      key: `cohort-${i}`,
+      name: `Cohort ${i}`,
+      priority: i + 1,
+      definition: JSON.stringify({ kind: "keys", keys: [`k-${i}`] }),
+    })),
   });
-  await db.release.create({ data: { teamId: team.id, key: "new-checkout", name: "New checkout", salt: "bench", rollouts: { create: { environmentId: environment.id, status: "rolling", defaultBasisPoints: 2500 } } } });
+  await db.release.create({
+    data: {
+      teamId: team.id,
+      key: "new-checkout",
+      name: "New checkout",
+      salt: "bench",
+      rollouts: { create: { environmentId: environment.id, status: "rolling", defaultBasisPoints: 2500 } },
+    },
+  });
   await db.metricDefinition.createMany({ data: METRICS.map((m, position) => ({ ...m, teamId: team.id, position })) });
   const families = [...METRICS.map((m) => m.key), EXPOSURE_METRIC_KEY];
   await db.metricSeries.createMany({
     data: families.flatMap((metricKey) =>
-      Array.from({ length: COHORTS }, (_, i) => ["treatment", "control"].map((variant) => ({ environmentId: environment.id, metricKey, releaseKey: "new-checkout", cohortKey: `cohort-${i}`, variant }))).flat(),
+      Array.from({ length: COHORTS }, (_, i) =>
+        ["treatment", "control"].map((variant) => ({
+          environmentId: environment.id,
+          metricKey,
+          releaseKey: "new-checkout",
+          cohortKey: `cohort-${i}`,
+          variant,
+        })),
+      ).flat(),
     ),
   });
 
@@ -107,7 +142,14 @@ export async function loadMetricsDataset(provider: DatabaseProvider, log: (line:
       metricKey === "error-rate"
         ? [`(${count} * (0.01 + (s."id" % 3) * 0.005))`, "NULL", "NULL", "NULL", "NULL", "NULL"]
         : metricKey === "latency"
-          ? [`(${count} * 120.0)`, "(100 + (m.x % 60))", "(240 + (m.x % 90))", "(400 + (m.x % 120))", blob(sketches.latency), "NULL"]
+          ? [
+              `(${count} * 120.0)`,
+              "(100 + (m.x % 60))",
+              "(240 + (m.x % 90))",
+              "(400 + (m.x % 120))",
+              blob(sketches.latency),
+              "NULL",
+            ]
           : metricKey === "checkouts"
             ? [`(${count} / 20)`, "NULL", "NULL", "NULL", "NULL", "NULL"]
             : ["0", "NULL", "NULL", "NULL", blob(sketches.users), `(${count} / 2)`];
@@ -115,7 +157,9 @@ export async function loadMetricsDataset(provider: DatabaseProvider, log: (line:
       FROM "MetricSeries" s CROSS JOIN minutes m WHERE s."metricKey" = '${metricKey}'`;
     const insert = `INSERT INTO "MetricAggregate" ("seriesId", "resolution", "bucket", "count", "sum", "p50", "p95", "p99", "sketch", "distinct")`;
     await db.$executeRawUnsafe(
-      provider === "postgres" ? `${insert} WITH minutes AS (${minutes}) ${select}` : `WITH minutes AS (${minutes}) ${insert} ${select}`,
+      provider === "postgres"
+        ? `${insert} WITH minutes AS (${minutes}) ${select}`
+        : `WITH minutes AS (${minutes}) ${insert} ${select}`,
     );
     log(`  ${metricKey}: ${COHORTS * 2 * DAYS * 1440} minute rows (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }

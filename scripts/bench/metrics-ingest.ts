@@ -33,7 +33,7 @@ function median(values: number[]) {
 /** Batches like an application sends: requests with errors, latencies and checkouts per cohort and variant. */
 function batches(count: number): string[] {
   let seed = 42;
-  const random = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
   return Array.from({ length: count }, () => {
     const observations = Array.from({ length: BATCH }, (_, i) => {
       const cohort = `cohort-${Math.floor(random() * 20)}`;
@@ -74,7 +74,22 @@ async function waitUntilUp(port: number) {
 }
 
 function run(port: number, file: string, key: string, seconds: number) {
-  const output = execFileSync(wrk!, ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "-s", path.join(root, "scripts/bench/wrk-bodies.lua"), `http://127.0.0.1:${port}/api/v1/metrics`, "--", file, key], { encoding: "utf8" });
+  const output = execFileSync(
+    wrk!,
+    [
+      "-t1",
+      `-c${CONNECTIONS}`,
+      `-d${seconds}s`,
+      "--latency",
+      "-s",
+      path.join(root, "scripts/bench/wrk-bodies.lua"),
+      `http://127.0.0.1:${port}/api/v1/metrics`,
+      "--",
+      file,
+      key,
+    ],
+    { encoding: "utf8" },
+  );
   if (/Non-2xx or 3xx responses/.test(output)) throw new Error(`port ${port}: non-2xx responses\n${output}`);
   const requests = Number(output.match(/(\d+) requests in/)![1]);
   const p99 = output.match(/99%\s+([\d.]+)(us|ms|s)/)!;
@@ -86,9 +101,33 @@ async function defineMetrics(fixture: BenchFixture) {
   const db = createDb(fixture.url);
   await db.metricDefinition.createMany({
     data: [
-      { teamId: fixture.teamId, key: "error-rate", name: "Error rate", kind: "error_rate", unit: "%", badDirection: "up", position: 1 },
-      { teamId: fixture.teamId, key: "latency", name: "Latency", kind: "latency", unit: "ms", badDirection: "up", position: 2 },
-      { teamId: fixture.teamId, key: "checkouts", name: "Checkouts", kind: "count", unit: "orders", badDirection: "down", position: 3 },
+      {
+        teamId: fixture.teamId,
+        key: "error-rate",
+        name: "Error rate",
+        kind: "error_rate",
+        unit: "%",
+        badDirection: "up",
+        position: 1,
+      },
+      {
+        teamId: fixture.teamId,
+        key: "latency",
+        name: "Latency",
+        kind: "latency",
+        unit: "ms",
+        badDirection: "up",
+        position: 2,
+      },
+      {
+        teamId: fixture.teamId,
+        key: "checkouts",
+        name: "Checkouts",
+        kind: "count",
+        unit: "orders",
+        badDirection: "down",
+        position: 3,
+      },
     ],
   });
   await db.$disconnect();
@@ -96,7 +135,9 @@ async function defineMetrics(fixture: BenchFixture) {
 
 async function storedObservations(url: string) {
   const db = createDb(url);
-  const rows = await db.$queryRaw<{ total: number }[]>`SELECT SUM("count") AS "total" FROM "MetricAggregate" a JOIN "MetricSeries" s ON s."id" = a."seriesId" WHERE a."resolution" = 86400 AND s."metricKey" <> '$exposure'`;
+  const rows = await db.$queryRaw<
+    { total: number }[]
+  >`SELECT SUM("count") AS "total" FROM "MetricAggregate" a JOIN "MetricSeries" s ON s."id" = a."seriesId" WHERE a."resolution" = 86400 AND s."metricKey" <> '$exposure'`;
   await db.$disconnect();
   return Number(rows[0]?.total ?? 0);
 }
@@ -111,17 +152,61 @@ for (const provider of providers) {
   if (compareFixture) await defineMetrics(compareFixture);
   const file = path.join(fixture.dir, "batches.jsonl");
   fs.writeFileSync(file, batches(200).join("\n"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: fixture.url, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", GLIDEPATH_INGEST_RATE_LIMIT: "0", GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "0", GLIDEPATH_METRICS_FLUSH_MS: "1000" };
-  type Target = { name: string; port: number; command: string[]; env: Record<string, string>; cwd: string; key: string };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: fixture.url,
+    NODE_ENV: "production",
+    GLIDEPATH_SDK_RATE_LIMIT: "0",
+    GLIDEPATH_INGEST_RATE_LIMIT: "0",
+    GLIDEPATH_INGEST_OBSERVATION_RATE_LIMIT: "0",
+    GLIDEPATH_METRICS_FLUSH_MS: "1000",
+  };
+  type Target = {
+    name: string;
+    port: number;
+    command: string[];
+    env: Record<string, string>;
+    cwd: string;
+    key: string;
+  };
   const server = ["--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"];
   const targets: Target[] = [
-    { name: "bare node:http (parse only)", port: PORT_BASE + 21, command: [process.execPath, "--import", "tsx", "scripts/bench/bare-ingest-server.ts"], env: { PORT: String(PORT_BASE + 21) }, cwd: root, key: fixture.sdkKey },
-    { name: "Glidepath dedicated server", port: PORT_BASE + 22, command: [process.execPath, ...server], env: { OFREP_PORT: String(PORT_BASE + 22) }, cwd: root, key: fixture.sdkKey },
+    {
+      name: "bare node:http (parse only)",
+      port: PORT_BASE + 21,
+      command: [process.execPath, "--import", "tsx", "scripts/bench/bare-ingest-server.ts"],
+      env: { PORT: String(PORT_BASE + 21) },
+      cwd: root,
+      key: fixture.sdkKey,
+    },
+    {
+      name: "Glidepath dedicated server",
+      port: PORT_BASE + 22,
+      command: [process.execPath, ...server],
+      env: { OFREP_PORT: String(PORT_BASE + 22) },
+      cwd: root,
+      key: fixture.sdkKey,
+    },
     ...(compareFixture && COMPARE_ROOT
-      ? [{ name: "previous checkout's server", port: PORT_BASE + 23, command: [process.execPath, ...server], env: { OFREP_PORT: String(PORT_BASE + 23), DATABASE_URL: compareFixture.url }, cwd: COMPARE_ROOT, key: compareFixture.sdkKey }]
+      ? [
+          {
+            name: "previous checkout's server",
+            port: PORT_BASE + 23,
+            command: [process.execPath, ...server],
+            env: { OFREP_PORT: String(PORT_BASE + 23), DATABASE_URL: compareFixture.url },
+            cwd: COMPARE_ROOT,
+            key: compareFixture.sdkKey,
+          },
+        ]
       : []),
   ];
-  const children: ChildProcess[] = targets.map((t) => spawn(t.command[0]!, t.command.slice(1), { cwd: t.cwd, env: { ...env, ...t.env }, stdio: ["ignore", "ignore", "inherit"] }));
+  const children: ChildProcess[] = targets.map((t) =>
+    spawn(t.command[0]!, t.command.slice(1), {
+      cwd: t.cwd,
+      env: { ...env, ...t.env },
+      stdio: ["ignore", "ignore", "inherit"],
+    }),
+  );
   try {
     for (const t of targets) await waitUntilUp(t.port);
     let sentToGlidepath = 0;
@@ -135,7 +220,9 @@ for (const provider of providers) {
         const r = run(t.port, file, t.key, SECONDS);
         results.get(t.name)!.push(r);
         if (t.port === PORT_BASE + 22) sentToGlidepath += r.requests * BATCH;
-        console.log(`${provider} round ${round} ${t.name.padEnd(30)} ${Math.round(r.observationsPerSecond).toLocaleString("en").padStart(9)} obs/s  p99 ${r.p99ms} ms`);
+        console.log(
+          `${provider} round ${round} ${t.name.padEnd(30)} ${Math.round(r.observationsPerSecond).toLocaleString("en").padStart(9)} obs/s  p99 ${r.p99ms} ms`,
+        );
       }
     }
     // Stop the Glidepath server (a final flush on SIGTERM), then count what reached the store.
@@ -157,8 +244,12 @@ for (const provider of providers) {
     await compare?.drop();
   }
 }
-console.log(`\nwrk, 1 thread, ${CONNECTIONS} connections, batches of ${BATCH}, ${SECONDS}s × ${ROUNDS} alternating rounds, medians:`);
-console.log(`| database | Glidepath obs/s |${COMPARE_ROOT ? " previous checkout obs/s |" : ""} bare parse-only obs/s | share | stored after the run, of accepted |`);
+console.log(
+  `\nwrk, 1 thread, ${CONNECTIONS} connections, batches of ${BATCH}, ${SECONDS}s × ${ROUNDS} alternating rounds, medians:`,
+);
+console.log(
+  `| database | Glidepath obs/s |${COMPARE_ROOT ? " previous checkout obs/s |" : ""} bare parse-only obs/s | share | stored after the run, of accepted |`,
+);
 console.log(`| --- | ---: |${COMPARE_ROOT ? " ---: |" : ""} ---: | ---: | ---: |`);
 console.log(summary.join("\n"));
 process.exit(0);

@@ -30,10 +30,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The metrics-ingest workload: error rates, latencies and checkouts over 20 cohorts × 2 variants. */
 function batches(count: number): string[] {
   let seed = 42;
-  const random = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
   return Array.from({ length: count }, () => {
     const observations = Array.from({ length: BATCH }, (_, i) => {
-      const base = { release: "new-checkout", cohort: `cohort-${Math.floor(random() * 20)}`, variant: random() < 0.5 ? "treatment" : "control" };
+      const base = {
+        release: "new-checkout",
+        cohort: `cohort-${Math.floor(random() * 20)}`,
+        variant: random() < 0.5 ? "treatment" : "control",
+      };
       if (i % 5 === 4) return { ...base, metric: "checkouts", value: 1 };
       if (i % 2 === 0) return { ...base, metric: "error-rate", value: random() < 0.02 ? 1 : 0 };
       return { ...base, metric: "latency", value: Math.round(Math.exp(4.5 + random()) * 10) / 10 };
@@ -49,10 +53,17 @@ class Server {
   constructor(url: string) {
     this.child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], {
       cwd: serverRoot,
-      env: { ...process.env, DATABASE_URL: url, OFREP_PORT: String(PORT), NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0" },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        OFREP_PORT: String(PORT),
+        NODE_ENV: "production",
+        GLIDEPATH_SDK_RATE_LIMIT: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) stream.on("data", (chunk: Buffer) => this.lines.push(...chunk.toString("utf8").split("\n")));
+    for (const stream of [this.child.stdout!, this.child.stderr!])
+      stream.on("data", (chunk: Buffer) => this.lines.push(...chunk.toString("utf8").split("\n")));
     this.exited = new Promise((resolve) => this.child.once("exit", () => resolve()));
   }
   async waitFor(pattern: RegExp, timeoutMs = 120_000) {
@@ -80,7 +91,9 @@ async function freshDatabase(provider: DatabaseProvider): Promise<{ url?: string
 
 async function stored(url: string) {
   const db = createDb(url);
-  const rows = await db.$queryRaw<{ total: number }[]>`SELECT SUM("count") AS "total" FROM "MetricAggregate" a JOIN "MetricSeries" s ON s."id" = a."seriesId" WHERE a."resolution" = 86400 AND s."metricKey" <> '$exposure'`;
+  const rows = await db.$queryRaw<
+    { total: number }[]
+  >`SELECT SUM("count") AS "total" FROM "MetricAggregate" a JOIN "MetricSeries" s ON s."id" = a."seriesId" WHERE a."resolution" = 86400 AND s."metricKey" <> '$exposure'`;
   await db.$disconnect();
   return Number(rows[0]?.total ?? 0);
 }
@@ -91,9 +104,33 @@ async function round(provider: DatabaseProvider) {
   const db = createDb(fixture.url);
   await db.metricDefinition.createMany({
     data: [
-      { teamId: fixture.teamId, key: "error-rate", name: "Error rate", kind: "error_rate", unit: "%", badDirection: "up", position: 1 },
-      { teamId: fixture.teamId, key: "latency", name: "Latency", kind: "latency", unit: "ms", badDirection: "up", position: 2 },
-      { teamId: fixture.teamId, key: "checkouts", name: "Checkouts", kind: "count", unit: "orders", badDirection: "down", position: 3 },
+      {
+        teamId: fixture.teamId,
+        key: "error-rate",
+        name: "Error rate",
+        kind: "error_rate",
+        unit: "%",
+        badDirection: "up",
+        position: 1,
+      },
+      {
+        teamId: fixture.teamId,
+        key: "latency",
+        name: "Latency",
+        kind: "latency",
+        unit: "ms",
+        badDirection: "up",
+        position: 2,
+      },
+      {
+        teamId: fixture.teamId,
+        key: "checkouts",
+        name: "Checkouts",
+        kind: "count",
+        unit: "orders",
+        badDirection: "down",
+        position: 3,
+      },
     ],
   });
   await db.$disconnect();
@@ -102,7 +139,17 @@ async function round(provider: DatabaseProvider) {
   try {
     const first = new Server(fixture.url);
     await first.waitFor(/OFREP server on/);
-    const load = execFileAsync(wrk!, ["-t1", "-c8", `-d${KILL_AFTER_S + 4}s`, "-s", path.join(root, "scripts/bench/wrk-bodies.lua"), `http://127.0.0.1:${PORT}/api/v1/metrics`, "--", file, fixture.sdkKey]);
+    const load = execFileAsync(wrk!, [
+      "-t1",
+      "-c8",
+      `-d${KILL_AFTER_S + 4}s`,
+      "-s",
+      path.join(root, "scripts/bench/wrk-bodies.lua"),
+      `http://127.0.0.1:${PORT}/api/v1/metrics`,
+      "--",
+      file,
+      fixture.sdkKey,
+    ]);
     await sleep(KILL_AFTER_S * 1000);
     first.child.kill("SIGKILL");
     await first.exited;
@@ -129,13 +176,19 @@ for (const provider of providers) {
   for (let i = 1; i <= ROUNDS; i++) {
     const r = await round(provider);
     results.push(r);
-    console.log(`${provider} round ${i}: ${r.accepted.toLocaleString("en")} accepted before the kill, ${r.stored.toLocaleString("en")} stored after the restart, ${r.lost.toLocaleString("en")} lost${r.replayed ? " (journal replayed)" : ""}`);
+    console.log(
+      `${provider} round ${i}: ${r.accepted.toLocaleString("en")} accepted before the kill, ${r.stored.toLocaleString("en")} stored after the restart, ${r.lost.toLocaleString("en")} lost${r.replayed ? " (journal replayed)" : ""}`,
+    );
   }
   const lost = median(results.map((r) => r.lost));
   const accepted = median(results.map((r) => r.accepted));
-  summary.push(`| ${provider} | ${accepted.toLocaleString("en")} | ${median(results.map((r) => r.stored)).toLocaleString("en")} | ${lost.toLocaleString("en")} (${((lost / accepted) * 100).toFixed(2)}%) |`);
+  summary.push(
+    `| ${provider} | ${accepted.toLocaleString("en")} | ${median(results.map((r) => r.stored)).toLocaleString("en")} | ${lost.toLocaleString("en")} (${((lost / accepted) * 100).toFixed(2)}%) |`,
+  );
 }
-console.log(`\nwrk, 8 connections, batches of ${BATCH}, SIGKILL after ${KILL_AFTER_S} s under load, ${ROUNDS} rounds (server: ${path.relative(process.cwd(), serverRoot) || "."}), medians:`);
+console.log(
+  `\nwrk, 8 connections, batches of ${BATCH}, SIGKILL after ${KILL_AFTER_S} s under load, ${ROUNDS} rounds (server: ${path.relative(process.cwd(), serverRoot) || "."}), medians:`,
+);
 console.log("| database | accepted before the kill | stored after restart | lost |");
 console.log("| --- | ---: | ---: | ---: |");
 console.log(summary.join("\n"));

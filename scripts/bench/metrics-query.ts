@@ -48,9 +48,19 @@ async function chartPayload(dataset: MetricsDataset, rangeMs: number) {
 }
 
 async function minuteRowsOnly(dataset: MetricsDataset, rangeMs: number) {
-  const series = await dataset.db.metricSeries.findMany({ where: { environmentId: dataset.environment.id, releaseKey: dataset.releaseKey }, select: { id: true } });
+  const series = await dataset.db.metricSeries.findMany({
+    where: { environmentId: dataset.environment.id, releaseKey: dataset.releaseKey },
+    select: { id: true },
+  });
   const stepMinutes = chooseStep(rangeMs) / 60;
-  const rows = await readAggregates(dataset.db, series.map((s) => s.id), 60, Math.floor((dataset.now - rangeMs) / 60_000), Math.ceil(dataset.now / 60_000), false);
+  const rows = await readAggregates(
+    dataset.db,
+    series.map((s) => s.id),
+    60,
+    Math.floor((dataset.now - rangeMs) / 60_000),
+    Math.ceil(dataset.now / 60_000),
+    false,
+  );
   const steps = new Map<string, { count: number; sum: number }>();
   for (const row of rows) {
     const key = `${row.seriesId}:${Math.floor(row.bucket / stepMinutes)}`;
@@ -69,7 +79,9 @@ for (const provider of providers) {
   const started = Date.now();
   const dataset = await loadMetricsDataset(provider, console.log);
   const rows = await dataset.db.metricAggregate.count();
-  console.log(`${provider}: ${rows.toLocaleString("en")} aggregate rows (${dataset.minuteRows.toLocaleString("en")} per-minute) loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `${provider}: ${rows.toLocaleString("en")} aggregate rows (${dataset.minuteRows.toLocaleString("en")} per-minute) loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   try {
     for (const [label, rangeMs] of RANGES) {
       const payload = await timed(RUNS, () => chartPayload(dataset, rangeMs));
@@ -83,5 +95,7 @@ for (const provider of providers) {
     await dataset.drop();
   }
 }
-console.log(`\nSummary (medians of ${RUNS} runs after 2 warm-ups; baseline ${BASELINE_RUNS} runs):\n${lines.join("\n")}`);
+console.log(
+  `\nSummary (medians of ${RUNS} runs after 2 warm-ups; baseline ${BASELINE_RUNS} runs):\n${lines.join("\n")}`,
+);
 process.exit(0);

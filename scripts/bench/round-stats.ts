@@ -25,7 +25,14 @@ export function summarize(name: string, rounds: readonly Round[]): SideSummary {
   const med = median(rates);
   const min = Math.min(...rates);
   const max = Math.max(...rates);
-  return { name, median: med, min, max, spread: (max - min) / med, medianCpuShare: median(rounds.map((r) => r.cpuShare)) };
+  return {
+    name,
+    median: med,
+    min,
+    max,
+    spread: (max - min) / med,
+    medianCpuShare: median(rounds.map((r) => r.cpuShare)),
+  };
 }
 
 const millions = (v: number) => `${(v / 1e6).toFixed(2)} M`;
@@ -47,4 +54,5 @@ export function formatTable(sides: readonly SideSummary[], ratios: readonly numb
   return rows.join("\n");
 }
 
-export const formatRates = (rounds: readonly Round[]) => rounds.map((r) => (r.evalsPerSecond / 1e6).toFixed(2)).join(" ");
+export const formatRates = (rounds: readonly Round[]) =>
+  rounds.map((r) => (r.evalsPerSecond / 1e6).toFixed(2)).join(" ");

@@ -55,7 +55,10 @@ export async function postgresReachable(): Promise<boolean> {
 async function freshUrl(provider: DatabaseProvider): Promise<{ url: string; drop: () => Promise<void> }> {
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "glidepath-team-bench-"));
-    return { url: `file:${path.join(dir, "bench.db")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      url: `file:${path.join(dir, "bench.db")}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `glidepath_team_bench_${Date.now().toString(36)}`;
   await admin(`CREATE DATABASE "${name}"`);
@@ -72,7 +75,10 @@ function statusOf(i: number): string {
 
 const pad = (i: number) => String(i).padStart(3, "0");
 
-export async function createTeamPageFixture(provider: DatabaseProvider, log: (line: string) => void): Promise<TeamPageFixture> {
+export async function createTeamPageFixture(
+  provider: DatabaseProvider,
+  log: (line: string) => void,
+): Promise<TeamPageFixture> {
   const { url, drop } = await freshUrl(provider);
   process.env.DATABASE_URL = url;
   await applyPendingMigrations(url);
@@ -83,7 +89,12 @@ export async function createTeamPageFixture(provider: DatabaseProvider, log: (li
     data: {
       slug: "bench",
       name: "Bench",
-      environments: { create: [{ key: "staging", name: "Staging", position: 1 }, { key: "production", name: "Production", position: 2 }] },
+      environments: {
+        create: [
+          { key: "staging", name: "Staging", position: 1 },
+          { key: "production", name: "Production", position: 2 },
+        ],
+      },
       memberships: { create: [{ userId: user.id, role: "admin" }] },
     },
     include: { environments: true },
@@ -91,31 +102,82 @@ export async function createTeamPageFixture(provider: DatabaseProvider, log: (li
   const production = team.environments.find((e) => e.key === "production")!;
   const staging = team.environments.find((e) => e.key === "staging")!;
   await db.cohort.createMany({
-    data: Array.from({ length: COHORTS }, (_, i) => ({ teamId: team.id, key: `cohort-${i}`, name: `Cohort ${i}`, priority: i + 1, definition: JSON.stringify({ kind: "keys", targetingKeys: [`k-${i}`] }) })),
+    data: Array.from({ length: COHORTS }, (_, i) => ({
+      teamId: team.id,
+      key: `cohort-${i}`,
+      name: `Cohort ${i}`,
+      priority: i + 1,
+      definition: JSON.stringify({ kind: "keys", targetingKeys: [`k-${i}`] }),
+    })),
   });
   const cohorts = await db.cohort.findMany({ where: { teamId: team.id }, orderBy: { priority: "asc" } });
   await db.metricDefinition.createMany({
     data: [
-      { teamId: team.id, key: "error-rate", name: "Error rate", unit: "%", kind: "error_rate", badDirection: "up", position: 1 },
-      { teamId: team.id, key: "latency", name: "Latency", unit: "ms", kind: "latency", badDirection: "up", position: 2 },
-      { teamId: team.id, key: "checkouts", name: "Checkouts", unit: "orders", kind: "count", badDirection: "down", position: 3 },
+      {
+        teamId: team.id,
+        key: "error-rate",
+        name: "Error rate",
+        unit: "%",
+        kind: "error_rate",
+        badDirection: "up",
+        position: 1,
+      },
+      {
+        teamId: team.id,
+        key: "latency",
+        name: "Latency",
+        unit: "ms",
+        kind: "latency",
+        badDirection: "up",
+        position: 2,
+      },
+      {
+        teamId: team.id,
+        key: "checkouts",
+        name: "Checkouts",
+        unit: "orders",
+        kind: "count",
+        badDirection: "down",
+        position: 3,
+      },
     ],
   });
 
   await db.release.createMany({
-    data: Array.from({ length: RELEASES }, (_, i) => ({ teamId: team.id, key: `release-${pad(i)}`, name: `Release ${pad(i)}`, salt: `release-${pad(i)}`, ownerId: user.id })),
+    data: Array.from({ length: RELEASES }, (_, i) => ({
+      teamId: team.id,
+      key: `release-${pad(i)}`,
+      name: `Release ${pad(i)}`,
+      salt: `release-${pad(i)}`,
+      ownerId: user.id,
+    })),
   });
   const releases = await db.release.findMany({ where: { teamId: team.id }, orderBy: { key: "asc" } });
   await db.releaseRollout.createMany({
     data: releases.flatMap((release, i) => [
-      { releaseId: release.id, environmentId: production.id, status: statusOf(i), version: 3 + (i % 5), defaultBasisPoints: (i * 37) % 5000, updatedAt: new Date(now - i * 7 * 60_000), updatedByName: "Bench Admin" },
+      {
+        releaseId: release.id,
+        environmentId: production.id,
+        status: statusOf(i),
+        version: 3 + (i % 5),
+        defaultBasisPoints: (i * 37) % 5000,
+        updatedAt: new Date(now - i * 7 * 60_000),
+        updatedByName: "Bench Admin",
+      },
       { releaseId: release.id, environmentId: staging.id, status: "draft", updatedAt: new Date(now - i * 60_000) },
     ]),
   });
-  const rollouts = await db.releaseRollout.findMany({ where: { environmentId: production.id }, include: { release: { select: { key: true } } } });
+  const rollouts = await db.releaseRollout.findMany({
+    where: { environmentId: production.id },
+    include: { release: { select: { key: true } } },
+  });
   await db.cohortRollout.createMany({
     data: rollouts.flatMap((rollout, i) =>
-      cohorts.flatMap((cohort, j) => ((i + j) % 3 === 0 ? [{ rolloutId: rollout.id, cohortId: cohort.id, basisPoints: (i * 13 + j * 71) % 10001 }] : [])),
+      cohorts.flatMap((cohort, j) =>
+        (i + j) % 3 === 0
+          ? [{ rolloutId: rollout.id, cohortId: cohort.id, basisPoints: (i * 13 + j * 71) % 10001 }]
+          : [],
+      ),
     ),
   });
 
@@ -128,11 +190,20 @@ export async function createTeamPageFixture(provider: DatabaseProvider, log: (li
     actorName: user.name,
     action: "rollout.percentages_set",
     summary: `Set cohort-${i % COHORTS} ${i % 50}% → ${(i % 50) + 5}% in Production`,
-    before: JSON.stringify({ defaultBasisPoints: 0, cohorts: { [`cohort-${i % COHORTS}`]: (i % 50) * 100 }, version: 2 }),
-    after: JSON.stringify({ defaultBasisPoints: 0, cohorts: { [`cohort-${i % COHORTS}`]: ((i % 50) + 5) * 100 }, version: 3 }),
+    before: JSON.stringify({
+      defaultBasisPoints: 0,
+      cohorts: { [`cohort-${i % COHORTS}`]: (i % 50) * 100 },
+      version: 2,
+    }),
+    after: JSON.stringify({
+      defaultBasisPoints: 0,
+      cohorts: { [`cohort-${i % COHORTS}`]: ((i % 50) + 5) * 100 },
+      version: 3,
+    }),
     createdAt: new Date(now - i * 60_000),
   });
-  for (let start = 0; start < 2000; start += 500) await db.auditEvent.createMany({ data: Array.from({ length: 500 }, (_, k) => audit(start + k)) });
+  for (let start = 0; start < 2000; start += 500)
+    await db.auditEvent.createMany({ data: Array.from({ length: 500 }, (_, k) => audit(start + k)) });
 
   await db.changeRequest.createMany({
     data: Array.from({ length: 12 }, (_, i) => ({
@@ -171,14 +242,19 @@ export async function createTeamPageFixture(provider: DatabaseProvider, log: (li
           const errors = new AggregateCell("plain");
           errors.addIncrement(requests, Math.round(requests * rate));
           const latency = new AggregateCell("latency");
-          for (const value of [80, 120, 180, 260, 400]) latency.addSample(value * (variant === "treatment" ? 1.02 : 1), requests / 5);
+          for (const value of [80, 120, 180, 260, 400])
+            latency.addSample(value * (variant === "treatment" ? 1.02 : 1), requests / 5);
           const series = { environmentId: production.id, releaseKey, cohortKey, variant };
-          cells.push({ series: { ...series, metricKey: "error-rate" }, minute, cell: errors }, { series: { ...series, metricKey: "latency" }, minute, cell: latency });
+          cells.push(
+            { series: { ...series, metricKey: "error-rate" }, minute, cell: errors },
+            { series: { ...series, metricKey: "latency" }, minute, cell: latency },
+          );
         }
       }
     }
     await writeCells(db, provider, registry, cells);
-    if ((n + 1) % 40 === 0) log(`  metric data: ${n + 1}/${active.length} releases (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((n + 1) % 40 === 0)
+      log(`  metric data: ${n + 1}/${active.length} releases (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   if (provider === "postgres") await db.$executeRawUnsafe("VACUUM ANALYZE");
   else await db.$executeRawUnsafe("ANALYZE");

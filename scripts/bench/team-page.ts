@@ -45,11 +45,15 @@ const healthOf = (scope: HealthScope, keys: string[]) => Promise.all(keys.map((k
 
 async function inProcess(fx: TeamPageFixture) {
   // Resolving the member's access is part of the team page's work, so it is timed with it.
-  const overview = async (pageSize?: number) => getTeamOverview(await getTeamContext(fx.actor, fx.teamSlug, "production"), { pageSize });
+  const overview = async (pageSize?: number) =>
+    getTeamOverview(await getTeamContext(fx.actor, fx.teamSlug, "production"), { pageSize });
   const production = await getTeamContext(fx.actor, fx.teamSlug, "production");
   const withHealth = async (pageSize?: number) => {
     const o = await overview(pageSize);
-    return healthOf(o.health, o.rollouts.rollouts.map((r) => r.key));
+    return healthOf(
+      o.health,
+      o.rollouts.rollouts.map((r) => r.key),
+    );
   };
   const firstPage = await timed(() => overview());
   const firstPageWithHealth = await timed(() => withHealth());
@@ -57,10 +61,18 @@ async function inProcess(fx: TeamPageFixture) {
   // own use case (every release of the environment, filtered here).
   const allRows = await timed(() => overview(10_000));
   const allRowsWithHealth = await timed(() => withHealth(10_000));
-  const releasesPage = await timed(async () => (await listReleases(production)).filter((r) => (ACTIVE_STATUSES as readonly string[]).includes(r.status)));
+  const releasesPage = await timed(async () =>
+    (await listReleases(production)).filter((r) => (ACTIVE_STATUSES as readonly string[]).includes(r.status)),
+  );
   const rows = firstPage.result.rollouts.rollouts.length;
-  const regressions = firstPageWithHealth.result.flat().filter((h) => h.state === "ok" && h.comparison.regression).length;
-  if (allRows.result.rollouts.rollouts.length !== fx.activeReleases || allRowsWithHealth.result.length !== fx.activeReleases || releasesPage.result.length !== fx.activeReleases) {
+  const regressions = firstPageWithHealth.result
+    .flat()
+    .filter((h) => h.state === "ok" && h.comparison.regression).length;
+  if (
+    allRows.result.rollouts.rollouts.length !== fx.activeReleases ||
+    allRowsWithHealth.result.length !== fx.activeReleases ||
+    releasesPage.result.length !== fx.activeReleases
+  ) {
     throw new Error("a baseline did not read every active release");
   }
   const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -124,19 +136,23 @@ async function httpTimes(url: string, cookie: string) {
 async function overHttp(fx: TeamPageFixture): Promise<string[]> {
   let server: ChildProcess | undefined;
   try {
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(HTTP_PORT)], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NEXT_DIST_DIR: distDir,
-        DATABASE_URL: fx.url,
-        NEXTAUTH_URL: `http://localhost:${HTTP_PORT}`,
-        NEXTAUTH_SECRET: "bench-secret-not-for-production",
-        GLIDEPATH_DEV_LOGIN: "1",
-        NEXT_TELEMETRY_DISABLED: "1",
+    server = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(HTTP_PORT)],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          NEXT_DIST_DIR: distDir,
+          DATABASE_URL: fx.url,
+          NEXTAUTH_URL: `http://localhost:${HTTP_PORT}`,
+          NEXTAUTH_SECRET: "bench-secret-not-for-production",
+          GLIDEPATH_DEV_LOGIN: "1",
+          NEXT_TELEMETRY_DISABLED: "1",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
       },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
+    );
     const base = `http://localhost:${HTTP_PORT}`;
     await waitFor(`${base}/signin`);
     const cookie = await signIn(base, fx.userId);
@@ -146,7 +162,11 @@ async function overHttp(fx: TeamPageFixture): Promise<string[]> {
     const cohorts = await httpTimes(`${base}/teams/${fx.teamSlug}/cohorts`, cookie);
     const line = (label: string, t: { first: number; full: number; bytes: number }) =>
       `HTTP ${label}: first byte ${t.first.toFixed(0)} ms, whole response ${t.full.toFixed(0)} ms (${(t.bytes / 1024).toFixed(0)} KiB)`;
-    return [line("/teams/bench (20 rows, health streamed)", team), line(`/teams/bench/releases (all ${RELEASES}, no health)`, releases), line("/teams/bench/cohorts (floor)", cohorts)];
+    return [
+      line("/teams/bench (20 rows, health streamed)", team),
+      line(`/teams/bench/releases (all ${RELEASES}, no health)`, releases),
+      line("/teams/bench/cohorts (floor)", cohorts),
+    ];
   } finally {
     server?.kill("SIGTERM");
   }
@@ -162,7 +182,9 @@ for (const provider of providers) {
   console.log(`${provider}: seeding ${RELEASES} releases with rollouts, requests, audit events and 24 h of metrics…`);
   const started = Date.now();
   const fx = await createTeamPageFixture(provider, console.log);
-  console.log(`${provider}: seeded in ${((Date.now() - started) / 1000).toFixed(0)} s (${fx.activeReleases} active in production)`);
+  console.log(
+    `${provider}: seeded in ${((Date.now() - started) / 1000).toFixed(0)} s (${fx.activeReleases} active in production)`,
+  );
   try {
     for (const line of await inProcess(fx)) lines.push(`${provider.padEnd(8)} ${line}`);
     if (withHttp) for (const line of await overHttp(fx)) lines.push(`${provider.padEnd(8)} ${line}`);
@@ -171,6 +193,9 @@ for (const provider of providers) {
     await fx.drop();
   }
 }
-if (!withHttp) lines.push(`(HTTP timings skipped: no production build in ${distDir}; build one, e.g. NEXT_DIST_DIR=.next-bench npx next build, and run with the same NEXT_DIST_DIR)`);
+if (!withHttp)
+  lines.push(
+    `(HTTP timings skipped: no production build in ${distDir}; build one, e.g. NEXT_DIST_DIR=.next-bench npx next build, and run with the same NEXT_DIST_DIR)`,
+  );
 console.log(`\nSummary (medians of ${RUNS} runs after 2 warm-ups):\n${lines.join("\n")}`);
 process.exit(0);

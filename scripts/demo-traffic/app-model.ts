@@ -37,7 +37,9 @@ const PLAN_CHECKOUTS = { free: 0.6, pro: 1.1, business: 1.4 } as const;
 export const MEAN_REQUESTS_PER_VISIT = 3;
 
 export function isRegressed(assignments: readonly Assignment[]): boolean {
-  return assignments.some((a) => a.release === REGRESSION.release && a.cohort === REGRESSION.cohort && a.variant === "treatment");
+  return assignments.some(
+    (a) => a.release === REGRESSION.release && a.cohort === REGRESSION.cohort && a.variant === "treatment",
+  );
 }
 
 export function behaviourOf(user: SyntheticUser, assignments: readonly Assignment[]): Behaviour {

@@ -19,7 +19,11 @@ export function servedAssignments(flags: readonly EvaluatedFlag[]): Served {
   const live: Assignment[] = [];
   for (const flag of flags) {
     if (flag.variant !== "treatment" && flag.variant !== "control") continue;
-    const assignment: Assignment = { release: flag.key, cohort: flag.metadata?.cohort ?? "default", variant: flag.variant };
+    const assignment: Assignment = {
+      release: flag.key,
+      cohort: flag.metadata?.cohort ?? "default",
+      variant: flag.variant,
+    };
     all.push(assignment);
     if (LIVE_STATUSES.has(flag.metadata?.status ?? "")) live.push(assignment);
   }

@@ -41,7 +41,10 @@ export function seriesModels(panel: readonly PanelMember[]): SeriesModel[] {
   }
   return [...sizes.values()].map(({ assignment, size }) => {
     const members = cohortMembers.get(`${assignment.release}\u0000${assignment.cohort}`)!.map(({ user, served }) =>
-      behaviourOf(user, served.all.map((a) => (a.release === assignment.release ? { ...a, variant: assignment.variant } : a))),
+      behaviourOf(
+        user,
+        served.all.map((a) => (a.release === assignment.release ? { ...a, variant: assignment.variant } : a)),
+      ),
     );
     return {
       assignment,
@@ -63,7 +66,13 @@ function mean<T>(items: readonly T[], of: (item: T) => number): number {
  * requests and errors as count + sum, orders as a count, and latency as at most
  * `latencySamples` samples whose counts add up to the minute's requests.
  */
-export function simulateMinute(models: readonly SeriesModel[], minuteStart: number, visitsPerMinute: number, latencySamples: number, random: Random): Observation[] {
+export function simulateMinute(
+  models: readonly SeriesModel[],
+  minuteStart: number,
+  visitsPerMinute: number,
+  latencySamples: number,
+  random: Random,
+): Observation[] {
   const timestamp = minuteStart + 30_000;
   const observations: Observation[] = [];
   for (const model of models) {
@@ -71,16 +80,29 @@ export function simulateMinute(models: readonly SeriesModel[], minuteStart: numb
     if (visits === 0) continue;
     const requests = visits + random.poisson(visits * (MEAN_REQUESTS_PER_VISIT - 1));
     const errors = random.binomial(requests, model.errorProbability);
-    observations.push({ metric: DEMO_METRIC_KEYS.errorRate, ...model.assignment, count: requests, sum: errors, timestamp });
+    observations.push({
+      metric: DEMO_METRIC_KEYS.errorRate,
+      ...model.assignment,
+      count: requests,
+      sum: errors,
+      timestamp,
+    });
     const checkouts = random.binomial(visits, model.checkoutProbability);
-    if (checkouts > 0) observations.push({ metric: DEMO_METRIC_KEYS.checkouts, ...model.assignment, value: checkouts, timestamp });
+    if (checkouts > 0)
+      observations.push({ metric: DEMO_METRIC_KEYS.checkouts, ...model.assignment, value: checkouts, timestamp });
     const samples = Math.min(latencySamples, requests);
     const perSample = Math.floor(requests / samples);
     const remainder = requests % samples;
     for (let i = 0; i < samples; i++) {
       const value = Math.round(random.logNormal(random.pick(model.members).latency));
       const count = perSample + (i < remainder ? 1 : 0);
-      observations.push({ metric: DEMO_METRIC_KEYS.latency, ...model.assignment, value, ...(count > 1 ? { count } : {}), timestamp });
+      observations.push({
+        metric: DEMO_METRIC_KEYS.latency,
+        ...model.assignment,
+        value,
+        ...(count > 1 ? { count } : {}),
+        timestamp,
+      });
     }
   }
   return observations;

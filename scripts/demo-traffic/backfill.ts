@@ -35,7 +35,9 @@ export async function backfill(plan: BackfillPlan): Promise<boolean> {
     return true;
   }
   const releases = new Set(models.map((m) => m.assignment.release)).size;
-  log(`back-filling ${formatHours(totalMinutes)} for ${releases} release${releases === 1 ? "" : "s"} (${models.length} cohort/variant series) …`);
+  log(
+    `back-filling ${formatHours(totalMinutes)} for ${releases} release${releases === 1 ? "" : "s"} (${models.length} cohort/variant series) …`,
+  );
 
   const totals: SendTotals = { accepted: 0, rejected: 0, firstRejection: null };
   let pending: Observation[] = [];
@@ -48,7 +50,9 @@ export async function backfill(plan: BackfillPlan): Promise<boolean> {
     if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = Date.now();
       const done = Math.round((doneUntil - plan.from) / 60_000);
-      log(`back-fill ${formatHours(done)} of ${formatHours(totalMinutes)} (${Math.round((100 * done) / totalMinutes)}%), ${formatCount(totals.accepted)} observations`);
+      log(
+        `back-fill ${formatHours(done)} of ${formatHours(totalMinutes)} (${Math.round((100 * done) / totalMinutes)}%), ${formatCount(totals.accepted)} observations`,
+      );
     }
     return true;
   };
@@ -56,12 +60,14 @@ export async function backfill(plan: BackfillPlan): Promise<boolean> {
   for (let minute = plan.from; minute < plan.to; minute += 60_000) {
     if (plan.signal.aborted) return false;
     const observations = simulateMinute(models, minute, plan.visitsPerMinute, plan.latencySamples, plan.random);
-    if (pending.length > 0 && pending.length + observations.length > MAX_ITEMS_PER_REQUEST && !(await flush(minute))) return false;
+    if (pending.length > 0 && pending.length + observations.length > MAX_ITEMS_PER_REQUEST && !(await flush(minute)))
+      return false;
     pending.push(...observations);
   }
   if (!(await flush(plan.to))) return false;
   log(`back-fill done: ${formatHours(totalMinutes)}, ${formatCount(totals.accepted)} observations accepted`);
-  if (totals.rejected > 0) warn(`${formatCount(totals.rejected)} back-filled observations were refused, e.g. ${totals.firstRejection}`);
+  if (totals.rejected > 0)
+    warn(`${formatCount(totals.rejected)} back-filled observations were refused, e.g. ${totals.firstRejection}`);
   return true;
 }
 

@@ -4,7 +4,11 @@ import type { Observation } from "./observations";
 /** One flag of an OFREP bulk answer, as far as the simulation reads it. */
 export type EvaluatedFlag = { key: string; variant?: Variant; metadata?: { cohort?: string; status?: string } };
 
-export type IngestResult = { accepted: number; rejected: number; errors: { index: number; field: string; message: string }[] };
+export type IngestResult = {
+  accepted: number;
+  rejected: number;
+  errors: { index: number; field: string; message: string }[];
+};
 
 /** The server is down, starting, overloaded or briefly failing: try again later. */
 export class RetryableError extends Error {
@@ -48,7 +52,9 @@ export class GlidepathClient {
         method: "POST",
         headers: this.headers,
         body: JSON.stringify(payload),
-        signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]) : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)])
+          : AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -59,15 +65,22 @@ export class GlidepathClient {
     const body = parseJson(text);
     if (response.ok) return body ?? {};
     if (response.status === 401 || response.status === 403) {
-      throw new FatalError(`${path} answered ${response.status}: the SDK key was refused (use an SDK key of the demo team's environment)`);
+      throw new FatalError(
+        `${path} answered ${response.status}: the SDK key was refused (use an SDK key of the demo team's environment)`,
+      );
     }
     // Ingest answers 400 with per-item errors when no item was usable: the caller reads them.
     if (response.status === 400 && Array.isArray((body as Partial<IngestResult> | null)?.errors)) return body;
-    const message = (body as { error?: string; errorDetails?: string } | null)?.error ?? (body as { errorDetails?: string } | null)?.errorDetails;
+    const message =
+      (body as { error?: string; errorDetails?: string } | null)?.error ??
+      (body as { errorDetails?: string } | null)?.errorDetails;
     const detail = message ? `: ${message}` : "";
     if (response.status === 429 || response.status >= 500) {
       const retryAfter = Number(response.headers.get("retry-after"));
-      throw new RetryableError(`${path} answered ${response.status}${detail}`, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null);
+      throw new RetryableError(
+        `${path} answered ${response.status}${detail}`,
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+      );
     }
     throw new FatalError(`${path} answered ${response.status}${detail}`);
   }

@@ -28,7 +28,13 @@ const MAX_PENDING = 100_000;
 const RECORD_EVERY_MS = 10_000;
 
 type Window = { visits: number; releases: Set<string>; totals: SendTotals; dropped: number; startedAt: number };
-const newWindow = (): Window => ({ visits: 0, releases: new Set(), totals: { accepted: 0, rejected: 0, firstRejection: null }, dropped: 0, startedAt: Date.now() });
+const newWindow = (): Window => ({
+  visits: 0,
+  releases: new Set(),
+  totals: { accepted: 0, rejected: 0, firstRejection: null },
+  dropped: 0,
+  startedAt: Date.now(),
+});
 
 /**
  * The simulated shop: every second a Poisson number of visits from the pool, each evaluated
@@ -44,7 +50,9 @@ export async function runLiveTraffic(options: LiveOptions): Promise<void> {
   let pending: Observation[] = [];
   let recordedAt = 0;
   let window = newWindow();
-  log(`live traffic: ~${options.usersPerSecond} shoppers/s from a pool of ${formatCount(users.length)}${options.durationMs === null ? " (Ctrl-C stops)" : ` for ${Math.round(options.durationMs / 1000)} s`}`);
+  log(
+    `live traffic: ~${options.usersPerSecond} shoppers/s from a pool of ${formatCount(users.length)}${options.durationMs === null ? " (Ctrl-C stops)" : ` for ${Math.round(options.durationMs / 1000)} s`}`,
+  );
 
   const visit = async (user: SyntheticUser) => {
     const served = servedAssignments(await client.evaluateAll(evaluationContext(user), signal));
@@ -60,7 +68,9 @@ export async function runLiveTraffic(options: LiveOptions): Promise<void> {
   let nextTick = Date.now();
   while (!signal.aborted && Date.now() < stopAt) {
     if (evaluations.ready) {
-      const visitors = Array.from({ length: random.poisson(options.usersPerSecond * (TICK_MS / 1000)) }, () => random.pick(users));
+      const visitors = Array.from({ length: random.poisson(options.usersPerSecond * (TICK_MS / 1000)) }, () =>
+        random.pick(users),
+      );
       const results = await Promise.allSettled(visitors.map(visit));
       const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason as unknown;
       if (signal.aborted) break;
@@ -96,7 +106,9 @@ export async function runLiveTraffic(options: LiveOptions): Promise<void> {
   // On the way out, one short last attempt so the final second isn't lost.
   if (!batch.isEmpty) pending.push(...batch.drain(Date.now()));
   if (pending.length > 0) {
-    const { sent } = await sendInChunks(client, pending, window.totals, AbortSignal.timeout(3_000), false).catch(() => ({ sent: 0 }));
+    const { sent } = await sendInChunks(client, pending, window.totals, AbortSignal.timeout(3_000), false).catch(
+      () => ({ sent: 0 }),
+    );
     pending = pending.slice(sent);
     if (pending.length === 0) options.state.recordSentUntil(Date.now());
   }
@@ -106,7 +118,11 @@ export async function runLiveTraffic(options: LiveOptions): Promise<void> {
 function report(window: Window, pending: number, evaluationsFailing: boolean) {
   const seconds = Math.max(1, Math.round((Date.now() - window.startedAt) / 1000));
   const { accepted, rejected, firstRejection } = window.totals;
-  const parts = [`${formatCount(window.visits)} visits`, `${window.releases.size} live release${window.releases.size === 1 ? "" : "s"}`, `${formatCount(accepted)} observations sent`];
+  const parts = [
+    `${formatCount(window.visits)} visits`,
+    `${window.releases.size} live release${window.releases.size === 1 ? "" : "s"}`,
+    `${formatCount(accepted)} observations sent`,
+  ];
   if (rejected > 0) parts.push(`${formatCount(rejected)} refused (e.g. ${firstRejection})`);
   if (pending > 0) parts.push(`${formatCount(pending)} waiting to be sent`);
   if (window.dropped > 0) parts.push(`${formatCount(window.dropped)} dropped (the server kept refusing them)`);

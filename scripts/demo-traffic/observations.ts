@@ -36,7 +36,8 @@ export class ObservationBatch {
     counter.requests += outcome.requests;
     counter.errors += outcome.errors;
     counter.checkouts += outcome.checkouts;
-    for (const value of outcome.latencies) this.latencies.push({ metric: DEMO_METRIC_KEYS.latency, ...assignment, value });
+    for (const value of outcome.latencies)
+      this.latencies.push({ metric: DEMO_METRIC_KEYS.latency, ...assignment, value });
   }
 
   get isEmpty(): boolean {
@@ -48,7 +49,8 @@ export class ObservationBatch {
     const drained: Observation[] = [];
     for (const { assignment, requests, errors, checkouts } of this.counters.values()) {
       drained.push({ metric: DEMO_METRIC_KEYS.errorRate, ...assignment, count: requests, sum: errors, timestamp: at });
-      if (checkouts > 0) drained.push({ metric: DEMO_METRIC_KEYS.checkouts, ...assignment, value: checkouts, timestamp: at });
+      if (checkouts > 0)
+        drained.push({ metric: DEMO_METRIC_KEYS.checkouts, ...assignment, value: checkouts, timestamp: at });
     }
     for (const sample of this.latencies) drained.push({ ...sample, timestamp: at });
     this.counters = new Map();

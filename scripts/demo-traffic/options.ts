@@ -37,7 +37,11 @@ export const USAGE = `Simulated shop traffic for the Glidepath demo team.
 const MAX_BACKFILL_HOURS = Math.floor(INGEST_WINDOW_MS / 3_600_000) - 1;
 
 /** Arguments win over environment variables; anything malformed is an error naming the option. */
-export function parseOptions(argv: string[], env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): DemoOptions | "help" {
+export function parseOptions(
+  argv: string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): DemoOptions | "help" {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -59,16 +63,35 @@ export function parseOptions(argv: string[], env: Readonly<Record<string, string
   const baseUrl = values.url ?? env.GLIDEPATH_URL ?? "http://localhost:3000";
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new Error(`--url: "${baseUrl}" is not an http(s) URL`);
   const keyFile = path.join(cwd, "data", ".demo-sdk-key");
-  const sdkKey = (values.key ?? env.GLIDEPATH_DEMO_SDK_KEY ?? (fs.existsSync(keyFile) ? fs.readFileSync(keyFile, "utf8") : "")).trim();
-  if (!sdkKey) throw new Error("--key: no SDK key; pass --key, set GLIDEPATH_DEMO_SDK_KEY, or run npm start once (it keeps the demo key in data/.demo-sdk-key)");
-  const stateFile = values["state-file"] ?? env.GLIDEPATH_DEMO_STATE_FILE ?? path.join(cwd, "data", ".demo-traffic.json");
+  const sdkKey = (
+    values.key ??
+    env.GLIDEPATH_DEMO_SDK_KEY ??
+    (fs.existsSync(keyFile) ? fs.readFileSync(keyFile, "utf8") : "")
+  ).trim();
+  if (!sdkKey)
+    throw new Error(
+      "--key: no SDK key; pass --key, set GLIDEPATH_DEMO_SDK_KEY, or run npm start once (it keeps the demo key in data/.demo-sdk-key)",
+    );
+  const stateFile =
+    values["state-file"] ?? env.GLIDEPATH_DEMO_STATE_FILE ?? path.join(cwd, "data", ".demo-traffic.json");
 
   return {
     baseUrl: baseUrl.replace(/\/+$/, ""),
     sdkKey,
-    usersPerSecond: number("--users-per-second", values["users-per-second"] ?? env.GLIDEPATH_DEMO_USERS_PER_SECOND, 20, { min: 0.1, max: 5_000 }),
-    backfillHours: number("--backfill-hours", values["backfill-hours"] ?? env.GLIDEPATH_DEMO_BACKFILL_HOURS, 24, { min: 0, max: MAX_BACKFILL_HOURS }),
-    durationSeconds: values.duration === undefined ? null : number("--duration", values.duration, 0, { min: 0, max: Number.MAX_SAFE_INTEGER }),
+    usersPerSecond: number(
+      "--users-per-second",
+      values["users-per-second"] ?? env.GLIDEPATH_DEMO_USERS_PER_SECOND,
+      20,
+      { min: 0.1, max: 5_000 },
+    ),
+    backfillHours: number("--backfill-hours", values["backfill-hours"] ?? env.GLIDEPATH_DEMO_BACKFILL_HOURS, 24, {
+      min: 0,
+      max: MAX_BACKFILL_HOURS,
+    }),
+    durationSeconds:
+      values.duration === undefined
+        ? null
+        : number("--duration", values.duration, 0, { min: 0, max: Number.MAX_SAFE_INTEGER }),
     poolSize: number("--pool-size", values["pool-size"], 10_000, { min: 1, max: 1_000_000, integer: true }),
     seed: number("--seed", values.seed ?? env.GLIDEPATH_DEMO_SEED, 1, { min: 0, max: 2 ** 32 - 1, integer: true }),
     stateFile: stateFile === "" || stateFile === "none" ? null : path.resolve(cwd, stateFile),
@@ -76,11 +99,23 @@ export function parseOptions(argv: string[], env: Readonly<Record<string, string
   };
 }
 
-function number(name: string, raw: string | undefined, fallback: number, bounds: { min: number; max: number; integer?: boolean }): number {
+function number(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  bounds: { min: number; max: number; integer?: boolean },
+): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || (bounds.integer && !Number.isInteger(value)) || value < bounds.min || value > bounds.max) {
-    throw new Error(`${name}: "${raw}" must be a${bounds.integer ? " whole" : ""} number from ${bounds.min} to ${bounds.max}`);
+  if (
+    !Number.isFinite(value) ||
+    (bounds.integer && !Number.isInteger(value)) ||
+    value < bounds.min ||
+    value > bounds.max
+  ) {
+    throw new Error(
+      `${name}: "${raw}" must be a${bounds.integer ? " whole" : ""} number from ${bounds.min} to ${bounds.max}`,
+    );
   }
   return value;
 }

@@ -12,7 +12,13 @@ const CONCURRENCY = 8;
  * Asks OFREP about a random sample of the pool, like the app's first few hundred requests,
  * to learn today's split for the back-fill. Null when aborted.
  */
-export async function evaluatePanel(client: GlidepathClient, users: readonly SyntheticUser[], size: number, random: Random, signal: AbortSignal): Promise<PanelMember[] | null> {
+export async function evaluatePanel(
+  client: GlidepathClient,
+  users: readonly SyntheticUser[],
+  size: number,
+  random: Random,
+  signal: AbortSignal,
+): Promise<PanelMember[] | null> {
   const indices = users.map((_, i) => i);
   const count = Math.min(size, users.length);
   // Partial Fisher–Yates: the first `count` indices become a uniform sample.

@@ -10,7 +10,9 @@ describe("seeded distributions", () => {
   it("repeats exactly for the same seed", () => {
     const a = createRandom(7);
     const b = createRandom(7);
-    expect(Array.from({ length: 5 }, () => a.logNormal({ median: 100, p95: 300 }))).toEqual(Array.from({ length: 5 }, () => b.logNormal({ median: 100, p95: 300 })));
+    expect(Array.from({ length: 5 }, () => a.logNormal({ median: 100, p95: 300 }))).toEqual(
+      Array.from({ length: 5 }, () => b.logNormal({ median: 100, p95: 300 })),
+    );
   });
 
   it("draws log-normal latencies with the requested median and p95", () => {

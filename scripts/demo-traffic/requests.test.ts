@@ -26,15 +26,26 @@ describe("what the generator sends", () => {
     batch.add(assignment, { requests: 3, errors: 1, latencies: [100, 120, 900], checkouts: 1 });
     batch.add(assignment, { requests: 2, errors: 0, latencies: [80, 95], checkouts: 0 });
     const drained = batch.drain(1_000);
-    expect(drained.filter((o) => o.metric === "error-rate")).toEqual([{ metric: "error-rate", ...assignment, count: 5, sum: 1, timestamp: 1_000 }]);
-    expect(drained.filter((o) => o.metric === "checkouts")).toEqual([{ metric: "checkouts", ...assignment, value: 1, timestamp: 1_000 }]);
+    expect(drained.filter((o) => o.metric === "error-rate")).toEqual([
+      { metric: "error-rate", ...assignment, count: 5, sum: 1, timestamp: 1_000 },
+    ]);
+    expect(drained.filter((o) => o.metric === "checkouts")).toEqual([
+      { metric: "checkouts", ...assignment, value: 1, timestamp: 1_000 },
+    ]);
     expect(drained.filter((o) => o.metric === "latency").map((o) => o.value)).toEqual([100, 120, 900, 80, 95]);
     expect(batch.isEmpty).toBe(true);
     expect(batch.drain(2_000)).toEqual([]);
   });
 
   it("splits big batches under the ingest limits of 5,000 items and 1 MiB", () => {
-    const item = (key: string): Observation => ({ metric: "latency", release: key, cohort: key, variant: "control", value: 1, timestamp: 1 });
+    const item = (key: string): Observation => ({
+      metric: "latency",
+      release: key,
+      cohort: key,
+      variant: "control",
+      value: 1,
+      timestamp: 1,
+    });
     const many = Array.from({ length: 12_001 }, () => item("r"));
     expect(splitIntoRequests(many).map((r) => r.length)).toEqual([MAX_ITEMS_PER_REQUEST, MAX_ITEMS_PER_REQUEST, 2_001]);
     const wide = Array.from({ length: 4_000 }, () => item("r".repeat(128)));
@@ -64,10 +75,35 @@ describe("options", () => {
   });
 
   it("takes arguments over environment variables and names the option that is wrong", () => {
-    const options = parseOptions(["--url", "http://127.0.0.1:3101/", "--key", "k", "--backfill-hours", "2", "--duration", "5", "--state-file", "none"], { ...env, GLIDEPATH_URL: "http://x", GLIDEPATH_DEMO_BACKFILL_HOURS: "7" }, "/nowhere");
-    expect(options).toMatchObject({ baseUrl: "http://127.0.0.1:3101", sdkKey: "k", backfillHours: 2, durationSeconds: 5, stateFile: null });
-    expect(parseOptions([], { ...env, GLIDEPATH_DEMO_USERS_PER_SECOND: "50" }, "/nowhere")).toMatchObject({ usersPerSecond: 50 });
-    expect(() => parseOptions(["--backfill-hours", "500"], env)).toThrow(/--backfill-hours: "500" must be a number from 0 to 167/);
+    const options = parseOptions(
+      [
+        "--url",
+        "http://127.0.0.1:3101/",
+        "--key",
+        "k",
+        "--backfill-hours",
+        "2",
+        "--duration",
+        "5",
+        "--state-file",
+        "none",
+      ],
+      { ...env, GLIDEPATH_URL: "http://x", GLIDEPATH_DEMO_BACKFILL_HOURS: "7" },
+      "/nowhere",
+    );
+    expect(options).toMatchObject({
+      baseUrl: "http://127.0.0.1:3101",
+      sdkKey: "k",
+      backfillHours: 2,
+      durationSeconds: 5,
+      stateFile: null,
+    });
+    expect(parseOptions([], { ...env, GLIDEPATH_DEMO_USERS_PER_SECOND: "50" }, "/nowhere")).toMatchObject({
+      usersPerSecond: 50,
+    });
+    expect(() => parseOptions(["--backfill-hours", "500"], env)).toThrow(
+      /--backfill-hours: "500" must be a number from 0 to 167/,
+    );
     expect(() => parseOptions(["--users-per-second", "lots"], env)).toThrow(/--users-per-second/);
     expect(() => parseOptions(["--url", "localhost:3000"], env)).toThrow(/--url/);
     expect(() => parseOptions(["--nope"], env)).toThrow(/nope/);

@@ -25,7 +25,10 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
  * Runs `action` until it succeeds, waiting longer after each retryable failure; fatal errors
  * and an abort end it. `onRetry` hears about each failure (callers log sparingly).
  */
-export async function withRetry<T>(action: () => Promise<T>, options: { signal: AbortSignal; onRetry: (error: RetryableError, waitMs: number, attempt: number) => void }): Promise<T | null> {
+export async function withRetry<T>(
+  action: () => Promise<T>,
+  options: { signal: AbortSignal; onRetry: (error: RetryableError, waitMs: number, attempt: number) => void },
+): Promise<T | null> {
   for (let attempt = 0; ; attempt++) {
     if (options.signal.aborted) return null;
     try {
@@ -63,7 +66,8 @@ export class RetryGate {
 
   failed(error: RetryableError): void {
     const waitMs = error.retryAfterMs ?? backoffMs(this.failures, this.random);
-    if (this.failures === 0) warn(`${this.what} failed: ${error.message}; retrying in ${Math.ceil(waitMs / 1000)} s, then less often`);
+    if (this.failures === 0)
+      warn(`${this.what} failed: ${error.message}; retrying in ${Math.ceil(waitMs / 1000)} s, then less often`);
     this.failures++;
     this.retryAt = Date.now() + waitMs;
   }

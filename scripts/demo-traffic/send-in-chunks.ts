@@ -35,7 +35,13 @@ export type SendOutcome = { sent: number; error: RetryableError | null };
  * retried until the server takes it or the signal aborts; without, the first retryable failure
  * ends the attempt (the live loop tries again on a later tick).
  */
-export async function sendInChunks(client: GlidepathClient, observations: readonly Observation[], totals: SendTotals, signal: AbortSignal, retry = true): Promise<SendOutcome> {
+export async function sendInChunks(
+  client: GlidepathClient,
+  observations: readonly Observation[],
+  totals: SendTotals,
+  signal: AbortSignal,
+  retry = true,
+): Promise<SendOutcome> {
   let sent = 0;
   for (const request of splitIntoRequests(observations)) {
     let warned = false;
@@ -45,7 +51,8 @@ export async function sendInChunks(client: GlidepathClient, observations: readon
         ? await withRetry(() => client.sendObservations(request, signal), {
             signal,
             onRetry: (error, waitMs) => {
-              if (!warned) warn(`sending metrics failed: ${error.message}; retrying (next in ${Math.ceil(waitMs / 1000)} s)`);
+              if (!warned)
+                warn(`sending metrics failed: ${error.message}; retrying (next in ${Math.ceil(waitMs / 1000)} s)`);
               warned = true;
             },
           })
@@ -61,7 +68,8 @@ export async function sendInChunks(client: GlidepathClient, observations: readon
     totals.accepted += result.accepted;
     totals.rejected += result.rejected;
     const first = result.errors[0];
-    if (first && !totals.firstRejection) totals.firstRejection = `${request[first.index]?.metric ?? "?"} ${first.field} ${first.message}`;
+    if (first && !totals.firstRejection)
+      totals.firstRejection = `${request[first.index]?.metric ?? "?"} ${first.field} ${first.message}`;
   }
   return { sent, error: null };
 }

@@ -20,7 +20,9 @@ function portIsOpen(port: number): Promise<boolean> {
  * beside it with the demo SDK key. It is a separate process so its work never slows the
  * server's event loop, and its failure never takes the dashboard down.
  */
-export function startDemoTrafficBesideServer(options: { port: number; sdkKey: string; dataDir: string }): { stop: () => void } {
+export function startDemoTrafficBesideServer(options: { port: number; sdkKey: string; dataDir: string }): {
+  stop: () => void;
+} {
   let child: ChildProcess | null = null;
   let stopped = false;
   void (async () => {
@@ -33,11 +35,15 @@ export function startDemoTrafficBesideServer(options: { port: number; sdkKey: st
         ...process.env,
         GLIDEPATH_URL: `http://127.0.0.1:${options.port}`,
         GLIDEPATH_DEMO_SDK_KEY: options.sdkKey,
-        GLIDEPATH_DEMO_STATE_FILE: process.env.GLIDEPATH_DEMO_STATE_FILE ?? path.join(options.dataDir, ".demo-traffic.json"),
+        GLIDEPATH_DEMO_STATE_FILE:
+          process.env.GLIDEPATH_DEMO_STATE_FILE ?? path.join(options.dataDir, ".demo-traffic.json"),
       },
     });
     child.on("exit", (code, signal) => {
-      if (!stopped && code !== 0) console.warn(`[demo-traffic] exited (${signal ?? `code ${code}`}); the dashboard keeps running. Restart it with npm run demo:traffic`);
+      if (!stopped && code !== 0)
+        console.warn(
+          `[demo-traffic] exited (${signal ?? `code ${code}`}); the dashboard keeps running. Restart it with npm run demo:traffic`,
+        );
     });
   })();
   const stop = () => {

@@ -11,13 +11,25 @@ import { BETA_KEYS, evaluationContext, syntheticUsers } from "./synthetic-users"
 
 const acme = DEMO_TEAMS.find((t) => t.slug === "acme")!;
 const plan = planTeam(acme);
-const cohorts: CompiledCohort[] = plan.cohorts.map((c) => ({ key: c.key, matches: compileCohort(c.definition), prefilter: prefilterOf(c.definition) }));
+const cohorts: CompiledCohort[] = plan.cohorts.map((c) => ({
+  key: c.key,
+  matches: compileCohort(c.definition),
+  prefilter: prefilterOf(c.definition),
+}));
 
-const productionReleases = plan.rollouts.filter((r) => r.environmentKey === "production").map((r) => productionRelease(r.releaseKey));
+const productionReleases = plan.rollouts
+  .filter((r) => r.environmentKey === "production")
+  .map((r) => productionRelease(r.releaseKey));
 
 function productionRelease(key: string): CompiledRelease {
   const rollout = plan.rollouts.find((r) => r.releaseKey === key && r.environmentKey === "production")!;
-  return { key, salt: key, status: rollout.state.status, defaultBasisPoints: rollout.state.defaultBasisPoints, cohortBasisPoints: new Map(Object.entries(rollout.state.cohorts)) };
+  return {
+    key,
+    salt: key,
+    status: rollout.state.status,
+    defaultBasisPoints: rollout.state.defaultBasisPoints,
+    cohortBasisPoints: new Map(Object.entries(rollout.state.cohorts)),
+  };
 }
 
 describe("the synthetic shoppers", () => {
@@ -36,7 +48,8 @@ describe("the synthetic shoppers", () => {
       const key = evaluate(productionRelease("new-checkout"), cohorts, evaluationContext(user)).cohortKey;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    for (const cohort of [...acme.cohorts.map((c) => c.key), "default"]) expect(counts.get(cohort) ?? 0, cohort).toBeGreaterThanOrEqual(15);
+    for (const cohort of [...acme.cohorts.map((c) => c.key), "default"])
+      expect(counts.get(cohort) ?? 0, cohort).toBeGreaterThanOrEqual(15);
     // The regressed cohort is big enough for its treatment to be charted with confidence.
     expect(counts.get(REGRESSION.cohort)).toBeGreaterThan(200);
   });
@@ -47,14 +60,19 @@ describe("the synthetic shoppers", () => {
     const basisPoints = release.cohortBasisPoints.get(REGRESSION.cohort);
     expect(basisPoints).toBeGreaterThan(0);
     expect(basisPoints).toBeLessThan(10_000);
-    const inCohort = users.map((u) => evaluate(release, cohorts, evaluationContext(u))).filter((e) => e.cohortKey === REGRESSION.cohort);
+    const inCohort = users
+      .map((u) => evaluate(release, cohorts, evaluationContext(u)))
+      .filter((e) => e.cohortKey === REGRESSION.cohort);
     const treated = inCohort.filter((e) => e.variant === "treatment").length;
     expect(treated / inCohort.length).toBeCloseTo(basisPoints! / 10_000, 1);
   });
 });
 
 describe("the default pool", () => {
-  const { poolSize, seed } = parseOptions([], { GLIDEPATH_DEMO_SDK_KEY: "k" }, "/nowhere") as { poolSize: number; seed: number };
+  const { poolSize, seed } = parseOptions([], { GLIDEPATH_DEMO_SDK_KEY: "k" }, "/nowhere") as {
+    poolSize: number;
+    seed: number;
+  };
   const served = syntheticUsers(poolSize, createRandom(seed)).map((user) => {
     const all: Assignment[] = productionReleases.map((release) => {
       const e = evaluate(release, cohorts, evaluationContext(user));
@@ -66,7 +84,10 @@ describe("the default pool", () => {
   it("is big enough that the regression reaches other releases' arms evenly, so only the regressed one shows it", () => {
     for (const release of productionReleases.filter((r) => r.status === "rolling" || r.status === "paused")) {
       for (const cohort of [...acme.cohorts.map((c) => c.key), "default"]) {
-        const arm = (variant: string) => served.filter((s) => s.all.some((a) => a.release === release.key && a.cohort === cohort && a.variant === variant));
+        const arm = (variant: string) =>
+          served.filter((s) =>
+            s.all.some((a) => a.release === release.key && a.cohort === cohort && a.variant === variant),
+          );
         const treatment = arm("treatment");
         const control = arm("control");
         if (treatment.length < 100 || control.length < 100) continue;

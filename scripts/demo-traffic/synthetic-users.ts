@@ -15,7 +15,13 @@ export type SyntheticUser = {
 };
 
 export function evaluationContext(user: SyntheticUser): { targetingKey: string } & Record<string, string> {
-  return { targetingKey: user.targetingKey, email: user.email, country: user.country, platform: user.platform, plan: user.plan };
+  return {
+    targetingKey: user.targetingKey,
+    email: user.email,
+    country: user.country,
+    platform: user.platform,
+    plan: user.plan,
+  };
 }
 
 // Read from the demo team's cohorts, so the users fall into them however the seed evolves.

@@ -9,7 +9,14 @@ const outDir = process.argv[3] ?? "screenshots";
 const paths = process.argv.slice(4);
 const pages = paths.length
   ? paths
-  : ["/teams/acme/releases", "/teams/acme/releases/new-checkout?env=production", "/teams/acme/cohorts", "/teams/acme/cohorts/new", "/teams/acme/audit", "/teams/acme/environments"];
+  : [
+      "/teams/acme/releases",
+      "/teams/acme/releases/new-checkout?env=production",
+      "/teams/acme/cohorts",
+      "/teams/acme/cohorts/new",
+      "/teams/acme/audit",
+      "/teams/acme/environments",
+    ];
 const user = process.env.SCREENSHOT_USER ?? "Erin Editor";
 
 fs.mkdirSync(outDir, { recursive: true });
@@ -18,7 +25,10 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
 for (const colorScheme of ["light", "dark"] as const) {
-  for (const [label, width] of [["narrow", 390], ["wide", 1366]] as const) {
+  for (const [label, width] of [
+    ["narrow", 390],
+    ["wide", 1366],
+  ] as const) {
     const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/signin`);
@@ -28,7 +38,10 @@ for (const colorScheme of ["light", "dark"] as const) {
     for (const p of pages) {
       await page.goto(`${baseUrl}${p}`);
       await page.waitForLoadState("networkidle");
-      const name = p.replace(/^\/teams\/[^/]+\//, "").replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, "");
+      const name = p
+        .replace(/^\/teams\/[^/]+\//, "")
+        .replace(/[^a-z0-9]+/gi, "-")
+        .replace(/-+$/, "");
       await page.screenshot({ path: path.join(outDir, `${name}-${colorScheme}-${label}.png`), fullPage: true });
     }
     await context.close();

@@ -15,7 +15,15 @@ const ACCOUNTS: Record<string, { email: string; name: string }> = {
 };
 
 const provider = new Provider(`http://127.0.0.1:${port}`, {
-  clients: [{ client_id: "glidepath-e2e", client_secret: "glidepath-e2e-secret", redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+  clients: [
+    {
+      client_id: "glidepath-e2e",
+      client_secret: "glidepath-e2e-secret",
+      redirect_uris: [redirectUri],
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+    },
+  ],
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
   cookies: { keys: ["glidepath-e2e-cookie-key"] },
   // Scope claims in the ID token as well as from userinfo, like most hosted providers.

@@ -23,7 +23,10 @@ async function freshDatabase(): Promise<string> {
   const name = `glidepath_e2e_${port}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+  await client.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+    [name],
+  );
   await client.query(`DROP DATABASE IF EXISTS ${name}`);
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
@@ -48,14 +51,18 @@ await ensureDemoSdkKey();
 // `npm start`, the server then listens on loopback only.
 const devLogin = process.env.GLIDEPATH_DEV_LOGIN ?? "1";
 const plan = devLoginPlan({ ...process.env, DATABASE_URL: url, GLIDEPATH_DEV_LOGIN: devLogin });
-const code = await run(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), ...nextStartArgs(port, plan.host)], {
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    NEXTAUTH_URL: `http://localhost:${port}`,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
-    GLIDEPATH_DEV_LOGIN: devLogin,
-    NEXT_TELEMETRY_DISABLED: "1",
+const code = await run(
+  process.execPath,
+  [path.resolve("node_modules/next/dist/bin/next"), ...nextStartArgs(port, plan.host)],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
+      GLIDEPATH_DEV_LOGIN: devLogin,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
-});
+);
 process.exit(code);

@@ -3,7 +3,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { runOrExit } from "./run";
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "prisma/schema.prisma",
+];
 
 function fingerprint(root: string): string {
   const hash = createHash("sha256");
@@ -25,7 +35,11 @@ export async function buildIfStale(root = process.cwd()) {
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   const stamp = path.join(distDir, "glidepath-fingerprint");
   const current = fingerprint(root);
-  if (fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current) {
+  if (
+    fs.existsSync(path.join(distDir, "BUILD_ID")) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, "utf8") === current
+  ) {
     console.log("✓ Production build is up to date");
     return;
   }

@@ -7,7 +7,11 @@ const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
  * signal sent to this process alone (a service manager's SIGTERM) reaches the command too,
  * instead of leaving it running with the port held.
  */
-export function run(command: string, args: string[], options: SpawnOptions & { forwardSignals?: boolean } = {}): Promise<number> {
+export function run(
+  command: string,
+  args: string[],
+  options: SpawnOptions & { forwardSignals?: boolean } = {},
+): Promise<number> {
   const { forwardSignals, ...spawnOptions } = options;
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", ...spawnOptions });

@@ -50,7 +50,9 @@ for (const key of [...edges.keys()].sort()) {
   for (const edge of [key, back]) console.error(`  ${edge}: ${[...edges.get(edge)!].join(", ")}`);
 }
 if (failures) {
-  console.error(`\n${failures} two-way tie(s) between folders under lib/; see docs/architecture.md for where shared pieces go.`);
+  console.error(
+    `\n${failures} two-way tie(s) between folders under lib/; see docs/architecture.md for where shared pieces go.`,
+  );
   process.exit(1);
 }
 console.log(`lib/: ${edges.size} one-way ties between folders, none both ways`);

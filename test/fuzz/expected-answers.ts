@@ -19,9 +19,13 @@ function json(body: string): unknown {
 export function ofrepProblem(answer: Answer, flagKey: string | null): string | null {
   if (answer.status >= 500) return `${answer.status}: ${answer.body.slice(0, 300)}`;
   if (![200, 400, 404, 413].includes(answer.status)) return `unexpected ${answer.status}`;
-  const parsed = json(answer.body) as { errorCode?: string; key?: string; value?: unknown; flags?: unknown } | undefined;
+  const parsed = json(answer.body) as
+    { errorCode?: string; key?: string; value?: unknown; flags?: unknown } | undefined;
   if (!parsed) return `${answer.status} without a JSON body`;
-  if (answer.status === 200) return (flagKey === null ? Array.isArray(parsed.flags) : typeof parsed.value === "boolean") ? null : "200 without a result";
+  if (answer.status === 200)
+    return (flagKey === null ? Array.isArray(parsed.flags) : typeof parsed.value === "boolean")
+      ? null
+      : "200 without a result";
   if (!OFREP_ERROR_CODES.includes(parsed.errorCode ?? "")) return `errorCode ${parsed.errorCode}`;
   if (flagKey !== null && parsed.key !== flagKey) return `error for key ${parsed.key}, asked ${flagKey}`;
   return null;
@@ -34,7 +38,8 @@ export function ingestProblem(answer: Answer, mustReject: boolean): string | nul
   const parsed = json(answer.body) as { accepted?: number; error?: string } | undefined;
   if (!parsed) return `${answer.status} without a JSON body`;
   if (answer.status === 200 && typeof parsed.accepted !== "number") return "200 without counts";
-  if (answer.status !== 200 && typeof parsed.error !== "string" && typeof parsed.accepted !== "number") return `${answer.status} without an error`;
+  if (answer.status !== 200 && typeof parsed.error !== "string" && typeof parsed.accepted !== "number")
+    return `${answer.status} without an error`;
   if (mustReject && (parsed.accepted ?? 0) > 0) return `accepted ${parsed.accepted} item(s) that must be refused`;
   return null;
 }

@@ -1,5 +1,10 @@
 /** A deterministic generator (mulberry32): the same seed gives the same corpus, run after run. */
-export type Random = { next(): number; int(below: number): number; pick<T>(items: readonly T[]): T; shuffle<T>(items: readonly T[]): T[] };
+export type Random = {
+  next(): number;
+  int(below: number): number;
+  pick<T>(items: readonly T[]): T;
+  shuffle<T>(items: readonly T[]): T[];
+};
 
 export function seededRandom(seed: number): Random {
   let state = seed >>> 0;

@@ -24,7 +24,8 @@ describeEachProvider("applyRolloutChange", () => {
       const by = { teamId: fx.team.id, teamSlug: fx.team.slug, teamName: fx.team.name, actor: CONTROLLER_ACTOR };
       return applyRolloutChange(tx, { by, target, expectedVersion: expectedVersion ?? target.rollout.version, change });
     });
-  const auditOf = (action: string) => getDb().auditEvent.findFirstOrThrow({ where: { teamId: fx.team.id, action, actorType: "system" } });
+  const auditOf = (action: string) =>
+    getDb().auditEvent.findFirstOrThrow({ where: { teamId: fx.team.id, action, actorType: "system" } });
 
   beforeEach(async () => {
     fx = await createTeamFixture();
@@ -36,29 +37,66 @@ describeEachProvider("applyRolloutChange", () => {
 
   it("sets percentages for the system actor: guarded write, config version, audit event", async () => {
     const config = await configVersionOf(fx.environments.production.id);
-    const { before, after } = await asSystem({ kind: "percentages", percentages: { defaultBasisPoints: 500, cohorts: { beta: 2500 } } });
+    const { before, after } = await asSystem({
+      kind: "percentages",
+      percentages: { defaultBasisPoints: 500, cohorts: { beta: 2500 } },
+    });
     expect(before).toMatchObject({ status: "rolling", version: 2, defaultBasisPoints: 0, cohorts: {} });
-    expect(after).toMatchObject({ status: "rolling", version: 3, defaultBasisPoints: 500, cohorts: { beta: 2500 }, updatedByName: "system:controller" });
+    expect(after).toMatchObject({
+      status: "rolling",
+      version: 3,
+      defaultBasisPoints: 500,
+      cohorts: { beta: 2500 },
+      updatedByName: "system:controller",
+    });
     expect(await prod()).toMatchObject({ version: 3, defaultBasisPoints: 500, cohorts: { beta: 2500 } });
     expect(await configVersionOf(fx.environments.production.id)).toBe(config + 1);
     const audit = await auditOf("rollout.percentages_set");
-    expect(audit).toMatchObject({ actorId: "system:controller", releaseId, summary: "Set beta default → 25%, everyone else 0% → 5% in Production" });
+    expect(audit).toMatchObject({
+      actorId: "system:controller",
+      releaseId,
+      summary: "Set beta default → 25%, everyone else 0% → 5% in Production",
+    });
     expect(JSON.parse(audit.before ?? "null")).toEqual({ defaultBasisPoints: 0, cohorts: {}, version: 2 });
     expect(JSON.parse(audit.after ?? "null")).toEqual({ defaultBasisPoints: 500, cohorts: { beta: 2500 }, version: 3 });
   });
 
   it("rolls back for the system actor: cancels pending requests and tells the team's webhooks who did it", async () => {
     const webhook = await addWebhook(fx, "http://127.0.0.1:9/hooks", { events: ["rollout.rolled_back"] });
-    const policy = { cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true, expiryMinutes: 60 };
-    await setApprovalPolicy(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", expectedVersion: 0, ...policy });
-    const held = await setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "wallet", environmentKey: "production", expectedVersion: 2, defaultBasisPoints: 100, cohorts: {} });
+    const policy = {
+      cohortThresholdBasisPoints: 5000,
+      defaultAboveZero: true,
+      promote: true,
+      criticalReleases: true,
+      expiryMinutes: 60,
+    };
+    await setApprovalPolicy(fx.actors.admin, {
+      teamSlug: fx.team.slug,
+      environmentKey: "production",
+      expectedVersion: 0,
+      ...policy,
+    });
+    const held = await setRollout(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "wallet",
+      environmentKey: "production",
+      expectedVersion: 2,
+      defaultBasisPoints: 100,
+      cohorts: {},
+    });
     expect(held.pendingApproval?.status).toBe("pending");
 
     const { after } = await asSystem({ kind: "status", command: "rollback" });
     expect(after).toMatchObject({ status: "rolled_back", version: 3, updatedByName: "system:controller" });
-    expect(await auditOf("rollout.rolled_back")).toMatchObject({ actorName: "system:controller", summary: "Rolled back in Production: Rolling out → Rolled back" });
+    expect(await auditOf("rollout.rolled_back")).toMatchObject({
+      actorName: "system:controller",
+      summary: "Rolled back in Production: Rolling out → Rolled back",
+    });
     expect(await auditOf("change_request.cancelled")).toMatchObject({ actorName: "system:controller" });
-    expect(await getDb().changeRequest.findFirstOrThrow({ where: { teamId: fx.team.id } })).toMatchObject({ status: "cancelled", reviewComment: "cancelled by roll back" });
+    expect(await getDb().changeRequest.findFirstOrThrow({ where: { teamId: fx.team.id } })).toMatchObject({
+      status: "cancelled",
+      reviewComment: "cancelled by roll back",
+    });
     const [delivery] = await deliveriesOf(webhook.id);
     expect(JSON.parse(delivery!.body)).toMatchObject({
       type: "rollout.rolled_back",

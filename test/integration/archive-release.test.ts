@@ -24,31 +24,74 @@ describeEachProvider("archiving releases", () => {
     releaseId = (await scenario(fx).release("old-flag")).id;
   });
   const input = () => ({ teamSlug: fx.team.slug, releaseKey: "old-flag" });
-  const snapshotHas = async () => (await loadEnvironmentSnapshot(getDb(), fx.environments.production.id))!.releases.has("old-flag");
+  const snapshotHas = async () =>
+    (await loadEnvironmentSnapshot(getDb(), fx.environments.production.id))!.releases.has("old-flag");
 
   it("a release live anywhere can't be archived: the error says where and what to do", async () => {
     await scenario(fx).command(releaseId, "old-flag", "production", "start");
-    const error = await expectRefusedUnchanged(fx.team.id, () => archiveRelease(fx.actors.editor, input()), ValidationError);
-    expect(error.fieldErrors.releaseKey).toEqual(["Release old-flag still serves users in Production (rolling out): roll it back there first (that never waits for approval), then archive it"]);
+    const error = await expectRefusedUnchanged(
+      fx.team.id,
+      () => archiveRelease(fx.actors.editor, input()),
+      ValidationError,
+    );
+    expect(error.fieldErrors.releaseKey).toEqual([
+      "Release old-flag still serves users in Production (rolling out): roll it back there first (that never waits for approval), then archive it",
+    ]);
     expect(await snapshotHas()).toBe(true);
   });
 
   it("once it serves nobody it archives: not evaluated, not listed, pending requests cancelled, audited; restore brings it back serving nobody", async () => {
-    await setApprovalPolicy(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", expectedVersion: 0, cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: false, expiryMinutes: 60 });
-    await setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "old-flag", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 9000, cohorts: {} });
-    const start = await changeReleaseStatus(fx.actors.editor, { ...input(), environmentKey: "production", command: "start", expectedVersion: 2 });
+    await setApprovalPolicy(fx.actors.admin, {
+      teamSlug: fx.team.slug,
+      environmentKey: "production",
+      expectedVersion: 0,
+      cohortThresholdBasisPoints: 5000,
+      defaultAboveZero: true,
+      promote: true,
+      criticalReleases: false,
+      expiryMinutes: 60,
+    });
+    await setRollout(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "old-flag",
+      environmentKey: "production",
+      expectedVersion: 1,
+      defaultBasisPoints: 9000,
+      cohorts: {},
+    });
+    const start = await changeReleaseStatus(fx.actors.editor, {
+      ...input(),
+      environmentKey: "production",
+      command: "start",
+      expectedVersion: 2,
+    });
     expect(start.pendingApproval?.status).toBe("pending");
 
     await archiveRelease(fx.actors.editor, input());
     expect(await snapshotHas()).toBe(false);
     expect((await listReleases(await contextOf(fx, "production"))).map((r) => r.key)).toEqual([]);
     expect((await listArchivedReleases(await accessOf(fx))).map((r) => r.key)).toEqual(["old-flag"]);
-    expect((await getDb().changeRequest.findUniqueOrThrow({ where: { id: start.pendingApproval!.id } })).status).toBe("cancelled");
+    expect((await getDb().changeRequest.findUniqueOrThrow({ where: { id: start.pendingApproval!.id } })).status).toBe(
+      "cancelled",
+    );
     expect(await auditCount(fx.team.id, "release.archived")).toBe(1);
     // Archived releases take no changes and keep their key.
-    await rejectionOf(changeReleaseStatus(fx.actors.editor, { ...input(), environmentKey: "production", command: "start", expectedVersion: 2 }), NotFoundError);
-    const reuse = await rejectionOf(createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "old-flag", name: "Again" }), ValidationError);
-    expect(reuse.fieldErrors.key).toEqual(['A release with key "old-flag" already exists (archived: restore it instead)']);
+    await rejectionOf(
+      changeReleaseStatus(fx.actors.editor, {
+        ...input(),
+        environmentKey: "production",
+        command: "start",
+        expectedVersion: 2,
+      }),
+      NotFoundError,
+    );
+    const reuse = await rejectionOf(
+      createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "old-flag", name: "Again" }),
+      ValidationError,
+    );
+    expect(reuse.fieldErrors.key).toEqual([
+      'A release with key "old-flag" already exists (archived: restore it instead)',
+    ]);
 
     await restoreRelease(fx.actors.editor, input());
     expect(await snapshotHas()).toBe(true);

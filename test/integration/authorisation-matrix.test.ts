@@ -33,11 +33,33 @@ async function world(): Promise<World> {
   await scenario(fx).release("guarded", "Guarded");
   await scenario(fx).keysCohort("beta", ["alice"]);
   await scenario(fx).keysCohort("staff", ["sam"]);
-  await createMetricDefinition(fx.actors.editor, { teamSlug: slug, key: "errors", name: "Errors", kind: "error_rate", badDirection: "up", source: "builtin" });
+  await createMetricDefinition(fx.actors.editor, {
+    teamSlug: slug,
+    key: "errors",
+    name: "Errors",
+    kind: "error_rate",
+    badDirection: "up",
+    source: "builtin",
+  });
   const key = await createSdkKey(fx.actors.admin, { teamSlug: slug, environmentKey: "production", name: "app" });
   // A pending request by editor2 in staging, for approve/reject.
-  await setApprovalPolicy(fx.actors.admin, { teamSlug: slug, environmentKey: "staging", expectedVersion: 0, cohortThresholdBasisPoints: 0, defaultAboveZero: true, promote: true, criticalReleases: true, expiryMinutes: 60 });
-  const request = await changeReleaseStatus(fx.actors.editor2, { teamSlug: slug, releaseKey: "guarded", environmentKey: "staging", command: "promote", expectedVersion: 1 });
+  await setApprovalPolicy(fx.actors.admin, {
+    teamSlug: slug,
+    environmentKey: "staging",
+    expectedVersion: 0,
+    cohortThresholdBasisPoints: 0,
+    defaultAboveZero: true,
+    promote: true,
+    criticalReleases: true,
+    expiryMinutes: 60,
+  });
+  const request = await changeReleaseStatus(fx.actors.editor2, {
+    teamSlug: slug,
+    releaseKey: "guarded",
+    environmentKey: "staging",
+    command: "promote",
+    expectedVersion: 1,
+  });
   return { fx, slug, sdkKeyId: key.id, requestId: request.pendingApproval!.id };
 }
 
@@ -45,19 +67,112 @@ async function world(): Promise<World> {
 const MUTATIONS: [string, Role, (actor: Actor | null, w: World) => Promise<unknown>][] = [
   ["createRelease", "editor", (a, w) => createRelease(a, { teamSlug: w.slug, key: "another", name: "Another" })],
   ["updateRelease", "editor", (a, w) => updateRelease(a, { teamSlug: w.slug, releaseKey: "guarded", name: "Renamed" })],
-  ["setRollout", "editor", (a, w) => setRollout(a, { teamSlug: w.slug, releaseKey: "guarded", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 100, cohorts: { beta: 100 } })],
-  ["changeReleaseStatus start", "editor", (a, w) => changeReleaseStatus(a, { teamSlug: w.slug, releaseKey: "guarded", environmentKey: "production", command: "start", expectedVersion: 1 })],
-  ["changeReleaseStatus rollback", "editor", (a, w) => changeReleaseStatus(a, { teamSlug: w.slug, releaseKey: "guarded", environmentKey: "production", command: "rollback" })],
-  ["createCohort", "editor", (a, w) => createCohort(a, { teamSlug: w.slug, key: "vip", name: "VIP", definition: { kind: "keys", targetingKeys: ["v"] } })],
-  ["updateCohort", "editor", (a, w) => updateCohort(a, { teamSlug: w.slug, cohortKey: "beta", expectedVersion: 1, name: "Beta", definition: { kind: "keys", targetingKeys: ["x"] } })],
+  [
+    "setRollout",
+    "editor",
+    (a, w) =>
+      setRollout(a, {
+        teamSlug: w.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        expectedVersion: 1,
+        defaultBasisPoints: 100,
+        cohorts: { beta: 100 },
+      }),
+  ],
+  [
+    "changeReleaseStatus start",
+    "editor",
+    (a, w) =>
+      changeReleaseStatus(a, {
+        teamSlug: w.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        command: "start",
+        expectedVersion: 1,
+      }),
+  ],
+  [
+    "changeReleaseStatus rollback",
+    "editor",
+    (a, w) =>
+      changeReleaseStatus(a, {
+        teamSlug: w.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        command: "rollback",
+      }),
+  ],
+  [
+    "createCohort",
+    "editor",
+    (a, w) =>
+      createCohort(a, {
+        teamSlug: w.slug,
+        key: "vip",
+        name: "VIP",
+        definition: { kind: "keys", targetingKeys: ["v"] },
+      }),
+  ],
+  [
+    "updateCohort",
+    "editor",
+    (a, w) =>
+      updateCohort(a, {
+        teamSlug: w.slug,
+        cohortKey: "beta",
+        expectedVersion: 1,
+        name: "Beta",
+        definition: { kind: "keys", targetingKeys: ["x"] },
+      }),
+  ],
   ["moveCohort", "editor", (a, w) => moveCohort(a, { teamSlug: w.slug, cohortKey: "staff", direction: "up" })],
-  ["createMetricDefinition", "editor", (a, w) => createMetricDefinition(a, { teamSlug: w.slug, key: "latency", name: "Latency", unit: "ms", kind: "latency", badDirection: "up", source: "builtin" })],
+  [
+    "createMetricDefinition",
+    "editor",
+    (a, w) =>
+      createMetricDefinition(a, {
+        teamSlug: w.slug,
+        key: "latency",
+        name: "Latency",
+        unit: "ms",
+        kind: "latency",
+        badDirection: "up",
+        source: "builtin",
+      }),
+  ],
   ["deleteMetricDefinition", "editor", (a, w) => deleteMetricDefinition(a, { teamSlug: w.slug, metricKey: "errors" })],
   ["approveChangeRequest", "approver", (a, w) => approveChangeRequest(a, { teamSlug: w.slug, id: w.requestId })],
-  ["rejectChangeRequest", "approver", (a, w) => rejectChangeRequest(a, { teamSlug: w.slug, id: w.requestId, comment: "not now" })],
-  ["setApprovalPolicy", "admin", (a, w) => setApprovalPolicy(a, { teamSlug: w.slug, environmentKey: "production", expectedVersion: 0, cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: true, expiryMinutes: 60 })],
-  ["setPrometheusSettings", "admin", (a, w) => setPrometheusSettings(a, { teamSlug: w.slug, url: "http://127.0.0.1:9090" })],
-  ["createSdkKey", "admin", (a, w) => createSdkKey(a, { teamSlug: w.slug, environmentKey: "staging", name: "another" })],
+  [
+    "rejectChangeRequest",
+    "approver",
+    (a, w) => rejectChangeRequest(a, { teamSlug: w.slug, id: w.requestId, comment: "not now" }),
+  ],
+  [
+    "setApprovalPolicy",
+    "admin",
+    (a, w) =>
+      setApprovalPolicy(a, {
+        teamSlug: w.slug,
+        environmentKey: "production",
+        expectedVersion: 0,
+        cohortThresholdBasisPoints: 5000,
+        defaultAboveZero: true,
+        promote: true,
+        criticalReleases: true,
+        expiryMinutes: 60,
+      }),
+  ],
+  [
+    "setPrometheusSettings",
+    "admin",
+    (a, w) => setPrometheusSettings(a, { teamSlug: w.slug, url: "http://127.0.0.1:9090" }),
+  ],
+  [
+    "createSdkKey",
+    "admin",
+    (a, w) => createSdkKey(a, { teamSlug: w.slug, environmentKey: "staging", name: "another" }),
+  ],
   ["revokeApiKey", "admin", (a, w) => revokeApiKey(a, { teamSlug: w.slug, keyId: w.sdkKeyId })],
   ["createEnvironment", "admin", (a, w) => createEnvironment(a, { teamSlug: w.slug, key: "qa", name: "QA" })],
 ];
@@ -81,13 +196,27 @@ describeEachProvider("authorisation matrix", () => {
       await expectRefusedUnchanged(w.fx.team.id, () => call(null, w), UnauthenticatedError);
       const outsider = await expectRefusedUnchanged(w.fx.team.id, () => call(w.fx.actors.outsider, w), NotFoundError);
       expect(outsider.message).not.toContain(w.fx.team.name);
-      await expectRefusedUnchanged(w.fx.team.id, () => call({ type: "api_key", id: "no-such-key", name: "ci" }, w), UnauthenticatedError);
+      await expectRefusedUnchanged(
+        w.fx.team.id,
+        () => call({ type: "api_key", id: "no-such-key", name: "ci" }, w),
+        UnauthenticatedError,
+      );
     });
 
     it("as an automation key: a viewer key never, an editor key up to editor", async () => {
       const w = await world();
       const keyWith = async (role: "viewer" | "editor"): Promise<Actor> => {
-        const row = await getDb().apiKey.create({ data: { teamId: w.fx.team.id, kind: "admin", role, name: role, prefix: "gp_admin_…", hash: `${role}-${w.slug}`, createdByName: "test" } });
+        const row = await getDb().apiKey.create({
+          data: {
+            teamId: w.fx.team.id,
+            kind: "admin",
+            role,
+            name: role,
+            prefix: "gp_admin_…",
+            hash: `${role}-${w.slug}`,
+            createdByName: "test",
+          },
+        });
         return { type: "api_key", id: row.id, name: `API key ${role}` };
       };
       const viewerKey = await keyWith("viewer");

@@ -28,13 +28,62 @@ async function teamWithRelease() {
 
 // Every editor-level mutation, with input that would succeed for an editor of `fx`.
 const mutations: [string, (actor: Actor | null, fx: TeamFixture) => Promise<unknown>][] = [
-  ["setRollout", (a, fx) => setRollout(a, { teamSlug: fx.team.slug, releaseKey: "guarded", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 100, cohorts: { beta: 100 } })],
+  [
+    "setRollout",
+    (a, fx) =>
+      setRollout(a, {
+        teamSlug: fx.team.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        expectedVersion: 1,
+        defaultBasisPoints: 100,
+        cohorts: { beta: 100 },
+      }),
+  ],
   ["createRelease", (a, fx) => createRelease(a, { teamSlug: fx.team.slug, key: "sneaky", name: "Sneaky" })],
   ["updateRelease", (a, fx) => updateRelease(a, { teamSlug: fx.team.slug, releaseKey: "guarded", name: "Renamed" })],
-  ["changeReleaseStatus start", (a, fx) => changeReleaseStatus(a, { teamSlug: fx.team.slug, releaseKey: "guarded", environmentKey: "production", command: "start", expectedVersion: 1 })],
-  ["changeReleaseStatus rollback", (a, fx) => changeReleaseStatus(a, { teamSlug: fx.team.slug, releaseKey: "guarded", environmentKey: "production", command: "rollback" })],
-  ["createCohort", (a, fx) => createCohort(a, { teamSlug: fx.team.slug, key: "vip", name: "VIP", definition: { kind: "keys", targetingKeys: ["v"] } })],
-  ["updateCohort", (a, fx) => updateCohort(a, { teamSlug: fx.team.slug, cohortKey: "beta", expectedVersion: 1, name: "Beta", definition: { kind: "keys", targetingKeys: ["x"] } })],
+  [
+    "changeReleaseStatus start",
+    (a, fx) =>
+      changeReleaseStatus(a, {
+        teamSlug: fx.team.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        command: "start",
+        expectedVersion: 1,
+      }),
+  ],
+  [
+    "changeReleaseStatus rollback",
+    (a, fx) =>
+      changeReleaseStatus(a, {
+        teamSlug: fx.team.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        command: "rollback",
+      }),
+  ],
+  [
+    "createCohort",
+    (a, fx) =>
+      createCohort(a, {
+        teamSlug: fx.team.slug,
+        key: "vip",
+        name: "VIP",
+        definition: { kind: "keys", targetingKeys: ["v"] },
+      }),
+  ],
+  [
+    "updateCohort",
+    (a, fx) =>
+      updateCohort(a, {
+        teamSlug: fx.team.slug,
+        cohortKey: "beta",
+        expectedVersion: 1,
+        name: "Beta",
+        definition: { kind: "keys", targetingKeys: ["x"] },
+      }),
+  ],
   ["moveCohort", (a, fx) => moveCohort(a, { teamSlug: fx.team.slug, cohortKey: "staff", direction: "up" })],
 ];
 
@@ -47,7 +96,11 @@ describeEachProvider("authorisation", () => {
     });
 
     it.each(mutations)("a viewer can't %s (ForbiddenError, nothing changed)", async (_name, call) => {
-      const error = await expectRefusedUnchanged(shared.team.id, () => call(shared.actors.viewer, shared), ForbiddenError);
+      const error = await expectRefusedUnchanged(
+        shared.team.id,
+        () => call(shared.actors.viewer, shared),
+        ForbiddenError,
+      );
       expect(error.message).toMatch(/viewer/);
     });
 
@@ -56,13 +109,24 @@ describeEachProvider("authorisation", () => {
     });
 
     it.each(mutations)("a member of another team can't %s and learns nothing (NotFoundError)", async (_name, call) => {
-      const error = await expectRefusedUnchanged(shared.team.id, () => call(shared.actors.outsider, shared), NotFoundError);
+      const error = await expectRefusedUnchanged(
+        shared.team.id,
+        () => call(shared.actors.outsider, shared),
+        NotFoundError,
+      );
       expect(error.message).not.toContain(shared.team.name);
     });
 
-    it.each(mutations)("an actor claiming to be an unknown API key can't %s (UnauthenticatedError)", async (_name, call) => {
-      await expectRefusedUnchanged(shared.team.id, () => call({ type: "api_key", id: shared.actors.admin.id, name: "ci" }, shared), UnauthenticatedError);
-    });
+    it.each(mutations)(
+      "an actor claiming to be an unknown API key can't %s (UnauthenticatedError)",
+      async (_name, call) => {
+        await expectRefusedUnchanged(
+          shared.team.id,
+          () => call({ type: "api_key", id: shared.actors.admin.id, name: "ci" }, shared),
+          UnauthenticatedError,
+        );
+      },
+    );
   });
 
   describe("allowed changes", () => {
@@ -78,7 +142,14 @@ describeEachProvider("authorisation", () => {
     });
 
     it.each(["approver", "admin"] as const)("an %s can change rollouts too (roles are ordered)", async (role) => {
-      const result = await setRollout(fx.actors[role], { teamSlug: fx.team.slug, releaseKey: "guarded", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 100, cohorts: {} });
+      const result = await setRollout(fx.actors[role], {
+        teamSlug: fx.team.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        expectedVersion: 1,
+        defaultBasisPoints: 100,
+        cohorts: {},
+      });
       expect(result.rollout.updatedByName).toBe(fx.actors[role].name);
     });
 
@@ -87,7 +158,15 @@ describeEachProvider("authorisation", () => {
       await scenario(other).release("theirs", "Theirs");
       await expectRefusedUnchanged(
         other.team.id,
-        () => setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "theirs", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 100, cohorts: {} }),
+        () =>
+          setRollout(fx.actors.editor, {
+            teamSlug: fx.team.slug,
+            releaseKey: "theirs",
+            environmentKey: "production",
+            expectedVersion: 1,
+            defaultBasisPoints: 100,
+            cohorts: {},
+          }),
         NotFoundError,
       );
     });
@@ -113,12 +192,25 @@ describeEachProvider("authorisation", () => {
 
     it("an admin creates an environment and every release gets a draft rollout at 0% there", async () => {
       const second = await scenario(fx).release("second", "Second");
-      await setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "guarded", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 4000, cohorts: { beta: 10000 } });
+      await setRollout(fx.actors.editor, {
+        teamSlug: fx.team.slug,
+        releaseKey: "guarded",
+        environmentKey: "production",
+        expectedVersion: 1,
+        defaultBasisPoints: 4000,
+        cohorts: { beta: 10000 },
+      });
 
       const env = await createEnvironment(fx.actors.admin, { teamSlug: fx.team.slug, key: "qa", name: "QA" });
       expect(env).toMatchObject({ key: "qa", name: "QA", position: 3, teamId: fx.team.id });
       for (const id of [releaseId, second.id]) {
-        expect(await storedRollout(id, env.id)).toEqual({ status: "draft", version: 1, defaultBasisPoints: 0, cohorts: {}, updatedByName: "Ada Admin" });
+        expect(await storedRollout(id, env.id)).toEqual({
+          status: "draft",
+          version: 1,
+          defaultBasisPoints: 0,
+          cohorts: {},
+          updatedByName: "Ada Admin",
+        });
       }
       expect(await getDb().releaseRollout.count({ where: { environmentId: env.id } })).toBe(2);
       const [event] = await listAuditEvents(await accessOf(fx));

@@ -24,12 +24,21 @@ describeEachProvider("concurrent writes", () => {
       const events = await auditCount(fx.team.id);
       const outcomes = await Promise.allSettled(
         [fx.actors.editor, fx.actors.editor2].map((actor) =>
-          changeReleaseStatus(actor, { teamSlug: fx.team.slug, releaseKey: `race-${round}`, environmentKey: "production", command: "start", expectedVersion: 1 }),
+          changeReleaseStatus(actor, {
+            teamSlug: fx.team.slug,
+            releaseKey: `race-${round}`,
+            environmentKey: "production",
+            command: "start",
+            expectedVersion: 1,
+          }),
         ),
       );
       expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
       expect(outcomes.find((o) => o.status === "rejected")?.reason).toBeInstanceOf(ConflictError);
-      expect(await storedRollout(release.id, fx.environments.production.id)).toMatchObject({ status: "rolling", version: 2 });
+      expect(await storedRollout(release.id, fx.environments.production.id)).toMatchObject({
+        status: "rolling",
+        version: 2,
+      });
       expect(await auditCount(fx.team.id)).toBe(events + 1);
     }
   });
@@ -38,7 +47,9 @@ describeEachProvider("concurrent writes", () => {
     const fx = await createTeamFixture();
     for (let round = 0; round < ROUNDS; round++) {
       const outcomes = await Promise.allSettled(
-        [fx.actors.editor, fx.actors.editor2].map((actor) => createRelease(actor, { teamSlug: fx.team.slug, key: `same-${round}`, name: actor.name })),
+        [fx.actors.editor, fx.actors.editor2].map((actor) =>
+          createRelease(actor, { teamSlug: fx.team.slug, key: `same-${round}`, name: actor.name }),
+        ),
       );
       expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
       const loser = outcomes.find((o) => o.status === "rejected");
@@ -52,7 +63,12 @@ describeEachProvider("concurrent writes", () => {
       const fx = await createTeamFixture();
       await Promise.all(
         ["a", "b", "c"].map((key) =>
-          createCohort(fx.actors.editor, { teamSlug: fx.team.slug, key, name: key, definition: { kind: "keys", targetingKeys: [key] } }),
+          createCohort(fx.actors.editor, {
+            teamSlug: fx.team.slug,
+            key,
+            name: key,
+            definition: { kind: "keys", targetingKeys: [key] },
+          }),
         ),
       );
       const priorities = (await getDb().cohort.findMany({ where: { teamId: fx.team.id } })).map((c) => c.priority);
@@ -63,7 +79,9 @@ describeEachProvider("concurrent writes", () => {
   it("environments created at the same time get distinct positions", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const fx = await createTeamFixture();
-      await Promise.all(["qa", "dev"].map((key) => createEnvironment(fx.actors.admin, { teamSlug: fx.team.slug, key, name: key })));
+      await Promise.all(
+        ["qa", "dev"].map((key) => createEnvironment(fx.actors.admin, { teamSlug: fx.team.slug, key, name: key })),
+      );
       const positions = (await getDb().environment.findMany({ where: { teamId: fx.team.id } })).map((e) => e.position);
       expect(new Set(positions).size).toBe(4);
     }

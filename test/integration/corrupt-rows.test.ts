@@ -32,7 +32,15 @@ describeEachProvider("rows that don't parse", () => {
 
   it("an audit event whose before/after isn't JSON is refused rather than shown as nothing", async () => {
     const event = await getDb().auditEvent.create({
-      data: { teamId: fx.team.id, actorType: "user", actorId: "u", actorName: "U", action: "x", summary: "x", before: "{not json" },
+      data: {
+        teamId: fx.team.id,
+        actorType: "user",
+        actorId: "u",
+        actorName: "U",
+        action: "x",
+        summary: "x",
+        before: "{not json",
+      },
     });
     const error = await rejectionOf(listAuditEvents(await accessOf(fx)), CorruptRowError);
     expect(error).toMatchObject({ table: "AuditEvent", rowId: event.id, field: "before" });
@@ -41,7 +49,10 @@ describeEachProvider("rows that don't parse", () => {
   it("a cohort definition that is no JSON is corrupt; one a later rule no longer accepts matches nobody", async () => {
     await scenario(fx).keysCohort("beta", ["alice"]);
     const cohort = await getDb().cohort.findFirstOrThrow({ where: { teamId: fx.team.id, key: "beta" } });
-    await getDb().cohort.update({ where: { id: cohort.id }, data: { definition: JSON.stringify({ kind: "keys", targetingKeys: "alice" }) } });
+    await getDb().cohort.update({
+      where: { id: cohort.id },
+      data: { definition: JSON.stringify({ kind: "keys", targetingKeys: "alice" }) },
+    });
     expect((await listCohorts(await accessOf(fx)))[0]?.definition).toEqual({ kind: "keys", targetingKeys: [] });
 
     await getDb().cohort.update({ where: { id: cohort.id }, data: { definition: "keys: alice" } });

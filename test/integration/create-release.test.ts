@@ -26,7 +26,12 @@ describeEachProvider("createRelease", () => {
       description: "One-page checkout",
     });
 
-    expect(release).toMatchObject({ key: "new-checkout", name: "New checkout", salt: "new-checkout", teamId: fx.team.id });
+    expect(release).toMatchObject({
+      key: "new-checkout",
+      name: "New checkout",
+      salt: "new-checkout",
+      teamId: fx.team.id,
+    });
     for (const env of [fx.environments.staging, fx.environments.production]) {
       expect(await storedRollout(release.id, env.id)).toEqual({
         status: "draft",
@@ -56,7 +61,9 @@ describeEachProvider("createRelease", () => {
     expect(list.map((r) => [r.key, r.status, r.defaultBasisPoints, r.version])).toEqual([["dark-mode", "draft", 0, 1]]);
     const view = await getReleaseView(await contextOf(fx, "staging"), { releaseKey: "dark-mode" });
     expect(view.rollout).toMatchObject({ status: "draft", version: 1, defaultBasisPoints: 0 });
-    expect(view.otherEnvironments).toEqual([{ key: "production", name: "Production", status: "draft", defaultBasisPoints: 0 }]);
+    expect(view.otherEnvironments).toEqual([
+      { key: "production", name: "Production", status: "draft", defaultBasisPoints: 0 },
+    ]);
   });
 
   it("refuses a duplicate key with fieldErrors.key and creates nothing", async () => {
@@ -75,7 +82,11 @@ describeEachProvider("createRelease", () => {
   it("allows the same key in another team (keys are per team)", async () => {
     const other = await createTeamFixture();
     await createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "shared-key", name: "Ours" });
-    const theirs = await createRelease(other.actors.editor, { teamSlug: other.team.slug, key: "shared-key", name: "Theirs" });
+    const theirs = await createRelease(other.actors.editor, {
+      teamSlug: other.team.slug,
+      key: "shared-key",
+      name: "Theirs",
+    });
     expect(theirs.teamId).toBe(other.team.id);
   });
 
@@ -96,7 +107,13 @@ describeEachProvider("createRelease", () => {
   it("only accepts an owner who is a member of the team", async () => {
     const error = await expectRefusedUnchanged(
       fx.team.id,
-      () => createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "owned", name: "Owned", ownerId: fx.actors.outsider.id }),
+      () =>
+        createRelease(fx.actors.editor, {
+          teamSlug: fx.team.slug,
+          key: "owned",
+          name: "Owned",
+          ownerId: fx.actors.outsider.id,
+        }),
       ValidationError,
     );
     expect(Object.keys(error.fieldErrors)).toEqual(["ownerId"]);
@@ -111,7 +128,12 @@ describeEachProvider("createRelease", () => {
 
   it("updateRelease edits details with before/after, and an unchanged save writes nothing", async () => {
     await createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "edit-me", name: "Before" });
-    await updateRelease(fx.actors.editor2, { teamSlug: fx.team.slug, releaseKey: "edit-me", name: "After", description: "new" });
+    await updateRelease(fx.actors.editor2, {
+      teamSlug: fx.team.slug,
+      releaseKey: "edit-me",
+      name: "After",
+      description: "new",
+    });
     const events = await listAuditEvents(await accessOf(fx));
     expect(events[0]).toMatchObject({
       action: "release.updated",
@@ -120,7 +142,12 @@ describeEachProvider("createRelease", () => {
       after: { name: "After", description: "new", ownerId: null },
     });
     const count = events.length;
-    await updateRelease(fx.actors.editor2, { teamSlug: fx.team.slug, releaseKey: "edit-me", name: "After", description: "new" });
+    await updateRelease(fx.actors.editor2, {
+      teamSlug: fx.team.slug,
+      releaseKey: "edit-me",
+      name: "After",
+      description: "new",
+    });
     expect(await listAuditEvents(await accessOf(fx))).toHaveLength(count);
   });
 });

@@ -53,7 +53,8 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     } finally {
       delete process.env.GLIDEPATH_DEMO_SDK_KEY;
     }
-    environmentId = (await db.environment.findFirstOrThrow({ where: { key: "production", team: { slug: "acme" } } })).id;
+    environmentId = (await db.environment.findFirstOrThrow({ where: { key: "production", team: { slug: "acme" } } }))
+      .id;
     store = EvaluationStore.forDatabase(databaseUrl(), { pollIntervalMs: 100 });
     const registry = seriesRegistryFor(db);
     const buffer = new MetricBuffer();
@@ -83,17 +84,52 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     const panel = (await evaluatePanel(client, users, 800, random, signal))!;
     expect(panel).toHaveLength(800);
     const to = Math.floor(Date.now() / 60_000) * 60_000;
-    expect(await backfill({ client, panel, from: to - 3_600_000, to, visitsPerMinute: 1_200, latencySamples: 20, random, state, signal })).toBe(true);
+    expect(
+      await backfill({
+        client,
+        panel,
+        from: to - 3_600_000,
+        to,
+        visitsPerMinute: 1_200,
+        latencySamples: 20,
+        random,
+        state,
+        signal,
+      }),
+    ).toBe(true);
     expect(state.sentUntil()).toBe(to);
-    await runLiveTraffic({ client, users, usersPerSecond: 20, random, state, signal, durationMs: 2_500, logEveryMs: 60_000 });
+    await runLiveTraffic({
+      client,
+      users,
+      usersPerSecond: 20,
+      random,
+      state,
+      signal,
+      durationMs: 2_500,
+      logEveryMs: 60_000,
+    });
     expect(new DemoState(stateFile, baseUrl, SDK_KEY).sentUntil()).toBeGreaterThan(to);
     await flusher.flush();
 
-    const metrics = new Map((await loadMetricDefinitions(getDb(), (await getDb().team.findUniqueOrThrow({ where: { slug: "acme" } })).id)).map((m) => [m.key, m]));
+    const metrics = new Map(
+      (
+        await loadMetricDefinitions(getDb(), (await getDb().team.findUniqueOrThrow({ where: { slug: "acme" } })).id)
+      ).map((m) => [m.key, m]),
+    );
     const window = { from: to - 3_600_000, to: Date.now() + 60_000 };
     const summary = (releaseKey: string, metric: string) =>
-      backend.summary({ environmentId, environmentKey: "production", releaseKey, cohortKeys: ["mobile", "us", "eu", "default"], metric: metrics.get(metric)! }, window);
-    const pick = (rows: MetricSummary[], cohort: string, variant: string, stat = "value") => rows.find((r) => r.cohortKey === cohort && r.variant === variant && r.stat === stat)!;
+      backend.summary(
+        {
+          environmentId,
+          environmentKey: "production",
+          releaseKey,
+          cohortKeys: ["mobile", "us", "eu", "default"],
+          metric: metrics.get(metric)!,
+        },
+        window,
+      );
+    const pick = (rows: MetricSummary[], cohort: string, variant: string, stat = "value") =>
+      rows.find((r) => r.cohortKey === cohort && r.variant === variant && r.stat === stat)!;
 
     const errors = await summary(REGRESSION.release, "error-rate");
     const mobileTreatment = pick(errors, "mobile", "treatment");
@@ -105,8 +141,12 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     expect(usRatio).toBeLessThan(1.8);
 
     const latency = await summary(REGRESSION.release, "latency");
-    expect(pick(latency, "mobile", "treatment", "p95").value! - pick(latency, "mobile", "control", "p95").value!).toBeGreaterThan(150);
-    expect(Math.abs(pick(latency, "us", "treatment", "p95").value! - pick(latency, "us", "control", "p95").value!)).toBeLessThan(60);
+    expect(
+      pick(latency, "mobile", "treatment", "p95").value! - pick(latency, "mobile", "control", "p95").value!,
+    ).toBeGreaterThan(150);
+    expect(
+      Math.abs(pick(latency, "us", "treatment", "p95").value! - pick(latency, "us", "control", "p95").value!),
+    ).toBeLessThan(60);
 
     // Another release rolling out to mobile: its treatment and control see the same shop.
     const other = await summary("onboarding-tour", "error-rate");
@@ -114,7 +154,11 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     expect((await summary("new-checkout", "checkouts")).some((r) => (r.value ?? 0) > 0)).toBe(true);
 
     // The evaluations themselves were counted as exposures.
-    const exposures = await readExposureSeries(getDb(), { environmentId, releaseKey: REGRESSION.release, cohortKeys: ["mobile"] }, { from: to - 60_000, to: Date.now() + 60_000, stepSeconds: 3_600 });
+    const exposures = await readExposureSeries(
+      getDb(),
+      { environmentId, releaseKey: REGRESSION.release, cohortKeys: ["mobile"] },
+      { from: to - 60_000, to: Date.now() + 60_000, stepSeconds: 3_600 },
+    );
     expect(exposures.flatMap((s) => s.points).reduce((n, p) => n + p.evaluations, 0)).toBeGreaterThan(50);
     // Nothing for releases that are not being rolled out.
     expect((await summary("dark-mode", "error-rate")).every((r) => r.samples === 0 || r.samples === null)).toBe(true);
@@ -129,16 +173,24 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     const retries: string[] = [];
     setTimeout(() => late.listen(port, "127.0.0.1"), 1_200);
     try {
-      const flags = await withRetry(() => new GlidepathClient(`http://127.0.0.1:${port}`, SDK_KEY).evaluateAll(evaluationContext(users[0]!)), {
-        signal: new AbortController().signal,
-        onRetry: (error) => retries.push(error.message),
-      });
+      const flags = await withRetry(
+        () => new GlidepathClient(`http://127.0.0.1:${port}`, SDK_KEY).evaluateAll(evaluationContext(users[0]!)),
+        {
+          signal: new AbortController().signal,
+          onRetry: (error) => retries.push(error.message),
+        },
+      );
       expect(flags!.length).toBeGreaterThan(0);
       expect(retries[0]).toMatch(/not reachable \(ECONNREFUSED\)/);
     } finally {
       await new Promise((resolve) => late.close(resolve));
     }
     const wrongKey = new GlidepathClient(baseUrl, "gp_sdk_wrong");
-    await expect(withRetry(() => wrongKey.evaluateAll({ targetingKey: "u" }), { signal: new AbortController().signal, onRetry: () => {} })).rejects.toBeInstanceOf(FatalError);
+    await expect(
+      withRetry(() => wrongKey.evaluateAll({ targetingKey: "u" }), {
+        signal: new AbortController().signal,
+        onRetry: () => {},
+      }),
+    ).rejects.toBeInstanceOf(FatalError);
   });
 });

@@ -19,7 +19,18 @@ describeEachProvider("embeds", () => {
   let fx: TeamFixture;
   let slug: string;
   const link = (overrides: Record<string, unknown> = {}) =>
-    createEmbedLink(fx.actors.editor, { teamSlug: slug, releaseKey: "checkout", environmentKey: "production", name: "Wiki", cohortKeys: ["beta"], metricKeys: ["errors"], range: "24h", theme: "dark", allowedOrigins: [ORIGIN, "http://127.0.0.1:4000"], ...overrides });
+    createEmbedLink(fx.actors.editor, {
+      teamSlug: slug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      name: "Wiki",
+      cohortKeys: ["beta"],
+      metricKeys: ["errors"],
+      range: "24h",
+      theme: "dark",
+      allowedOrigins: [ORIGIN, "http://127.0.0.1:4000"],
+      ...overrides,
+    });
 
   beforeEach(async () => {
     fx = await createTeamFixture();
@@ -28,10 +39,31 @@ describeEachProvider("embeds", () => {
     await scenario(fx).release("secret-project", "Secret project");
     await scenario(fx).keysCohort("beta", ["alice"]);
     await scenario(fx).keysCohort("vip", ["bob"]);
-    await setRollout(fx.actors.editor, { teamSlug: slug, releaseKey: "checkout", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 0, cohorts: { beta: 2500 } });
+    await setRollout(fx.actors.editor, {
+      teamSlug: slug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      expectedVersion: 1,
+      defaultBasisPoints: 0,
+      cohorts: { beta: 2500 },
+    });
     await scenario(fx).command(checkout.id, "checkout", "production", "start");
-    await createMetricDefinition(fx.actors.editor, { teamSlug: slug, key: "errors", name: "Error rate", kind: "error_rate", badDirection: "up", source: "builtin" });
-    await createMetricDefinition(fx.actors.editor, { teamSlug: slug, key: "revenue", name: "Revenue per user", kind: "mean", badDirection: "down", source: "builtin" });
+    await createMetricDefinition(fx.actors.editor, {
+      teamSlug: slug,
+      key: "errors",
+      name: "Error rate",
+      kind: "error_rate",
+      badDirection: "up",
+      source: "builtin",
+    });
+    await createMetricDefinition(fx.actors.editor, {
+      teamSlug: slug,
+      key: "revenue",
+      name: "Revenue per user",
+      kind: "mean",
+      badDirection: "down",
+      source: "builtin",
+    });
   });
 
   it("the token is shown once and only its hash is stored", async () => {
@@ -55,7 +87,8 @@ describeEachProvider("embeds", () => {
     expect(html).toContain("Error rate (%)");
     expect(html).toContain("Cohort beta · 25%");
     // Nothing beyond the chart: not the other cohort, metric or release, nor any key.
-    for (const hidden of ["Cohort vip", "Revenue per user", "Secret project", "Everyone else", fx.team.slug]) expect(html).not.toContain(hidden);
+    for (const hidden of ["Cohort vip", "Revenue per user", "Secret project", "Everyone else", fx.team.slug])
+      expect(html).not.toContain(hidden);
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;
     expect(html).toContain(`<script nonce="${nonce}">`);
 
@@ -126,7 +159,15 @@ describeEachProvider("embeds", () => {
 
   it("a failing metrics backend shows 'unavailable', never its message or address", async () => {
     await setPrometheusSettings(fx.actors.admin, { teamSlug: slug, url: "http://127.0.0.1:9/prom-internal" });
-    await createMetricDefinition(fx.actors.editor, { teamSlug: slug, key: "edge", name: "Edge errors", kind: "error_rate", badDirection: "up", source: "prometheus", query: 'sum(rate(e{release="$release",cohort="$cohort",variant="$variant"}[$window]))' });
+    await createMetricDefinition(fx.actors.editor, {
+      teamSlug: slug,
+      key: "edge",
+      name: "Edge errors",
+      kind: "error_rate",
+      badDirection: "up",
+      source: "prometheus",
+      query: 'sum(rate(e{release="$release",cohort="$cohort",variant="$variant"}[$window]))',
+    });
     const { token } = await link({ metricKeys: ["edge"] });
     const html = await (await embedPageResponse(token)).text();
     expect(html).toContain("Data unavailable right now");
@@ -135,9 +176,39 @@ describeEachProvider("embeds", () => {
   });
 
   it("who may create and revoke; bad input names the field and changes nothing", async () => {
-    await expectRefusedUnchanged(fx.team.id, () => createEmbedLink(fx.actors.viewer, { teamSlug: slug, releaseKey: "checkout", environmentKey: "production", name: "x", range: "24h", theme: "auto", allowedOrigins: [ORIGIN] }), ForbiddenError);
-    await expectRefusedUnchanged(fx.team.id, () => createEmbedLink(fx.actors.outsider, { teamSlug: slug, releaseKey: "checkout", environmentKey: "production", name: "x", range: "24h", theme: "auto", allowedOrigins: [ORIGIN] }), NotFoundError);
-    const badOrigin = await expectRefusedUnchanged(fx.team.id, () => link({ allowedOrigins: ["https://*.example.com"] }), ValidationError);
+    await expectRefusedUnchanged(
+      fx.team.id,
+      () =>
+        createEmbedLink(fx.actors.viewer, {
+          teamSlug: slug,
+          releaseKey: "checkout",
+          environmentKey: "production",
+          name: "x",
+          range: "24h",
+          theme: "auto",
+          allowedOrigins: [ORIGIN],
+        }),
+      ForbiddenError,
+    );
+    await expectRefusedUnchanged(
+      fx.team.id,
+      () =>
+        createEmbedLink(fx.actors.outsider, {
+          teamSlug: slug,
+          releaseKey: "checkout",
+          environmentKey: "production",
+          name: "x",
+          range: "24h",
+          theme: "auto",
+          allowedOrigins: [ORIGIN],
+        }),
+      NotFoundError,
+    );
+    const badOrigin = await expectRefusedUnchanged(
+      fx.team.id,
+      () => link({ allowedOrigins: ["https://*.example.com"] }),
+      ValidationError,
+    );
     expect(Object.keys(badOrigin.fieldErrors)).toEqual(["allowedOrigins"]);
     const badCohort = await expectRefusedUnchanged(fx.team.id, () => link({ cohortKeys: ["nope"] }), ValidationError);
     expect(Object.keys(badCohort.fieldErrors)).toEqual(["cohortKeys"]);
@@ -145,8 +216,16 @@ describeEachProvider("embeds", () => {
     expect(Object.keys(badRange.fieldErrors)).toEqual(["range"]);
 
     const created = await link();
-    await expectRefusedUnchanged(fx.team.id, () => revokeEmbedLink(fx.actors.editor2, { teamSlug: slug, id: created.id }), ForbiddenError);
-    await expectRefusedUnchanged(fx.team.id, () => revokeEmbedLink(fx.actors.outsider, { teamSlug: slug, id: created.id }), NotFoundError);
+    await expectRefusedUnchanged(
+      fx.team.id,
+      () => revokeEmbedLink(fx.actors.editor2, { teamSlug: slug, id: created.id }),
+      ForbiddenError,
+    );
+    await expectRefusedUnchanged(
+      fx.team.id,
+      () => revokeEmbedLink(fx.actors.outsider, { teamSlug: slug, id: created.id }),
+      NotFoundError,
+    );
     await revokeEmbedLink(fx.actors.admin, { teamSlug: slug, id: created.id });
     expect((await embedPageResponse(created.token)).status).toBe(404);
   });

@@ -27,7 +27,14 @@ describeEachProvider("evaluation of stored rollouts", () => {
   };
   const save = async (defaultBasisPoints: number, cohorts: Record<string, number | null>) => {
     const { version } = await storedRollout(releaseId, fx.environments.production.id);
-    return setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "promo", environmentKey: "production", expectedVersion: version, defaultBasisPoints, cohorts });
+    return setRollout(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "promo",
+      environmentKey: "production",
+      expectedVersion: version,
+      defaultBasisPoints,
+      cohorts,
+    });
   };
 
   beforeEach(async () => {
@@ -35,15 +42,27 @@ describeEachProvider("evaluation of stored rollouts", () => {
     const s = scenario(fx);
     releaseId = (await s.release("promo", "Promo banner")).id;
     await s.keysCohort("beta", ["alice", "bob"]);
-    await s.rulesCohort("eu", { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] });
-    await s.rulesCohort("mobile", { kind: "rules", conditions: [{ attribute: "platform", operator: "in", values: ["ios", "android"] }] });
+    await s.rulesCohort("eu", {
+      kind: "rules",
+      conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }],
+    });
+    await s.rulesCohort("mobile", {
+      kind: "rules",
+      conditions: [{ attribute: "platform", operator: "in", values: ["ios", "android"] }],
+    });
     await s.command(releaseId, "promo", "production", "start");
     await save(0, { beta: 10000, eu: 0, mobile: 5000 });
   });
 
   it("a cohort at 100% is exposed, an explicit 0% and the default 0% are not", async () => {
     const [a, c, d] = await evalIn("production", alice, carol, dave);
-    expect(a).toMatchObject({ value: true, variant: "treatment", cohortKey: "beta", basisPoints: 10000, reason: "TARGETING_MATCH" });
+    expect(a).toMatchObject({
+      value: true,
+      variant: "treatment",
+      cohortKey: "beta",
+      basisPoints: 10000,
+      reason: "TARGETING_MATCH",
+    });
     expect(c).toMatchObject({ value: false, variant: "control", cohortKey: "eu", basisPoints: 0 });
     expect(d).toMatchObject({ value: false, cohortKey: "default", basisPoints: 0 });
   });
@@ -90,7 +109,12 @@ describeEachProvider("evaluation of stored rollouts", () => {
     await scenario(fx).command(releaseId, "promo", "production", "promote");
     expect((await evalIn("production", alice, carol, dave)).map((r) => r.value)).toEqual([true, true, true]);
 
-    await changeReleaseStatus(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "promo", environmentKey: "production", command: "rollback" });
+    await changeReleaseStatus(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "promo",
+      environmentKey: "production",
+      command: "rollback",
+    });
     expect((await evalIn("production", alice, carol, dave)).map((r) => [r.value, r.reason])).toEqual([
       [false, "DISABLED"],
       [false, "DISABLED"],

@@ -29,9 +29,17 @@ describeEachProvider("snapshot rows: the worker's SQL and Prisma agree", (databa
   beforeAll(async () => {
     await seedDemo({ db: getDb() });
     const fx = await createTeamFixture();
-    const live = await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "live" });
+    const live = await createSdkKey(fx.actors.admin, {
+      teamSlug: fx.team.slug,
+      environmentKey: "production",
+      name: "live",
+    });
     await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "staging", name: "staging" });
-    const revoked = await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "old" });
+    const revoked = await createSdkKey(fx.actors.admin, {
+      teamSlug: fx.team.slug,
+      environmentKey: "production",
+      name: "old",
+    });
     await revokeApiKey(fx.actors.admin, { teamSlug: fx.team.slug, keyId: revoked.id });
     await createAdminKey(fx.actors.admin, { teamSlug: fx.team.slug, name: "ci", role: "editor" });
     expect(live.key).toBeTruthy();

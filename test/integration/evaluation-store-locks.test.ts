@@ -34,7 +34,10 @@ async function evaluate(served: Served, sdkKey: string) {
     headers: { authorization: `Bearer ${sdkKey}`, "content-type": "application/json" },
     body: JSON.stringify({ context: { targetingKey: "u1" } }),
   });
-  return { status: response.status, body: (await response.json()) as { value: boolean; metadata: { snapshotStale?: boolean; status: string } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { value: boolean; metadata: { snapshotStale?: boolean; status: string } },
+  };
 }
 
 async function health(served: Served) {
@@ -46,8 +49,15 @@ async function health(served: Served) {
 async function promotedRelease(): Promise<string> {
   const fx = await createTeamFixture();
   await createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "lock-proof", name: "Lock proof" });
-  await changeReleaseStatus(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "lock-proof", environmentKey: "production", command: "promote", expectedVersion: 1 });
-  return (await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "locks" })).key;
+  await changeReleaseStatus(fx.actors.editor, {
+    teamSlug: fx.team.slug,
+    releaseKey: "lock-proof",
+    environmentKey: "production",
+    command: "promote",
+    expectedVersion: 1,
+  });
+  return (await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "locks" }))
+    .key;
 }
 
 /**
@@ -100,7 +110,9 @@ function sqliteSuite(database: SuiteDatabase) {
     const lockedAt = Date.now();
 
     // Polls that started after the lock complete: readers don't wait for the writer.
-    await expect.poll(() => (served.store.status().lastRefreshAt ?? 0) > lockedAt + 200, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => (served.store.status().lastRefreshAt ?? 0) > lockedAt + 200, { timeout: 20_000 })
+      .toBe(true);
     expect(served.store.stale).toBe(false);
     const during = await evaluate(served, sdkKey);
     expect(during.status).toBe(200);
@@ -116,7 +128,9 @@ function sqliteSuite(database: SuiteDatabase) {
     switcher.close();
     sdkKey = await promotedRelease();
     // One store waits on the lock as long as it lasts, one gives up after its busy timeout.
-    const stuck = await serve(EvaluationStore.forDatabase(database.url, { pollIntervalMs: 50, staleAfterMs: 300, busyTimeoutMs: 600_000 }));
+    const stuck = await serve(
+      EvaluationStore.forDatabase(database.url, { pollIntervalMs: 50, staleAfterMs: 300, busyTimeoutMs: 600_000 }),
+    );
     const failing = await serve(EvaluationStore.forDatabase(database.url, { pollIntervalMs: 50, busyTimeoutMs: 200 }));
     open.push(stuck, failing);
     await resetAppDb();
@@ -147,8 +161,12 @@ function postgresSuite(database: SuiteDatabase) {
   });
 
   it("LOCK TABLE … IN ACCESS EXCLUSIVE MODE held in an open transaction: stale answers, failing health, statement timeout, then recovery", async () => {
-    const stuck = await serve(EvaluationStore.forDatabase(database.url, { pollIntervalMs: 50, staleAfterMs: 300, statementTimeoutMs: 600_000 }));
-    const timingOut = await serve(EvaluationStore.forDatabase(database.url, { pollIntervalMs: 50, statementTimeoutMs: 300 }));
+    const stuck = await serve(
+      EvaluationStore.forDatabase(database.url, { pollIntervalMs: 50, staleAfterMs: 300, statementTimeoutMs: 600_000 }),
+    );
+    const timingOut = await serve(
+      EvaluationStore.forDatabase(database.url, { pollIntervalMs: 50, statementTimeoutMs: 300 }),
+    );
     open.push(stuck, timingOut);
     lock = new pg.Client({ connectionString: database.url });
     await lock.connect();

@@ -8,7 +8,15 @@ import { handleOfrep } from "@/lib/evaluation/ofrep-handler";
 import { changeReleaseStatus } from "@/lib/releases/change-release-status";
 import { createRelease } from "@/lib/releases/create-release";
 import { createTeamFixture } from "../support/fixtures";
-import { freshPostgres, migrateInChildProcess, POSTGRES_ADMIN_URL, pointAppAt, postgresUnavailableReason, resetAppDb, type FreshDatabase } from "../support/test-database";
+import {
+  freshPostgres,
+  migrateInChildProcess,
+  POSTGRES_ADMIN_URL,
+  pointAppAt,
+  postgresUnavailableReason,
+  resetAppDb,
+  type FreshDatabase,
+} from "../support/test-database";
 
 async function admin(sql: string) {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -41,20 +49,41 @@ describe.skipIf(skip)("evaluation keeps answering from the last snapshot when th
   it("serves the last snapshot marked snapshotStale, then recovers", async () => {
     const fx = await createTeamFixture();
     await createRelease(fx.actors.editor, { teamSlug: fx.team.slug, key: "outage-proof", name: "Outage proof" });
-    await changeReleaseStatus(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "outage-proof", environmentKey: "production", command: "promote", expectedVersion: 1 });
-    const { key } = await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "outage" });
+    await changeReleaseStatus(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "outage-proof",
+      environmentKey: "production",
+      command: "promote",
+      expectedVersion: 1,
+    });
+    const { key } = await createSdkKey(fx.actors.admin, {
+      teamSlug: fx.team.slug,
+      environmentKey: "production",
+      name: "outage",
+    });
     // Its own connection (in its worker), so the outage cuts every connection the store holds.
     const store = EvaluationStore.forDatabase(database.url, { pollIntervalMs: 100 });
     await store.start();
     const ask = async () => {
-      const response = await handleOfrep(store, null, { flagKey: "outage-proof", authorization: `Bearer ${key}`, apiKey: null, ifNoneMatch: null, body: JSON.stringify({ context: { targetingKey: "u1" } }) });
-      return { status: response.status, body: JSON.parse(response.body ?? "null") as { value: boolean; metadata: Record<string, unknown> } };
+      const response = await handleOfrep(store, null, {
+        flagKey: "outage-proof",
+        authorization: `Bearer ${key}`,
+        apiKey: null,
+        ifNoneMatch: null,
+        body: JSON.stringify({ context: { targetingKey: "u1" } }),
+      });
+      return {
+        status: response.status,
+        body: JSON.parse(response.body ?? "null") as { value: boolean; metadata: Record<string, unknown> },
+      };
     };
     expect((await ask()).body.metadata.snapshotStale).toBeUndefined();
     expect(store.environmentForKey(hashApiKey(key))).not.toBeNull();
 
     await admin(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS false`);
-    await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`);
+    await admin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}' AND pid <> pg_backend_pid()`,
+    );
     await expect.poll(() => store.stale, { timeout: 15_000 }).toBe(true);
     const during = await ask();
     expect(during.status).toBe(200);

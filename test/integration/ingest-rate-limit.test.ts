@@ -18,7 +18,13 @@ import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { scenario } from "../support/scenario";
 import { describeEachProvider } from "../support/test-database";
 
-type Transport = { name: string; post: (body: unknown, key: string) => Promise<{ status: number; retryAfter: string | null; body: { accepted?: number; error?: string } }> };
+type Transport = {
+  name: string;
+  post: (
+    body: unknown,
+    key: string,
+  ) => Promise<{ status: number; retryAfter: string | null; body: { accepted?: number; error?: string } }>;
+};
 
 // Per SDK key: requests per second (checked before the body is read) and observations per
 // second (checked once the batch is parsed, before any item is kept). The clock stands still,
@@ -33,18 +39,36 @@ describeEachProvider("metrics ingest rate limit per SDK key", () => {
   let deps: IngestDeps;
   const transports: Transport[] = [];
 
-  const observations = (count: number, cohort: string) => ({ observations: Array.from({ length: count }, () => ({ metric: "errors", release: "checkout", cohort, variant: "treatment", value: 0 })) });
+  const observations = (count: number, cohort: string) => ({
+    observations: Array.from({ length: count }, () => ({
+      metric: "errors",
+      release: "checkout",
+      cohort,
+      variant: "treatment",
+      value: 0,
+    })),
+  });
   const storedCount = async (cohortKey: string) => {
     await flusher.flush();
-    const rows = await getDb().metricAggregate.findMany({ where: { resolution: 60, series: { environmentId: fx.environments.production.id, cohortKey, metricKey: "errors" } } });
+    const rows = await getDb().metricAggregate.findMany({
+      where: {
+        resolution: 60,
+        series: { environmentId: fx.environments.production.id, cohortKey, metricKey: "errors" },
+      },
+    });
     return rows.reduce((sum, row) => sum + row.count, 0);
   };
 
   beforeAll(async () => {
     fx = await createTeamFixture();
     await scenario(fx).release("checkout");
-    await getDb().metricDefinition.create({ data: { teamId: fx.team.id, key: "errors", name: "Errors", kind: "error_rate", badDirection: "up", position: 1 } });
-    for (const name of ["dedicated", "dashboard"]) keys.push((await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name })).key);
+    await getDb().metricDefinition.create({
+      data: { teamId: fx.team.id, key: "errors", name: "Errors", kind: "error_rate", badDirection: "up", position: 1 },
+    });
+    for (const name of ["dedicated", "dashboard"])
+      keys.push(
+        (await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name })).key,
+      );
     const db = getDb();
     store = EvaluationStore.forDatabase(databaseUrl(), { pollIntervalMs: 100 });
     const buffer = new MetricBuffer();
@@ -56,11 +80,23 @@ describeEachProvider("metrics ingest rate limit per SDK key", () => {
     server = createOfrepServer(store, null, { exposures, ingest: { catalog: deps.catalog, buffer, limits } });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/metrics`;
-    const answer = async (response: Response) => ({ status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() });
-    const request = (body: unknown, key: string) => ({ method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const answer = async (response: Response) => ({
+      status: response.status,
+      retryAfter: response.headers.get("retry-after"),
+      body: await response.json(),
+    });
+    const request = (body: unknown, key: string) => ({
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     transports.push(
       { name: "dedicated server", post: async (body, key) => answer(await fetch(url, request(body, key))) },
-      { name: "dashboard route", post: async (body, key) => answer(await ingestFetch(new Request("http://localhost/api/v1/metrics", request(body, key)), deps)) },
+      {
+        name: "dashboard route",
+        post: async (body, key) =>
+          answer(await ingestFetch(new Request("http://localhost/api/v1/metrics", request(body, key)), deps)),
+      },
     );
   });
 
@@ -81,7 +117,10 @@ describeEachProvider("metrics ingest rate limit per SDK key", () => {
       expect(second.status, transport.name).toBe(429);
       expect(Number(second.retryAfter)).toBeGreaterThanOrEqual(1);
       expect(second.body.error).toMatch(/at most 100 observations per second/);
-      expect(await transport.post(observations(40, "default"), key)).toMatchObject({ status: 200, body: { accepted: 40 } });
+      expect(await transport.post(observations(40, "default"), key)).toMatchObject({
+        status: 200,
+        body: { accepted: 40 },
+      });
     }
     // Each key: 60 + 40 kept, the refused 60 not.
     expect(await storedCount("default")).toBe(200);
@@ -96,8 +135,13 @@ describeEachProvider("metrics ingest rate limit per SDK key", () => {
       expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
     }
     // Another key of the same environment has its own budget.
-    const fresh = (await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "fresh" })).key;
+    const fresh = (
+      await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "fresh" })
+    ).key;
     await store.refresh();
-    expect(await transports[0]!.post(observations(1, "default"), fresh)).toMatchObject({ status: 200, body: { accepted: 1 } });
+    expect(await transports[0]!.post(observations(1, "default"), fresh)).toMatchObject({
+      status: 200,
+      body: { accepted: 1 },
+    });
   });
 });

@@ -30,7 +30,14 @@ describeEachProvider("metrics: the buffer is bounded per release, per environmen
 
   /** One latency sample per minute, `count` minutes going back from an hour ago: each a new cell. */
   const spread = (release: string, from: number, count: number) =>
-    Array.from({ length: count }, (_, i) => ({ metric: "latency", release, cohort: "eu", variant: "control", value: 5, timestamp: anHourAgo - (from + i) * 60_000 }));
+    Array.from({ length: count }, (_, i) => ({
+      metric: "latency",
+      release,
+      cohort: "eu",
+      variant: "control",
+      value: 5,
+      timestamp: anHourAgo - (from + i) * 60_000,
+    }));
 
   it("answers 503 with Retry-After once a release holds its share of series-minutes, refusing the whole batch", async () => {
     expect((await harness.ingest(spread("checkout", 0, 300))).status).toBe(200);
@@ -49,7 +56,10 @@ describeEachProvider("metrics: the buffer is bounded per release, per environmen
     await harness.flusher.flush();
     expect((await harness.ingest([...spread("checkout", 0, 10), ...spread("checkout", 300, 1)])).status).toBe(200);
     await harness.flusher.flush();
-    expect(await storedTotals(fx.environments.production.id, "latency", 60)).toMatchObject({ count: 300 + 300 + 100 + 11, rows: 301 + 100 });
+    expect(await storedTotals(fx.environments.production.id, "latency", 60)).toMatchObject({
+      count: 300 + 300 + 100 + 11,
+      rows: 301 + 100,
+    });
   });
 
   it("bounds the environment's open cells, and the process's including cells still being written", async () => {

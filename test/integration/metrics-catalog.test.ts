@@ -14,7 +14,12 @@ describeEachProvider("metrics: definitions for ingest come from the flush worker
   beforeAll(async () => {
     const team = await createMetricsTeam();
     fx = team.fx;
-    harness = await startMetricsHarness({ sdkKey: team.sdkKey, databaseUrl: database.url, catalogFromWorker: true, definitionsIntervalMs: 3_600_000 });
+    harness = await startMetricsHarness({
+      sdkKey: team.sdkKey,
+      databaseUrl: database.url,
+      catalogFromWorker: true,
+      definitionsIntervalMs: 3_600_000,
+    });
   });
 
   afterAll(async () => {
@@ -24,13 +29,19 @@ describeEachProvider("metrics: definitions for ingest come from the flush worker
   it("takes a metric defined a moment ago and refuses one nobody defined", async () => {
     expect((await harness.catalog.lookup(fx.team.id)).current).toBe(true);
     // No read on the timer in this test: only the one the request asks for can find it.
-    await getDb().metricDefinition.create({ data: { teamId: fx.team.id, key: "signups", name: "Signups", kind: "count", badDirection: "down", position: 9 } });
+    await getDb().metricDefinition.create({
+      data: { teamId: fx.team.id, key: "signups", name: "Signups", kind: "count", badDirection: "down", position: 9 },
+    });
     const answer = await harness.ingest([
       { metric: "signups", release: "checkout", cohort: "eu", variant: "treatment", value: 2 },
       { metric: "sign-ups", release: "checkout", cohort: "eu", variant: "treatment", value: 2 },
     ]);
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ accepted: 1, rejected: 1, errors: [{ index: 1, field: "metric", message: 'no metric "sign-ups" in this team' }] });
+    expect(answer.body).toMatchObject({
+      accepted: 1,
+      rejected: 1,
+      errors: [{ index: 1, field: "metric", message: 'no metric "sign-ups" in this team' }],
+    });
     expect(answer.body!.deferred).toBeUndefined();
     await harness.flusher.flush();
     expect(await storedTotals(fx.environments.production.id, "signups")).toMatchObject({ count: 2, sum: 2 });

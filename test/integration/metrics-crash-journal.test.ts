@@ -27,7 +27,11 @@ describeEachProvider("metrics: nothing accepted is lost to a hard kill", (databa
 
   const start = async () => {
     // No flush on a timer during the test: everything accepted is only in memory and the journal.
-    const server = new OfrepServerProcess(port, { DATABASE_URL: database.url, GLIDEPATH_METRICS_FLUSH_MS: "3600000", GLIDEPATH_METRICS_JOURNAL_DIR: journalDir });
+    const server = new OfrepServerProcess(port, {
+      DATABASE_URL: database.url,
+      GLIDEPATH_METRICS_FLUSH_MS: "3600000",
+      GLIDEPATH_METRICS_JOURNAL_DIR: journalDir,
+    });
     await server.ready();
     return server;
   };
@@ -36,8 +40,15 @@ describeEachProvider("metrics: nothing accepted is lost to a hard kill", (databa
   const batch = (round: number) => ({
     observations: Array.from({ length: 500 }, (_, i) => {
       const timestamp = Date.now() - (10 + ((round * 7 + i) % 50)) * 60_000;
-      const base = { release: "checkout", cohort: i % 3 === 0 ? "default" : "eu", variant: i % 2 === 0 ? "treatment" : "control", timestamp };
-      return i % 2 === 0 ? { ...base, metric: "latency", value: 50 + (i % 100) } : { ...base, metric: "orders", value: 1 };
+      const base = {
+        release: "checkout",
+        cohort: i % 3 === 0 ? "default" : "eu",
+        variant: i % 2 === 0 ? "treatment" : "control",
+        timestamp,
+      };
+      return i % 2 === 0
+        ? { ...base, metric: "latency", value: 50 + (i % 100) }
+        : { ...base, metric: "orders", value: 1 };
     }),
   });
 
@@ -45,7 +56,11 @@ describeEachProvider("metrics: nothing accepted is lost to a hard kill", (databa
     const first = await start();
     let accepted = 0;
     for (let round = 0; round < 12; round++) {
-      const response = await fetch(`http://127.0.0.1:${port}/api/v1/metrics`, { method: "POST", headers: { authorization: `Bearer ${sdkKey}`, "content-type": "application/json" }, body: JSON.stringify(batch(round)) });
+      const response = await fetch(`http://127.0.0.1:${port}/api/v1/metrics`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${sdkKey}`, "content-type": "application/json" },
+        body: JSON.stringify(batch(round)),
+      });
       expect(response.status).toBe(200);
       accepted += ((await response.json()) as { accepted: number }).accepted;
     }

@@ -35,13 +35,32 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
   let sdkKey: string;
   let metrics: Map<string, MetricDefinitionView>;
   const environment = () => ({ environmentId: fx.environments.production.id, environmentKey: "production" });
-  const selector = (metric: string, cohortKeys = ["staff", "eu", "default"]): SeriesSelector => ({ ...environment(), releaseKey: "checkout", cohortKeys, metric: metrics.get(metric)! });
+  const selector = (metric: string, cohortKeys = ["staff", "eu", "default"]): SeriesSelector => ({
+    ...environment(),
+    releaseKey: "checkout",
+    cohortKeys,
+    metric: metrics.get(metric)!,
+  });
   const lastHour = () => ({ from: Date.now() - 3_600_000, to: Date.now() + 60_000, stepSeconds: 60 });
 
   async function ingest(body: unknown, headers: Record<string, string> = { authorization: `Bearer ${sdkKey}` }) {
-    const response = await fetch(`${baseUrl}/api/v1/metrics`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}/api/v1/metrics`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as { accepted: number; rejected: number; errors: { index: number; field: string; message: string }[]; error?: string }) : null };
+    return {
+      status: response.status,
+      body: text
+        ? (JSON.parse(text) as {
+            accepted: number;
+            rejected: number;
+            errors: { index: number; field: string; message: string }[];
+            error?: string;
+          })
+        : null,
+    };
   }
 
   async function storedRows() {
@@ -52,11 +71,34 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
     fx = await createTeamFixture();
     const { editor, admin } = fx.actors;
     const teamSlug = fx.team.slug;
-    await createCohort(editor, { teamSlug, key: "staff", name: "Staff", definition: { kind: "rules", conditions: [{ attribute: "email", operator: "endsWith", values: ["@acme.test"] }] } });
-    await createCohort(editor, { teamSlug, key: "eu", name: "EU", definition: { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] } });
+    await createCohort(editor, {
+      teamSlug,
+      key: "staff",
+      name: "Staff",
+      definition: { kind: "rules", conditions: [{ attribute: "email", operator: "endsWith", values: ["@acme.test"] }] },
+    });
+    await createCohort(editor, {
+      teamSlug,
+      key: "eu",
+      name: "EU",
+      definition: { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] },
+    });
     await createRelease(editor, { teamSlug, key: "checkout", name: "Checkout" });
-    await setRollout(editor, { teamSlug, releaseKey: "checkout", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 0, cohorts: { staff: 10_000, eu: 5_000 } });
-    await changeReleaseStatus(editor, { teamSlug, releaseKey: "checkout", environmentKey: "production", command: "start", expectedVersion: 2 });
+    await setRollout(editor, {
+      teamSlug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      expectedVersion: 1,
+      defaultBasisPoints: 0,
+      cohorts: { staff: 10_000, eu: 5_000 },
+    });
+    await changeReleaseStatus(editor, {
+      teamSlug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      command: "start",
+      expectedVersion: 2,
+    });
     sdkKey = (await createSdkKey(admin, { teamSlug, environmentKey: "production", name: "app" })).key;
     const db = getDb();
     const definitions = [
@@ -65,8 +107,21 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
       { key: "orders", name: "Orders", kind: "count", unit: "orders", badDirection: "down" },
       { key: "basket", name: "Basket", kind: "mean", unit: "EUR", badDirection: "down" },
     ];
-    await db.metricDefinition.createMany({ data: definitions.map((d, position) => ({ ...d, teamId: fx.team.id, position })) });
-    await db.metricDefinition.create({ data: { teamId: fx.team.id, key: "prom", name: "From Prometheus", kind: "count", badDirection: "up", source: "prometheus", query: 'sum(x{release="$release",cohort="$cohort",variant="$variant"})', position: 9 } });
+    await db.metricDefinition.createMany({
+      data: definitions.map((d, position) => ({ ...d, teamId: fx.team.id, position })),
+    });
+    await db.metricDefinition.create({
+      data: {
+        teamId: fx.team.id,
+        key: "prom",
+        name: "From Prometheus",
+        kind: "count",
+        badDirection: "up",
+        source: "prometheus",
+        query: 'sum(x{release="$release",cohort="$cohort",variant="$variant"})',
+        position: 9,
+      },
+    });
     metrics = new Map((await loadMetricDefinitions(db, fx.team.id)).map((m) => [m.key, m]));
 
     store = EvaluationStore.forDatabase(databaseUrl(), { pollIntervalMs: 100 });
@@ -94,7 +149,13 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
 
   it("stores the good items of a batch and names the field of each bad one", async () => {
     const good: Item[] = [
-      ...Array.from({ length: 40 }, (_, i) => ({ metric: "errors", release: "checkout", cohort: "eu", variant: "treatment", value: i < 4 ? 1 : 0 })),
+      ...Array.from({ length: 40 }, (_, i) => ({
+        metric: "errors",
+        release: "checkout",
+        cohort: "eu",
+        variant: "treatment",
+        value: i < 4 ? 1 : 0,
+      })),
       { metric: "errors", release: "checkout", cohort: "eu", variant: "control", count: 200, sum: 2 },
       { metric: "orders", release: "checkout", cohort: "staff", variant: "treatment", value: 7 },
       { metric: "orders", release: "checkout", cohort: "staff", variant: "treatment", count: 3 },
@@ -110,7 +171,14 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
       { metric: "errors", release: "checkout", cohort: "eu", variant: "treatment", count: 2, sum: 3 },
       { metric: "latency", release: "checkout", cohort: "eu", variant: "treatment", value: "fast" },
       { metric: "latency", release: "checkout", cohort: "eu", variant: "treatment", value: -1 },
-      { metric: "latency", release: "checkout", cohort: "eu", variant: "treatment", value: 5, timestamp: Date.now() - 30 * 86_400_000 },
+      {
+        metric: "latency",
+        release: "checkout",
+        cohort: "eu",
+        variant: "treatment",
+        value: 5,
+        timestamp: Date.now() - 30 * 86_400_000,
+      },
       { metric: "prom", release: "checkout", cohort: "eu", variant: "treatment", value: 1 },
       { metric: "orders", release: "checkout", cohort: "eu", variant: "treatment", value: 1, extra: true },
     ];
@@ -158,14 +226,25 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
   });
 
   it("merges latency sketches across flushes and keeps every resolution consistent", async () => {
-    const samples = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ metric: "latency", release: "checkout", cohort: "eu", variant: "treatment", value: from + i }));
+    const samples = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({
+        metric: "latency",
+        release: "checkout",
+        cohort: "eu",
+        variant: "treatment",
+        value: from + i,
+      }));
     await ingest({ observations: samples(1, 501) });
     await flusher.flush();
     await ingest({ observations: samples(501, 1001) });
     await flusher.flush();
     const [p50, p95, p99] = ["p50", "p95", "p99"].map((stat) => {
       return async (step: number) => {
-        const result = await backend.series(selector("latency", ["eu"]), { ...lastHour(), from: Date.now() - 86_400_000, stepSeconds: step });
+        const result = await backend.series(selector("latency", ["eu"]), {
+          ...lastHour(),
+          from: Date.now() - 86_400_000,
+          stepSeconds: step,
+        });
         return result.find((s) => s.variant === "treatment" && s.stat === stat)!.points.at(-1)!;
       };
     });
@@ -177,16 +256,34 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
     }
     expect((await p50!(60)).value!).toBeCloseTo(500, -1);
     expect((await p99!(900)).value!).toBeGreaterThan(990 * 0.98);
-    const summary = await backend.summary(selector("latency", ["eu"]), { from: Date.now() - 3_600_000, to: Date.now() + 60_000 });
+    const summary = await backend.summary(selector("latency", ["eu"]), {
+      from: Date.now() - 3_600_000,
+      to: Date.now() + 60_000,
+    });
     expect(summary.find((s) => s.variant === "treatment" && s.stat === "p95")).toMatchObject({ samples: 1000 });
     expect(summary.find((s) => s.variant === "control" && s.stat === "p95")).toMatchObject({ samples: 0, value: null });
   });
 
   it("files back-dated observations under their own minute", async () => {
     const threeHoursAgo = Date.now() - 3 * 3_600_000;
-    await ingest({ observations: [{ metric: "orders", release: "checkout", cohort: "eu", variant: "control", value: 5, timestamp: new Date(threeHoursAgo).toISOString() }] });
+    await ingest({
+      observations: [
+        {
+          metric: "orders",
+          release: "checkout",
+          cohort: "eu",
+          variant: "control",
+          value: 5,
+          timestamp: new Date(threeHoursAgo).toISOString(),
+        },
+      ],
+    });
     await flusher.flush();
-    const series = await backend.series(selector("orders", ["eu"]), { from: Date.now() - 86_400_000, to: Date.now(), stepSeconds: 300 });
+    const series = await backend.series(selector("orders", ["eu"]), {
+      from: Date.now() - 86_400_000,
+      to: Date.now(),
+      stepSeconds: 300,
+    });
     const points = series.find((s) => s.variant === "control")!.points;
     expect(points).toHaveLength(1);
     expect(points[0]!.t).toBe(Math.floor(threeHoursAgo / 300_000) * 300_000);
@@ -194,17 +291,27 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
 
   it("counts evaluations and distinct users per cohort and variant from OFREP traffic", async () => {
     const evaluateAs = (user: string, context: Record<string, string>) =>
-      fetch(`${baseUrl}/ofrep/v1/evaluate/flags/checkout`, { method: "POST", headers: { authorization: `Bearer ${sdkKey}`, "content-type": "application/json" }, body: JSON.stringify({ context: { targetingKey: user, ...context } }) });
+      fetch(`${baseUrl}/ofrep/v1/evaluate/flags/checkout`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${sdkKey}`, "content-type": "application/json" },
+        body: JSON.stringify({ context: { targetingKey: user, ...context } }),
+      });
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 60; i++) await evaluateAs(`eu-${i}`, { country: "DE" });
       for (let i = 0; i < 20; i++) await evaluateAs(`staff-${i}`, { email: `s${i}@acme.test` });
     }
     await flusher.flush();
-    const exposures = await readExposureSeries(getDb(), { environmentId: fx.environments.production.id, releaseKey: "checkout", cohortKeys: ["eu", "staff", "default"] }, lastHour());
+    const exposures = await readExposureSeries(
+      getDb(),
+      { environmentId: fx.environments.production.id, releaseKey: "checkout", cohortKeys: ["eu", "staff", "default"] },
+      lastHour(),
+    );
     // The evaluations may straddle a minute boundary: add up every minute (distinct users can't
     // be added across minutes; the merged estimate below checks those).
     const evaluations = (cohort: string, variant?: string) =>
-      exposures.filter((e) => e.cohortKey === cohort && (!variant || e.variant === variant)).reduce((n, e) => n + e.points.reduce((m, p) => m + p.evaluations, 0), 0);
+      exposures
+        .filter((e) => e.cohortKey === cohort && (!variant || e.variant === variant))
+        .reduce((n, e) => n + e.points.reduce((m, p) => m + p.evaluations, 0), 0);
     expect(evaluations("eu")).toBe(120);
     expect(evaluations("staff")).toBe(40);
     expect(exposures.find((e) => e.cohortKey === "staff" && e.variant === "control")!.points).toEqual([]);
@@ -212,7 +319,11 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
     const euTreatment = evaluations("eu", "treatment") / 2;
     expect(euTreatment).toBeGreaterThan(15);
     expect(euTreatment).toBeLessThan(45);
-    const users = await estimateCohortUsers(getDb(), { environmentId: fx.environments.production.id, releaseKey: "checkout", cohortKeys: ["eu", "staff", "default"] }, { from: Date.now() - 86_400_000, to: Date.now() + 60_000 });
+    const users = await estimateCohortUsers(
+      getDb(),
+      { environmentId: fx.environments.production.id, releaseKey: "checkout", cohortKeys: ["eu", "staff", "default"] },
+      { from: Date.now() - 86_400_000, to: Date.now() + 60_000 },
+    );
     // Distinct counts are estimates (HyperLogLog): exact to within a user or two at this size.
     expect(users.get("eu")).toBeGreaterThanOrEqual(58);
     expect(users.get("eu")).toBeLessThanOrEqual(62);
@@ -222,7 +333,11 @@ describeEachProvider("built-in metrics: ingest, exposures, query", () => {
 
   it("drops rows past their resolution's retention and keeps coarser ones", async () => {
     const tenDaysAgo = Date.now() - 6 * 86_400_000;
-    await ingest({ observations: [{ metric: "orders", release: "checkout", cohort: "eu", variant: "control", value: 1, timestamp: tenDaysAgo }] });
+    await ingest({
+      observations: [
+        { metric: "orders", release: "checkout", cohort: "eu", variant: "control", value: 1, timestamp: tenDaysAgo },
+      ],
+    });
     await flusher.flush();
     expect(await storedRows()).toBe(4);
     await pruneAggregates(getDb(), { 60: 5, 300: 35, 3600: 120, 86400: 400 });

@@ -56,12 +56,21 @@ describeEachProvider("metrics: ingest during a database outage", (database) => {
   let fx: TeamFixture;
   let sdkKey: string;
   let quiet: { mockRestore(): void }[] = [];
-  const item = (metric: string, fields: Record<string, unknown>) => ({ metric, release: "checkout", cohort: "eu", variant: "treatment", ...fields });
+  const item = (metric: string, fields: Record<string, unknown>) => ({
+    metric,
+    release: "checkout",
+    cohort: "eu",
+    variant: "treatment",
+    ...fields,
+  });
 
   beforeAll(async () => {
     ({ fx, sdkKey } = await createMetricsTeam());
     // The outage is on purpose: its warnings are expected, not news.
-    quiet = [vi.spyOn(console, "warn").mockImplementation(() => {}), vi.spyOn(console, "error").mockImplementation(() => {})];
+    quiet = [
+      vi.spyOn(console, "warn").mockImplementation(() => {}),
+      vi.spyOn(console, "error").mockImplementation(() => {}),
+    ];
   });
 
   afterAll(() => {
@@ -70,7 +79,12 @@ describeEachProvider("metrics: ingest during a database outage", (database) => {
 
   it("keeps answering from memory, holds what it took while the database is down, and stores it after", async () => {
     const outage = new Outage(database);
-    const harness: MetricsHarness = await startMetricsHarness({ sdkKey, databaseUrl: database.url, workerDatabaseUrl: await outage.workerUrl(), catalogFromWorker: true });
+    const harness: MetricsHarness = await startMetricsHarness({
+      sdkKey,
+      databaseUrl: database.url,
+      workerDatabaseUrl: await outage.workerUrl(),
+      catalogFromWorker: true,
+    });
     try {
       expect((await harness.catalog.lookup(fx.team.id)).current).toBe(true);
       const before = (await storedTotals(fx.environments.production.id, "orders")).count;
@@ -98,11 +112,27 @@ describeEachProvider("metrics: ingest during a database outage", (database) => {
     const before = (await storedTotals(fx.environments.production.id, "basket")).count;
     const outage = new Outage(database);
     const workerDatabaseUrl = await outage.workerUrl();
-    const harness = await startMetricsHarness({ sdkKey, databaseUrl: database.url, workerDatabaseUrl, catalogFromWorker: true, beforeWorker: () => outage.start() });
+    const harness = await startMetricsHarness({
+      sdkKey,
+      databaseUrl: database.url,
+      workerDatabaseUrl,
+      catalogFromWorker: true,
+      beforeWorker: () => outage.start(),
+    });
     try {
-      const during = await harness.ingest([item("basket", { value: 20 }), item("basket", { count: 2, sum: 50 }), item("no-such-metric", { value: 1 }), item("basket", { value: 1, release: "nope" })]);
+      const during = await harness.ingest([
+        item("basket", { value: 20 }),
+        item("basket", { count: 2, sum: 50 }),
+        item("no-such-metric", { value: 1 }),
+        item("basket", { value: 1, release: "nope" }),
+      ]);
       expect(during.status).toBe(202);
-      expect(during.body).toMatchObject({ accepted: 3, rejected: 1, deferred: 3, errors: [{ index: 3, field: "release" }] });
+      expect(during.body).toMatchObject({
+        accepted: 3,
+        rejected: 1,
+        deferred: 3,
+        errors: [{ index: 3, field: "release" }],
+      });
       expect(harness.buffer.deferred.size).toBe(3);
 
       const definitionsRead = new Promise<void>((resolve) => harness.catalog.onUpdate(resolve));

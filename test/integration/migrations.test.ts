@@ -7,7 +7,12 @@ import { applyPendingMigrations } from "@/lib/db/migrate";
 import { readMigrationList } from "@/lib/db/migration-list";
 import { openSchemaEngine } from "@/lib/db/schema-engine";
 import { schemaFor } from "@/lib/db/schema-files";
-import { describeEachProvider, freshDatabase, migrateInChildProcess, POSTGRES_ADMIN_URL } from "../support/test-database";
+import {
+  describeEachProvider,
+  freshDatabase,
+  migrateInChildProcess,
+  POSTGRES_ADMIN_URL,
+} from "../support/test-database";
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
@@ -15,7 +20,10 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 function expectedColumns(): Record<string, string[]> {
   const namespace = Prisma as unknown as Record<string, Record<string, string>>;
   return Object.fromEntries(
-    Object.values(Prisma.ModelName).map((model) => [model, Object.values(namespace[`${model}ScalarFieldEnum`] ?? {}).sort()]),
+    Object.values(Prisma.ModelName).map((model) => [
+      model,
+      Object.values(namespace[`${model}ScalarFieldEnum`] ?? {}).sort(),
+    ]),
   );
 }
 
@@ -112,24 +120,20 @@ describeEachProvider("migrations", (suite) => {
 
   // The engine's connection is disposed on close: on SQLite it holds locking_mode=EXCLUSIVE, on
   // PostgreSQL the migration advisory lock, so a leak shows up here as a timeout.
-  it(
-    "in one process, a second applyPendingMigrations is a no-op and the app can write right after",
-    async () => {
-      const db = await freshDatabase(suite.provider);
+  it("in one process, a second applyPendingMigrations is a no-op and the app can write right after", async () => {
+    const db = await freshDatabase(suite.provider);
+    try {
+      expect(await applyPendingMigrations(db.url)).toEqual(folder());
+      expect(await applyPendingMigrations(db.url)).toEqual([]);
+      const client = createDb(db.url);
       try {
-        expect(await applyPendingMigrations(db.url)).toEqual(folder());
-        expect(await applyPendingMigrations(db.url)).toEqual([]);
-        const client = createDb(db.url);
-        try {
-          const team = await client.team.create({ data: { slug: "after-migrate", name: "After migrate" } });
-          expect(team.slug).toBe("after-migrate");
-        } finally {
-          await client.$disconnect();
-        }
+        const team = await client.team.create({ data: { slug: "after-migrate", name: "After migrate" } });
+        expect(team.slug).toBe("after-migrate");
       } finally {
-        await db.drop();
+        await client.$disconnect();
       }
-    },
-    20_000,
-  );
+    } finally {
+      await db.drop();
+    }
+  }, 20_000);
 });

@@ -32,13 +32,42 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
     fx = await createTeamFixture();
     const { editor, admin } = fx.actors;
     const teamSlug = fx.team.slug;
-    await createCohort(editor, { teamSlug, key: "staff", name: "Staff", definition: { kind: "rules", conditions: [{ attribute: "email", operator: "endsWith", values: ["@acme.test"] }] } });
-    await createCohort(editor, { teamSlug, key: "eu", name: "EU", definition: { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] } });
+    await createCohort(editor, {
+      teamSlug,
+      key: "staff",
+      name: "Staff",
+      definition: { kind: "rules", conditions: [{ attribute: "email", operator: "endsWith", values: ["@acme.test"] }] },
+    });
+    await createCohort(editor, {
+      teamSlug,
+      key: "eu",
+      name: "EU",
+      definition: { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] },
+    });
     await createRelease(editor, { teamSlug, key: "checkout", name: "Checkout" });
-    await setRollout(editor, { teamSlug, releaseKey: "checkout", environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 0, cohorts: { staff: 10_000, eu: 2_500 } });
-    await changeReleaseStatus(editor, { teamSlug, releaseKey: "checkout", environmentKey: "production", command: "start", expectedVersion: 2 });
+    await setRollout(editor, {
+      teamSlug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      expectedVersion: 1,
+      defaultBasisPoints: 0,
+      cohorts: { staff: 10_000, eu: 2_500 },
+    });
+    await changeReleaseStatus(editor, {
+      teamSlug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      command: "start",
+      expectedVersion: 2,
+    });
     await createRelease(editor, { teamSlug, key: "dark-mode", name: "Dark mode" });
-    await changeReleaseStatus(editor, { teamSlug, releaseKey: "dark-mode", environmentKey: "production", command: "promote", expectedVersion: 1 });
+    await changeReleaseStatus(editor, {
+      teamSlug,
+      releaseKey: "dark-mode",
+      environmentKey: "production",
+      command: "promote",
+      expectedVersion: 1,
+    });
     const created = await createSdkKey(admin, { teamSlug, environmentKey: "production", name: "web" });
     sdkKey = created.key;
     keyId = created.id;
@@ -59,7 +88,10 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
   });
 
   it("server SDK: evaluates a single flag with reason, variant and cohort metadata", async () => {
-    await ServerOpenFeature.setProviderAndWait("glidepath", new OFREPProvider({ baseUrl, headers: [["Authorization", `Bearer ${sdkKey}`]] }));
+    await ServerOpenFeature.setProviderAndWait(
+      "glidepath",
+      new OFREPProvider({ baseUrl, headers: [["Authorization", `Bearer ${sdkKey}`]] }),
+    );
     const client = ServerOpenFeature.getClient("glidepath");
 
     const staff = await client.getBooleanDetails("checkout", false, { targetingKey: "u-1", email: "kim@acme.test" });
@@ -94,7 +126,14 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
       requests.push({ status: response.status, etag: response.headers.get("etag") });
       return response;
     };
-    const provider = new OFREPWebProvider({ baseUrl, headers: [["X-API-Key", sdkKey]], cacheMode: "disabled", pollInterval: 100, changeDetection: "polling", fetchImplementation: recordingFetch });
+    const provider = new OFREPWebProvider({
+      baseUrl,
+      headers: [["X-API-Key", sdkKey]],
+      cacheMode: "disabled",
+      pollInterval: 100,
+      changeDetection: "polling",
+      fetchImplementation: recordingFetch,
+    });
     await WebOpenFeature.setContext({ targetingKey: "web-user", country: "FR" });
     await WebOpenFeature.setProviderAndWait("web", provider);
     const client = WebOpenFeature.getClient("web");
@@ -109,21 +148,41 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
 
     // Move the EU cohort to the other side of this user's bucket, as an editor would.
     const target = before.value ? 0 : 10_000;
-    const rollout = await getDb().releaseRollout.findFirstOrThrow({ where: { release: { key: "checkout", teamId: fx.team.id }, environmentId: fx.environments.production.id } });
-    await setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "checkout", environmentKey: "production", expectedVersion: rollout.version, defaultBasisPoints: 0, cohorts: { eu: target } });
+    const rollout = await getDb().releaseRollout.findFirstOrThrow({
+      where: { release: { key: "checkout", teamId: fx.team.id }, environmentId: fx.environments.production.id },
+    });
+    await setRollout(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      expectedVersion: rollout.version,
+      defaultBasisPoints: 0,
+      cohorts: { eu: target },
+    });
     await expect.poll(() => client.getBooleanValue("checkout", before.value), { timeout: 5_000 }).toBe(!before.value);
     expect(requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(2);
   });
 
   it("answers plain HTTP errors the way the OFREP schema says", async () => {
-    const post = (path: string, body: string, headers: Record<string, string> = { authorization: `Bearer ${sdkKey}` }) =>
-      fetch(`${baseUrl}/ofrep/v1/evaluate/flags${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const post = (
+      path: string,
+      body: string,
+      headers: Record<string, string> = { authorization: `Bearer ${sdkKey}` },
+    ) =>
+      fetch(`${baseUrl}/ofrep/v1/evaluate/flags${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      });
     const parse = await post("/checkout", "{not json");
     expect(parse.status).toBe(400);
     expect(await parse.json()).toMatchObject({ key: "checkout", errorCode: "PARSE_ERROR" });
     const wrongType = await post("/checkout", JSON.stringify({ context: { targetingKey: 42 } }));
     expect(await wrongType.json()).toMatchObject({ errorCode: "INVALID_CONTEXT" });
-    const tooBig = await post("/checkout", JSON.stringify({ context: { targetingKey: "u", blob: "x".repeat(70_000) } }));
+    const tooBig = await post(
+      "/checkout",
+      JSON.stringify({ context: { targetingKey: "u", blob: "x".repeat(70_000) } }),
+    );
     expect(tooBig.status).toBe(413);
     const noKey = await post("/checkout", "{}", {});
     expect(noKey.status).toBe(401);
@@ -139,7 +198,13 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
     try {
       const url = `http://127.0.0.1:${(strict.address() as AddressInfo).port}/ofrep/v1/evaluate/flags/checkout`;
       const burst = await Promise.all(
-        Array.from({ length: 5 }, () => fetch(url, { method: "POST", headers: { "x-api-key": sdkKey }, body: JSON.stringify({ context: { targetingKey: "u" } }) })),
+        Array.from({ length: 5 }, () =>
+          fetch(url, {
+            method: "POST",
+            headers: { "x-api-key": sdkKey },
+            body: JSON.stringify({ context: { targetingKey: "u" } }),
+          }),
+        ),
       );
       expect(burst.filter((r) => r.status === 200)).toHaveLength(2);
       const limited = burst.filter((r) => r.status === 429);
@@ -151,8 +216,14 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
   });
 
   it("bulk answers advertise an SSE change stream that says refetchEvaluation when the config moves", async () => {
-    const bulk = await fetch(`${baseUrl}/ofrep/v1/evaluate/flags`, { method: "POST", headers: { "x-api-key": sdkKey }, body: JSON.stringify({ context: { targetingKey: "sse-user" } }) });
-    const { eventStreams } = (await bulk.json()) as { eventStreams: { type: string; url: string; inactivityDelaySec: number }[] };
+    const bulk = await fetch(`${baseUrl}/ofrep/v1/evaluate/flags`, {
+      method: "POST",
+      headers: { "x-api-key": sdkKey },
+      body: JSON.stringify({ context: { targetingKey: "sse-user" } }),
+    });
+    const { eventStreams } = (await bulk.json()) as {
+      eventStreams: { type: string; url: string; inactivityDelaySec: number }[];
+    };
     expect(eventStreams).toHaveLength(1);
     expect(eventStreams[0]).toMatchObject({ type: "sse", inactivityDelaySec: 120 });
     expect(eventStreams[0]!.url).not.toContain(sdkKey);
@@ -172,9 +243,17 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
       }
     };
     await readUntil("connected");
-    const rollout = await getDb().releaseRollout.findFirstOrThrow({ where: { release: { key: "dark-mode", teamId: fx.team.id }, environmentId: fx.environments.production.id } });
+    const rollout = await getDb().releaseRollout.findFirstOrThrow({
+      where: { release: { key: "dark-mode", teamId: fx.team.id }, environmentId: fx.environments.production.id },
+    });
     const changedAt = Date.now();
-    await changeReleaseStatus(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "dark-mode", environmentKey: "production", command: "rollback", expectedVersion: rollout.version });
+    await changeReleaseStatus(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "dark-mode",
+      environmentKey: "production",
+      command: "rollback",
+      expectedVersion: rollout.version,
+    });
     await readUntil("refetchEvaluation");
     expect(Date.now() - changedAt).toBeLessThan(1_000);
     expect(received).toMatch(/id: \d+\nevent: message\ndata: \{"type":"refetchEvaluation"/);
@@ -186,7 +265,12 @@ describeEachProvider("OFREP with the OpenFeature SDKs", () => {
 
   it("a revoked key is refused within a second", async () => {
     const body = JSON.stringify({ context: { targetingKey: "u" } });
-    const call = () => fetch(`${baseUrl}/ofrep/v1/evaluate/flags/checkout`, { method: "POST", headers: { authorization: `Bearer ${sdkKey}` }, body });
+    const call = () =>
+      fetch(`${baseUrl}/ofrep/v1/evaluate/flags/checkout`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${sdkKey}` },
+        body,
+      });
     expect((await call()).status).toBe(200);
     await revokeApiKey(fx.actors.admin, { teamSlug: fx.team.slug, keyId });
     const revokedAt = Date.now();

@@ -35,8 +35,12 @@ describeEachProvider("the dedicated server's last resort", () => {
   beforeAll(async () => {
     const fx = await createTeamFixture();
     await scenario(fx).release("checkout");
-    goodKey = (await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "good" })).key;
-    faultyKey = (await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "faulty" })).key;
+    goodKey = (
+      await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "good" })
+    ).key;
+    faultyKey = (
+      await createSdkKey(fx.actors.admin, { teamSlug: fx.team.slug, environmentKey: "production", name: "faulty" })
+    ).key;
     store = new FaultyStore(new SnapshotWorkerClient(databaseUrl()), { pollIntervalMs: 100 });
     store.faultyKeyHash = hashApiKey(faultyKey);
     server = createOfrepServer(store, null, null, { log: (message) => logged.push(message) });
@@ -53,11 +57,26 @@ describeEachProvider("the dedicated server's last resort", () => {
     const body = JSON.stringify({ context: { targetingKey: "u-1" } });
     // The first request finds the store not loaded yet (the promise path), the second loaded.
     for (let i = 0; i < 2; i++) {
-      const failed = await rawRequest(baseUrl, "POST", "/ofrep/v1/evaluate/flags/checkout", { authorization: `Bearer ${faultyKey}` }, body);
+      const failed = await rawRequest(
+        baseUrl,
+        "POST",
+        "/ofrep/v1/evaluate/flags/checkout",
+        { authorization: `Bearer ${faultyKey}` },
+        body,
+      );
       expect(failed).toMatchObject({ status: 500, body: '{"errorDetails":"Internal error"}' });
     }
-    expect(logged).toEqual(["[http] POST /ofrep/v1/evaluate/flags/checkout failed", "[http] POST /ofrep/v1/evaluate/flags/checkout failed"]);
-    const served = await rawRequest(baseUrl, "POST", "/ofrep/v1/evaluate/flags/checkout", { authorization: `Bearer ${goodKey}` }, body);
+    expect(logged).toEqual([
+      "[http] POST /ofrep/v1/evaluate/flags/checkout failed",
+      "[http] POST /ofrep/v1/evaluate/flags/checkout failed",
+    ]);
+    const served = await rawRequest(
+      baseUrl,
+      "POST",
+      "/ofrep/v1/evaluate/flags/checkout",
+      { authorization: `Bearer ${goodKey}` },
+      body,
+    );
     expect(served.status).toBe(200);
     expect(JSON.parse(served.body)).toMatchObject({ key: "checkout", value: false });
   });

@@ -11,10 +11,22 @@ import { contextOf } from "../support/team-access";
 // What sits at a team's Prometheus URL is usually on an internal network, and may not be
 // Prometheus at all: whatever it answers reaches admins only.
 const ANSWERS: Record<string, { status: number; headers?: Record<string, string>; body?: string }> = {
-  "/plain": { status: 500, headers: { "content-type": "text/plain" }, body: "db_password=hunter2 internal stack trace" },
+  "/plain": {
+    status: 500,
+    headers: { "content-type": "text/plain" },
+    body: "db_password=hunter2 internal stack trace",
+  },
   "/redirect": { status: 302, headers: { location: "https://sso.internal/login?token=s3cr3t" } },
-  "/refused": { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "error", errorType: "leak:db_password=hunter2", error: "parse error near s3cr3t" }) },
-  "/bad-data": { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "error", errorType: "bad_data", error: "parse error at char 3: s3cr3t" }) },
+  "/refused": {
+    status: 400,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ status: "error", errorType: "leak:db_password=hunter2", error: "parse error near s3cr3t" }),
+  },
+  "/bad-data": {
+    status: 400,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ status: "error", errorType: "bad_data", error: "parse error at char 3: s3cr3t" }),
+  },
 };
 const SECRETS = ["hunter2", "s3cr3t", "sso.internal", "stack trace"];
 
@@ -54,7 +66,11 @@ describeEachProvider("the chart API shows Prometheus' answers to admins only", (
 
   it.each([
     ["/plain", "Prometheus answered HTTP 500 Internal Server Error", "db_password=hunter2"],
-    ["/redirect", "Prometheus answered HTTP 302, a redirect (not followed); an admin should configure the final URL", "https://sso.internal/login?token=s3cr3t"],
+    [
+      "/redirect",
+      "Prometheus answered HTTP 302, a redirect (not followed); an admin should configure the final URL",
+      "https://sso.internal/login?token=s3cr3t",
+    ],
     ["/refused", "Prometheus refused the query (error, HTTP 400)", "parse error near s3cr3t"],
     ["/bad-data", "Prometheus refused the query (bad_data, HTTP 400)", "parse error at char 3: s3cr3t"],
   ])("%s: members see the status and a reason of ours, admins what it said", async (path, summary, detail) => {

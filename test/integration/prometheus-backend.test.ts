@@ -1,8 +1,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MetricsBackendError, type MetricDefinitionView, type MetricSummary, type SeriesSelector } from "@/lib/metrics/metric-types";
+import {
+  MetricsBackendError,
+  type MetricDefinitionView,
+  type MetricSummary,
+  type SeriesSelector,
+} from "@/lib/metrics/metric-types";
 import { createPrometheusBackend } from "@/lib/metrics/prometheus/prometheus-backend";
-import { freePort, listenOnLoopback, prometheusMissingReason, startPrometheusWithTestExporter, type PrometheusTestStack, type RunningServer } from "../support/prometheus";
+import {
+  freePort,
+  listenOnLoopback,
+  prometheusMissingReason,
+  startPrometheusWithTestExporter,
+  type PrometheusTestStack,
+  type RunningServer,
+} from "../support/prometheus";
 import {
   expectedQuantile,
   HOSTILE_COHORT,
@@ -17,7 +29,12 @@ function selector(metric: MetricDefinitionView, cohortKeys: readonly string[] = 
   return { environmentId: "env-test", environmentKey: TEST_ENVIRONMENT, releaseKey: TEST_RELEASE, cohortKeys, metric };
 }
 
-function pick<T extends { cohortKey: string; variant: string; stat: string }>(results: T[], cohortKey: string, variant: string, stat = "value"): T {
+function pick<T extends { cohortKey: string; variant: string; stat: string }>(
+  results: T[],
+  cohortKey: string,
+  variant: string,
+  stat = "value",
+): T {
   const found = results.find((r) => r.cohortKey === cohortKey && r.variant === variant && r.stat === stat);
   if (!found) throw new Error(`no result for ${cohortKey}/${variant}/${stat}`);
   return found;
@@ -52,7 +69,10 @@ describe.skipIf(missing !== null)("Prometheus backend against a real Prometheus"
     const backend = createPrometheusBackend({ url: stack.prometheusUrl });
     const to = Date.now();
     // 9.5 s: the window goes to Prometheus as the compound duration "9s500ms".
-    const summaries = await backend.summary(selector(TEST_METRICS.errorRate, [...TEST_COHORTS, "nobody"]), { from: to - 9_500, to });
+    const summaries = await backend.summary(selector(TEST_METRICS.errorRate, [...TEST_COHORTS, "nobody"]), {
+      from: to - 9_500,
+      to,
+    });
 
     expect(summaries).toHaveLength(8);
     for (const cohort of TEST_COHORTS) {
@@ -71,7 +91,13 @@ describe.skipIf(missing !== null)("Prometheus backend against a real Prometheus"
     // The cohort whose key would break out of an unescaped string reads its own series.
     expect(pick(summaries, HOSTILE_COHORT, "treatment").value).toBeCloseTo(0.25, 9);
     // No series: no value, and the sample query counts nothing.
-    expect(pick(summaries, "nobody", "treatment")).toEqual<MetricSummary>({ cohortKey: "nobody", variant: "treatment", stat: "value", value: null, samples: 0 });
+    expect(pick(summaries, "nobody", "treatment")).toEqual<MetricSummary>({
+      cohortKey: "nobody",
+      variant: "treatment",
+      stat: "value",
+      value: null,
+      samples: 0,
+    });
   });
 
   it("summary: latency quantiles where the histogram puts them, mean of a gauge, samples null without a sample query", async () => {
@@ -83,8 +109,15 @@ describe.skipIf(missing !== null)("Prometheus backend against a real Prometheus"
     for (const cohort of TEST_COHORTS) {
       for (const variant of ["treatment", "control"] as const) {
         const { latencyCumulative } = testProfile(TEST_RELEASE, cohort, variant);
-        for (const [stat, q] of [["p50", 0.5], ["p95", 0.95], ["p99", 0.99]] as const) {
-          expect(pick(latency, cohort, variant, stat).value, `${cohort}/${variant}/${stat}`).toBeCloseTo(expectedQuantile(q, latencyCumulative), 6);
+        for (const [stat, q] of [
+          ["p50", 0.5],
+          ["p95", 0.95],
+          ["p99", 0.99],
+        ] as const) {
+          expect(pick(latency, cohort, variant, stat).value, `${cohort}/${variant}/${stat}`).toBeCloseTo(
+            expectedQuantile(q, latencyCumulative),
+            6,
+          );
         }
       }
     }
@@ -103,7 +136,9 @@ describe.skipIf(missing !== null)("Prometheus backend against a real Prometheus"
 
     const requests = await backend.summary(selector(TEST_METRICS.requests, ["beta"]), window);
     expect(pick(requests, "beta", "control").samples).toBeNull();
-    expect(pick(requests, "beta", "control").value).toBeGreaterThan(pick(requests, "beta", "treatment").value ?? Infinity);
+    expect(pick(requests, "beta", "control").value).toBeGreaterThan(
+      pick(requests, "beta", "treatment").value ?? Infinity,
+    );
   });
 
   it("series: points per step bucket with values and sample counts", async () => {
@@ -131,7 +166,10 @@ describe.skipIf(missing !== null)("Prometheus backend against a real Prometheus"
       ["control/p50", "control/p95", "control/p99", "treatment/p50", "treatment/p95", "treatment/p99"].sort(),
     );
     const p95 = pick(latency, "beta", "treatment", "p95").points.at(-1);
-    expect(p95?.value).toBeCloseTo(expectedQuantile(0.95, testProfile(TEST_RELEASE, "beta", "treatment").latencyCumulative), 6);
+    expect(p95?.value).toBeCloseTo(
+      expectedQuantile(0.95, testProfile(TEST_RELEASE, "beta", "treatment").latencyCumulative),
+      6,
+    );
 
     const nobody = await backend.series(selector(TEST_METRICS.requests, ["nobody"]), range);
     expect(nobody.map((r) => r.points)).toEqual([[], []]);
@@ -139,15 +177,23 @@ describe.skipIf(missing !== null)("Prometheus backend against a real Prometheus"
 
   it("a PromQL syntax error comes back as a MetricsBackendError with Prometheus' message", async () => {
     const backend = createPrometheusBackend({ url: stack.prometheusUrl });
-    const broken = { ...TEST_METRICS.requests, query: 'sum(rate(glidepath_test_requests_total{release="$release",cohort="$cohort",variant="$variant"}[$window])' };
+    const broken = {
+      ...TEST_METRICS.requests,
+      query: 'sum(rate(glidepath_test_requests_total{release="$release",cohort="$cohort",variant="$variant"}[$window])',
+    };
     const to = Date.now();
     const error = await backendError(backend.summary(selector(broken, ["beta"]), { from: to - 60_000, to }));
     expect(error.message).toMatch(/^Prometheus refused the query \(bad_data, HTTP 400\): .*parse error/);
 
-    const rangeVector = { ...TEST_METRICS.requests, query: 'glidepath_test_requests_total{release="$release",cohort="$cohort",variant="$variant"}[$window]' };
+    const rangeVector = {
+      ...TEST_METRICS.requests,
+      query: 'glidepath_test_requests_total{release="$release",cohort="$cohort",variant="$variant"}[$window]',
+    };
     const instant = await backendError(backend.summary(selector(rangeVector, ["beta"]), { from: to - 60_000, to }));
     expect(instant.message).toContain("range vector");
-    const range = await backendError(backend.series(selector(rangeVector, ["beta"]), { from: to - 60_000, to, stepSeconds: 60 }));
+    const range = await backendError(
+      backend.series(selector(rangeVector, ["beta"]), { from: to - 60_000, to, stepSeconds: 60 }),
+    );
     expect(range.message).toMatch(/bad_data.*range vector/);
   });
 
@@ -155,8 +201,12 @@ describe.skipIf(missing !== null)("Prometheus backend against a real Prometheus"
     const port = await freePort();
     const backend = createPrometheusBackend({ url: `http://127.0.0.1:${port}` });
     const to = Date.now();
-    const error = await backendError(backend.summary(selector(TEST_METRICS.requests, ["beta"]), { from: to - 60_000, to }));
-    expect(error.message).toMatch(new RegExp(`^Prometheus at http://127\\.0\\.0\\.1:${port} is unreachable: .*ECONNREFUSED`));
+    const error = await backendError(
+      backend.summary(selector(TEST_METRICS.requests, ["beta"]), { from: to - 60_000, to }),
+    );
+    expect(error.message).toMatch(
+      new RegExp(`^Prometheus at http://127\\.0\\.0\\.1:${port} is unreachable: .*ECONNREFUSED`),
+    );
   });
 });
 
@@ -175,7 +225,12 @@ describe("Prometheus backend over HTTP", () => {
       let body = "";
       request.on("data", (chunk: Buffer) => (body += chunk.toString()));
       request.on("end", () => {
-        const entry = { method: request.method, url: request.url, headers: request.headers, form: new URLSearchParams(body) };
+        const entry = {
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          form: new URLSearchParams(body),
+        };
         captured.push(entry);
         respond(response, entry);
       });
@@ -208,20 +263,29 @@ describe("Prometheus backend over HTTP", () => {
     expect(first.form.get("time")).toBe(String(to / 1000));
     expect(captured.map((c) => c.form.get("query")).sort()).toEqual(
       (["control", "treatment"] as const)
-        .map((v) => `sum(increase(glidepath_test_requests_total{environment="production",release="checkout",cohort="beta",variant="${v}"}[5m]))`)
+        .map(
+          (v) =>
+            `sum(increase(glidepath_test_requests_total{environment="production",release="checkout",cohort="beta",variant="${v}"}[5m]))`,
+        )
         .sort(),
     );
 
     fresh(success({ resultType: "matrix", result: [] }));
     const noToken = createPrometheusBackend({ url: server.url });
     // 1h range, 60 s step: evaluated at each minute's end; $window is the step.
-    await noToken.series(selector(TEST_METRICS.requests, ["beta"]), { from: to - 3_600_000 + 1_000, to, stepSeconds: 60 });
+    await noToken.series(selector(TEST_METRICS.requests, ["beta"]), {
+      from: to - 3_600_000 + 1_000,
+      to,
+      stepSeconds: 60,
+    });
     const range = captured[0]!;
     expect(range.url).toBe("/api/v1/query_range");
     expect(range.headers.authorization).toBeUndefined();
     const minute = 60_000;
-    expect(range.form.get("start")).toBe(String((Math.floor((to - 3_600_000 + 1_000) / minute) * minute + minute) / 1000));
-    expect(range.form.get("end")).toBe(String(Math.ceil(to / minute) * minute / 1000));
+    expect(range.form.get("start")).toBe(
+      String((Math.floor((to - 3_600_000 + 1_000) / minute) * minute + minute) / 1000),
+    );
+    expect(range.form.get("end")).toBe(String((Math.ceil(to / minute) * minute) / 1000));
     expect(range.form.get("step")).toBe("60");
     expect(range.form.get("query")).toContain("[1m]");
   });
@@ -232,13 +296,24 @@ describe("Prometheus backend over HTTP", () => {
       success({
         resultType: "matrix",
         result: [
-          { metric: { a: "1" }, values: [[1_700_000_040, "0.5"], [1_700_000_100, "NaN"], [1_700_000_160, "+Inf"]] },
+          {
+            metric: { a: "1" },
+            values: [
+              [1_700_000_040, "0.5"],
+              [1_700_000_100, "NaN"],
+              [1_700_000_160, "+Inf"],
+            ],
+          },
           { metric: { a: "2" }, values: [[1_700_000_040, "99"]] },
         ],
       }),
     );
     const backend = createPrometheusBackend({ url: server.url });
-    const [result] = await backend.series(selector(TEST_METRICS.requests, ["beta"]), { from: to - 600_000, to, stepSeconds: step });
+    const [result] = await backend.series(selector(TEST_METRICS.requests, ["beta"]), {
+      from: to - 600_000,
+      to,
+      stepSeconds: step,
+    });
     expect(result?.points).toEqual([
       { t: 1_699_999_980_000, value: 0.5, samples: null },
       { t: 1_700_000_040_000, value: null, samples: null },
@@ -248,23 +323,41 @@ describe("Prometheus backend over HTTP", () => {
 
   it("a Prometheus error answer carries errorType and message", async () => {
     fresh(json(503, { status: "error", errorType: "timeout", error: "query timed out in expression evaluation" }));
-    const error = await backendError(createPrometheusBackend({ url: server.url }).summary(selector(TEST_METRICS.requests, ["beta"]), window));
-    expect(error.message).toBe("Prometheus refused the query (timeout, HTTP 503): query timed out in expression evaluation");
+    const error = await backendError(
+      createPrometheusBackend({ url: server.url }).summary(selector(TEST_METRICS.requests, ["beta"]), window),
+    );
+    expect(error.message).toBe(
+      "Prometheus refused the query (timeout, HTTP 503): query timed out in expression evaluation",
+    );
   });
 
   it("a refused token names the HTTP status and never the token, even when the server echoes it", async () => {
     fresh((response, request) => {
-      response.writeHead(401, { "Content-Type": "text/plain" }).end(`invalid credentials: ${request.headers.authorization}`);
+      response
+        .writeHead(401, { "Content-Type": "text/plain" })
+        .end(`invalid credentials: ${request.headers.authorization}`);
     });
-    const error = await backendError(createPrometheusBackend({ url: server.url, token: TOKEN }).summary(selector(TEST_METRICS.requests, ["beta"]), window));
-    expect(error.message).toBe(`Prometheus at ${server.url} answered HTTP 401 Unauthorized (check the bearer token): invalid credentials: Bearer [redacted]`);
+    const error = await backendError(
+      createPrometheusBackend({ url: server.url, token: TOKEN }).summary(
+        selector(TEST_METRICS.requests, ["beta"]),
+        window,
+      ),
+    );
+    expect(error.message).toBe(
+      `Prometheus at ${server.url} answered HTTP 401 Unauthorized (check the bearer token): invalid credentials: Bearer [redacted]`,
+    );
     expect(error.message).not.toContain(TOKEN);
   });
 
   it("times out after timeoutMs", async () => {
     fresh(() => {}); // never answers
     const started = Date.now();
-    const error = await backendError(createPrometheusBackend({ url: server.url, timeoutMs: 300 }).summary(selector(TEST_METRICS.requests, ["beta"]), window));
+    const error = await backendError(
+      createPrometheusBackend({ url: server.url, timeoutMs: 300 }).summary(
+        selector(TEST_METRICS.requests, ["beta"]),
+        window,
+      ),
+    );
     expect(error.message).toBe(`Prometheus at ${server.url} did not answer within 0.3 s`);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
@@ -290,17 +383,21 @@ describe("Prometheus backend over HTTP", () => {
 
   it("refuses a bad URL, a metric without a query and an unsafe template before sending anything", async () => {
     fresh(success({ resultType: "vector", result: [] }));
-    const bad = await backendError(createPrometheusBackend({ url: "not a url" }).summary(selector(TEST_METRICS.requests, ["beta"]), window));
+    const bad = await backendError(
+      createPrometheusBackend({ url: "not a url" }).summary(selector(TEST_METRICS.requests, ["beta"]), window),
+    );
     expect(bad.message).toBe("The Prometheus URL is not a valid URL");
 
     const backend = createPrometheusBackend({ url: server.url });
     const builtin = { ...TEST_METRICS.requests, source: "builtin" as const, query: null };
-    expect((await backendError(backend.summary(selector(builtin, ["beta"]), window))).message).toBe('Metric "requests" has no PromQL query');
-
-    const unsafe = { ...TEST_METRICS.requests, query: "sum(x{release=\"$release\",cohort=$cohort,variant=\"$variant\"})" };
-    expect((await backendError(backend.series(selector(unsafe, ["beta"]), { ...window, stepSeconds: 60 }))).message).toBe(
-      'Metric "requests": PromQL template: $cohort must sit inside a quoted label value, like cohort="$cohort"',
+    expect((await backendError(backend.summary(selector(builtin, ["beta"]), window))).message).toBe(
+      'Metric "requests" has no PromQL query',
     );
+
+    const unsafe = { ...TEST_METRICS.requests, query: 'sum(x{release="$release",cohort=$cohort,variant="$variant"})' };
+    expect(
+      (await backendError(backend.series(selector(unsafe, ["beta"]), { ...window, stepSeconds: 60 }))).message,
+    ).toBe('Metric "requests": PromQL template: $cohort must sit inside a quoted label value, like cohort="$cohort"');
     expect(captured).toHaveLength(0);
   });
 });

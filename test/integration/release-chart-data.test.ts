@@ -24,10 +24,17 @@ import { getTeamContext } from "@/lib/auth/get-team-context";
 describeEachProvider("release chart data", () => {
   let fx: TeamFixture;
   const base = () => ({ teamSlug: fx.team.slug, releaseKey: "checkout", environmentKey: "production" });
-  const teamRow = () => getDb().team.findUniqueOrThrow({ where: { id: fx.team.id }, select: { id: true, prometheusUrl: true, prometheusToken: true } });
+  const teamRow = () =>
+    getDb().team.findUniqueOrThrow({
+      where: { id: fx.team.id },
+      select: { id: true, prometheusUrl: true, prometheusToken: true },
+    });
   const production = () => ({ id: fx.environments.production.id, key: "production" });
 
-  async function chartData(range: { from: number; to: number }, choice: { metricKeys?: string[] | null; cohortKeys?: string[] | null } = {}) {
+  async function chartData(
+    range: { from: number; to: number },
+    choice: { metricKeys?: string[] | null; cohortKeys?: string[] | null } = {},
+  ) {
     return buildReleaseChartData(getDb(), {
       team: await teamRow(),
       releaseKey: "checkout",
@@ -50,14 +57,27 @@ describeEachProvider("release chart data", () => {
     const s = scenario(fx);
     await s.release("checkout", "New checkout");
     await s.keysCohort("beta", ["alice", "bob"]);
-    await s.rulesCohort("eu", { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] });
+    await s.rulesCohort("eu", {
+      kind: "rules",
+      conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }],
+    });
   });
 
   it("rebuilds the rollout over the range from the audit trail: ramp, promote, roll back, with who did each", async () => {
     const start = await instant();
-    await setRollout(fx.actors.editor, { ...base(), expectedVersion: 1, defaultBasisPoints: 0, cohorts: { beta: 1000 } });
+    await setRollout(fx.actors.editor, {
+      ...base(),
+      expectedVersion: 1,
+      defaultBasisPoints: 0,
+      cohorts: { beta: 1000 },
+    });
     await changeReleaseStatus(fx.actors.editor, { ...base(), command: "start", expectedVersion: 2 });
-    await setRollout(fx.actors.editor2, { ...base(), expectedVersion: 3, defaultBasisPoints: 500, cohorts: { beta: 5000, eu: 2500 } });
+    await setRollout(fx.actors.editor2, {
+      ...base(),
+      expectedVersion: 3,
+      defaultBasisPoints: 500,
+      cohorts: { beta: 5000, eu: 2500 },
+    });
     await changeReleaseStatus(fx.actors.editor2, { ...base(), command: "pause", expectedVersion: 4 });
     await changeReleaseStatus(fx.actors.editor, { ...base(), command: "promote", expectedVersion: 5 });
     await changeReleaseStatus(fx.actors.admin, { ...base(), command: "rollback" });
@@ -85,23 +105,46 @@ describeEachProvider("release chart data", () => {
   });
 
   it("a range that starts mid-rollout begins at the percentages of that moment and lists only later changes", async () => {
-    await setRollout(fx.actors.editor, { ...base(), expectedVersion: 1, defaultBasisPoints: 100, cohorts: { eu: 2000 } });
+    await setRollout(fx.actors.editor, {
+      ...base(),
+      expectedVersion: 1,
+      defaultBasisPoints: 100,
+      cohorts: { eu: 2000 },
+    });
     await changeReleaseStatus(fx.actors.editor, { ...base(), command: "start", expectedVersion: 2 });
     const from = await instant();
-    await setRollout(fx.actors.editor2, { ...base(), expectedVersion: 3, defaultBasisPoints: 100, cohorts: { eu: 4000 } });
+    await setRollout(fx.actors.editor2, {
+      ...base(),
+      expectedVersion: 3,
+      defaultBasisPoints: 100,
+      cohorts: { eu: 4000 },
+    });
     const to = await instant();
     await changeReleaseStatus(fx.actors.editor, { ...base(), command: "promote", expectedVersion: 4 });
 
     const { rollout } = await chartData({ from, to });
 
     expect(rollout.initial).toEqual({ beta: 1, eu: 20, default: 1 });
-    expect(rollout.changes.map((c) => [c.actorName, c.percentByCohort])).toEqual([["Erin Editor", { beta: 1, eu: 40, default: 1 }]]);
+    expect(rollout.changes.map((c) => [c.actorName, c.percentByCohort])).toEqual([
+      ["Erin Editor", { beta: 1, eu: 40, default: 1 }],
+    ]);
   });
 
   it("reads the other environment's changes never, and a chosen subset of cohorts only", async () => {
     const from = await instant();
-    await setRollout(fx.actors.editor, { ...base(), environmentKey: "staging", expectedVersion: 1, defaultBasisPoints: 9000, cohorts: {} });
-    await changeReleaseStatus(fx.actors.editor, { ...base(), environmentKey: "staging", command: "promote", expectedVersion: 2 });
+    await setRollout(fx.actors.editor, {
+      ...base(),
+      environmentKey: "staging",
+      expectedVersion: 1,
+      defaultBasisPoints: 9000,
+      cohorts: {},
+    });
+    await changeReleaseStatus(fx.actors.editor, {
+      ...base(),
+      environmentKey: "staging",
+      command: "promote",
+      expectedVersion: 2,
+    });
 
     const data = await chartData({ from, to: Date.now() + 1000 }, { cohortKeys: ["default"] });
 
@@ -112,8 +155,23 @@ describeEachProvider("release chart data", () => {
   it("draws stored observations per cohort and variant; a failing backend errors its own metric only", async () => {
     const { editor, admin } = fx.actors;
     const teamSlug = fx.team.slug;
-    await createMetricDefinition(editor, { teamSlug, key: "errors", name: "Errors", kind: "error_rate", badDirection: "up", source: "builtin" });
-    await createMetricDefinition(editor, { teamSlug, key: "latency", name: "Latency", unit: "ms", kind: "latency", badDirection: "up", source: "builtin" });
+    await createMetricDefinition(editor, {
+      teamSlug,
+      key: "errors",
+      name: "Errors",
+      kind: "error_rate",
+      badDirection: "up",
+      source: "builtin",
+    });
+    await createMetricDefinition(editor, {
+      teamSlug,
+      key: "latency",
+      name: "Latency",
+      unit: "ms",
+      kind: "latency",
+      badDirection: "up",
+      source: "builtin",
+    });
     await createMetricDefinition(editor, {
       teamSlug,
       key: "prom-errors",
@@ -142,8 +200,16 @@ describeEachProvider("release chart data", () => {
     const cells: MinuteCell[] = [
       { series: series("errors", "beta", "treatment"), minute, cell: cell("plain", (c) => c.addIncrement(200, 10)) },
       { series: series("errors", "beta", "control"), minute, cell: cell("plain", (c) => c.addIncrement(800, 8)) },
-      { series: series("latency", "eu", "treatment"), minute, cell: cell("latency", (c) => Array.from({ length: 100 }, (_, i) => c.addSample(i + 1))) },
-      { series: series("$exposure", "beta", "treatment"), minute, cell: cell("exposure", (c) => ["alice", "bob", "carol", "alice"].forEach((key) => c.addExposure(murmur3(key)))) },
+      {
+        series: series("latency", "eu", "treatment"),
+        minute,
+        cell: cell("latency", (c) => Array.from({ length: 100 }, (_, i) => c.addSample(i + 1))),
+      },
+      {
+        series: series("$exposure", "beta", "treatment"),
+        minute,
+        cell: cell("exposure", (c) => ["alice", "bob", "carol", "alice"].forEach((key) => c.addExposure(murmur3(key)))),
+      },
     ];
     await writeCells(getDb(), providerOf(databaseUrl()), seriesRegistryFor(getDb()), cells);
 
@@ -160,7 +226,9 @@ describeEachProvider("release chart data", () => {
     expect(data.metrics[2]?.series).toEqual([]);
 
     const point = (metric: string, cohortKey: string, variant: Variant, stat: string) =>
-      data.metrics.find((m) => m.definition.key === metric)?.series.find((s) => s.cohortKey === cohortKey && s.variant === variant && s.stat === stat)?.points;
+      data.metrics
+        .find((m) => m.definition.key === metric)
+        ?.series.find((s) => s.cohortKey === cohortKey && s.variant === variant && s.stat === stat)?.points;
     expect(point("errors", "beta", "treatment", "value")).toEqual([{ t: minute * 60_000, value: 0.05, samples: 200 }]);
     expect(point("errors", "beta", "control", "value")).toEqual([{ t: minute * 60_000, value: 0.01, samples: 800 }]);
     expect(point("errors", "eu", "treatment", "value") ?? []).toEqual([]);
@@ -181,9 +249,15 @@ describeEachProvider("release chart data", () => {
 
   it("refuses unknown metric and cohort keys naming the parameter", async () => {
     const now = Date.now();
-    const metrics = await rejectionOf(chartData({ from: now - 1000, to: now }, { metricKeys: ["nope"] }), ValidationError);
+    const metrics = await rejectionOf(
+      chartData({ from: now - 1000, to: now }, { metricKeys: ["nope"] }),
+      ValidationError,
+    );
     expect(metrics.fieldErrors).toEqual({ metrics: ["Unknown key: nope"] });
-    const cohorts = await rejectionOf(chartData({ from: now - 1000, to: now }, { cohortKeys: ["beta", "apac"] }), ValidationError);
+    const cohorts = await rejectionOf(
+      chartData({ from: now - 1000, to: now }, { cohortKeys: ["beta", "apac"] }),
+      ValidationError,
+    );
     expect(cohorts.fieldErrors).toEqual({ cohorts: ["Unknown key: apac"] });
   });
 
@@ -191,7 +265,10 @@ describeEachProvider("release chart data", () => {
     const q = (query: string) => new URLSearchParams(query);
     // As the route does: the member's access in the environment of ?env=, then the read.
     const read = async (actor: Actor | null, query = "", release = "checkout") =>
-      readReleaseChartData(await getTeamContext(actor, fx.team.slug, q(query).get("env")), { releaseKey: release, query: q(query) });
+      readReleaseChartData(await getTeamContext(actor, fx.team.slug, q(query).get("env")), {
+        releaseKey: release,
+        query: q(query),
+      });
 
     const data = await read(fx.actors.viewer, "env=staging&range=1h");
     expect(data.range.to - data.range.from).toBe(3_600_000);
@@ -203,9 +280,16 @@ describeEachProvider("release chart data", () => {
     await rejectionOf(read(fx.actors.outsider), NotFoundError);
     await rejectionOf(read(fx.actors.viewer, "env=qa"), NotFoundError);
     await rejectionOf(read(fx.actors.viewer, "", "no-such-release"), NotFoundError);
-    expect((await rejectionOf(read(fx.actors.viewer, "range=2d"), ValidationError)).fieldErrors).toHaveProperty("range");
-    expect((await rejectionOf(read(fx.actors.viewer, "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"), ValidationError)).fieldErrors).toHaveProperty("from");
-    expect((await rejectionOf(read(fx.actors.viewer, "from=0&to=9999999999"), ValidationError)).fieldErrors).toHaveProperty("to");
+    expect((await rejectionOf(read(fx.actors.viewer, "range=2d"), ValidationError)).fieldErrors).toHaveProperty(
+      "range",
+    );
+    expect(
+      (await rejectionOf(read(fx.actors.viewer, "from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"), ValidationError))
+        .fieldErrors,
+    ).toHaveProperty("from");
+    expect(
+      (await rejectionOf(read(fx.actors.viewer, "from=0&to=9999999999"), ValidationError)).fieldErrors,
+    ).toHaveProperty("to");
     // Not a member: not found before the query is even looked at (nothing about the team leaks).
     await rejectionOf(read(fx.actors.outsider, "range=bogus"), NotFoundError);
   });

@@ -8,7 +8,11 @@ import { chooseStep } from "@/lib/metrics/choose-step";
 import { createMetricDefinition } from "@/lib/metrics/definitions/create-metric-definition";
 import { setPrometheusSettings } from "@/lib/metrics/definitions/set-prometheus-settings";
 import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
-import { buildReleaseChartColumns, buildReleaseChartData, type ReleaseChartRequest } from "@/lib/metrics/release-chart-data";
+import {
+  buildReleaseChartColumns,
+  buildReleaseChartData,
+  type ReleaseChartRequest,
+} from "@/lib/metrics/release-chart-data";
 import type { ReleaseChartData } from "@/lib/metrics/release-chart-types";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { legacyBuiltinSeries, legacyExposureSeries } from "../support/legacy-chart-payload";
@@ -33,10 +37,26 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
     const s = scenario(fx);
     await s.release("checkout", "New checkout");
     await s.keysCohort("beta", ["alice", "bob"]);
-    await s.rulesCohort("eu", { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] });
+    await s.rulesCohort("eu", {
+      kind: "rules",
+      conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }],
+    });
     await s.keysCohort("quiet", ["nobody"]);
-    for (const [key, kind] of [["errors", "error_rate"], ["latency", "latency"], ["orders", "count"], ["basket", "mean"]] as const) {
-      await createMetricDefinition(editor, { teamSlug, key, name: key, unit: "u", kind, badDirection: "up", source: "builtin" });
+    for (const [key, kind] of [
+      ["errors", "error_rate"],
+      ["latency", "latency"],
+      ["orders", "count"],
+      ["basket", "mean"],
+    ] as const) {
+      await createMetricDefinition(editor, {
+        teamSlug,
+        key,
+        name: key,
+        unit: "u",
+        kind,
+        badDirection: "up",
+        source: "builtin",
+      });
     }
     // A metric whose backend is down: its panel is an error in both paths.
     await createMetricDefinition(editor, {
@@ -49,7 +69,10 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
       query: 'sum(rate(http_errors_total{release="$release",cohort="$cohort",variant="$variant"}[$window]))',
     });
     await setPrometheusSettings(admin, { teamSlug, url: "http://127.0.0.1:9" });
-    team = await getDb().team.findUniqueOrThrow({ where: { id: fx.team.id }, select: { id: true, prometheusUrl: true, prometheusToken: true } });
+    team = await getDb().team.findUniqueOrThrow({
+      where: { id: fx.team.id },
+      select: { id: true, prometheusUrl: true, prometheusToken: true },
+    });
     now = Date.now();
     stored = await storeMetrics({
       environmentId: fx.environments.production.id,
@@ -67,7 +90,10 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
     });
   });
 
-  function request(range: { from: number; to: number }, choice: { metricKeys?: string[]; cohortKeys?: string[] } = {}): ReleaseChartRequest {
+  function request(
+    range: { from: number; to: number },
+    choice: { metricKeys?: string[]; cohortKeys?: string[] } = {},
+  ): ReleaseChartRequest {
     return {
       team,
       releaseKey: "checkout",
@@ -83,18 +109,38 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
     const db = getDb();
     const all = await loadMetricDefinitions(db, fx.team.id);
     const definitions = req.metricKeys ? all.filter((d) => req.metricKeys!.includes(d.key)) : all;
-    const cohorts = chartCohorts(await db.cohort.findMany({ where: { teamId: fx.team.id, archivedAt: null }, orderBy: { priority: "asc" }, select: { key: true, name: true } }), req.cohortKeys);
+    const cohorts = chartCohorts(
+      await db.cohort.findMany({
+        where: { teamId: fx.team.id, archivedAt: null },
+        orderBy: { priority: "asc" },
+        select: { key: true, name: true },
+      }),
+      req.cohortKeys,
+    );
     const cohortKeys = cohorts.map((c) => c.key);
     const range = { ...req.range, stepSeconds: chooseStep(req.range.to - req.range.from) };
-    const selector = { environmentId: req.environment.id, environmentKey: req.environment.key, releaseKey: "checkout", cohortKeys };
+    const selector = {
+      environmentId: req.environment.id,
+      environmentKey: req.environment.key,
+      releaseKey: "checkout",
+      cohortKeys,
+    };
     const results = await Promise.allSettled(
       definitions.map((metric) =>
-        metric.source === "builtin" ? legacyBuiltinSeries(db, { ...selector, metric }, range) : metricsBackendFor(metric, team, db).series({ ...selector, metric }, range),
+        metric.source === "builtin"
+          ? legacyBuiltinSeries(db, { ...selector, metric }, range)
+          : metricsBackendFor(metric, team, db).series({ ...selector, metric }, range),
       ),
     );
     const exposures = await legacyExposureSeries(db, selector, range);
     // The rollout timeline is read the same way in both paths: taken from the current payload.
-    return { range, cohorts, metrics: metricPanels(definitions, results), exposures: { series: exposures, error: null }, rollout: current.rollout };
+    return {
+      range,
+      cohorts,
+      metrics: metricPanels(definitions, results),
+      exposures: { series: exposures, error: null },
+      rollout: current.rollout,
+    };
   }
 
   const RANGES: [string, () => { from: number; to: number }][] = [
@@ -104,7 +150,10 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
     ["7 d (hourly blocks)", () => ({ from: now - 7 * DAY, to: now })],
     ["3 d (15-minute steps merged from 5-minute rows)", () => ({ from: now - 3 * DAY, to: now })],
     ["30 d (3-hour steps merged from hourly rows, sketches included)", () => ({ from: now - 30 * DAY, to: now })],
-    ["a window that starts and ends inside blocks", () => ({ from: now - 20 * HOUR - 7 * 60_000 - 1234, to: now - 2 * HOUR - 31_000 })],
+    [
+      "a window that starts and ends inside blocks",
+      () => ({ from: now - 20 * HOUR - 7 * 60_000 - 1234, to: now - 2 * HOUR - 31_000 }),
+    ],
   ];
 
   for (const [label, rangeOf] of RANGES) {
@@ -118,9 +167,13 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
       expect(wire).toBe(JSON.stringify(legacyEncodeChartData(legacy)));
       expect(pointData).toEqual(legacy);
       // What the release page decodes is what embeds draw, to the wire's six digits.
-      expect(decodeChartData(JSON.parse(wire)).metrics.map((m) => m.series.map((s) => s.points.length))).toEqual(legacy.metrics.map((m) => m.series.map((s) => s.points.length)));
+      expect(decodeChartData(JSON.parse(wire)).metrics.map((m) => m.series.map((s) => s.points.length))).toEqual(
+        legacy.metrics.map((m) => m.series.map((s) => s.points.length)),
+      );
       // Not vacuous: every builtin panel and the exposures carry points.
-      const points = columns.metrics.filter((m) => m.definition.source === "builtin").map((m) => m.series.reduce((sum, s) => sum + s.t.length, 0));
+      const points = columns.metrics
+        .filter((m) => m.definition.source === "builtin")
+        .map((m) => m.series.reduce((sum, s) => sum + s.t.length, 0));
       expect(points.every((n) => n > 50)).toBe(true);
       expect(columns.exposures.series.reduce((sum, s) => sum + s.t.length, 0)).toBeGreaterThan(50);
       expect(columns.metrics.find((m) => m.definition.key === "prom")?.error).toMatch(/Prometheus|127\.0\.0\.1/);
@@ -129,7 +182,10 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
 
   it("a chosen subset of metrics and cohorts: the same JSON as the point path", async () => {
     expect(stored).toBeGreaterThan(20_000);
-    const req = request({ from: now - DAY, to: now }, { metricKeys: ["latency", "orders"], cohortKeys: ["eu", "quiet", "default"] });
+    const req = request(
+      { from: now - DAY, to: now },
+      { metricKeys: ["latency", "orders"], cohortKeys: ["eu", "quiet", "default"] },
+    );
     const columns = await buildReleaseChartColumns(getDb(), req);
     const legacy = await legacyPayload(req, await buildReleaseChartData(getDb(), req));
     expect(JSON.stringify(encodeChartColumns(columns))).toBe(JSON.stringify(legacyEncodeChartData(legacy)));
@@ -157,7 +213,13 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
     ];
     for (const range of ranges) {
       for (const metric of metrics) {
-        const selector = { environmentId: fx.environments.production.id, environmentKey: "production", releaseKey: "checkout", cohortKeys: ["beta", "eu", "quiet", "default"], metric };
+        const selector = {
+          environmentId: fx.environments.production.id,
+          environmentKey: "production",
+          releaseKey: "checkout",
+          cohortKeys: ["beta", "eu", "quiet", "default"],
+          metric,
+        };
         const points = await backend.series(selector, range);
         expect(points).toEqual(await legacyBuiltinSeries(db, selector, range));
         expect(points.some((s) => s.points.length > 0)).toBe(true);

@@ -47,7 +47,12 @@ describeEachProvider("changeReleaseStatus", () => {
     }
     expect(await configVersionOf(fx.environments.production.id)).toBe(config + steps.length);
     const events = await listAuditEvents(await accessOf(fx), { releaseId });
-    expect(events.slice(0, steps.length).map((e) => e.action).reverse()).toEqual(steps.map(([, , action]) => action));
+    expect(
+      events
+        .slice(0, steps.length)
+        .map((e) => e.action)
+        .reverse(),
+    ).toEqual(steps.map(([, , action]) => action));
     expect(events[0]).toMatchObject({
       actorName: "Eddie Editor",
       environmentName: "Production",
@@ -60,7 +65,14 @@ describeEachProvider("changeReleaseStatus", () => {
 
   it("rolls back a promoted release without a version, even after someone else changed it", async () => {
     await command("start");
-    await setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "wallet", environmentKey: "production", expectedVersion: 2, defaultBasisPoints: 5000, cohorts: { beta: 10000 } });
+    await setRollout(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "wallet",
+      environmentKey: "production",
+      expectedVersion: 2,
+      defaultBasisPoints: 5000,
+      cohorts: { beta: 10000 },
+    });
     await command("promote");
     const result = await changeReleaseStatus(fx.actors.editor2, input("rollback"));
     expect(result).toMatchObject({ status: "rolled_back", version: 5, updatedByName: "Erin Editor" });
@@ -73,7 +85,14 @@ describeEachProvider("changeReleaseStatus", () => {
 
   it("restart puts the release back to draft at 0% with no cohort percentages", async () => {
     await command("start");
-    await setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "wallet", environmentKey: "production", expectedVersion: 2, defaultBasisPoints: 2500, cohorts: { beta: 10000 } });
+    await setRollout(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "wallet",
+      environmentKey: "production",
+      expectedVersion: 2,
+      defaultBasisPoints: 2500,
+      cohorts: { beta: 10000 },
+    });
     await changeReleaseStatus(fx.actors.editor, input("rollback"));
     const restarted = await command("restart");
     expect(restarted).toMatchObject({ status: "draft", defaultBasisPoints: 0, cohorts: {} });
@@ -100,15 +119,27 @@ describeEachProvider("changeReleaseStatus", () => {
   ])("refuses to %s and changes nothing", async (_label, setup, cmd) => {
     for (const step of setup) await command(step);
     const { version } = await prod();
-    const error = await expectRefusedUnchanged(fx.team.id, () => changeReleaseStatus(fx.actors.editor, input(cmd, version)), ValidationError);
+    const error = await expectRefusedUnchanged(
+      fx.team.id,
+      () => changeReleaseStatus(fx.actors.editor, input(cmd, version)),
+      ValidationError,
+    );
     expect(Object.keys(error.fieldErrors)).toEqual(["command"]);
   });
 
   it("requires a version for everything but rollback, and refuses a stale one", async () => {
-    const missing = await expectRefusedUnchanged(fx.team.id, () => changeReleaseStatus(fx.actors.editor, input("start")), ValidationError);
+    const missing = await expectRefusedUnchanged(
+      fx.team.id,
+      () => changeReleaseStatus(fx.actors.editor, input("start")),
+      ValidationError,
+    );
     expect(Object.keys(missing.fieldErrors)).toEqual(["expectedVersion"]);
     await command("start");
-    const conflict = await expectRefusedUnchanged(fx.team.id, () => changeReleaseStatus(fx.actors.editor2, input("promote", 1)), ConflictError);
+    const conflict = await expectRefusedUnchanged(
+      fx.team.id,
+      () => changeReleaseStatus(fx.actors.editor2, input("promote", 1)),
+      ConflictError,
+    );
     expect(conflict.current).toMatchObject({ status: "rolling", version: 2, updatedByName: "Eddie Editor" });
   });
 
@@ -121,7 +152,15 @@ describeEachProvider("changeReleaseStatus", () => {
     const { version } = await prod();
     const error = await expectRefusedUnchanged(
       fx.team.id,
-      () => setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "wallet", environmentKey: "production", expectedVersion: version, defaultBasisPoints: 100, cohorts: {} }),
+      () =>
+        setRollout(fx.actors.editor, {
+          teamSlug: fx.team.slug,
+          releaseKey: "wallet",
+          environmentKey: "production",
+          expectedVersion: version,
+          defaultBasisPoints: 100,
+          cohorts: {},
+        }),
       ValidationError,
     );
     expect(Object.keys(error.fieldErrors)).toEqual(["status"]);
@@ -130,7 +169,14 @@ describeEachProvider("changeReleaseStatus", () => {
   it("allows percentage changes while paused", async () => {
     await command("start");
     await command("pause");
-    const result = await setRollout(fx.actors.editor, { teamSlug: fx.team.slug, releaseKey: "wallet", environmentKey: "production", expectedVersion: 3, defaultBasisPoints: 100, cohorts: {} });
+    const result = await setRollout(fx.actors.editor, {
+      teamSlug: fx.team.slug,
+      releaseKey: "wallet",
+      environmentKey: "production",
+      expectedVersion: 3,
+      defaultBasisPoints: 100,
+      cohorts: {},
+    });
     expect(result.rollout).toMatchObject({ status: "paused", version: 4, defaultBasisPoints: 100 });
   });
 });

@@ -30,11 +30,22 @@ describeEachProvider("setRollout concurrency", () => {
     expect(seenByErin.rollout.version).toBe(seenByEddie.rollout.version);
     const v = seenByEddie.rollout.version;
 
-    await setRollout(fx.actors.editor, { ...base(), expectedVersion: v, defaultBasisPoints: 100, cohorts: { beta: 2500 } });
+    await setRollout(fx.actors.editor, {
+      ...base(),
+      expectedVersion: v,
+      defaultBasisPoints: 100,
+      cohorts: { beta: 2500 },
+    });
 
     const conflict = (await expectRefusedUnchanged(
       fx.team.id,
-      () => setRollout(fx.actors.editor2, { ...base(), expectedVersion: v, defaultBasisPoints: 9000, cohorts: { staff: 10000 } }),
+      () =>
+        setRollout(fx.actors.editor2, {
+          ...base(),
+          expectedVersion: v,
+          defaultBasisPoints: 9000,
+          cohorts: { staff: 10000 },
+        }),
       ConflictError,
     )) as ConflictError<RolloutSnapshot>;
     expect(conflict.message).toContain("Eddie Editor");
@@ -66,7 +77,10 @@ describeEachProvider("setRollout concurrency", () => {
       updatedByName: "Erin Editor",
     });
     const events = await listAuditEvents(await accessOf(fx), { releaseId });
-    expect(events.filter((e) => e.action === "rollout.percentages_set").map((e) => e.actorName)).toEqual(["Erin Editor", "Eddie Editor"]);
+    expect(events.filter((e) => e.action === "rollout.percentages_set").map((e) => e.actorName)).toEqual([
+      "Erin Editor",
+      "Eddie Editor",
+    ]);
   });
 
   it("a version from the future is a conflict too", async () => {
@@ -87,7 +101,12 @@ describeEachProvider("setRollout concurrency", () => {
     }));
     const outcomes = await Promise.allSettled(
       attempts.map((a) =>
-        setRollout(a.actor, { ...base(), expectedVersion: 1, defaultBasisPoints: a.defaultBasisPoints, cohorts: { beta: a.beta } }),
+        setRollout(a.actor, {
+          ...base(),
+          expectedVersion: 1,
+          defaultBasisPoints: a.defaultBasisPoints,
+          cohorts: { beta: a.beta },
+        }),
       ),
     );
 
@@ -110,15 +129,30 @@ describeEachProvider("setRollout concurrency", () => {
   it("saves to different environments at the same time don't conflict", async () => {
     const [staging, production] = await Promise.all([
       setRollout(fx.actors.editor, { ...base("staging"), expectedVersion: 1, defaultBasisPoints: 10000, cohorts: {} }),
-      setRollout(fx.actors.editor2, { ...base("production"), expectedVersion: 1, defaultBasisPoints: 100, cohorts: { beta: 10000 } }),
+      setRollout(fx.actors.editor2, {
+        ...base("production"),
+        expectedVersion: 1,
+        defaultBasisPoints: 100,
+        cohorts: { beta: 10000 },
+      }),
     ]);
     expect(staging.rollout).toMatchObject({ version: 2, defaultBasisPoints: 10000, cohorts: {} });
     expect(production.rollout).toMatchObject({ version: 2, defaultBasisPoints: 100, cohorts: { beta: 10000 } });
   });
 
   it("a conflict on one environment still names the editor of that environment", async () => {
-    await setRollout(fx.actors.editor2, { ...base("staging"), expectedVersion: 1, defaultBasisPoints: 100, cohorts: {} });
-    await setRollout(fx.actors.editor, { ...base("production"), expectedVersion: 1, defaultBasisPoints: 200, cohorts: {} });
+    await setRollout(fx.actors.editor2, {
+      ...base("staging"),
+      expectedVersion: 1,
+      defaultBasisPoints: 100,
+      cohorts: {},
+    });
+    await setRollout(fx.actors.editor, {
+      ...base("production"),
+      expectedVersion: 1,
+      defaultBasisPoints: 200,
+      cohorts: {},
+    });
     const conflict = (await rejectionOf(
       setRollout(fx.actors.editor, { ...base("staging"), expectedVersion: 1, defaultBasisPoints: 300, cohorts: {} }),
       ConflictError,

@@ -27,16 +27,29 @@ describeEachProvider("team overview", () => {
   const slug = () => fx.team.slug;
 
   /** A release of this team in `environment`, taken through the commands (as the editor). */
-  async function release(key: string, commands: string[], environment: "staging" | "production" = "production", cohorts: Record<string, number> = {}) {
+  async function release(
+    key: string,
+    commands: string[],
+    environment: "staging" | "production" = "production",
+    cohorts: Record<string, number> = {},
+  ) {
     const created = await scenario(fx).release(key, `Release ${key}`);
-    await setRollout(fx.actors.editor, { teamSlug: slug(), releaseKey: key, environmentKey: environment, expectedVersion: 1, defaultBasisPoints: 0, cohorts });
+    await setRollout(fx.actors.editor, {
+      teamSlug: slug(),
+      releaseKey: key,
+      environmentKey: environment,
+      expectedVersion: 1,
+      defaultBasisPoints: 0,
+      cohorts,
+    });
     for (const command of commands) await scenario(fx).command(created.id, key, environment, command);
     // Rollouts are ordered by their last change: keep changes apart in time.
     await untilClockMoves();
     return created;
   }
 
-  const keysOf = (overview: Awaited<ReturnType<typeof getTeamOverview>>) => overview.rollouts.rollouts.map((r) => r.key);
+  const keysOf = (overview: Awaited<ReturnType<typeof getTeamOverview>>) =>
+    overview.rollouts.rollouts.map((r) => r.key);
 
   /** As the team page does: the member's access in the environment in view (?env=), then the overview. */
   async function overviewAs(actor: Actor | null, teamSlug: string, query: { env?: string; page?: string } = {}) {
@@ -66,16 +79,35 @@ describeEachProvider("team overview", () => {
     expect(keysOf(production)).toEqual(["paused", "rolling"]);
     expect(production.rollouts.total).toBe(2);
     const rolling = production.rollouts.rollouts.find((r) => r.key === "rolling")!;
-    expect(rolling).toMatchObject({ status: "rolling", defaultBasisPoints: 0, updatedByName: "Eddie Editor", pendingRequests: 0 });
+    expect(rolling).toMatchObject({
+      status: "rolling",
+      defaultBasisPoints: 0,
+      updatedByName: "Eddie Editor",
+      pendingRequests: 0,
+    });
     expect(rolling.cohorts).toEqual([
       { key: "beta", name: "Cohort beta", basisPoints: 2500 },
       { key: "mobile", name: "Cohort mobile", basisPoints: null },
     ]);
-    expect(rolling.summary).toEqual({ maxBasisPoints: 2500, headline: "Up to 25%", detail: "1 ramping (25%), 1 at 0% · everyone else 0%" });
+    expect(rolling.summary).toEqual({
+      maxBasisPoints: 2500,
+      headline: "Up to 25%",
+      detail: "1 ramping (25%), 1 at 0% · everyone else 0%",
+    });
 
     // A change moves a rollout to the top.
-    const { version } = await storedRollout((await getDb().release.findFirstOrThrow({ where: { teamId: fx.team.id, key: "rolling" } })).id, fx.environments.production.id);
-    await setRollout(fx.actors.editor2, { teamSlug: slug(), releaseKey: "rolling", environmentKey: "production", expectedVersion: version, defaultBasisPoints: 100, cohorts: { beta: 2500 } });
+    const { version } = await storedRollout(
+      (await getDb().release.findFirstOrThrow({ where: { teamId: fx.team.id, key: "rolling" } })).id,
+      fx.environments.production.id,
+    );
+    await setRollout(fx.actors.editor2, {
+      teamSlug: slug(),
+      releaseKey: "rolling",
+      environmentKey: "production",
+      expectedVersion: version,
+      defaultBasisPoints: 100,
+      cohorts: { beta: 2500 },
+    });
     const after = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
     expect(keysOf(after)).toEqual(["rolling", "paused"]);
     expect(after.rollouts.rollouts[0]).toMatchObject({ updatedByName: "Erin Editor", defaultBasisPoints: 100 });
@@ -88,7 +120,13 @@ describeEachProvider("team overview", () => {
     for (let i = 0; i < 23; i++) {
       const key = `bulk-${String(i).padStart(2, "0")}`;
       await createRelease(editor, { teamSlug: slug(), key, name: `Bulk ${i}` });
-      await changeReleaseStatus(editor, { teamSlug: slug(), releaseKey: key, environmentKey: "production", command: "start", expectedVersion: 1 });
+      await changeReleaseStatus(editor, {
+        teamSlug: slug(),
+        releaseKey: key,
+        environmentKey: "production",
+        command: "start",
+        expectedVersion: 1,
+      });
       await untilClockMoves();
     }
     const first = await overviewAs(fx.actors.viewer, slug(), {});
@@ -112,7 +150,13 @@ describeEachProvider("team overview", () => {
     const outsider = fx.actors.outsider;
     await createRelease(outsider, { teamSlug: fx.otherTeam.slug, key: "ours", name: "Theirs" });
     await createRelease(outsider, { teamSlug: fx.otherTeam.slug, key: "theirs", name: "Theirs too" });
-    await changeReleaseStatus(outsider, { teamSlug: fx.otherTeam.slug, releaseKey: "theirs", environmentKey: "production", command: "start", expectedVersion: 1 });
+    await changeReleaseStatus(outsider, {
+      teamSlug: fx.otherTeam.slug,
+      releaseKey: "theirs",
+      environmentKey: "production",
+      command: "start",
+      expectedVersion: 1,
+    });
 
     const overview = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
     expect(overview.rollouts.rollouts.map((r) => [r.key, r.name])).toEqual([["ours", "Release ours"]]);
@@ -127,10 +171,29 @@ describeEachProvider("team overview", () => {
   it("shows pending approvals of every environment, oldest first, marks their rows, and the latest activity", async () => {
     await release("checkout", ["start"], "production", { beta: 1000 });
     await release("search", ["start"], "production", { beta: 1000 });
-    await setApprovalPolicy(fx.actors.admin, { teamSlug: slug(), environmentKey: "production", expectedVersion: 0, cohortThresholdBasisPoints: 5000, defaultAboveZero: true, promote: true, criticalReleases: false, expiryMinutes: 60 });
+    await setApprovalPolicy(fx.actors.admin, {
+      teamSlug: slug(),
+      environmentKey: "production",
+      expectedVersion: 0,
+      cohortThresholdBasisPoints: 5000,
+      defaultAboveZero: true,
+      promote: true,
+      criticalReleases: false,
+      expiryMinutes: 60,
+    });
     const raise = async (key: string, bp: number) => {
-      const { version } = await storedRollout((await getDb().release.findFirstOrThrow({ where: { teamId: fx.team.id, key } })).id, fx.environments.production.id);
-      const result = await setRollout(fx.actors.editor, { teamSlug: slug(), releaseKey: key, environmentKey: "production", expectedVersion: version, defaultBasisPoints: 0, cohorts: { beta: bp } });
+      const { version } = await storedRollout(
+        (await getDb().release.findFirstOrThrow({ where: { teamId: fx.team.id, key } })).id,
+        fx.environments.production.id,
+      );
+      const result = await setRollout(fx.actors.editor, {
+        teamSlug: slug(),
+        releaseKey: key,
+        environmentKey: "production",
+        expectedVersion: version,
+        defaultBasisPoints: 0,
+        cohorts: { beta: bp },
+      });
       expect(result.changed).toBe(false);
       await untilClockMoves();
     };
@@ -163,7 +226,14 @@ describeEachProvider("team overview", () => {
   it("health: the first two metrics, in the cohort where treatment is worst; a failing backend blanks its own cell only", async () => {
     await release("checkout", ["start"], "production", { beta: 5000, mobile: 5000 });
     const { editor, admin } = fx.actors;
-    await createMetricDefinition(editor, { teamSlug: slug(), key: "errors", name: "Errors", kind: "error_rate", badDirection: "up", source: "builtin" });
+    await createMetricDefinition(editor, {
+      teamSlug: slug(),
+      key: "errors",
+      name: "Errors",
+      kind: "error_rate",
+      badDirection: "up",
+      source: "builtin",
+    });
     await createMetricDefinition(editor, {
       teamSlug: slug(),
       key: "prom-latency",
@@ -172,14 +242,28 @@ describeEachProvider("team overview", () => {
       kind: "latency",
       badDirection: "up",
       source: "prometheus",
-      query: 'histogram_quantile($quantile, sum(rate(latency_bucket{release="$release",cohort="$cohort",variant="$variant"}[$window])) by (le))',
+      query:
+        'histogram_quantile($quantile, sum(rate(latency_bucket{release="$release",cohort="$cohort",variant="$variant"}[$window])) by (le))',
     });
-    await createMetricDefinition(editor, { teamSlug: slug(), key: "orders", name: "Orders", kind: "count", badDirection: "down", source: "builtin" });
+    await createMetricDefinition(editor, {
+      teamSlug: slug(),
+      key: "orders",
+      name: "Orders",
+      kind: "count",
+      badDirection: "down",
+      source: "builtin",
+    });
     // Nothing listens on the discard port.
     await setPrometheusSettings(admin, { teamSlug: slug(), url: "http://127.0.0.1:9" });
 
     const nowMinute = Math.floor(Date.now() / 60_000);
-    const series = (cohortKey: string, variant: Variant) => ({ environmentId: fx.environments.production.id, metricKey: "errors", releaseKey: "checkout", cohortKey, variant });
+    const series = (cohortKey: string, variant: Variant) => ({
+      environmentId: fx.environments.production.id,
+      metricKey: "errors",
+      releaseKey: "checkout",
+      cohortKey,
+      variant,
+    });
     const errors = (requests: number, failed: number) => {
       const cell = new AggregateCell("plain");
       cell.addIncrement(requests, failed);

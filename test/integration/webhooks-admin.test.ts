@@ -1,7 +1,13 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors/domain-errors";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from "@/lib/errors/domain-errors";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
@@ -31,7 +37,11 @@ async function webhookState(teamId: string) {
   return { webhooks, deliveries, auditEvents };
 }
 
-async function expectRefused<E extends Error>(teamId: string, call: () => Promise<unknown>, type: abstract new (...args: never[]) => E) {
+async function expectRefused<E extends Error>(
+  teamId: string,
+  call: () => Promise<unknown>,
+  type: abstract new (...args: never[]) => E,
+) {
   const before = await webhookState(teamId);
   const error = await rejectionOf(call(), type);
   expect(await webhookState(teamId)).toEqual(before);
@@ -39,7 +49,14 @@ async function expectRefused<E extends Error>(teamId: string, call: () => Promis
 }
 
 function create(fx: TeamFixture, actor: Actor | null, input: Record<string, unknown> = {}) {
-  return createWebhook(actor, { teamSlug: fx.team.slug, name: "#releases", url: SLACK_URL, format: "slack", events: [], ...input });
+  return createWebhook(actor, {
+    teamSlug: fx.team.slug,
+    name: "#releases",
+    url: SLACK_URL,
+    format: "slack",
+    events: [],
+    ...input,
+  });
 }
 
 describeEachProvider("webhook administration", () => {
@@ -88,10 +105,25 @@ describeEachProvider("webhook administration", () => {
 
     it("an admin of another team can't reach this team's webhook through their own team", async () => {
       const otherSlug = fx.otherTeam.slug;
-      await expectRefused(fx.team.id, () => deleteWebhook(fx.actors.outsider, { teamSlug: otherSlug, webhookId }), NotFoundError);
-      await expectRefused(fx.team.id, () => rotateWebhookSecret(fx.actors.outsider, { teamSlug: otherSlug, webhookId }), NotFoundError);
-      await expectRefused(fx.team.id, () => retryWebhookDelivery(fx.actors.outsider, { teamSlug: otherSlug, deliveryId }), NotFoundError);
-      await rejectionOf(listWebhookDeliveries(await getTeamAccess(fx.actors.outsider, otherSlug), { webhookId }), NotFoundError);
+      await expectRefused(
+        fx.team.id,
+        () => deleteWebhook(fx.actors.outsider, { teamSlug: otherSlug, webhookId }),
+        NotFoundError,
+      );
+      await expectRefused(
+        fx.team.id,
+        () => rotateWebhookSecret(fx.actors.outsider, { teamSlug: otherSlug, webhookId }),
+        NotFoundError,
+      );
+      await expectRefused(
+        fx.team.id,
+        () => retryWebhookDelivery(fx.actors.outsider, { teamSlug: otherSlug, deliveryId }),
+        NotFoundError,
+      );
+      await rejectionOf(
+        listWebhookDeliveries(await getTeamAccess(fx.actors.outsider, otherSlug), { webhookId }),
+        NotFoundError,
+      );
       await rejectionOf(getTeamAccess(fx.actors.outsider, fx.team.slug).then(listWebhooks), NotFoundError);
     });
   });
@@ -139,16 +171,33 @@ describeEachProvider("webhook administration", () => {
     });
 
     it("create: the secret is returned once, stored for signing, and the audit trail never holds it or the URL's path", async () => {
-      const created = await create(fx, fx.actors.admin, { events: ["rollout.rolled_back", "change_request.created", "rollout.rolled_back"] });
+      const created = await create(fx, fx.actors.admin, {
+        events: ["rollout.rolled_back", "change_request.created", "rollout.rolled_back"],
+      });
       expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
       const row = await getDb().webhook.findUniqueOrThrow({ where: { id: created.id } });
-      expect(row).toMatchObject({ name: "#releases", url: SLACK_URL, format: "slack", secret: created.secret, createdByName: fx.actors.admin.name, disabledAt: null });
+      expect(row).toMatchObject({
+        name: "#releases",
+        url: SLACK_URL,
+        format: "slack",
+        secret: created.secret,
+        createdByName: fx.actors.admin.name,
+        disabledAt: null,
+      });
       // Stored in the canonical order, duplicates folded.
       expect(JSON.parse(row.events)).toEqual(["change_request.created", "rollout.rolled_back"]);
 
-      const audit = await getDb().auditEvent.findFirstOrThrow({ where: { teamId: fx.team.id, action: "webhook.created" } });
+      const audit = await getDb().auditEvent.findFirstOrThrow({
+        where: { teamId: fx.team.id, action: "webhook.created" },
+      });
       expect(audit.actorName).toBe(fx.actors.admin.name);
-      expect(JSON.parse(audit.after ?? "{}")).toEqual({ name: "#releases", url: "https://hooks.slack.com/…", format: "slack", events: ["change_request.created", "rollout.rolled_back"], enabled: true });
+      expect(JSON.parse(audit.after ?? "{}")).toEqual({
+        name: "#releases",
+        url: "https://hooks.slack.com/…",
+        format: "slack",
+        events: ["change_request.created", "rollout.rolled_back"],
+        enabled: true,
+      });
       expect(JSON.stringify(audit)).not.toContain(created.secret);
       expect(JSON.stringify(audit)).not.toContain("XXXXSECRETXXXX");
     });
@@ -160,9 +209,22 @@ describeEachProvider("webhook administration", () => {
       const asAdmin = await listWebhooks(await accessOf(fx, "admin"));
       expect(asAdmin.isAdmin).toBe(true);
       expect(asAdmin.webhooks).toEqual([
-        expect.objectContaining({ id: created.id, url: SLACK_URL, secretHint: `${created.secret.slice(0, 10)}…`, format: "slack", events: [], enabled: true, pendingCount: 1, failedCount: 0 }),
+        expect.objectContaining({
+          id: created.id,
+          url: SLACK_URL,
+          secretHint: `${created.secret.slice(0, 10)}…`,
+          format: "slack",
+          events: [],
+          enabled: true,
+          pendingCount: 1,
+          failedCount: 0,
+        }),
       ]);
-      expect(asAdmin.webhooks[0]?.lastDelivery).toMatchObject({ event: "rollout.promoted", status: "pending", attempts: 0 });
+      expect(asAdmin.webhooks[0]?.lastDelivery).toMatchObject({
+        event: "rollout.promoted",
+        status: "pending",
+        attempts: 0,
+      });
 
       for (const role of ["viewer", "editor", "approver"] as const) {
         const list = await listWebhooks(await accessOf(fx, role));
@@ -180,7 +242,12 @@ describeEachProvider("webhook administration", () => {
       const asAdmin = await listWebhookDeliveries(await accessOf(fx, "admin"), { webhookId: id });
       expect(asAdmin.deliveries).toHaveLength(50);
       expect(JSON.parse(asAdmin.deliveries[0]?.body ?? "{}").text).toContain("event 52");
-      expect(asAdmin.deliveries[0]).toMatchObject({ event: "rollout.promoted", status: "pending", attempts: 0, lastStatusCode: null });
+      expect(asAdmin.deliveries[0]).toMatchObject({
+        event: "rollout.promoted",
+        status: "pending",
+        attempts: 0,
+        lastStatusCode: null,
+      });
 
       const asViewer = await listWebhookDeliveries(await accessOf(fx), { webhookId: id });
       expect(asViewer.deliveries.every((d) => d.body === null)).toBe(true);
@@ -198,8 +265,17 @@ describeEachProvider("webhook administration", () => {
       await rotateWebhookSecret(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: id });
       await deleteWebhook(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: id });
 
-      const audit = await getDb().auditEvent.findMany({ where: { teamId: fx.team.id, action: { startsWith: "webhook." } }, orderBy: { createdAt: "asc" } });
-      expect(audit.map((a) => a.action)).toEqual(["webhook.created", "webhook.disabled", "webhook.enabled", "webhook.secret_rotated", "webhook.deleted"]);
+      const audit = await getDb().auditEvent.findMany({
+        where: { teamId: fx.team.id, action: { startsWith: "webhook." } },
+        orderBy: { createdAt: "asc" },
+      });
+      expect(audit.map((a) => a.action)).toEqual([
+        "webhook.created",
+        "webhook.disabled",
+        "webhook.enabled",
+        "webhook.secret_rotated",
+        "webhook.deleted",
+      ]);
       expect(audit[1]?.summary).toBe('Disabled webhook "#releases" (1 queued delivery dropped)');
       expect(await getDb().webhook.count({ where: { id } })).toBe(0);
       expect(await getDb().webhookDelivery.count({ where: { webhookId: id } })).toBe(0);
@@ -210,11 +286,27 @@ describeEachProvider("webhook administration", () => {
       const { id: deliveryId } = await sendTestWebhook(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: id });
       expect(await getDb().auditEvent.count({ where: { teamId: fx.team.id, action: "webhook.tested" } })).toBe(1);
 
-      await expectRefused(fx.team.id, () => retryWebhookDelivery(fx.actors.admin, { teamSlug: fx.team.slug, deliveryId }), ConflictError);
+      await expectRefused(
+        fx.team.id,
+        () => retryWebhookDelivery(fx.actors.admin, { teamSlug: fx.team.slug, deliveryId }),
+        ConflictError,
+      );
       await setWebhookEnabled(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: id, enabled: false });
-      await expectRefused(fx.team.id, () => sendTestWebhook(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: id }), ConflictError);
-      await expectRefused(fx.team.id, () => retryWebhookDelivery(fx.actors.admin, { teamSlug: fx.team.slug, deliveryId }), ConflictError);
-      await expectRefused(fx.team.id, () => deleteWebhook(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: "nope" }), NotFoundError);
+      await expectRefused(
+        fx.team.id,
+        () => sendTestWebhook(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: id }),
+        ConflictError,
+      );
+      await expectRefused(
+        fx.team.id,
+        () => retryWebhookDelivery(fx.actors.admin, { teamSlug: fx.team.slug, deliveryId }),
+        ConflictError,
+      );
+      await expectRefused(
+        fx.team.id,
+        () => deleteWebhook(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: "nope" }),
+        NotFoundError,
+      );
     });
   });
 });

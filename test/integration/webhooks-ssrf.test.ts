@@ -40,7 +40,8 @@ describeEachProvider("webhooks can't be aimed at internal addresses", () => {
   let receiver: Receiver;
   const teamSlug = () => fx.team.slug;
   const allow = (entries: string) => setWebhookAllowList(fx.actors.admin, { teamSlug: teamSlug(), entries });
-  const create = (url: string) => createWebhook(fx.actors.admin, { teamSlug: teamSlug(), name: "Receiver", url, format: "generic", events: [] });
+  const create = (url: string) =>
+    createWebhook(fx.actors.admin, { teamSlug: teamSlug(), name: "Receiver", url, format: "generic", events: [] });
 
   beforeEach(async () => {
     fx = await createTeamFixture();
@@ -54,7 +55,9 @@ describeEachProvider("webhooks can't be aimed at internal addresses", () => {
   it.each(INTERNAL_URLS)("refused when saved: %s", async (url) => {
     const error = await rejectionOf(create(url), ValidationError);
     expect(Object.keys(error.fieldErrors)).toEqual(["url"]);
-    expect(error.fieldErrors.url?.join(" ")).toMatch(/is .*an internal address \((loopback|private|link-local|metadata|unspecified)\): webhooks can't reach it unless an admin adds it/);
+    expect(error.fieldErrors.url?.join(" ")).toMatch(
+      /is .*an internal address \((loopback|private|link-local|metadata|unspecified)\): webhooks can't reach it unless an admin adds it/,
+    );
     expect(await getDb().webhook.count({ where: { teamId: fx.team.id } })).toBe(0);
   });
 
@@ -127,7 +130,16 @@ describeEachProvider("webhooks can't be aimed at internal addresses", () => {
     await dispatchDueWebhooks({ now: clock.now });
     // A row written before summaries existed quotes the body in lastError.
     await getDb().webhookDelivery.create({
-      data: { webhookId: id, teamId: fx.team.id, event: "rollout.promoted", body: "{}", status: "failed", attempts: 6, lastStatusCode: 401, lastError: "HTTP 401: token=old-leak" },
+      data: {
+        webhookId: id,
+        teamId: fx.team.id,
+        event: "rollout.promoted",
+        body: "{}",
+        status: "failed",
+        attempts: 6,
+        lastStatusCode: 401,
+        lastError: "HTTP 401: token=old-leak",
+      },
     });
     await enqueue(eventFor(fx, "rollout.rolled_back"));
     receiver.reply({ status: 302, headers: { location: "https://sso.internal/callback?token=s3cr3t" } });
@@ -144,22 +156,38 @@ describeEachProvider("webhooks can't be aimed at internal addresses", () => {
       const log = await listWebhookDeliveries(await accessOf(fx, role), { webhookId: id });
       const list = await listWebhooks(await accessOf(fx, role));
       const seen = JSON.stringify([log, list]);
-      for (const secret of ["hunter2", "s3cr3t", "sso.internal", "old-leak"]) expect(seen, `${role} sees ${secret}`).not.toContain(secret);
-      expect(log.deliveries.map((d) => d.lastError).sort()).toEqual(["HTTP 302 (redirects are not followed)", "HTTP 401 Unauthorized", "HTTP 500 Internal Server Error"]);
+      for (const secret of ["hunter2", "s3cr3t", "sso.internal", "old-leak"])
+        expect(seen, `${role} sees ${secret}`).not.toContain(secret);
+      expect(log.deliveries.map((d) => d.lastError).sort()).toEqual([
+        "HTTP 302 (redirects are not followed)",
+        "HTTP 401 Unauthorized",
+        "HTTP 500 Internal Server Error",
+      ]);
       expect(log.deliveries.every((d) => d.lastResponse === null)).toBe(true);
       expect(list.allowList).toBeNull();
     }
   });
 
   it("only admins edit the list; a bad line is named and changes nothing; changes are audited", async () => {
-    await rejectionOf(setWebhookAllowList(fx.actors.editor, { teamSlug: teamSlug(), entries: "10.0.0.0/8" }), ForbiddenError);
+    await rejectionOf(
+      setWebhookAllowList(fx.actors.editor, { teamSlug: teamSlug(), entries: "10.0.0.0/8" }),
+      ForbiddenError,
+    );
     const bad = await rejectionOf(allow("10.0.0.0/8\nnot a host!\n10.0.0.0/33"), ValidationError);
-    expect(bad.fieldErrors).toEqual({ entries: ['"not a host!" is not a host name, an IP address or a CIDR range', '"10.0.0.0/33" is not a CIDR range like 10.0.0.0/8 or fd00::/8'] });
+    expect(bad.fieldErrors).toEqual({
+      entries: [
+        '"not a host!" is not a host name, an IP address or a CIDR range',
+        '"10.0.0.0/33" is not a CIDR range like 10.0.0.0/8 or fd00::/8',
+      ],
+    });
 
     await allow("Receiver.Internal:8443, 10.20.0.0/16\n[FD00::5]:8080\n10.20.0.0/16");
     await allow("receiver.internal:8443\n10.20.0.0/16\n[fd00::5]:8080");
     await allow("10.20.0.0/16");
-    const audit = await getDb().auditEvent.findMany({ where: { teamId: fx.team.id, action: "webhook.allow_list_changed" }, orderBy: { createdAt: "asc" } });
+    const audit = await getDb().auditEvent.findMany({
+      where: { teamId: fx.team.id, action: "webhook.allow_list_changed" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((a) => a.summary)).toEqual([
       "Internal webhook destinations: allowed receiver.internal:8443, 10.20.0.0/16, [fd00::5]:8080",
       "Internal webhook destinations: no longer allowed receiver.internal:8443, [fd00::5]:8080",

@@ -19,7 +19,12 @@ export async function startReceiver() {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      requests.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       const { status, body, delayMs, headers } = reply;
       const send = () => {
         if (!res.destroyed) res.writeHead(status, { "Content-Type": "text/plain", ...headers }).end(body ?? "");
@@ -55,7 +60,11 @@ export async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/down`;
 }
 
-export function eventFor(fx: TeamFixture, type: WebhookEventType = "rollout.promoted", overrides: Partial<WebhookEvent> = {}): WebhookEvent {
+export function eventFor(
+  fx: TeamFixture,
+  type: WebhookEventType = "rollout.promoted",
+  overrides: Partial<WebhookEvent> = {},
+): WebhookEvent {
   return {
     type,
     teamId: fx.team.id,
@@ -79,9 +88,20 @@ export function enqueue(event: WebhookEvent) {
  * Test receivers listen on 127.0.0.1, which webhooks reach only when the team's admins allow
  * it: as a team running its receiver beside Glidepath would, the helper allows it first.
  */
-export async function addWebhook(fx: TeamFixture, url: string, input: { format?: "slack" | "generic"; events?: string[]; name?: string } = {}) {
-  if (new URL(url).hostname === "127.0.0.1") await setWebhookAllowList(fx.actors.admin, { teamSlug: fx.team.slug, entries: "127.0.0.1" });
-  return createWebhook(fx.actors.admin, { teamSlug: fx.team.slug, name: input.name ?? "Receiver", url, format: input.format ?? "generic", events: input.events ?? [] });
+export async function addWebhook(
+  fx: TeamFixture,
+  url: string,
+  input: { format?: "slack" | "generic"; events?: string[]; name?: string } = {},
+) {
+  if (new URL(url).hostname === "127.0.0.1")
+    await setWebhookAllowList(fx.actors.admin, { teamSlug: fx.team.slug, entries: "127.0.0.1" });
+  return createWebhook(fx.actors.admin, {
+    teamSlug: fx.team.slug,
+    name: input.name ?? "Receiver",
+    url,
+    format: input.format ?? "generic",
+    events: input.events ?? [],
+  });
 }
 
 export function deliveriesOf(webhookId: string) {

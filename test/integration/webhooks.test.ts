@@ -13,7 +13,16 @@ import { verifyWebhookSignature } from "@/lib/webhooks/webhook-signature";
 import { WEBHOOK_TIMEOUT_MS } from "@/lib/webhooks/post-webhook";
 import { createTeamFixture, type TeamFixture } from "../support/fixtures";
 import { describeEachProvider } from "../support/test-database";
-import { addWebhook, closedPortUrl, deliveriesOf, enqueue, eventFor, manualClock, startReceiver, type Receiver } from "./webhooks-support";
+import {
+  addWebhook,
+  closedPortUrl,
+  deliveriesOf,
+  enqueue,
+  eventFor,
+  manualClock,
+  startReceiver,
+  type Receiver,
+} from "./webhooks-support";
 
 const PUBLIC_URL = "https://glidepath.example.test";
 
@@ -60,10 +69,22 @@ describeEachProvider("webhook delivery", (database) => {
       "x-glidepath-timestamp": String(Math.floor(clock.now().getTime() / 1000)),
     });
     expect(request?.headers["x-glidepath-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
-    const signed = { signature: request?.headers["x-glidepath-signature"] as string, timestamp: request?.headers["x-glidepath-timestamp"] as string, body: request?.body ?? "" };
+    const signed = {
+      signature: request?.headers["x-glidepath-signature"] as string,
+      timestamp: request?.headers["x-glidepath-timestamp"] as string,
+      body: request?.body ?? "",
+    };
     expect(verifyWebhookSignature(secret, signed, { nowSeconds: Math.floor(clock.now().getTime() / 1000) })).toBe(true);
-    expect(verifyWebhookSignature("whsec_wrong", signed, { nowSeconds: Math.floor(clock.now().getTime() / 1000) })).toBe(false);
-    expect(verifyWebhookSignature(secret, { ...signed, body: `${signed.body} ` }, { nowSeconds: Math.floor(clock.now().getTime() / 1000) })).toBe(false);
+    expect(
+      verifyWebhookSignature("whsec_wrong", signed, { nowSeconds: Math.floor(clock.now().getTime() / 1000) }),
+    ).toBe(false);
+    expect(
+      verifyWebhookSignature(
+        secret,
+        { ...signed, body: `${signed.body} ` },
+        { nowSeconds: Math.floor(clock.now().getTime() / 1000) },
+      ),
+    ).toBe(false);
 
     const body = JSON.parse(request?.body ?? "{}");
     expect(body).toEqual({
@@ -79,7 +100,13 @@ describeEachProvider("webhook delivery", (database) => {
       occurredAt: "2026-11-28T15:00:00.000Z",
     });
     expect(body).not.toHaveProperty("teamId");
-    expect(row).toMatchObject({ status: "delivered", attempts: 1, lastStatusCode: 200, lastError: null, lockedUntil: null });
+    expect(row).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      lockedUntil: null,
+    });
     expect(row?.deliveredAt?.getTime()).toBe(clock.now().getTime());
 
     // Delivered rows are never sent again.
@@ -89,20 +116,33 @@ describeEachProvider("webhook delivery", (database) => {
 
   it("Slack format: `text` for notifications and blocks with summary, release link, environment and actor", async () => {
     await addWebhook(fx, receiver.url, { format: "slack" });
-    await enqueue(eventFor(fx, "change_request.created", { summary: "Eddie asked to raise <eu> 5% → 50% & more", changeRequest: { id: "cr1", status: "pending", changes: "eu 5% → 50%", comment: "looks good" } }));
+    await enqueue(
+      eventFor(fx, "change_request.created", {
+        summary: "Eddie asked to raise <eu> 5% → 50% & more",
+        changeRequest: { id: "cr1", status: "pending", changes: "eu 5% → 50%", comment: "looks good" },
+      }),
+    );
 
     await dispatchDueWebhooks({ now: manualClock().now });
 
     const body = JSON.parse(receiver.requests[0]?.body ?? "{}");
     expect(body.text).toContain("Eddie asked to raise &lt;eu&gt; 5% → 50% &amp; more");
-    expect(body.text).toContain(`<${PUBLIC_URL}/teams/${fx.team.slug}/releases/new-checkout?env=production|open in Glidepath>`);
+    expect(body.text).toContain(
+      `<${PUBLIC_URL}/teams/${fx.team.slug}/releases/new-checkout?env=production|open in Glidepath>`,
+    );
     const text = JSON.stringify(body.blocks);
-    expect(body.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text", text: expect.stringContaining("Change requested: New checkout flow") } });
+    expect(body.blocks[0]).toMatchObject({
+      type: "header",
+      text: { type: "plain_text", text: expect.stringContaining("Change requested: New checkout flow") },
+    });
     expect(text).toContain("*Release*\\n<https://glidepath.example.test/teams/");
     expect(text).toContain("*Environment*\\nProduction");
     expect(text).toContain(`*By*\\n${fx.actors.editor.name}`);
     expect(text).toContain("*Change request*\\npending");
-    expect(body.blocks.find((b: { type: string }) => b.type === "actions").elements[0]).toMatchObject({ type: "button", url: expect.stringMatching(/^https:\/\/glidepath\.example\.test\//) });
+    expect(body.blocks.find((b: { type: string }) => b.type === "actions").elements[0]).toMatchObject({
+      type: "button",
+      url: expect.stringMatching(/^https:\/\/glidepath\.example\.test\//),
+    });
   });
 
   it("only subscribed, enabled webhooks get an event; an empty subscription means every event", async () => {
@@ -144,7 +184,14 @@ describeEachProvider("webhook delivery", (database) => {
 
     expect(await dispatchDueWebhooks({ now: clock.now, random: () => 0.5 })).toMatchObject({ claimed: 1, retrying: 1 });
     let [row] = await deliveriesOf(id);
-    expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: 500, lastError: "HTTP 500 Internal Server Error", lastResponse: "Body: database is on fire", lockedUntil: null });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastStatusCode: 500,
+      lastError: "HTTP 500 Internal Server Error",
+      lastResponse: "Body: database is on fire",
+      lockedUntil: null,
+    });
     expect(row?.nextAttemptAt.getTime()).toBe(t0 + RETRY_DELAYS_MS[0] * 1.1);
 
     // Not due yet: nothing is sent.
@@ -207,7 +254,12 @@ describeEachProvider("webhook delivery", (database) => {
 
     expect(Date.now() - started).toBeLessThan(1_500);
     const [row] = await deliveriesOf(id);
-    expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null, lastError: "Timed out after 0.3 s" });
+    expect(row).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastStatusCode: null,
+      lastError: "Timed out after 0.3 s",
+    });
     expect(WEBHOOK_TIMEOUT_MS).toBe(5_000);
   });
 
@@ -247,7 +299,10 @@ describeEachProvider("webhook delivery", (database) => {
     const { id } = await addWebhook(fx, receiver.url);
     await enqueue(eventFor(fx));
     const clock = manualClock();
-    await getDb().webhookDelivery.updateMany({ where: { webhookId: id }, data: { lockedUntil: new Date(clock.now().getTime() + 30_000) } });
+    await getDb().webhookDelivery.updateMany({
+      where: { webhookId: id },
+      data: { lockedUntil: new Date(clock.now().getTime() + 30_000) },
+    });
 
     expect(await dispatchDueWebhooks({ now: clock.now })).toMatchObject({ claimed: 0 });
     clock.advance(30_001);
@@ -262,7 +317,10 @@ describeEachProvider("webhook delivery", (database) => {
 
     expect(await dispatchDueWebhooks({ now: manualClock().now })).toMatchObject({ claimed: 1, failed: 1 });
     expect(receiver.requests).toEqual([]);
-    expect((await deliveriesOf(id))[0]).toMatchObject({ status: "failed", lastError: "Not sent: the webhook was disabled" });
+    expect((await deliveriesOf(id))[0]).toMatchObject({
+      status: "failed",
+      lastError: "Not sent: the webhook was disabled",
+    });
   });
 
   it("never throws into its caller, even when the database does", async () => {
@@ -272,21 +330,31 @@ describeEachProvider("webhook delivery", (database) => {
       },
     } as unknown as Db;
     const errors: string[] = [];
-    await expect(dispatchDueWebhooks({ db: broken, onError: (m) => errors.push(m) })).resolves.toMatchObject({ claimed: 0, errors: 1 });
+    await expect(dispatchDueWebhooks({ db: broken, onError: (m) => errors.push(m) })).resolves.toMatchObject({
+      claimed: 0,
+      errors: 1,
+    });
     expect(errors).toEqual(["[webhooks] dispatch: database is down"]);
     // Without a running dispatcher (tests, scripts) a kick is a harmless no-op.
     expect(() => kickWebhookDispatcher()).not.toThrow();
   });
 
   it("send test: one signed webhook.test delivery to that webhook only, whatever it subscribes to", async () => {
-    const hook = await addWebhook(fx, receiver.url, { format: "slack", events: ["rollout.rolled_back"], name: "#releases" });
+    const hook = await addWebhook(fx, receiver.url, {
+      format: "slack",
+      events: ["rollout.rolled_back"],
+      name: "#releases",
+    });
     const other = await addWebhook(fx, receiver.url, { name: "other" });
 
     const { id } = await sendTestWebhook(fx.actors.admin, { teamSlug: fx.team.slug, webhookId: hook.id });
     await dispatchDueWebhooks({ now: manualClock().now });
 
     expect(receiver.requests).toHaveLength(1);
-    expect(receiver.requests[0]?.headers).toMatchObject({ "x-glidepath-event": "webhook.test", "x-glidepath-delivery": id });
+    expect(receiver.requests[0]?.headers).toMatchObject({
+      "x-glidepath-event": "webhook.test",
+      "x-glidepath-delivery": id,
+    });
     const body = JSON.parse(receiver.requests[0]?.body ?? "{}");
     expect(body.text).toContain("sent a test event to “#releases”");
     expect(JSON.stringify(body.blocks)).toContain("Test event: #releases");
@@ -307,7 +375,11 @@ describeEachProvider("webhook delivery", (database) => {
     await dispatchDueWebhooks({ now: clock.now });
 
     const last = receiver.requests.at(-1)!;
-    const signed = { signature: last.headers["x-glidepath-signature"] as string, timestamp: last.headers["x-glidepath-timestamp"] as string, body: last.body };
+    const signed = {
+      signature: last.headers["x-glidepath-signature"] as string,
+      timestamp: last.headers["x-glidepath-timestamp"] as string,
+      body: last.body,
+    };
     const nowSeconds = Math.floor(clock.now().getTime() / 1000);
     expect(verifyWebhookSignature(newSecret, signed, { nowSeconds })).toBe(true);
     expect(verifyWebhookSignature(oldSecret, signed, { nowSeconds })).toBe(false);

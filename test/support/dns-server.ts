@@ -58,7 +58,11 @@ export async function startDnsServer() {
   const lookup: Lookup = (hostname, _options, callback) => {
     resolver.resolve4(hostname, (error, addresses) => {
       if (error) callback(error, []);
-      else callback(null, addresses.map((address) => ({ address, family: 4 })));
+      else
+        callback(
+          null,
+          addresses.map((address) => ({ address, family: 4 })),
+        );
     });
   };
 

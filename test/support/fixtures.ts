@@ -48,7 +48,10 @@ function createTeam(slug: string, name: string, members: { userId: string; role:
   });
 }
 
-function environment<K extends "staging" | "production">(team: { environments: { id: string; key: string }[] }, key: K) {
+function environment<K extends "staging" | "production">(
+  team: { environments: { id: string; key: string }[] },
+  key: K,
+) {
   const env = team.environments.find((e) => e.key === key);
   if (!env) throw new Error(`fixture team has no ${key} environment`);
   return { id: env.id, key };

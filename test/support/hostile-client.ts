@@ -42,19 +42,31 @@ export function upload(url: string, options: UploadOptions): Promise<Upload> {
     };
     const request = http.request(url, {
       method: options.method ?? "POST",
-      headers: { "content-type": "application/json", ...options.headers, ...(options.declareLength ? { "content-length": String(options.totalBytes) } : {}) },
+      headers: {
+        "content-type": "application/json",
+        ...options.headers,
+        ...(options.declareLength ? { "content-length": String(options.totalBytes) } : {}),
+      },
     });
     request.on("response", (response) => {
       answeredAt = sent;
       const parts: Buffer[] = [];
       response.on("data", (part: Buffer) => parts.push(part));
-      const done = () => settle({ status: response.statusCode ?? null, headers: response.headers, body: Buffer.concat(parts).toString("utf8"), sentBeforeAnswer: answeredAt ?? sent, error: null });
+      const done = () =>
+        settle({
+          status: response.statusCode ?? null,
+          headers: response.headers,
+          body: Buffer.concat(parts).toString("utf8"),
+          sentBeforeAnswer: answeredAt ?? sent,
+          error: null,
+        });
       response.on("end", done);
       response.on("error", done);
       response.on("close", done);
     });
     request.on("error", (error) => {
-      if (answeredAt === null) settle({ status: null, headers: {}, body: "", sentBeforeAnswer: sent, error: error.message });
+      if (answeredAt === null)
+        settle({ status: null, headers: {}, body: "", sentBeforeAnswer: sent, error: error.message });
     });
     const pump = () => {
       while (answeredAt === null && !settled && sent < options.totalBytes) {
@@ -82,14 +94,38 @@ export type RawAnswer = { status: number; headers: http.IncomingHttpHeaders; bod
  * One request with the path sent exactly as given (fetch would normalise `..` and re-encode),
  * on a fresh connection.
  */
-export function rawRequest(baseUrl: string, method: string, rawPath: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<RawAnswer> {
+export function rawRequest(
+  baseUrl: string,
+  method: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+): Promise<RawAnswer> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
-    const request = http.request({ hostname, port, method, path: rawPath, agent: false, headers: { ...(body === undefined ? {} : { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }), ...headers } });
+    const request = http.request({
+      hostname,
+      port,
+      method,
+      path: rawPath,
+      agent: false,
+      headers: {
+        ...(body === undefined
+          ? {}
+          : { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }),
+        ...headers,
+      },
+    });
     request.on("response", (response) => {
       const parts: Buffer[] = [];
       response.on("data", (part: Buffer) => parts.push(part));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts).toString("utf8") }));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(parts).toString("utf8"),
+        }),
+      );
       response.on("error", reject);
     });
     request.on("error", reject);

@@ -30,17 +30,29 @@ function valueOf(metric: Pick<MetricDefinitionView, "kind">, count: number, sum:
   return sum / count;
 }
 
-function statOf(metric: MetricDefinitionView, stat: MetricStat, cell: AggregateCell | StoredAggregate | BlockSlot): number | null {
+function statOf(
+  metric: MetricDefinitionView,
+  stat: MetricStat,
+  cell: AggregateCell | StoredAggregate | BlockSlot,
+): number | null {
   if (stat === "value") return valueOf(metric, Number(cell.count), Number(cell.sum ?? 0));
   if (cell instanceof AggregateCell) return cell.toRow()[stat];
   return cell[stat];
 }
 
-function mergeIntoSteps(rows: StoredAggregate[], stepMinutes: number, latency: boolean): { t: number; row: AggregateCell }[] {
+function mergeIntoSteps(
+  rows: StoredAggregate[],
+  stepMinutes: number,
+  latency: boolean,
+): { t: number; row: AggregateCell }[] {
   const steps = new Map<number, AggregateCell>();
   for (const row of rows) {
     const start = Math.floor(row.bucket / stepMinutes) * stepMinutes;
-    const cell = AggregateCell.fromRow(latency ? "latency" : "plain", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
+    const cell = AggregateCell.fromRow(latency ? "latency" : "plain", {
+      count: row.count,
+      sum: row.sum,
+      sketch: row.sketch ?? null,
+    });
     const into = steps.get(start);
     if (into) into.merge(cell);
     else steps.set(start, cell);
@@ -49,12 +61,20 @@ function mergeIntoSteps(rows: StoredAggregate[], stepMinutes: number, latency: b
 }
 
 /** The built-in backend's series() before the columnar read. */
-export async function legacyBuiltinSeries(db: Db, selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesResult[]> {
+export async function legacyBuiltinSeries(
+  db: Db,
+  selector: SeriesSelector,
+  range: SeriesRange,
+): Promise<MetricSeriesResult[]> {
   const results = selector.cohortKeys.flatMap((cohortKey) =>
-    VARIANTS.flatMap((variant) => statsOf(selector.metric.kind).map((stat) => ({ cohortKey, variant, stat, points: [] as MetricPoint[] }))),
+    VARIANTS.flatMap((variant) =>
+      statsOf(selector.metric.kind).map((stat) => ({ cohortKey, variant, stat, points: [] as MetricPoint[] })),
+    ),
   );
   const series = await seriesRegistryFor(db).cohortSeries({ ...selector, metricKey: selector.metric.key });
-  const targets: Target[] = series.flatMap(({ cohortKey, variant, seriesId }) => (seriesId === undefined ? [] : [{ cohortKey, variant, seriesId }]));
+  const targets: Target[] = series.flatMap(({ cohortKey, variant, seriesId }) =>
+    seriesId === undefined ? [] : [{ cohortKey, variant, seriesId }],
+  );
   if (targets.length === 0) return results;
   const step = range.stepSeconds;
   const resolution = resolutionFor(step);
@@ -67,13 +87,24 @@ export async function legacyBuiltinSeries(db: Db, selector: SeriesSelector, rang
   const fill = (target: Target, points: { t: number; row: AggregateCell | StoredAggregate | BlockSlot }[]) => {
     for (const stat of statsOf(selector.metric.kind)) {
       const result = resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
-      result.points = points.map(({ t, row }) => ({ t, value: statOf(selector.metric, stat, row), samples: Number(row.count) }));
+      result.points = points.map(({ t, row }) => ({
+        t,
+        value: statOf(selector.metric, stat, row),
+        samples: Number(row.count),
+      }));
     }
   };
   const ids = targets.map((t) => t.seriesId);
   if (!merging) {
     const blocks = await readBlocks(db, ids, resolution, fromMinute, toMinute);
-    for (const target of targets) fill(target, slotsIn(blocks.get(target.seriesId), fromMinute, toMinute).map(([bucket, row]) => ({ t: bucket * 60_000, row })));
+    for (const target of targets)
+      fill(
+        target,
+        slotsIn(blocks.get(target.seriesId), fromMinute, toMinute).map(([bucket, row]) => ({
+          t: bucket * 60_000,
+          row,
+        })),
+      );
     return results;
   }
   const rows = await readAggregates(db, ids, resolution, fromMinute, toMinute, latency);
@@ -104,7 +135,19 @@ export async function legacyExposureSeries(
   if (!merging) {
     const blocks = await readBlocks(db, ids, resolution, fromMinute, toMinute);
     for (const [seriesId, list] of blocks) {
-      steps.set(seriesId, new Map(slotsIn(list, fromMinute, toMinute).map(([bucket, slot]) => [bucket, { t: bucket * 60_000, evaluations: slot.count, users: slot.distinct === null ? null : Math.round(slot.distinct) }])));
+      steps.set(
+        seriesId,
+        new Map(
+          slotsIn(list, fromMinute, toMinute).map(([bucket, slot]) => [
+            bucket,
+            {
+              t: bucket * 60_000,
+              evaluations: slot.count,
+              users: slot.distinct === null ? null : Math.round(slot.distinct),
+            },
+          ]),
+        ),
+      );
     }
   }
   const rows = merging ? await readAggregates(db, ids, resolution, fromMinute, toMinute, true) : [];
@@ -124,7 +167,11 @@ export async function legacyExposureSeries(
       .map(([start, value]): ExposurePoint => {
         if (!(value instanceof AggregateCell)) return value;
         const row = value.toRow();
-        return { t: start * 60_000, evaluations: row.count, users: row.distinct === null ? null : Math.round(row.distinct) };
+        return {
+          t: start * 60_000,
+          evaluations: row.count,
+          users: row.distinct === null ? null : Math.round(row.distinct),
+        };
       });
     return { cohortKey, variant, points };
   });

@@ -35,7 +35,13 @@ export function legacyEncodeChartData(data: ReleaseChartData) {
     })),
     exposures: {
       error: data.exposures.error,
-      series: data.exposures.series.map((s) => ({ c: s.cohortKey, v: s.variant, i: s.points.map((p) => index(p.t)), e: s.points.map((p) => p.evaluations), u: s.points.map((p) => p.users) })),
+      series: data.exposures.series.map((s) => ({
+        c: s.cohortKey,
+        v: s.variant,
+        i: s.points.map((p) => index(p.t)),
+        e: s.points.map((p) => p.evaluations),
+        u: s.points.map((p) => p.users),
+      })),
     },
   };
 }

@@ -18,7 +18,13 @@ import { createTeamFixture, type TeamFixture } from "./fixtures";
 export type IngestAnswer = {
   status: number;
   retryAfter: string | null;
-  body: { accepted: number; rejected: number; deferred?: number; errors: { index: number; field: string; message: string }[]; error?: string } | null;
+  body: {
+    accepted: number;
+    rejected: number;
+    deferred?: number;
+    errors: { index: number; field: string; message: string }[];
+    error?: string;
+  } | null;
 };
 
 /** A team with releases "checkout" and "search" rolling in production, cohort "eu", and four builtin metrics. */
@@ -26,11 +32,29 @@ export async function createMetricsTeam(): Promise<{ fx: TeamFixture; sdkKey: st
   const fx = await createTeamFixture();
   const { editor, admin } = fx.actors;
   const teamSlug = fx.team.slug;
-  await createCohort(editor, { teamSlug, key: "eu", name: "EU", definition: { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] } });
+  await createCohort(editor, {
+    teamSlug,
+    key: "eu",
+    name: "EU",
+    definition: { kind: "rules", conditions: [{ attribute: "country", operator: "in", values: ["DE", "FR"] }] },
+  });
   for (const releaseKey of ["checkout", "search"]) {
     await createRelease(editor, { teamSlug, key: releaseKey, name: releaseKey });
-    await setRollout(editor, { teamSlug, releaseKey, environmentKey: "production", expectedVersion: 1, defaultBasisPoints: 5_000, cohorts: { eu: 5_000 } });
-    await changeReleaseStatus(editor, { teamSlug, releaseKey, environmentKey: "production", command: "start", expectedVersion: 2 });
+    await setRollout(editor, {
+      teamSlug,
+      releaseKey,
+      environmentKey: "production",
+      expectedVersion: 1,
+      defaultBasisPoints: 5_000,
+      cohorts: { eu: 5_000 },
+    });
+    await changeReleaseStatus(editor, {
+      teamSlug,
+      releaseKey,
+      environmentKey: "production",
+      command: "start",
+      expectedVersion: 2,
+    });
   }
   const sdkKey = (await createSdkKey(admin, { teamSlug, environmentKey: "production", name: "app" })).key;
   await getDb().metricDefinition.createMany({
@@ -80,7 +104,13 @@ export async function startMetricsHarness(options: {
   const buffer = new MetricBuffer(options.limits);
   const exposures = new ExposureCounter();
   const catalog = new MetricCatalog(options.catalogFromWorker ? null : db);
-  const flusher = new MetricFlusher({ databaseUrl: options.workerDatabaseUrl ?? options.databaseUrl, buffer, exposures, catalog, definitionsIntervalMs: options.definitionsIntervalMs ?? 200 });
+  const flusher = new MetricFlusher({
+    databaseUrl: options.workerDatabaseUrl ?? options.databaseUrl,
+    buffer,
+    exposures,
+    catalog,
+    definitionsIntervalMs: options.definitionsIntervalMs ?? 200,
+  });
   if (options.catalogFromWorker) catalog.onUpdate(() => void buffer.deferred.settle(catalog, buffer));
   const server = createOfrepServer(store, null, { exposures, ingest: { catalog, buffer } });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -95,12 +125,24 @@ export async function startMetricsHarness(options: {
     catalog,
     flusher,
     async ingest(observations) {
-      const response = await fetch(`${baseUrl}/api/v1/metrics`, { method: "POST", headers, body: JSON.stringify({ observations }) });
+      const response = await fetch(`${baseUrl}/api/v1/metrics`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ observations }),
+      });
       const text = await response.text();
-      return { status: response.status, retryAfter: response.headers.get("retry-after"), body: text ? JSON.parse(text) : null };
+      return {
+        status: response.status,
+        retryAfter: response.headers.get("retry-after"),
+        body: text ? JSON.parse(text) : null,
+      };
     },
     async evaluate(targetingKey, context = {}) {
-      const response = await fetch(`${baseUrl}/ofrep/v1/evaluate/flags/checkout`, { method: "POST", headers, body: JSON.stringify({ context: { targetingKey, ...context } }) });
+      const response = await fetch(`${baseUrl}/ofrep/v1/evaluate/flags/checkout`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ context: { targetingKey, ...context } }),
+      });
       await response.text();
       return response.status;
     },
@@ -114,7 +156,14 @@ export async function startMetricsHarness(options: {
 }
 
 /** Stored totals of one metric's series at one resolution, summed over cohorts and variants. */
-export async function storedTotals(environmentId: string, metricKey: string, resolution = 86_400): Promise<{ count: number; sum: number; rows: number }> {
-  const rows = await getDb().metricAggregate.findMany({ where: { resolution, series: { environmentId, metricKey } }, select: { count: true, sum: true } });
+export async function storedTotals(
+  environmentId: string,
+  metricKey: string,
+  resolution = 86_400,
+): Promise<{ count: number; sum: number; rows: number }> {
+  const rows = await getDb().metricAggregate.findMany({
+    where: { resolution, series: { environmentId, metricKey } },
+    select: { count: true, sum: true },
+  });
   return { count: rows.reduce((n, r) => n + r.count, 0), sum: rows.reduce((n, r) => n + r.sum, 0), rows: rows.length };
 }

@@ -19,7 +19,10 @@ const ROOT = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
  * The dedicated server exactly as `npm run ofrep` starts it (scripts/ofrep-server.ts, with its
  * process-wide handlers), on a free port, against `databaseUrl`.
  */
-export function startOfrepServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<OfrepServerProcess> {
+export function startOfrepServerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<OfrepServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/ofrep-server.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, OFREP_PORT: "0", NODE_ENV: "production", ...env },

@@ -18,11 +18,21 @@ export class OfrepServerProcess {
     readonly port: number,
     env: Record<string, string>,
   ) {
-    this.child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "scripts/ofrep-server.ts")], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", GLIDEPATH_SDK_RATE_LIMIT: "0", ...env, OFREP_PORT: String(port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    this.child = spawn(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", path.join(ROOT, "scripts/ofrep-server.ts")],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          GLIDEPATH_SDK_RATE_LIMIT: "0",
+          ...env,
+          OFREP_PORT: String(port),
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     for (const stream of [this.child.stdout!, this.child.stderr!]) {
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => {
@@ -45,7 +55,9 @@ export class OfrepServerProcess {
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
       this.waiters.push({ pattern, resolve });
-      void this.exited.then((code) => reject(new Error(`server exited (${code}) before printing ${pattern}:\n${this.output.join("\n")}`)));
+      void this.exited.then((code) =>
+        reject(new Error(`server exited (${code}) before printing ${pattern}:\n${this.output.join("\n")}`)),
+      );
     });
   }
 

@@ -31,12 +31,60 @@ export type TestProfile = {
 type Key = { release: string; cohort: string; variant: "treatment" | "control" };
 
 export const TEST_PROFILES: ReadonlyArray<Key & TestProfile> = [
-  { release: TEST_RELEASE, cohort: "beta", variant: "control", requestsPerSecond: 10, errorRatio: 0.02, latencyCumulative: FAST, queueDepth: 3 },
-  { release: TEST_RELEASE, cohort: "beta", variant: "treatment", requestsPerSecond: 5, errorRatio: 0.08, latencyCumulative: SLOW, queueDepth: 7 },
-  { release: TEST_RELEASE, cohort: HOSTILE_COHORT, variant: "control", requestsPerSecond: 4, errorRatio: 0.05, latencyCumulative: FAST, queueDepth: 11 },
-  { release: TEST_RELEASE, cohort: HOSTILE_COHORT, variant: "treatment", requestsPerSecond: 2, errorRatio: 0.25, latencyCumulative: FAST, queueDepth: 13 },
-  { release: TEST_RELEASE, cohort: "default", variant: "control", requestsPerSecond: 20, errorRatio: 0.01, latencyCumulative: FAST, queueDepth: 1 },
-  { release: TEST_RELEASE, cohort: "default", variant: "treatment", requestsPerSecond: 20, errorRatio: 0.01, latencyCumulative: FAST, queueDepth: 2 },
+  {
+    release: TEST_RELEASE,
+    cohort: "beta",
+    variant: "control",
+    requestsPerSecond: 10,
+    errorRatio: 0.02,
+    latencyCumulative: FAST,
+    queueDepth: 3,
+  },
+  {
+    release: TEST_RELEASE,
+    cohort: "beta",
+    variant: "treatment",
+    requestsPerSecond: 5,
+    errorRatio: 0.08,
+    latencyCumulative: SLOW,
+    queueDepth: 7,
+  },
+  {
+    release: TEST_RELEASE,
+    cohort: HOSTILE_COHORT,
+    variant: "control",
+    requestsPerSecond: 4,
+    errorRatio: 0.05,
+    latencyCumulative: FAST,
+    queueDepth: 11,
+  },
+  {
+    release: TEST_RELEASE,
+    cohort: HOSTILE_COHORT,
+    variant: "treatment",
+    requestsPerSecond: 2,
+    errorRatio: 0.25,
+    latencyCumulative: FAST,
+    queueDepth: 13,
+  },
+  {
+    release: TEST_RELEASE,
+    cohort: "default",
+    variant: "control",
+    requestsPerSecond: 20,
+    errorRatio: 0.01,
+    latencyCumulative: FAST,
+    queueDepth: 1,
+  },
+  {
+    release: TEST_RELEASE,
+    cohort: "default",
+    variant: "treatment",
+    requestsPerSecond: 20,
+    errorRatio: 0.01,
+    latencyCumulative: FAST,
+    queueDepth: 2,
+  },
   ...(["beta", HOSTILE_COHORT, "default"] as const).flatMap((cohort) =>
     (["treatment", "control"] as const).map((variant) => ({
       release: OTHER_RELEASE,
@@ -75,7 +123,9 @@ export function renderTestExposition(elapsedSeconds: number): string {
     lines.push(`glidepath_test_requests_total{${labels}} ${requests}`);
     lines.push(`glidepath_test_errors_total{${labels}} ${requests * p.errorRatio}`);
     LATENCY_BUCKETS.forEach((bound, i) => {
-      lines.push(`glidepath_test_latency_seconds_bucket{${labels},le="${bound}"} ${requests * (p.latencyCumulative[i] ?? 1)}`);
+      lines.push(
+        `glidepath_test_latency_seconds_bucket{${labels},le="${bound}"} ${requests * (p.latencyCumulative[i] ?? 1)}`,
+      );
     });
     lines.push(`glidepath_test_latency_seconds_bucket{${labels},le="+Inf"} ${requests}`);
     lines.push(`glidepath_test_latency_seconds_sum{${labels}} ${requests * 0.2}`);

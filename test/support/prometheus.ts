@@ -90,7 +90,9 @@ function configYaml(targets: string[], scrapeIntervalSeconds: number): string {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -164,7 +166,12 @@ export async function startPrometheus(options: PrometheusOptions): Promise<Runni
 }
 
 /** Polls an instant query until its first value reaches `atLeast`. */
-export async function waitForPrometheusValue(prometheusUrl: string, query: string, atLeast: number, timeoutMs = 20_000): Promise<number> {
+export async function waitForPrometheusValue(
+  prometheusUrl: string,
+  query: string,
+  atLeast: number,
+  timeoutMs = 20_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let last = Number.NaN;
   while (Date.now() < deadline) {

@@ -49,7 +49,18 @@ function shapeOf(kind: StoredFamily["kind"]): CellShape {
   return kind === "latency" ? "latency" : kind === "exposure" ? "exposure" : "plain";
 }
 
-type Row = { seriesId: number; resolution: number; bucket: number; count: number; sum: number; p50: number | null; p95: number | null; p99: number | null; sketch: Uint8Array<ArrayBuffer> | null; distinct: number | null };
+type Row = {
+  seriesId: number;
+  resolution: number;
+  bucket: number;
+  count: number;
+  sum: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  sketch: Uint8Array<ArrayBuffer> | null;
+  distinct: number | null;
+};
 
 function sketchesFor(shape: CellShape, rand: () => number): (Uint8Array<ArrayBuffer> | null)[] {
   if (shape === "plain") return [null];
@@ -63,7 +74,11 @@ function sketchesFor(shape: CellShape, rand: () => number): (Uint8Array<ArrayBuf
   });
 }
 
-function rowFor(kind: StoredFamily["kind"], rand: () => number, scale: number): Omit<Row, "seriesId" | "resolution" | "bucket" | "sketch"> {
+function rowFor(
+  kind: StoredFamily["kind"],
+  rand: () => number,
+  scale: number,
+): Omit<Row, "seriesId" | "resolution" | "bucket" | "sketch"> {
   // A few buckets hold nothing (a rate of 0/0) or values far from the usual magnitude.
   const count = rand() < 0.03 ? 0 : Math.round((20 + rand() * 400) * scale);
   switch (kind) {
@@ -72,12 +87,33 @@ function rowFor(kind: StoredFamily["kind"], rand: () => number, scale: number): 
     case "latency": {
       const p50 = 40 + rand() * 200;
       const missing = rand() < 0.05;
-      return { count, sum: count * (p50 * 1.1 + rand()), p50: missing ? null : p50, p95: missing ? null : p50 * (2 + rand()), p99: missing ? null : p50 * (4 + rand() * 3), distinct: null };
+      return {
+        count,
+        sum: count * (p50 * 1.1 + rand()),
+        p50: missing ? null : p50,
+        p95: missing ? null : p50 * (2 + rand()),
+        p99: missing ? null : p50 * (4 + rand() * 3),
+        distinct: null,
+      };
     }
     case "count":
-      return { count, sum: count * (rand() < 0.1 ? 1234.5678 : 1) * rand(), p50: null, p95: null, p99: null, distinct: null };
+      return {
+        count,
+        sum: count * (rand() < 0.1 ? 1234.5678 : 1) * rand(),
+        p50: null,
+        p95: null,
+        p99: null,
+        distinct: null,
+      };
     case "mean":
-      return { count, sum: count * (rand() < 0.5 ? rand() * 1e6 : rand() * 1e-3), p50: null, p95: null, p99: null, distinct: null };
+      return {
+        count,
+        sum: count * (rand() < 0.5 ? rand() * 1e6 : rand() * 1e-3),
+        p50: null,
+        p95: null,
+        p99: null,
+        distinct: null,
+      };
     case "exposure":
       return { count, sum: 0, p50: null, p95: null, p99: null, distinct: count * (0.3 + rand() * 0.5) };
   }
@@ -92,7 +128,13 @@ export async function storeMetrics(plan: StoredMetricsPlan): Promise<number> {
     plan.cohortKeys.flatMap((cohortKey) =>
       (["treatment", "control"] as const)
         .filter((variant) => !skipped.has(`${metricKey}\u0000${cohortKey}\u0000${variant}`))
-        .map((variant) => ({ environmentId: plan.environmentId, metricKey, releaseKey: plan.releaseKey, cohortKey, variant })),
+        .map((variant) => ({
+          environmentId: plan.environmentId,
+          metricKey,
+          releaseKey: plan.releaseKey,
+          cohortKey,
+          variant,
+        })),
     ),
   );
   const ids = await seriesRegistryFor(db).idsFor(keys, true);
@@ -115,7 +157,10 @@ export async function storeMetrics(plan: StoredMetricsPlan): Promise<number> {
   // Statements of 100 rows: a third of createMany's time here, and Prisma binds a raw query's
   // parameters in worse than linear time (500 rows took 15× as long as 100).
   for (const chunk of chunks(rows, 100)) {
-    const values = chunk.map((r) => Prisma.sql`(${r.seriesId}, ${r.resolution}, ${r.bucket}, ${r.count}, ${r.sum}, ${r.p50}, ${r.p95}, ${r.p99}, ${r.sketch}, ${r.distinct})`);
+    const values = chunk.map(
+      (r) =>
+        Prisma.sql`(${r.seriesId}, ${r.resolution}, ${r.bucket}, ${r.count}, ${r.sum}, ${r.p50}, ${r.p95}, ${r.p99}, ${r.sketch}, ${r.distinct})`,
+    );
     await db.$executeRaw`INSERT INTO "MetricAggregate" ("seriesId", "resolution", "bucket", "count", "sum", "p50", "p95", "p99", "sketch", "distinct") VALUES ${Prisma.join(values)}`;
   }
   const kindOf = new Map(plan.families.map((f) => [f.metricKey, f.kind]));

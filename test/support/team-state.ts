@@ -7,7 +7,21 @@ import { getDb } from "@/lib/db/client";
  */
 export async function teamState(teamId: string) {
   const db = getDb();
-  const [team, environments, releases, cohorts, rollouts, auditEvents, memberships, apiKeys, approvalPolicies, changeRequests, webhooks, webhookDeliveries, metricDefinitions] = await Promise.all([
+  const [
+    team,
+    environments,
+    releases,
+    cohorts,
+    rollouts,
+    auditEvents,
+    memberships,
+    apiKeys,
+    approvalPolicies,
+    changeRequests,
+    webhooks,
+    webhookDeliveries,
+    metricDefinitions,
+  ] = await Promise.all([
     db.team.findUnique({ where: { id: teamId } }),
     db.environment.findMany({ where: { teamId }, orderBy: { key: "asc" } }),
     db.release.findMany({ where: { teamId }, orderBy: { key: "asc" } }),
@@ -26,7 +40,21 @@ export async function teamState(teamId: string) {
     db.webhookDelivery.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
     db.metricDefinition.findMany({ where: { teamId }, orderBy: { id: "asc" } }),
   ]);
-  return { team, metricDefinitions, environments, releases, cohorts, rollouts, auditEvents, memberships, apiKeys, approvalPolicies, changeRequests, webhooks, webhookDeliveries };
+  return {
+    team,
+    metricDefinitions,
+    environments,
+    releases,
+    cohorts,
+    rollouts,
+    auditEvents,
+    memberships,
+    apiKeys,
+    approvalPolicies,
+    changeRequests,
+    webhooks,
+    webhookDeliveries,
+  };
 }
 
 export function auditCount(teamId: string, action?: string) {

@@ -14,7 +14,8 @@ import type { DatabaseProvider } from "@/lib/db/database-url";
 
 export const PROVIDERS: readonly DatabaseProvider[] = ["sqlite", "postgres"];
 
-export const POSTGRES_ADMIN_URL = process.env.GLIDEPATH_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const POSTGRES_ADMIN_URL =
+  process.env.GLIDEPATH_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export type FreshDatabase = { provider: DatabaseProvider; url: string; drop: () => Promise<void> };
 
@@ -58,7 +59,10 @@ export async function freshPostgres(): Promise<FreshDatabase> {
     drop: () =>
       withAdmin(async (c) => {
         // The app's pool and the migration engine's pool may still hold connections.
-        await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+        await c.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+          [name],
+        );
         await c.query(`DROP DATABASE IF EXISTS "${name}"`);
       }),
   };

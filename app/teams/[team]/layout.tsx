@@ -4,11 +4,20 @@ import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { listMyTeams } from "@/lib/teams/list-my-teams";
 import { countPendingChangeRequests } from "@/lib/approvals/list-change-requests";
 
-export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
+export default async function TeamLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ team: string }>;
+}) {
   const { team } = await params;
   const context = await getPageTeamContext(`/teams/${team}/releases`, team);
   const { actor } = context;
-  const [teams, pendingApprovals] = await Promise.all([listMyTeams(actor.id), countPendingChangeRequests(context.access)]);
+  const [teams, pendingApprovals] = await Promise.all([
+    listMyTeams(actor.id),
+    countPendingChangeRequests(context.access),
+  ]);
   return (
     <div className="min-h-screen">
       <TeamNav

@@ -42,7 +42,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
       </div>
 
       <div className="flex flex-col gap-6 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr] lg:items-start">
-        <section aria-labelledby="active-rollouts-heading" className="space-y-3 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        <section
+          aria-labelledby="active-rollouts-heading"
+          className="space-y-3 lg:col-start-1 lg:row-span-2 lg:row-start-1"
+        >
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="active-rollouts-heading" className="font-semibold">
               Active rollouts
@@ -67,7 +70,10 @@ export default async function TeamPage({ params, searchParams }: Props) {
               <p className="font-medium">Nothing is rolling out in {environment.name}</p>
               <p className="muted mt-1 text-sm">
                 Releases that are rolling out or paused show up here.{" "}
-                <Link href={`${base}/releases?env=${environment.key}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                <Link
+                  href={`${base}/releases?env=${environment.key}`}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
                   All releases
                 </Link>
               </p>
@@ -100,7 +106,13 @@ export default async function TeamPage({ params, searchParams }: Props) {
               ))}
             </div>
           )}
-          <Pagination page={rollouts.page} pageCount={rollouts.pageCount} basePath={base} query={{ env: environment.key }} label="Active rollouts pages" />
+          <Pagination
+            page={rollouts.page}
+            pageCount={rollouts.pageCount}
+            basePath={base}
+            query={{ env: environment.key }}
+            label="Active rollouts pages"
+          />
         </section>
 
         <div className="order-first lg:order-none lg:col-start-2 lg:row-start-1">

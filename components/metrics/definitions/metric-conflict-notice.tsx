@@ -13,7 +13,10 @@ export function MetricConflictNotice({ message, current, onUseCurrent }: Props) 
     ["Source", SOURCE_LABELS[current.source]],
   ];
   return (
-    <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p>{message}</p>
       <p className="mt-3 font-medium">Current values (version {current.version}):</p>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">

@@ -7,9 +7,19 @@ import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";
 import type { Action } from "@/lib/http/actions/action-result";
 import type { FieldErrors } from "@/lib/errors/domain-errors";
-import { metricFormSchema, type CreateMetricDefinitionInput, type UpdateMetricDefinitionInput } from "@/lib/metrics/definitions/metric-definition-schemas";
+import {
+  metricFormSchema,
+  type CreateMetricDefinitionInput,
+  type UpdateMetricDefinitionInput,
+} from "@/lib/metrics/definitions/metric-definition-schemas";
 import { BAD_DIRECTION_LABELS, KIND_HINTS, KIND_LABELS, SOURCE_LABELS } from "@/lib/metrics/definitions/metric-labels";
-import { BAD_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES, type MetricDefinitionView, type MetricKind } from "@/lib/metrics/metric-types";
+import {
+  BAD_DIRECTIONS,
+  METRIC_KINDS,
+  METRIC_SOURCES,
+  type MetricDefinitionView,
+  type MetricKind,
+} from "@/lib/metrics/metric-types";
 import { fieldErrorsOf } from "@/lib/validation/parse-input";
 import { MetricConflictNotice } from "./metric-conflict-notice";
 
@@ -29,7 +39,16 @@ type Props = {
 /** What the form sends besides the team, the key and the version. */
 type Fields = Omit<CreateMetricDefinitionInput, "teamSlug" | "key">;
 
-const EMPTY: Values = { key: "", name: "", unit: "", kind: "error_rate", badDirection: "up", source: "builtin", query: "", sampleQuery: "" };
+const EMPTY: Values = {
+  key: "",
+  name: "",
+  unit: "",
+  kind: "error_rate",
+  badDirection: "up",
+  source: "builtin",
+  query: "",
+  sampleQuery: "",
+};
 
 const SELECTOR = 'release="$release",cohort="$cohort",variant="$variant"';
 const QUERY_EXAMPLES: Record<MetricKind, string> = {
@@ -54,7 +73,9 @@ export function MetricForm(props: Props) {
   const [touched, setTouched] = useState<Set<FieldName> | "all">(new Set());
   // Creating and editing are two actions; the form was given one of them.
   const save = ({ key, fields }: { key: string; fields: Fields }) =>
-    props.initial === undefined ? props.submit({ teamSlug, key, ...fields }) : props.submit({ teamSlug, metricKey: props.initial.key, expectedVersion: version, ...fields });
+    props.initial === undefined
+      ? props.submit({ teamSlug, key, ...fields })
+      : props.submit({ teamSlug, metricKey: props.initial.key, expectedVersion: version, ...fields });
   const { fieldErrors: serverErrors, message, pending, run, clearField, conflict: refused } = useAction(save);
   // Starting again from the current values takes their version: the notice has been answered.
   const conflict = refused && refused.current.version !== version ? refused : null;
@@ -115,10 +136,17 @@ export function MetricForm(props: Props) {
   return (
     <form onSubmit={onSubmit} className="card max-w-3xl space-y-4 p-5" noValidate>
       {conflict ? (
-        <MetricConflictNotice message={conflict.message} current={conflict.current} onUseCurrent={() => startFromCurrent(conflict.current)} />
+        <MetricConflictNotice
+          message={conflict.message}
+          current={conflict.current}
+          onUseCurrent={() => startFromCurrent(conflict.current)}
+        />
       ) : (
         message && (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          <p
+            role="alert"
+            className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          >
             {message}
           </p>
         )
@@ -135,14 +163,26 @@ export function MetricForm(props: Props) {
               const name = e.target.value;
               set("name", name);
               // Suggest a key from the name until someone types one.
-              if (!keyTouched) set("key", name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64));
+              if (!keyTouched)
+                set(
+                  "key",
+                  name
+                    .toLowerCase()
+                    .replace(/[^a-z0-9]+/g, "-")
+                    .replace(/^-+|-+$/g, "")
+                    .slice(0, 64),
+                );
             }}
           />
         </Field>
         <Field
           id="key"
           label="Key"
-          hint={editing ? "The key can't change: applications send it with every observation." : "What applications send as \"metric\". Lowercase letters, digits, '.', '_' and '-'."}
+          hint={
+            editing
+              ? "The key can't change: applications send it with every observation."
+              : "What applications send as \"metric\". Lowercase letters, digits, '.', '_' and '-'."
+          }
           errors={errorsOf("key")}
         >
           <input
@@ -159,7 +199,12 @@ export function MetricForm(props: Props) {
           />
         </Field>
         <Field id="kind" label="Kind" hint={KIND_HINTS[values.kind]} errors={errorsOf("kind")}>
-          <select id="kind" className="input" value={values.kind} onChange={(e) => set("kind", e.target.value as Values["kind"])}>
+          <select
+            id="kind"
+            className="input"
+            value={values.kind}
+            onChange={(e) => set("kind", e.target.value as Values["kind"])}
+          >
             {METRIC_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {KIND_LABELS[kind]}
@@ -168,10 +213,27 @@ export function MetricForm(props: Props) {
           </select>
         </Field>
         <Field id="unit" label="Unit" hint="Shown on chart axes and tooltips: %, ms, orders…" errors={errorsOf("unit")}>
-          <input id="unit" className="input" value={values.unit} aria-invalid={invalid("unit")} placeholder={values.kind === "latency" ? "ms" : values.kind === "error_rate" ? "%" : ""} onChange={(e) => set("unit", e.target.value)} />
+          <input
+            id="unit"
+            className="input"
+            value={values.unit}
+            aria-invalid={invalid("unit")}
+            placeholder={values.kind === "latency" ? "ms" : values.kind === "error_rate" ? "%" : ""}
+            onChange={(e) => set("unit", e.target.value)}
+          />
         </Field>
-        <Field id="badDirection" label="Which way is bad" hint="Decides which change is highlighted as harm." errors={errorsOf("badDirection")}>
-          <select id="badDirection" className="input" value={values.badDirection} onChange={(e) => set("badDirection", e.target.value as Values["badDirection"])}>
+        <Field
+          id="badDirection"
+          label="Which way is bad"
+          hint="Decides which change is highlighted as harm."
+          errors={errorsOf("badDirection")}
+        >
+          <select
+            id="badDirection"
+            className="input"
+            value={values.badDirection}
+            onChange={(e) => set("badDirection", e.target.value as Values["badDirection"])}
+          >
             {BAD_DIRECTIONS.map((d) => (
               <option key={d} value={d}>
                 {BAD_DIRECTION_LABELS[d]}
@@ -184,12 +246,22 @@ export function MetricForm(props: Props) {
           <div className="flex flex-wrap gap-x-4 gap-y-1 pt-1.5 text-sm">
             {METRIC_SOURCES.map((source) => (
               <label key={source} className="flex items-center gap-1.5">
-                <input type="radio" name="source" value={source} checked={values.source === source} onChange={() => set("source", source)} />
+                <input
+                  type="radio"
+                  name="source"
+                  value={source}
+                  checked={values.source === source}
+                  onChange={() => set("source", source)}
+                />
                 {SOURCE_LABELS[source]}
               </label>
             ))}
           </div>
-          <p className="muted mt-1 text-xs">{prometheus ? "Read from the team's Prometheus with a PromQL query." : "Applications send observations to Glidepath."}</p>
+          <p className="muted mt-1 text-xs">
+            {prometheus
+              ? "Read from the team's Prometheus with a PromQL query."
+              : "Applications send observations to Glidepath."}
+          </p>
           {errorsOf("source")?.map((e) => (
             <p key={e} className="field-error">
               {e}
@@ -201,7 +273,8 @@ export function MetricForm(props: Props) {
         <div className="space-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
           {!prometheusConfigured && (
             <p className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800 dark:bg-amber-950 dark:text-amber-200">
-              This team has no Prometheus URL yet; an admin sets it under “Metrics backend”. Charts of this metric show an error until then.
+              This team has no Prometheus URL yet; an admin sets it under “Metrics backend”. Charts of this metric show
+              an error until then.
             </p>
           )}
           <Field
@@ -210,10 +283,30 @@ export function MetricForm(props: Props) {
             hint={`Placeholders: $environment, $release, $cohort, $variant inside quoted label values (escaped for you), $window (a range such as 5m)${values.kind === "latency" ? " and $quantile (0.5, 0.95, 0.99)" : ""}.`}
             errors={errorsOf("query")}
           >
-            <textarea id="query" className="input min-h-28 font-mono text-xs" spellCheck={false} value={values.query} aria-invalid={invalid("query")} placeholder={QUERY_EXAMPLES[values.kind]} onChange={(e) => set("query", e.target.value)} />
+            <textarea
+              id="query"
+              className="input min-h-28 font-mono text-xs"
+              spellCheck={false}
+              value={values.query}
+              aria-invalid={invalid("query")}
+              placeholder={QUERY_EXAMPLES[values.kind]}
+              onChange={(e) => set("query", e.target.value)}
+            />
           </Field>
-          <Field id="sampleQuery" label="Sample query (optional)" hint="How many observations are behind the value (requests for an error rate), for guardrails' minimum sample size. Same placeholders, no $quantile." errors={errorsOf("sampleQuery")}>
-            <textarea id="sampleQuery" className="input min-h-20 font-mono text-xs" spellCheck={false} value={values.sampleQuery} aria-invalid={invalid("sampleQuery")} onChange={(e) => set("sampleQuery", e.target.value)} />
+          <Field
+            id="sampleQuery"
+            label="Sample query (optional)"
+            hint="How many observations are behind the value (requests for an error rate), for guardrails' minimum sample size. Same placeholders, no $quantile."
+            errors={errorsOf("sampleQuery")}
+          >
+            <textarea
+              id="sampleQuery"
+              className="input min-h-20 font-mono text-xs"
+              spellCheck={false}
+              value={values.sampleQuery}
+              aria-invalid={invalid("sampleQuery")}
+              onChange={(e) => set("sampleQuery", e.target.value)}
+            />
           </Field>
         </div>
       )}

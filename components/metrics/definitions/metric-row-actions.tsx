@@ -45,17 +45,39 @@ export function MetricRowActions({ teamSlug, metric, first, last, move, remove }
     // On narrow screens the actions wrap under the metric; the margin lines them up with its name.
     <div className="ml-10 flex flex-wrap items-center gap-2 sm:ml-0">
       <div className="flex items-center gap-1">
-        <button type="button" className="btn-secondary px-2 py-1" disabled={first || pending || !hydrated} onClick={() => act(moving, { ...ref, direction: "up" })} aria-label={`Move ${metric.name} up`}>
+        <button
+          type="button"
+          className="btn-secondary px-2 py-1"
+          disabled={first || pending || !hydrated}
+          onClick={() => act(moving, { ...ref, direction: "up" })}
+          aria-label={`Move ${metric.name} up`}
+        >
           ↑
         </button>
-        <button type="button" className="btn-secondary px-2 py-1" disabled={last || pending || !hydrated} onClick={() => act(moving, { ...ref, direction: "down" })} aria-label={`Move ${metric.name} down`}>
+        <button
+          type="button"
+          className="btn-secondary px-2 py-1"
+          disabled={last || pending || !hydrated}
+          onClick={() => act(moving, { ...ref, direction: "down" })}
+          aria-label={`Move ${metric.name} down`}
+        >
           ↓
         </button>
       </div>
-      <Link href={`/teams/${teamSlug}/metrics/${metric.key}/edit`} className="btn-secondary" aria-label={`Edit ${metric.name}`}>
+      <Link
+        href={`/teams/${teamSlug}/metrics/${metric.key}/edit`}
+        className="btn-secondary"
+        aria-label={`Edit ${metric.name}`}
+      >
         Edit
       </Link>
-      <button type="button" className="btn-secondary text-red-700 dark:text-red-300" disabled={!hydrated} onClick={() => setConfirming(true)} aria-label={`Delete ${metric.name}`}>
+      <button
+        type="button"
+        className="btn-secondary text-red-700 dark:text-red-300"
+        disabled={!hydrated}
+        onClick={() => setConfirming(true)}
+        aria-label={`Delete ${metric.name}`}
+      >
         Delete
       </button>
       {error && (
@@ -73,8 +95,8 @@ export function MetricRowActions({ teamSlug, metric, first, last, move, remove }
         onConfirm={() => act(removing, ref)}
       >
         <p>
-          Release pages stop charting it. Data already stored under <code className="font-mono">{metric.key}</code> is not deleted: it ages out with
-          retention, and shows again if a metric with the same key is created.
+          Release pages stop charting it. Data already stored under <code className="font-mono">{metric.key}</code> is
+          not deleted: it ages out with retention, and shows again if a metric with the same key is created.
         </p>
       </ConfirmDialog>
     </div>

@@ -6,7 +6,11 @@ import { useHydrated } from "@/components/common/use-hydrated";
 import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";
 import type { Action } from "@/lib/http/actions/action-result";
-import { prometheusTokenSchema, prometheusUrlSchema, type PrometheusSettingsInput } from "@/lib/metrics/definitions/prometheus-settings-schema";
+import {
+  prometheusTokenSchema,
+  prometheusUrlSchema,
+  type PrometheusSettingsInput,
+} from "@/lib/metrics/definitions/prometheus-settings-schema";
 
 type Settings = { url: string | null; tokenSet: boolean };
 
@@ -32,7 +36,10 @@ export function PrometheusSettingsForm({ teamSlug, settings, submit }: Props) {
   const { fieldErrors: errors, message, pending, run, clearField } = useAction(submit);
 
   const live = useMemo(
-    () => ({ url: firstError(prometheusUrlSchema.safeParse(url)), token: firstError(prometheusTokenSchema.safeParse(token)) }),
+    () => ({
+      url: firstError(prometheusUrlSchema.safeParse(url)),
+      token: firstError(prometheusTokenSchema.safeParse(token)),
+    }),
     [url, token],
   );
   const urlErrors = errors.url?.length ? errors.url : touched ? live.url : undefined;
@@ -59,12 +66,20 @@ export function PrometheusSettingsForm({ teamSlug, settings, submit }: Props) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {message}
         </p>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="prometheus-url" label="Prometheus URL" hint="Base URL; Glidepath calls /api/v1/query_range and /api/v1/query under it. Empty: no Prometheus." errors={urlErrors}>
+        <Field
+          id="prometheus-url"
+          label="Prometheus URL"
+          hint="Base URL; Glidepath calls /api/v1/query_range and /api/v1/query under it. Empty: no Prometheus."
+          errors={urlErrors}
+        >
           <input
             id="prometheus-url"
             className="input font-mono"
@@ -83,7 +98,11 @@ export function PrometheusSettingsForm({ teamSlug, settings, submit }: Props) {
         <Field
           id="prometheus-token"
           label="Bearer token (optional)"
-          hint={settings.tokenSet ? "A token is set. Leave blank to keep it, or enter a new one to replace it." : "Not set. Sent as “Authorization: Bearer …” when present."}
+          hint={
+            settings.tokenSet
+              ? "A token is set. Leave blank to keep it, or enter a new one to replace it."
+              : "Not set. Sent as “Authorization: Bearer …” when present."
+          }
           errors={tokenErrors}
         >
           <input

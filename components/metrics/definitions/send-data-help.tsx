@@ -4,7 +4,10 @@ type Props = { origin: string; metricKey: string; apiKeysHref: string };
 
 const FIELDS: [string, string][] = [
   ["metric", "a built-in metric's key from this page"],
-  ["release, cohort, variant", "as the evaluation reported them: the release key, the cohort key from its metadata (or default), treatment or control"],
+  [
+    "release, cohort, variant",
+    "as the evaluation reported them: the release key, the cohort key from its metadata (or default), treatment or control",
+  ],
   ["value", "one sample: a latency in the metric's unit, 1 or 0 for an error, an amount for a mean"],
   ["count, sum", "instead of value, pre-aggregated: e.g. count = requests and sum = errors since the last send"],
   ["timestamp", "optional; when it happened (defaults to when it arrives)"],
@@ -12,7 +15,9 @@ const FIELDS: [string, string][] = [
 
 /** The ingest call for built-in metrics, ready to copy. */
 export function SendDataHelp({ origin, metricKey, apiKeysHref }: Props) {
-  const body = { observations: [{ metric: metricKey, release: "new-checkout", cohort: "mobile", variant: "treatment", value: 1 }] };
+  const body = {
+    observations: [{ metric: metricKey, release: "new-checkout", cohort: "mobile", variant: "treatment", value: 1 }],
+  };
   const curl = `curl -s -X POST ${origin}/api/v1/metrics \\
   -H "Authorization: Bearer <SDK key>" -H "Content-Type: application/json" \\
   -d '${JSON.stringify(body)}'`;
@@ -26,7 +31,8 @@ export function SendDataHelp({ origin, metricKey, apiKeysHref }: Props) {
       </div>
       <div className="space-y-3 px-5 py-4 text-sm">
         <p className="muted">
-          Applications send observations of built-in metrics in batches, with an SDK key: the key decides the environment. Create one on{" "}
+          Applications send observations of built-in metrics in batches, with an SDK key: the key decides the
+          environment. Create one on{" "}
           <a href={apiKeysHref} className="text-brand-600 hover:underline dark:text-brand-100">
             API keys
           </a>

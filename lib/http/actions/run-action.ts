@@ -13,7 +13,9 @@ import type { ActionResult } from "./action-result";
  * `Current` names what the use case puts on its ConflictError (the state the change ran into),
  * so the page can show it; actions whose use case throws none leave it out.
  */
-export async function runAction<T, Current = never>(work: (actor: Actor) => Promise<T>): Promise<ActionResult<T, Current>> {
+export async function runAction<T, Current = never>(
+  work: (actor: Actor) => Promise<T>,
+): Promise<ActionResult<T, Current>> {
   try {
     const actor = await getActor();
     if (!actor) throw new UnauthenticatedError("You are signed out. Sign in again; nothing was changed.");

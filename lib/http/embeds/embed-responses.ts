@@ -21,7 +21,8 @@ const NOTICES: Record<Exclude<ResolvedEmbed["kind"], "ok">, string> = {
  */
 export async function embedPageResponse(token: string): Promise<Response> {
   const resolved = await resolveEmbedLink(token);
-  if (resolved.kind !== "ok") return new Response(renderEmbedNotice(NOTICES[resolved.kind]), { status: 404, headers: embedNoticeHeaders() });
+  if (resolved.kind !== "ok")
+    return new Response(renderEmbedNotice(NOTICES[resolved.kind]), { status: 404, headers: embedNoticeHeaders() });
   const now = Date.now();
   const view = embedView(await embedChartData(resolved, now));
   const nonce = randomBytes(16).toString("base64");
@@ -39,7 +40,10 @@ const IMAGE_HEADERS = {
 };
 
 function imageNotFound(kind: Exclude<ResolvedEmbed["kind"], "ok">): Response {
-  return new Response(NOTICES[kind], { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(NOTICES[kind], {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** GET /embed/<token>/chart.png: the same image rasterised at 2×, for chat tools and email. */
@@ -57,10 +61,16 @@ export async function embedSvgResponse(token: string): Promise<Response> {
   const resolved = await resolveEmbedLink(token);
   if (resolved.kind !== "ok") return imageNotFound(resolved.kind);
   const view = embedView(await embedChartData(resolved));
-  return new Response(renderEmbedSvg(view, resolved.link.theme), { status: 200, headers: { ...IMAGE_HEADERS, "Content-Type": "image/svg+xml; charset=utf-8" } });
+  return new Response(renderEmbedSvg(view, resolved.link.theme), {
+    status: 200,
+    headers: { ...IMAGE_HEADERS, "Content-Type": "image/svg+xml; charset=utf-8" },
+  });
 }
 
 /** The last-resort answer of the embed routes: a plain notice, no details. */
 export function embedFailure(): Response {
-  return new Response("This chart could not be drawn right now.", { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response("This chart could not be drawn right now.", {
+    status: 500,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }

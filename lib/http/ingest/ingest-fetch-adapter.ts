@@ -25,7 +25,10 @@ function processDeps(): IngestDeps {
  * from the headers first, then at most MAX_INGEST_BYTES of body are read.
  */
 export async function ingestFetch(request: Request, deps: IngestDeps = processDeps()): Promise<Response> {
-  const admission = await admitIngest(deps, { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key") });
+  const admission = await admitIngest(deps, {
+    authorization: request.headers.get("authorization"),
+    apiKey: request.headers.get("x-api-key"),
+  });
   if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request));
   const body = await readFetchBody(request, MAX_INGEST_BYTES);
   if (!body.ok) return toResponse({ status: 413, body: { error: INGEST_TOO_LARGE } }, closeIfFetchBodyUnread(request));
@@ -34,5 +37,8 @@ export async function ingestFetch(request: Request, deps: IngestDeps = processDe
 
 /** The last-resort answer of the ingest route, in its error shape. */
 export function ingestFailure(): Response {
-  return Response.json({ error: "Internal error" }, { status: 500, headers: { "cache-control": "no-store", ...CORS_HEADERS } });
+  return Response.json(
+    { error: "Internal error" },
+    { status: 500, headers: { "cache-control": "no-store", ...CORS_HEADERS } },
+  );
 }

@@ -7,7 +7,12 @@ import { ingestBatch, type IngestDeps, type IngestResponse } from "@/lib/metrics
 import { MAX_INGEST_BYTES } from "@/lib/metrics/ingest/observation-schema";
 
 function send(res: http.ServerResponse, result: IngestResponse, extra: Record<string, string>) {
-  res.writeHead(result.status, { ...extra, "cache-control": "no-store", ...(result.body === null ? {} : { "content-type": "application/json" }), ...result.headers });
+  res.writeHead(result.status, {
+    ...extra,
+    "cache-control": "no-store",
+    ...(result.body === null ? {} : { "content-type": "application/json" }),
+    ...result.headers,
+  });
   res.end(result.body === null ? undefined : JSON.stringify(result.body));
 }
 
@@ -15,9 +20,16 @@ function send(res: http.ServerResponse, result: IngestResponse, extra: Record<st
  * POST /api/v1/metrics on the dedicated server: the key (and its request rate) is checked from
  * the headers first, then at most MAX_INGEST_BYTES of body are read.
  */
-export async function serveIngest(deps: IngestDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function serveIngest(
+  deps: IngestDeps,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const cors = req.headers.origin ? CORS_HEADERS : {};
-  const admission = await admitIngest(deps, { authorization: header(req, "authorization"), apiKey: header(req, "x-api-key") });
+  const admission = await admitIngest(deps, {
+    authorization: header(req, "authorization"),
+    apiKey: header(req, "x-api-key"),
+  });
   if (!admission.ok) return send(res, admission.response, cors);
   const body = await readNodeBodyAsync(req, MAX_INGEST_BYTES);
   if (!body.ok) {

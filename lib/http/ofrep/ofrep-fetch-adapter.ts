@@ -1,4 +1,11 @@
-import { admitOfrep, answerOfrep, bodyTooLargeResponse, CORS_HEADERS, MAX_BODY_BYTES, type OfrepResponse } from "@/lib/evaluation/ofrep-handler";
+import {
+  admitOfrep,
+  answerOfrep,
+  bodyTooLargeResponse,
+  CORS_HEADERS,
+  MAX_BODY_BYTES,
+  type OfrepResponse,
+} from "@/lib/evaluation/ofrep-handler";
 import { subscribeToChanges } from "@/lib/evaluation/change-stream";
 import { metricsRuntime } from "@/lib/metrics/builtin/metrics-runtime";
 import { closeIfFetchBodyUnread } from "@/lib/http/close-if-fetch-body-unread";
@@ -6,7 +13,10 @@ import { readFetchBody } from "@/lib/http/read-fetch-body";
 import { evaluationRuntime } from "@/lib/evaluation/evaluation-runtime";
 
 function toResponse(result: OfrepResponse, extra: Record<string, string> = {}): Response {
-  return new Response(result.body, { status: result.status, headers: { "cache-control": "no-store", ...CORS_HEADERS, ...extra, ...result.headers } });
+  return new Response(result.body, {
+    status: result.status,
+    headers: { "cache-control": "no-store", ...CORS_HEADERS, ...extra, ...result.headers },
+  });
 }
 
 /**
@@ -15,17 +25,25 @@ function toResponse(result: OfrepResponse, extra: Record<string, string> = {}): 
  */
 export async function ofrepFetch(request: Request, flagKey: string | null): Promise<Response> {
   const { store, limiter } = evaluationRuntime();
-  const admission = await admitOfrep(store, limiter, { authorization: request.headers.get("authorization"), apiKey: request.headers.get("x-api-key") });
+  const admission = await admitOfrep(store, limiter, {
+    authorization: request.headers.get("authorization"),
+    apiKey: request.headers.get("x-api-key"),
+  });
   if (!admission.ok) return toResponse(admission.response, closeIfFetchBodyUnread(request));
   const body = await readFetchBody(request, MAX_BODY_BYTES);
   // An aborted body has nobody to answer; the 413 keeps its shape for both.
   if (!body.ok) return toResponse(bodyTooLargeResponse(flagKey), closeIfFetchBodyUnread(request));
-  const result = answerOfrep(store, admission.keyHash, {
-    flagKey,
-    ifNoneMatch: request.headers.get("if-none-match"),
-    body: body.text,
-    origin: process.env.GLIDEPATH_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? new URL(request.url).origin,
-  }, metricsRuntime().exposures);
+  const result = answerOfrep(
+    store,
+    admission.keyHash,
+    {
+      flagKey,
+      ifNoneMatch: request.headers.get("if-none-match"),
+      body: body.text,
+      origin: process.env.GLIDEPATH_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? new URL(request.url).origin,
+    },
+    metricsRuntime().exposures,
+  );
   return toResponse(result);
 }
 
@@ -35,7 +53,10 @@ export function ofrepPreflight(): Response {
 
 /** The last-resort answer of the OFREP routes, in OFREP's error shape. */
 export function ofrepFailure(): Response {
-  return Response.json({ errorCode: "GENERAL", errorDetails: "Internal error" }, { status: 500, headers: { "cache-control": "no-store", ...CORS_HEADERS } });
+  return Response.json(
+    { errorCode: "GENERAL", errorDetails: "Internal error" },
+    { status: 500, headers: { "cache-control": "no-store", ...CORS_HEADERS } },
+  );
 }
 
 /** The OFREP change stream (server-sent events) for web SDKs. */
@@ -64,5 +85,12 @@ export async function ofrepEvents(request: Request): Promise<Response> {
   });
   if (!stop) return new Response(null, { status: 403, headers: CORS_HEADERS });
   request.signal.addEventListener("abort", () => stop?.());
-  return new Response(stream, { headers: { ...CORS_HEADERS, "content-type": "text/event-stream", "cache-control": "no-cache, no-transform", connection: "keep-alive" } });
+  return new Response(stream, {
+    headers: {
+      ...CORS_HEADERS,
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+    },
+  });
 }

@@ -1,5 +1,13 @@
 import http from "node:http";
-import { admitOfrep, answerOfrep, bodyTooLargeResponse, CORS_HEADERS, MAX_BODY_BYTES, type OfrepAdmission, type OfrepResponse } from "@/lib/evaluation/ofrep-handler";
+import {
+  admitOfrep,
+  answerOfrep,
+  bodyTooLargeResponse,
+  CORS_HEADERS,
+  MAX_BODY_BYTES,
+  type OfrepAdmission,
+  type OfrepResponse,
+} from "@/lib/evaluation/ofrep-handler";
 import { subscribeToChanges } from "@/lib/evaluation/change-stream";
 import type { EvaluationStore } from "@/lib/evaluation/evaluation-store";
 import type { RateLimiter } from "@/lib/evaluation/rate-limiter";
@@ -32,7 +40,12 @@ function send(res: http.ServerResponse, result: OfrepResponse, extra: Record<str
  * from its headers before a byte of its body is read, reads at most MAX_BODY_BYTES, and runs
  * under a last-resort guard, so no request can end the process.
  */
-export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter | null, metrics: OfrepServerMetrics | null = null, options: OfrepServerOptions = {}): http.Server {
+export function createOfrepServer(
+  store: EvaluationStore,
+  limiter: RateLimiter | null,
+  metrics: OfrepServerMetrics | null = null,
+  options: OfrepServerOptions = {},
+): http.Server {
   const server = http.createServer(
     guardNodeListener(
       (req, res, fail) => {
@@ -55,7 +68,16 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
         const flagKey = single ? decodePathSegment(single[1]!) : null;
         if (single && flagKey === null) {
           const cors = req.headers.origin ? CORS_HEADERS : {};
-          return sendJson(res, 400, { key: single[1], errorCode: "GENERAL", errorDetails: "The flag key in the path is not valid percent-encoded UTF-8" }, cors);
+          return sendJson(
+            res,
+            400,
+            {
+              key: single[1],
+              errorCode: "GENERAL",
+              errorDetails: "The flag key in the path is not valid percent-encoded UTF-8",
+            },
+            cors,
+          );
         }
         return serveOfrep(store, limiter, metrics?.exposures ?? null, req, res, flagKey, fail);
       },
@@ -75,14 +97,34 @@ export function createOfrepServer(store: EvaluationStore, limiter: RateLimiter |
   return server;
 }
 
-function serveOfrep(store: EvaluationStore, limiter: RateLimiter | null, exposures: ExposureCounter | null, req: http.IncomingMessage, res: http.ServerResponse, flagKey: string | null, fail: Fail): void | Promise<void> {
-  const admission = admitOfrep(store, limiter, { authorization: header(req, "authorization"), apiKey: header(req, "x-api-key") });
+function serveOfrep(
+  store: EvaluationStore,
+  limiter: RateLimiter | null,
+  exposures: ExposureCounter | null,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  flagKey: string | null,
+  fail: Fail,
+): void | Promise<void> {
+  const admission = admitOfrep(store, limiter, {
+    authorization: header(req, "authorization"),
+    apiKey: header(req, "x-api-key"),
+  });
   // Synchronous once the store has loaded: the hot path waits only for the body.
-  if (admission instanceof Promise) return admission.then((a) => evaluateAdmitted(store, exposures, req, res, flagKey, a, fail));
+  if (admission instanceof Promise)
+    return admission.then((a) => evaluateAdmitted(store, exposures, req, res, flagKey, a, fail));
   evaluateAdmitted(store, exposures, req, res, flagKey, admission, fail);
 }
 
-function evaluateAdmitted(store: EvaluationStore, exposures: ExposureCounter | null, req: http.IncomingMessage, res: http.ServerResponse, flagKey: string | null, admission: OfrepAdmission, fail: Fail): void {
+function evaluateAdmitted(
+  store: EvaluationStore,
+  exposures: ExposureCounter | null,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  flagKey: string | null,
+  admission: OfrepAdmission,
+  fail: Fail,
+): void {
   const cors = req.headers.origin ? CORS_HEADERS : null;
   if (!admission.ok) return send(res, admission.response, cors);
   readNodeBody(req, MAX_BODY_BYTES, (body) => {
@@ -91,7 +133,12 @@ function evaluateAdmitted(store: EvaluationStore, exposures: ExposureCounter | n
         if (body.reason === "aborted") return void res.destroy();
         return send(res, bodyTooLargeResponse(flagKey), cors);
       }
-      const query = { flagKey, ifNoneMatch: header(req, "if-none-match"), body: body.text, origin: process.env.OFREP_PUBLIC_URL ?? (req.headers.host ? `http://${req.headers.host}` : null) };
+      const query = {
+        flagKey,
+        ifNoneMatch: header(req, "if-none-match"),
+        body: body.text,
+        origin: process.env.OFREP_PUBLIC_URL ?? (req.headers.host ? `http://${req.headers.host}` : null),
+      };
       send(res, answerOfrep(store, admission.keyHash, query, exposures), cors);
     } catch (error) {
       fail(error);
@@ -99,7 +146,12 @@ function evaluateAdmitted(store: EvaluationStore, exposures: ExposureCounter | n
   });
 }
 
-async function serveEvents(store: EvaluationStore, keyHash: string, req: http.IncomingMessage, res: http.ServerResponse) {
+async function serveEvents(
+  store: EvaluationStore,
+  keyHash: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
   const cors = req.headers.origin ? CORS_HEADERS : {};
   await store.start().catch(() => undefined);
   if (!store.environmentForKey(keyHash)) {
@@ -107,7 +159,12 @@ async function serveEvents(store: EvaluationStore, keyHash: string, req: http.In
     res.end();
     return;
   }
-  res.writeHead(200, { ...cors, "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  res.writeHead(200, {
+    ...cors,
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+  });
   const stop = subscribeToChanges(store, keyHash, (frame) => res.write(frame));
   if (stop) req.on("close", stop);
 }

@@ -17,14 +17,19 @@ export type RestPrincipal = { actor: Extract<Actor, { type: "api_key" }>; teamSl
  */
 export async function authenticateApiKey(authorization: string | null): Promise<RestPrincipal> {
   const presented = parseBearerKey(authorization);
-  if (!presented.ok) throw presented.missing ? new MissingCredentialsError(presented.message) : new UnauthenticatedError(presented.message);
+  if (!presented.ok)
+    throw presented.missing
+      ? new MissingCredentialsError(presented.message)
+      : new UnauthenticatedError(presented.message);
   const key = await readDb().apiKey.findUnique({
     where: { hash: hashApiKey(presented.key) },
     select: { id: true, kind: true, name: true, revokedAt: true, team: { select: { slug: true } } },
   });
   if (!key || key.revokedAt) throw new UnauthenticatedError("This API key is unknown or revoked");
   if (key.kind !== "admin") {
-    throw new ForbiddenError("This is an SDK key: it evaluates releases and sends metrics. The automation API needs an admin API key.");
+    throw new ForbiddenError(
+      "This is an SDK key: it evaluates releases and sends metrics. The automation API needs an admin API key.",
+    );
   }
   return { actor: { type: "api_key", id: key.id, name: `${key.name} (API key)` }, teamSlug: key.team.slug };
 }

@@ -1,7 +1,8 @@
 /** Pure: the key in `Authorization: Bearer <key>`, or why there is none. */
 export type PresentedKey = { ok: true; key: string } | { ok: false; missing: boolean; message: string };
 
-const HOW = "Send an admin API key as `Authorization: Bearer gp_admin_…` (admins create them on the team's API keys page)";
+const HOW =
+  "Send an admin API key as `Authorization: Bearer gp_admin_…` (admins create them on the team's API keys page)";
 
 export function parseBearerKey(authorization: string | null | undefined): PresentedKey {
   const header = authorization?.trim() ?? "";

@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { ROLLOUT_COMMANDS } from "@/lib/domain/rollout-state";
 import { openApiDocument } from "./openapi-document";
 
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 const API_DIR = path.resolve("app/api/v1");
 // Not part of the automation API: SDK-key ingest, the document itself, the JSON 404.
@@ -21,8 +24,12 @@ function implementedOperations(): string[] {
       else if (entry.name === "route.ts") {
         const route = `/${path.relative(API_DIR, dir)}`.replace(/\[([^\]]+)\]/g, "{$1}").replace(/\/$/, "");
         if (UNDOCUMENTED.has(route)) continue;
-        const methods = [...fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
-        const routes = route.includes("{command}") ? ROLLOUT_COMMANDS.map((c) => route.replace("{command}", c)) : [route];
+        const methods = [...fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+          (m) => m[1]!,
+        );
+        const routes = route.includes("{command}")
+          ? ROLLOUT_COMMANDS.map((c) => route.replace("{command}", c))
+          : [route];
         for (const r of routes) for (const m of methods) found.push(`${m} ${r}`);
       }
     }
@@ -57,7 +64,10 @@ describe("OpenAPI document", () => {
   });
 
   it("percentages are percent with two decimals; request bodies refuse unknown fields", () => {
-    const body = doc.components.schemas.SetPercentagesRequest as { additionalProperties: boolean; properties: Record<string, { multipleOf?: number; maximum?: number }> };
+    const body = doc.components.schemas.SetPercentagesRequest as {
+      additionalProperties: boolean;
+      properties: Record<string, { multipleOf?: number; maximum?: number }>;
+    };
     expect(body.additionalProperties).toBe(false);
     expect(body.properties.default).toMatchObject({ minimum: 0, maximum: 100, multipleOf: 0.01 });
     // Responses stay open, so adding a field later breaks no client.
@@ -66,7 +76,9 @@ describe("OpenAPI document", () => {
 
   it("mutations that may need approval document 202, roll back doesn't", () => {
     const base = "/releases/{release}/environments/{environment}";
-    expect(Object.keys(doc.paths[`${base}/percentages`]!.put!.responses)).toEqual(expect.arrayContaining(["200", "202", "400", "401", "403", "404", "409"]));
+    expect(Object.keys(doc.paths[`${base}/percentages`]!.put!.responses)).toEqual(
+      expect.arrayContaining(["200", "202", "400", "401", "403", "404", "409"]),
+    );
     expect(doc.paths[`${base}/promote`]!.post!.responses).toHaveProperty("202");
     expect(doc.paths[`${base}/rollback`]!.post!.responses).not.toHaveProperty("202");
     expect(doc.paths[`${base}/rollback`]!.post!.responses).not.toHaveProperty("409");

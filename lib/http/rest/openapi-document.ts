@@ -13,18 +13,32 @@ const jsonContent = (schema: Json) => ({ "application/json": { schema } });
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409;
 const ERROR_RESPONSES: Record<ErrorStatus, [name: string, description: string]> = {
-  400: ["BadRequest", "Malformed JSON (`invalid_json`) or invalid fields (`validation_failed`, with `fieldErrors` by field)."],
+  400: [
+    "BadRequest",
+    "Malformed JSON (`invalid_json`) or invalid fields (`validation_failed`, with `fieldErrors` by field).",
+  ],
   401: ["Unauthorized", "No API key, or an unknown or revoked one."],
   403: ["Forbidden", "The key's role may not do this (a viewer key changing a rollout), or it is an SDK key."],
   404: ["NotFound", "No such release, environment or change request in the key's team."],
-  409: ["Conflict", "The rollout changed since `expectedVersion` (with `current`), or the request was already decided."],
+  409: [
+    "Conflict",
+    "The rollout changed since `expectedVersion` (with `current`), or the request was already decided.",
+  ],
 };
 
 function errors(...statuses: ErrorStatus[]) {
-  return Object.fromEntries(statuses.map((s) => [String(s), { $ref: `#/components/responses/${ERROR_RESPONSES[s][0]}` }]));
+  return Object.fromEntries(
+    statuses.map((s) => [String(s), { $ref: `#/components/responses/${ERROR_RESPONSES[s][0]}` }]),
+  );
 }
 
-const pathParam = (name: string, description: string) => ({ name, in: "path", required: true, description, schema: { type: "string" } });
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: "path",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
 const RELEASE = pathParam("release", "Release key (what SDKs ask for)");
 const ENVIRONMENT = pathParam("environment", "Environment key, e.g. `production`");
 
@@ -33,7 +47,8 @@ const COMMAND_TEXT: Record<RolloutCommand, string> = {
   pause: "Pause automation (plans, guardrails); percentages stay as they are.",
   resume: "Resume a paused rollout.",
   promote: "Promote to everyone. May need approval (202).",
-  rollback: "Roll back: everyone gets the old code. Never waits for approval and never checks the version; the body is optional.",
+  rollback:
+    "Roll back: everyone gets the old code. Never waits for approval and never checks the version; the body is optional.",
   restart: "Restart a rolled-back release as a draft.",
 };
 
@@ -65,7 +80,11 @@ const pendingResponse = {
 function componentSchemas(): Record<string, Json> {
   // "input": request bodies as clients must send them (strict objects: no unknown fields);
   // response objects then stay open, so adding a field later breaks no client.
-  const { schemas } = z.toJSONSchema(restSchemas, { io: "input", uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" });
+  const { schemas } = z.toJSONSchema(restSchemas, {
+    io: "input",
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: "any",
+  });
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
       const { $schema: _s, $id: _i, ...rest } = schema as Json;
@@ -94,8 +113,19 @@ export function openApiDocument(): Json {
           operationId: "listReleases",
           tags: ["Releases"],
           summary: "The team's releases in one environment",
-          parameters: [{ name: "environment", in: "query", required: false, description: "Environment key; default `production` (else the last environment).", schema: { type: "string" } }],
-          responses: { "200": { description: "Releases, most recently changed first.", content: jsonContent(ref("ReleaseList")) }, ...errors(401, 403, 404) },
+          parameters: [
+            {
+              name: "environment",
+              in: "query",
+              required: false,
+              description: "Environment key; default `production` (else the last environment).",
+              schema: { type: "string" },
+            },
+          ],
+          responses: {
+            "200": { description: "Releases, most recently changed first.", content: jsonContent(ref("ReleaseList")) },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/releases/{release}": {
@@ -104,7 +134,10 @@ export function openApiDocument(): Json {
           tags: ["Releases"],
           summary: "One release with its rollout in every environment",
           parameters: [RELEASE],
-          responses: { "200": { description: "The release.", content: jsonContent(ref("Release")) }, ...errors(401, 403, 404) },
+          responses: {
+            "200": { description: "The release.", content: jsonContent(ref("Release")) },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/releases/{release}/environments/{environment}": {
@@ -113,7 +146,10 @@ export function openApiDocument(): Json {
           tags: ["Rollouts"],
           summary: "A release's rollout in one environment (its `version` is what changes are made against)",
           parameters: [RELEASE, ENVIRONMENT],
-          responses: { "200": { description: "The rollout.", content: jsonContent(ref("Rollout")) }, ...errors(401, 403, 404) },
+          responses: {
+            "200": { description: "The rollout.", content: jsonContent(ref("Rollout")) },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/releases/{release}/environments/{environment}/percentages": {
@@ -133,13 +169,21 @@ export function openApiDocument(): Json {
           },
         },
       },
-      ...Object.fromEntries(ROLLOUT_COMMANDS.map((command) => [`/releases/{release}/environments/{environment}/${command}`, commandPath(command)])),
+      ...Object.fromEntries(
+        ROLLOUT_COMMANDS.map((command) => [
+          `/releases/{release}/environments/{environment}/${command}`,
+          commandPath(command),
+        ]),
+      ),
       "/cohorts": {
         get: {
           operationId: "listCohorts",
           tags: ["Cohorts"],
           summary: "The team's cohorts by priority (the first that matches decides)",
-          responses: { "200": { description: "Cohorts.", content: jsonContent(ref("CohortList")) }, ...errors(401, 403) },
+          responses: {
+            "200": { description: "Cohorts.", content: jsonContent(ref("CohortList")) },
+            ...errors(401, 403),
+          },
         },
       },
       "/change-requests": {
@@ -148,10 +192,25 @@ export function openApiDocument(): Json {
           tags: ["Change requests"],
           summary: "Pending change requests and the most recently decided ones",
           parameters: [
-            { name: "release", in: "query", required: false, description: "Only this release's requests.", schema: { type: "string" } },
-            { name: "environment", in: "query", required: false, description: "Only this environment's requests.", schema: { type: "string" } },
+            {
+              name: "release",
+              in: "query",
+              required: false,
+              description: "Only this release's requests.",
+              schema: { type: "string" },
+            },
+            {
+              name: "environment",
+              in: "query",
+              required: false,
+              description: "Only this environment's requests.",
+              schema: { type: "string" },
+            },
           ],
-          responses: { "200": { description: "Change requests.", content: jsonContent(ref("ChangeRequestList")) }, ...errors(401, 403) },
+          responses: {
+            "200": { description: "Change requests.", content: jsonContent(ref("ChangeRequestList")) },
+            ...errors(401, 403),
+          },
         },
       },
       "/change-requests/{id}": {
@@ -160,7 +219,10 @@ export function openApiDocument(): Json {
           tags: ["Change requests"],
           summary: "One change request (poll it after a 202)",
           parameters: [pathParam("id", "Change request id")],
-          responses: { "200": { description: "The change request.", content: jsonContent(ref("ChangeRequest")) }, ...errors(401, 403, 404) },
+          responses: {
+            "200": { description: "The change request.", content: jsonContent(ref("ChangeRequest")) },
+            ...errors(401, 403, 404),
+          },
         },
       },
       "/change-requests/{id}/cancel": {
@@ -170,20 +232,33 @@ export function openApiDocument(): Json {
           summary: "Withdraw a pending request this key made",
           parameters: [pathParam("id", "Change request id")],
           requestBody: { required: false, content: jsonContent(ref("CancelRequest")) },
-          responses: { "200": { description: "Cancelled.", content: jsonContent(ref("ChangeRequest")) }, ...errors(400, 401, 403, 404, 409) },
+          responses: {
+            "200": { description: "Cancelled.", content: jsonContent(ref("ChangeRequest")) },
+            ...errors(400, 401, 403, 404, 409),
+          },
         },
       },
     },
     components: {
       securitySchemes: {
-        adminKey: { type: "http", scheme: "bearer", description: "An admin API key (`gp_admin_…`), created by a team admin on the API keys page." },
+        adminKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An admin API key (`gp_admin_…`), created by a team admin on the API keys page.",
+        },
       },
       responses: Object.fromEntries(
         Object.values(ERROR_RESPONSES).map(([name, description]) => [
           name,
           {
             description,
-            ...(name === "Unauthorized" ? { headers: { "WWW-Authenticate": { description: 'Bearer realm="glidepath"', schema: { type: "string" } } } } : {}),
+            ...(name === "Unauthorized"
+              ? {
+                  headers: {
+                    "WWW-Authenticate": { description: 'Bearer realm="glidepath"', schema: { type: "string" } },
+                  },
+                }
+              : {}),
             content: jsonContent(ref("Error")),
           },
         ]),

@@ -33,7 +33,9 @@ describe("parseJsonText", () => {
 
 describe("set percentages body", () => {
   it("takes percent with up to two decimals, null to follow everyone else", () => {
-    expect(parseBody(setPercentagesBodySchema, { expectedVersion: 3, default: 12.35, cohorts: { beta: 0.01, eu: null } })).toMatchObject({
+    expect(
+      parseBody(setPercentagesBodySchema, { expectedVersion: 3, default: 12.35, cohorts: { beta: 0.01, eu: null } }),
+    ).toMatchObject({
       expectedVersion: 3,
       default: 12.35,
       cohorts: { beta: 0.01, eu: null },
@@ -42,17 +44,31 @@ describe("set percentages body", () => {
   });
 
   it("names each bad field", () => {
-    expect(fieldErrors(() => parseBody(setPercentagesBodySchema, { expectedVersion: 3, default: 100.5, cohorts: { beta: 12.345, eu: "10" } }))).toEqual({
+    expect(
+      fieldErrors(() =>
+        parseBody(setPercentagesBodySchema, {
+          expectedVersion: 3,
+          default: 100.5,
+          cohorts: { beta: 12.345, eu: "10" },
+        }),
+      ),
+    ).toEqual({
       default: ["Percentage must be between 0 and 100"],
       "cohorts.beta": ["Use at most two decimals (e.g. 12.25)"],
       "cohorts.eu": [expect.stringContaining("number")],
     });
-    expect(Object.keys(fieldErrors(() => parseBody(setPercentagesBodySchema, { default: 5 })))).toEqual(["expectedVersion"]);
-    expect(fieldErrors(() => parseBody(setPercentagesBodySchema, { expectedVersion: 3 }))).toEqual({ cohorts: ["Give `default`, `cohorts` or both"] });
+    expect(Object.keys(fieldErrors(() => parseBody(setPercentagesBodySchema, { default: 5 })))).toEqual([
+      "expectedVersion",
+    ]);
+    expect(fieldErrors(() => parseBody(setPercentagesBodySchema, { expectedVersion: 3 }))).toEqual({
+      cohorts: ["Give `default`, `cohorts` or both"],
+    });
   });
 
   it("a misspelt field is refused by name, not ignored", () => {
-    expect(fieldErrors(() => parseBody(setPercentagesBodySchema, { expectedVersion: 3, defualt: 5, cohorts: { beta: 5 } }))).toEqual({ defualt: ["Unknown field"] });
+    expect(
+      fieldErrors(() => parseBody(setPercentagesBodySchema, { expectedVersion: 3, defualt: 5, cohorts: { beta: 5 } })),
+    ).toEqual({ defualt: ["Unknown field"] });
   });
 
   it("a field named like an Object member is an unknown field like any other, not a crash", () => {
@@ -62,12 +78,21 @@ describe("set percentages body", () => {
     }
     // zod drops a "__proto__" record key by itself; the others are named.
     for (const name of ["constructor", "toString"]) {
-      expect(fieldErrors(() => parseBody(setPercentagesBodySchema, JSON.parse(`{"expectedVersion":3,"cohorts":{${JSON.stringify(name)}:"x"}}`)))).toEqual({ [`cohorts.${name}`]: [expect.stringContaining("number")] });
+      expect(
+        fieldErrors(() =>
+          parseBody(
+            setPercentagesBodySchema,
+            JSON.parse(`{"expectedVersion":3,"cohorts":{${JSON.stringify(name)}:"x"}}`),
+          ),
+        ),
+      ).toEqual({ [`cohorts.${name}`]: [expect.stringContaining("number")] });
     }
   });
 
   it("a body is required, and must be an object", () => {
-    expect(fieldErrors(() => parseBody(setPercentagesBodySchema, undefined))).toEqual({ body: ["A JSON body is required"] });
+    expect(fieldErrors(() => parseBody(setPercentagesBodySchema, undefined))).toEqual({
+      body: ["A JSON body is required"],
+    });
     expect(Object.keys(fieldErrors(() => parseBody(setPercentagesBodySchema, [1, 2])))).toEqual(["body"]);
   });
 });
@@ -75,8 +100,13 @@ describe("set percentages body", () => {
 describe("command bodies", () => {
   it("a command needs the version; roll back needs no body at all", () => {
     expect(Object.keys(fieldErrors(() => parseBody(commandBodySchema, {})))).toEqual(["expectedVersion"]);
-    expect(parseBody(commandBodySchema, { expectedVersion: 2, comment: "ship it" })).toEqual({ expectedVersion: 2, comment: "ship it" });
+    expect(parseBody(commandBodySchema, { expectedVersion: 2, comment: "ship it" })).toEqual({
+      expectedVersion: 2,
+      comment: "ship it",
+    });
     expect(parseBody(rollbackBodySchema, undefined, { optional: true })).toEqual({ comment: "" });
-    expect(parseBody(rollbackBodySchema, { comment: "errors up" }, { optional: true })).toEqual({ comment: "errors up" });
+    expect(parseBody(rollbackBodySchema, { comment: "errors up" }, { optional: true })).toEqual({
+      comment: "errors up",
+    });
   });
 });

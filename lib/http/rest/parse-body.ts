@@ -9,10 +9,13 @@ export function parseJsonText(text: string): unknown {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new InvalidJsonError(`The request body is not valid JSON (${error instanceof Error ? error.message : "parse error"})`);
+    throw new InvalidJsonError(
+      `The request body is not valid JSON (${error instanceof Error ? error.message : "parse error"})`,
+    );
   }
   // PostgreSQL text can't hold U+0000: a NUL that reached a comment would fail the write as a 500.
-  if (/\\u0000/i.test(text) && containsNul(parsed)) throw new InvalidJsonError("The request body contains a U+0000 (NUL) character, which can't be stored");
+  if (/\\u0000/i.test(text) && containsNul(parsed))
+    throw new InvalidJsonError("The request body contains a U+0000 (NUL) character, which can't be stored");
   return parsed;
 }
 
@@ -37,7 +40,11 @@ function containsNul(value: unknown): boolean {
  * Like parseInput, but in the API's words: an unknown field is named as the field ("defualt":
  * "Unknown field") and a missing body says so, instead of a nameless "input" error.
  */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown, options: { optional?: boolean } = {}): z.output<S> {
+export function parseBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  options: { optional?: boolean } = {},
+): z.output<S> {
   if (body === undefined && !options.optional) throw ValidationError.field("body", "A JSON body is required");
   const result = schema.safeParse(body ?? {});
   if (result.success) return result.data;

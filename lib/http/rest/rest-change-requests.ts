@@ -12,13 +12,25 @@ export async function restGetChangeRequest(principal: RestPrincipal, id: string)
   return restChangeRequest(await getChangeRequest(await getTeamAccess(principal.actor, principal.teamSlug), { id }));
 }
 
-export async function restListChangeRequests(principal: RestPrincipal, filter: { releaseKey?: string; environmentKey?: string }) {
-  const { pending, decided } = await listChangeRequests(await getTeamAccess(principal.actor, principal.teamSlug), filter);
+export async function restListChangeRequests(
+  principal: RestPrincipal,
+  filter: { releaseKey?: string; environmentKey?: string },
+) {
+  const { pending, decided } = await listChangeRequests(
+    await getTeamAccess(principal.actor, principal.teamSlug),
+    filter,
+  );
   return { pending: pending.map(restChangeRequest), decided: decided.map(restChangeRequest) };
 }
 
 /** A key withdraws a request it made (approving is for people: keys are viewer or editor). */
-export async function restCancelChangeRequest(principal: RestPrincipal, id: string, rawBody: unknown): Promise<RestChangeRequest> {
+export async function restCancelChangeRequest(
+  principal: RestPrincipal,
+  id: string,
+  rawBody: unknown,
+): Promise<RestChangeRequest> {
   const body = parseBody(cancelBodySchema, rawBody, { optional: true });
-  return restChangeRequest(await cancelChangeRequest(principal.actor, { teamSlug: principal.teamSlug, id, comment: body.comment }));
+  return restChangeRequest(
+    await cancelChangeRequest(principal.actor, { teamSlug: principal.teamSlug, id, comment: body.comment }),
+  );
 }

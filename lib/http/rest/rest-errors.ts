@@ -30,7 +30,10 @@ export function errorReply(error: unknown, where = "request"): ErrorReply {
   const { status, ...body } = errorResponse(error, `[rest] ${where} failed`);
   const headers: Record<string, string> = {};
   if (status === 401) {
-    headers["WWW-Authenticate"] = error instanceof MissingCredentialsError ? 'Bearer realm="glidepath"' : 'Bearer realm="glidepath", error="invalid_token"';
+    headers["WWW-Authenticate"] =
+      error instanceof MissingCredentialsError
+        ? 'Bearer realm="glidepath"'
+        : 'Bearer realm="glidepath", error="invalid_token"';
   }
   return { status, body: { error: body }, headers };
 }

@@ -13,7 +13,10 @@ import { restCohort, restReleaseSummary, restRollout, rolloutState } from "./res
 export async function restListReleases(principal: RestPrincipal, environmentKey: string | null) {
   const context = await getTeamContext(principal.actor, principal.teamSlug, environmentKey);
   const releases = await listReleases(context);
-  return { environment: { key: context.environment.key, name: context.environment.name }, releases: releases.map(restReleaseSummary) };
+  return {
+    environment: { key: context.environment.key, name: context.environment.name },
+    releases: releases.map(restReleaseSummary),
+  };
 }
 
 /** GET /api/v1/releases/{key}: the release with its rollout in every environment. */
@@ -32,7 +35,10 @@ export async function restGetRelease(principal: RestPrincipal, releaseKey: strin
 
 /** GET /api/v1/releases/{key}/environments/{env}: what a change is made against. */
 export async function restGetRollout(principal: RestPrincipal, releaseKey: string, environmentKey: string) {
-  const rollout = await getRolloutSnapshot(await getTeamAccess(principal.actor, principal.teamSlug), { releaseKey, environmentKey });
+  const rollout = await getRolloutSnapshot(await getTeamAccess(principal.actor, principal.teamSlug), {
+    releaseKey,
+    environmentKey,
+  });
   return restRollout(rollout.releaseKey, rollout.environmentKey, rollout.snapshot);
 }
 

@@ -7,7 +7,14 @@ import type { RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { setRollout } from "@/lib/releases/set-rollout";
 import type { RestPrincipal } from "./authenticate-api-key";
 import { parseBody } from "./parse-body";
-import { commandBodySchema, rollbackBodySchema, setPercentagesBodySchema, type RestChangeRequest, type RestCommand, type RestRollout } from "./rest-schemas";
+import {
+  commandBodySchema,
+  rollbackBodySchema,
+  setPercentagesBodySchema,
+  type RestChangeRequest,
+  type RestCommand,
+  type RestRollout,
+} from "./rest-schemas";
 import { isRolloutSnapshot, restChangeRequest, restRollout } from "./rest-views";
 
 /** 200: applied (or nothing to do); 202: held for approval, nothing applied. */
@@ -18,7 +25,11 @@ export type RolloutChangeOutcome =
 type Target = { releaseKey: string; environmentKey: string };
 
 // The use cases name fields as the dashboard sends them; the API's body says `default`.
-const FIELD_NAMES: Record<string, string> = { defaultBasisPoints: "default", releaseKey: "release", environmentKey: "environment" };
+const FIELD_NAMES: Record<string, string> = {
+  defaultBasisPoints: "default",
+  releaseKey: "release",
+  environmentKey: "environment",
+};
 
 /** Runs a use case and puts its refusals in the API's terms (percent, the API's field names). */
 async function inApiTerms<T>(target: Target, work: () => Promise<T>): Promise<T> {
@@ -29,24 +40,44 @@ async function inApiTerms<T>(target: Target, work: () => Promise<T>): Promise<T>
       throw new ConflictError(error.message, restRollout(target.releaseKey, target.environmentKey, error.current));
     }
     if (error instanceof ValidationError) {
-      throw new ValidationError(Object.fromEntries(Object.entries(error.fieldErrors).map(([field, messages]) => [FIELD_NAMES[field] ?? field, messages])));
+      throw new ValidationError(
+        Object.fromEntries(
+          Object.entries(error.fieldErrors).map(([field, messages]) => [FIELD_NAMES[field] ?? field, messages]),
+        ),
+      );
     }
     throw error;
   }
 }
 
-function outcome(target: Target, rollout: RolloutSnapshot, pendingApproval: ChangeRequestView | undefined, changed: boolean): RolloutChangeOutcome {
+function outcome(
+  target: Target,
+  rollout: RolloutSnapshot,
+  pendingApproval: ChangeRequestView | undefined,
+  changed: boolean,
+): RolloutChangeOutcome {
   const current = restRollout(target.releaseKey, target.environmentKey, rollout);
-  return pendingApproval ? { kind: "pending", changeRequest: restChangeRequest(pendingApproval), rollout: current } : { kind: "applied", changed, rollout: current };
+  return pendingApproval
+    ? { kind: "pending", changeRequest: restChangeRequest(pendingApproval), rollout: current }
+    : { kind: "applied", changed, rollout: current };
 }
 
 /** PUT …/percentages: a partial update of the percentage table, through setRollout. */
-export async function restSetPercentages(principal: RestPrincipal, target: Target, rawBody: unknown): Promise<RolloutChangeOutcome> {
+export async function restSetPercentages(
+  principal: RestPrincipal,
+  target: Target,
+  rawBody: unknown,
+): Promise<RolloutChangeOutcome> {
   const body = parseBody(setPercentagesBodySchema, rawBody);
   return inApiTerms(target, async () => {
     // `default` may be left out: setRollout then keeps the one it reads at the expected version.
     const defaultBasisPoints = body.default === undefined ? undefined : percentToBasisPoints(body.default);
-    const cohorts = Object.fromEntries(Object.entries(body.cohorts ?? {}).map(([key, percent]) => [key, percent === null ? null : percentToBasisPoints(percent)]));
+    const cohorts = Object.fromEntries(
+      Object.entries(body.cohorts ?? {}).map(([key, percent]) => [
+        key,
+        percent === null ? null : percentToBasisPoints(percent),
+      ]),
+    );
     const result = await setRollout(principal.actor, {
       teamSlug: principal.teamSlug,
       releaseKey: target.releaseKey,
@@ -61,8 +92,16 @@ export async function restSetPercentages(principal: RestPrincipal, target: Targe
 }
 
 /** POST …/{command}: start, pause, resume, promote, roll back, restart, through changeReleaseStatus. */
-export async function restRunCommand(principal: RestPrincipal, target: Target, command: RestCommand, rawBody: unknown): Promise<RolloutChangeOutcome> {
-  const body = command === "rollback" ? parseBody(rollbackBodySchema, rawBody, { optional: true }) : parseBody(commandBodySchema, rawBody);
+export async function restRunCommand(
+  principal: RestPrincipal,
+  target: Target,
+  command: RestCommand,
+  rawBody: unknown,
+): Promise<RolloutChangeOutcome> {
+  const body =
+    command === "rollback"
+      ? parseBody(rollbackBodySchema, rawBody, { optional: true })
+      : parseBody(commandBodySchema, rawBody);
   return inApiTerms(target, async () => {
     const { pendingApproval, ...rollout } = await changeReleaseStatus(principal.actor, {
       teamSlug: principal.teamSlug,

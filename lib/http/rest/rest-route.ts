@@ -34,7 +34,8 @@ export type RestCall<P> = {
 async function readBody(request: Request): Promise<unknown> {
   const body = await readFetchBody(request, MAX_REST_BODY_BYTES);
   if (body.ok) return parseJsonText(body.text);
-  if (body.reason === "too_large") throw new PayloadTooLargeError(`The request body exceeds ${MAX_REST_BODY_BYTES} bytes`);
+  if (body.reason === "too_large")
+    throw new PayloadTooLargeError(`The request body exceeds ${MAX_REST_BODY_BYTES} bytes`);
   throw new InvalidJsonError("The request body ended before it was complete");
 }
 

@@ -30,16 +30,23 @@ const cohortKeySchema = z.string().min(1).max(64);
 // Strict objects: a misspelt field ("defualt") is refused instead of silently ignored.
 export const setPercentagesBodySchema = z
   .strictObject({
-    expectedVersion: versionSchema.meta({ description: "The rollout version you read; a stale one is refused with 409 and the current rollout." }),
-    default: percentSchema.optional().meta({ description: "Everyone else (users in no cohort with its own percentage). Omitted: unchanged." }),
+    expectedVersion: versionSchema.meta({
+      description: "The rollout version you read; a stale one is refused with 409 and the current rollout.",
+    }),
+    default: percentSchema
+      .optional()
+      .meta({ description: "Everyone else (users in no cohort with its own percentage). Omitted: unchanged." }),
     cohorts: z
       .record(cohortKeySchema, percentSchema.nullable())
       .optional()
       .meta({
-        description: "Cohort key → percentage. Cohorts not mentioned keep their value; null removes the cohort's own percentage so it follows `default`.",
+        description:
+          "Cohort key → percentage. Cohorts not mentioned keep their value; null removes the cohort's own percentage so it follows `default`.",
         examples: [{ beta: 25, "internal-staff": 100, "free-tier": null }],
       }),
-    comment: changeCommentSchema.optional().meta({ description: "Shown to approvers when the change needs approval, and kept with the request." }),
+    comment: changeCommentSchema
+      .optional()
+      .meta({ description: "Shown to approvers when the change needs approval, and kept with the request." }),
   })
   .refine((body) => body.default !== undefined || (body.cohorts && Object.keys(body.cohorts).length > 0), {
     message: "Give `default`, `cohorts` or both",
@@ -49,7 +56,9 @@ export const setPercentagesBodySchema = z
 
 export const commandBodySchema = z
   .strictObject({
-    expectedVersion: versionSchema.meta({ description: "The rollout version you read; a stale one is refused with 409." }),
+    expectedVersion: versionSchema.meta({
+      description: "The rollout version you read; a stale one is refused with 409.",
+    }),
     comment: changeCommentSchema.optional(),
   })
   .register(restSchemas, { id: "CommandRequest" });
@@ -57,12 +66,16 @@ export const commandBodySchema = z
 // Roll back is the safety valve: no version check, never waits for approval, body optional.
 export const rollbackBodySchema = z
   .strictObject({
-    expectedVersion: versionSchema.optional().meta({ description: "Accepted and ignored: a roll back always applies to the current state." }),
+    expectedVersion: versionSchema
+      .optional()
+      .meta({ description: "Accepted and ignored: a roll back always applies to the current state." }),
     comment: changeCommentSchema.optional(),
   })
   .register(restSchemas, { id: "RollbackRequest" });
 
-export const cancelBodySchema = z.strictObject({ comment: changeCommentSchema.optional() }).register(restSchemas, { id: "CancelRequest" });
+export const cancelBodySchema = z
+  .strictObject({ comment: changeCommentSchema.optional() })
+  .register(restSchemas, { id: "CancelRequest" });
 
 export const restCommandSchema = z.enum(ROLLOUT_COMMANDS);
 export type RestCommand = z.infer<typeof restCommandSchema>;
@@ -72,7 +85,9 @@ export type RestCommand = z.infer<typeof restCommandSchema>;
 export const percentagesSchema = z
   .object({
     default: percentSchema.meta({ description: "Everyone else." }),
-    cohorts: z.record(z.string(), percentSchema).meta({ description: "Only cohorts with their own percentage; any other cohort follows `default`." }),
+    cohorts: z
+      .record(z.string(), percentSchema)
+      .meta({ description: "Only cohorts with their own percentage; any other cohort follows `default`." }),
   })
   .register(restSchemas, { id: "Percentages" });
 
@@ -85,7 +100,11 @@ const rolloutStateShape = {
 };
 
 export const rolloutSchema = z
-  .object({ release: z.string().meta({ description: "Release key" }), environment: z.string().meta({ description: "Environment key" }), ...rolloutStateShape })
+  .object({
+    release: z.string().meta({ description: "Release key" }),
+    environment: z.string().meta({ description: "Environment key" }),
+    ...rolloutStateShape,
+  })
   .meta({ description: "A release's rollout in one environment." })
   .register(restSchemas, { id: "Rollout" });
 
@@ -114,7 +133,9 @@ export const releaseDetailSchema = z
     owner: z.string().nullable(),
     critical: z.boolean(),
     createdAt: dateTime(),
-    rollouts: z.array(z.object({ environment: namedSchema, ...rolloutStateShape })).meta({ description: "One per environment, in the team's order." }),
+    rollouts: z
+      .array(z.object({ environment: namedSchema, ...rolloutStateShape }))
+      .meta({ description: "One per environment, in the team's order." }),
   })
   .register(restSchemas, { id: "Release" });
 
@@ -129,7 +150,9 @@ export const cohortSchema = z
   })
   .register(restSchemas, { id: "Cohort" });
 
-export const cohortListSchema = z.object({ cohorts: z.array(cohortSchema) }).register(restSchemas, { id: "CohortList" });
+export const cohortListSchema = z
+  .object({ cohorts: z.array(cohortSchema) })
+  .register(restSchemas, { id: "CohortList" });
 
 export const changeRequestSchema = z
   .object({
@@ -139,41 +162,83 @@ export const changeRequestSchema = z
     reasons: z.array(z.string()).meta({ description: "Why the environment's approval policy holds the change." }),
     summary: z.string(),
     changes: z
-      .array(z.object({ key: z.string().meta({ description: 'Cohort key, or "default" for everyone else' }), name: z.string(), from: percentSchema.nullable(), to: percentSchema.nullable() }))
-      .meta({ description: "Old → new per cohort for set_rollout; empty for status changes. null: the cohort follows everyone else." }),
+      .array(
+        z.object({
+          key: z.string().meta({ description: 'Cohort key, or "default" for everyone else' }),
+          name: z.string(),
+          from: percentSchema.nullable(),
+          to: percentSchema.nullable(),
+        }),
+      )
+      .meta({
+        description:
+          "Old → new per cohort for set_rollout; empty for status changes. null: the cohort follows everyone else.",
+      }),
     comment: z.string(),
     requestedBy: z.string(),
     reviewedBy: z.string().nullable(),
     reviewComment: z.string().nullable(),
-    baseVersion: z.number().int().meta({ description: "The rollout version (or, for a cohort request, the cohort version) the request was made against; if it moves on, the request goes stale." }),
+    baseVersion: z.number().int().meta({
+      description:
+        "The rollout version (or, for a cohort request, the cohort version) the request was made against; if it moves on, the request goes stale.",
+    }),
     createdAt: dateTime(),
     expiresAt: dateTime(),
     decidedAt: dateTime().nullable(),
-    release: namedSchema.nullable().meta({ description: "The release, for a rollout request; null for a cohort request." }),
-    environment: namedSchema.nullable().meta({ description: "The environment, for a rollout request; null for a cohort request (it applies in every environment)." }),
-    cohort: namedSchema.nullable().meta({ description: "The cohort, for a cohort request (edit, reorder, archive); null otherwise." }),
+    release: namedSchema
+      .nullable()
+      .meta({ description: "The release, for a rollout request; null for a cohort request." }),
+    environment: namedSchema.nullable().meta({
+      description:
+        "The environment, for a rollout request; null for a cohort request (it applies in every environment).",
+    }),
+    cohort: namedSchema
+      .nullable()
+      .meta({ description: "The cohort, for a cohort request (edit, reorder, archive); null otherwise." }),
   })
   .register(restSchemas, { id: "ChangeRequest" });
 
 export const changeRequestListSchema = z
-  .object({ pending: z.array(changeRequestSchema), decided: z.array(changeRequestSchema).meta({ description: "The 20 most recently decided." }) })
+  .object({
+    pending: z.array(changeRequestSchema),
+    decided: z.array(changeRequestSchema).meta({ description: "The 20 most recently decided." }),
+  })
   .register(restSchemas, { id: "ChangeRequestList" });
 
 export const mutationResultSchema = z
-  .object({ changed: z.boolean().meta({ description: "false: the rollout already had these values (nothing was written)." }), rollout: rolloutSchema })
+  .object({
+    changed: z.boolean().meta({ description: "false: the rollout already had these values (nothing was written)." }),
+    rollout: rolloutSchema,
+  })
   .register(restSchemas, { id: "RolloutChanged" });
 
 export const pendingApprovalSchema = z
   .object({ changeRequest: changeRequestSchema, rollout: rolloutSchema })
-  .meta({ description: "The change was held for approval: nothing was applied, `rollout` is unchanged. Follow the Location header (the change request) to see it decided." })
+  .meta({
+    description:
+      "The change was held for approval: nothing was applied, `rollout` is unchanged. Follow the Location header (the change request) to see it decided.",
+  })
   .register(restSchemas, { id: "PendingApproval" });
 
 export const errorSchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ examples: ["validation_failed", "invalid_json", "unauthenticated", "forbidden", "not_found", "conflict", "internal"] }),
+      code: z.string().meta({
+        examples: [
+          "validation_failed",
+          "invalid_json",
+          "unauthenticated",
+          "forbidden",
+          "not_found",
+          "conflict",
+          "internal",
+        ],
+      }),
       message: z.string(),
-      fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "400 only: field (dotted path) → messages." }),
+      fieldErrors: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: "400 only: field (dotted path) → messages." }),
       current: rolloutSchema.optional().meta({ description: "409 on a rollout only: what the rollout is now." }),
     }),
   })

@@ -23,7 +23,9 @@ function iso(date: Date | string): string {
 }
 
 export function rolloutState(rollout: StoredRollout): Omit<RestRollout, "release" | "environment"> {
-  const entries = Array.isArray(rollout.cohorts) ? rollout.cohorts.map((c) => [c.key, c.basisPoints] as const) : Object.entries(rollout.cohorts);
+  const entries = Array.isArray(rollout.cohorts)
+    ? rollout.cohorts.map((c) => [c.key, c.basisPoints] as const)
+    : Object.entries(rollout.cohorts);
   const cohorts: Record<string, number> = {};
   for (const [key, bp] of entries) if (bp !== null && bp !== undefined) cohorts[key] = basisPointsToPercent(bp);
   return {
@@ -43,7 +45,12 @@ export function restRollout(releaseKey: string, environmentKey: string, snapshot
 export function isRolloutSnapshot(value: unknown): value is RolloutSnapshot {
   if (!value || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
-  return typeof v.version === "number" && typeof v.defaultBasisPoints === "number" && typeof v.status === "string" && typeof v.cohorts === "object";
+  return (
+    typeof v.version === "number" &&
+    typeof v.defaultBasisPoints === "number" &&
+    typeof v.status === "string" &&
+    typeof v.cohorts === "object"
+  );
 }
 
 export function restReleaseSummary(item: ReleaseListItem): RestReleaseSummary {
@@ -76,7 +83,12 @@ export function restChangeRequest(view: ChangeRequestView): RestChangeRequest {
     status: view.status,
     reasons: view.reasons,
     summary: view.summary,
-    changes: view.changes.map((c) => ({ key: c.key, name: c.name, from: percentOrNull(c.from), to: percentOrNull(c.to) })),
+    changes: view.changes.map((c) => ({
+      key: c.key,
+      name: c.name,
+      from: percentOrNull(c.from),
+      to: percentOrNull(c.to),
+    })),
     comment: view.comment,
     requestedBy: view.requesterName,
     reviewedBy: view.reviewerName,

@@ -55,7 +55,8 @@ export class AggregateCell {
   /** Only the quantile sketch: for samples whose count and sum arrive as totals. */
   addToSketch(value: number, weight: number): void {
     // The sketch refuses non-positive weights and can't place NaN; ingest never sends either.
-    if (this.latency && weight > 0 && Number.isFinite(weight) && Number.isFinite(value)) this.latency.accept(value, weight);
+    if (this.latency && weight > 0 && Number.isFinite(weight) && Number.isFinite(value))
+      this.latency.accept(value, weight);
   }
 
   /** Pre-aggregated counts from the client (requests and errors, say). */

@@ -61,7 +61,11 @@ export async function readBlocks(
 }
 
 /** Filled slots of a series' blocks in [from, to), in bucket order. */
-export function slotsIn(blocks: readonly MetricBlock[] | undefined, fromMinute: number, toMinute: number): [number, BlockSlot][] {
+export function slotsIn(
+  blocks: readonly MetricBlock[] | undefined,
+  fromMinute: number,
+  toMinute: number,
+): [number, BlockSlot][] {
   const out: [number, BlockSlot][] = [];
   if (blocks) for (const block of blocks) block.slots(fromMinute, toMinute, out);
   return out;

@@ -57,9 +57,21 @@ export function rowsFor(cells: readonly MinuteCell[], ids: ReadonlyMap<string, n
  * `marks` are written in the same transaction, so a journal replay never adds these twice.
  * Runs on the flush worker (flush-worker.ts), never on a thread that answers requests.
  */
-export async function writeCells(db: Db, provider: DatabaseProvider, registry: SeriesRegistry, cells: readonly MinuteCell[], marks: readonly JournalMark[] = []): Promise<number> {
+export async function writeCells(
+  db: Db,
+  provider: DatabaseProvider,
+  registry: SeriesRegistry,
+  cells: readonly MinuteCell[],
+  marks: readonly JournalMark[] = [],
+): Promise<number> {
   if (cells.length === 0 && marks.length === 0) return 0;
-  const ids = cells.length > 0 ? await registry.idsFor(cells.map((c) => c.series), true) : new Map<string, number>();
+  const ids =
+    cells.length > 0
+      ? await registry.idsFor(
+          cells.map((c) => c.series),
+          true,
+        )
+      : new Map<string, number>();
   const rows = rowsFor(cells, ids);
   await db.$transaction(
     async (tx) => {
@@ -68,7 +80,10 @@ export async function writeCells(db: Db, provider: DatabaseProvider, registry: S
       const written: WrittenRow[] = rows.map((row) => ({ ...row, stored: row.cell.toRow() }));
       for (const row of written) {
         const field = unstorableField(row.stored);
-        if (field) throw new UnstorableRowError(`${field} of series ${row.seriesId} at resolution ${row.resolution}, bucket ${row.bucket} is ${row.stored[field]}`);
+        if (field)
+          throw new UnstorableRowError(
+            `${field} of series ${row.seriesId} at resolution ${row.resolution}, bucket ${row.bucket} is ${row.stored[field]}`,
+          );
       }
       for (const chunk of chunks(written, 100)) await upsertAggregates(tx, chunk);
       await patchBlocks(tx, written);
@@ -90,7 +105,9 @@ async function writeMarks(tx: Tx, marks: readonly JournalMark[]): Promise<void> 
 async function mergeStored(tx: Tx, rows: PendingRow[]): Promise<void> {
   for (const chunk of chunks(rows, 100)) {
     const wanted = chunk.map((r) => Prisma.sql`(${r.seriesId}, ${r.resolution}, ${r.bucket})`);
-    const stored = await tx.$queryRaw<{ seriesId: number; resolution: number; bucket: number; count: number; sum: number; sketch: Uint8Array | null }[]>`
+    const stored = await tx.$queryRaw<
+      { seriesId: number; resolution: number; bucket: number; count: number; sum: number; sketch: Uint8Array | null }[]
+    >`
       SELECT "seriesId", "resolution", "bucket", "count", "sum", "sketch" FROM "MetricAggregate"
       WHERE ("seriesId", "resolution", "bucket") IN (${Prisma.join(wanted)})`;
     const byKey = new Map(stored.map((s) => [`${s.seriesId}:${s.resolution}:${s.bucket}`, s]));
@@ -115,13 +132,23 @@ function upsertAggregates(tx: Tx, rows: WrittenRow[]) {
 }
 
 async function patchBlocks(tx: Tx, rows: WrittenRow[]): Promise<void> {
-  const blocks = new Map<string, { seriesId: number; resolution: number; start: number; shape: WrittenRow["cell"]["shape"]; rows: WrittenRow[] }>();
+  const blocks = new Map<
+    string,
+    { seriesId: number; resolution: number; start: number; shape: WrittenRow["cell"]["shape"]; rows: WrittenRow[] }
+  >();
   for (const row of rows) {
     const start = blockStart(row.bucket, row.resolution);
     const key = `${row.seriesId}:${row.resolution}:${start}`;
     const entry = blocks.get(key);
     if (entry) entry.rows.push(row);
-    else blocks.set(key, { seriesId: row.seriesId, resolution: row.resolution, start, shape: row.cell.shape, rows: [row] });
+    else
+      blocks.set(key, {
+        seriesId: row.seriesId,
+        resolution: row.resolution,
+        start,
+        shape: row.cell.shape,
+        rows: [row],
+      });
   }
   for (const chunk of chunks([...blocks.values()], 100)) {
     const wanted = chunk.map((b) => Prisma.sql`(${b.seriesId}, ${b.resolution}, ${b.start})`);

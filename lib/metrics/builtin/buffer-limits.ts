@@ -14,7 +14,11 @@ export type BufferLimits = {
   releaseCells: number;
 };
 
-export const DEFAULT_BUFFER_LIMITS: BufferLimits = { totalCells: 20_000, environmentCells: 10_000, releaseCells: 5_000 };
+export const DEFAULT_BUFFER_LIMITS: BufferLimits = {
+  totalCells: 20_000,
+  environmentCells: 10_000,
+  releaseCells: 5_000,
+};
 
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): BufferLimits {
   const read = (name: string, fallback: number) => {

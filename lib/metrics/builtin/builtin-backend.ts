@@ -29,7 +29,11 @@ export function valueOf(metric: Pick<MetricDefinitionView, "kind">, count: numbe
   return sum / count;
 }
 
-function statOf(metric: MetricDefinitionView, stat: MetricStat, cell: AggregateCell | StoredAggregate | BlockSlot): number | null {
+function statOf(
+  metric: MetricDefinitionView,
+  stat: MetricStat,
+  cell: AggregateCell | StoredAggregate | BlockSlot,
+): number | null {
   if (stat === "value") return valueOf(metric, Number(cell.count), Number(cell.sum ?? 0));
   if (cell instanceof AggregateCell) return cell.toRow()[stat];
   return cell[stat];
@@ -37,17 +41,25 @@ function statOf(metric: MetricDefinitionView, stat: MetricStat, cell: AggregateC
 
 async function targetsOf(registry: SeriesRegistry, selector: SeriesSelector): Promise<Target[]> {
   const series = await registry.cohortSeries({ ...selector, metricKey: selector.metric.key });
-  return series.flatMap(({ cohortKey, variant, seriesId }) => (seriesId === undefined ? [] : [{ cohortKey, variant, seriesId }]));
+  return series.flatMap(({ cohortKey, variant, seriesId }) =>
+    seriesId === undefined ? [] : [{ cohortKey, variant, seriesId }],
+  );
 }
 
 function emptyColumns(selector: SeriesSelector): MetricSeriesColumns[] {
   return selector.cohortKeys.flatMap((cohortKey) =>
-    VARIANTS.flatMap((variant) => statsOf(selector.metric.kind).map((stat) => ({ cohortKey, variant, stat, t: [], values: [], samples: [] }))),
+    VARIANTS.flatMap((variant) =>
+      statsOf(selector.metric.kind).map((stat) => ({ cohortKey, variant, stat, t: [], values: [], samples: [] })),
+    ),
   );
 }
 
 /** One stat of a series from its blocks' columns: the value a kind shows, per filled bucket. */
-function statColumns(metric: MetricDefinitionView, stat: MetricStat, read: BlockColumns): Pick<MetricSeriesColumns, "t" | "values" | "samples"> {
+function statColumns(
+  metric: MetricDefinitionView,
+  stat: MetricStat,
+  read: BlockColumns,
+): Pick<MetricSeriesColumns, "t" | "values" | "samples"> {
   const { t, counts, field } = read;
   const values = stat === "value" ? counts.map((count, k) => valueOf(metric, count, field[k] ?? 0)) : field;
   return { t, values, samples: counts };
@@ -67,7 +79,8 @@ export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsB
     const latency = selector.metric.kind === "latency";
     const stats = statsOf(selector.metric.kind);
     const resultFor = new Map(results.map((r) => [`${r.cohortKey}\u0000${r.variant}\u0000${r.stat}`, r]));
-    const columnsOf = (target: Target, stat: MetricStat) => resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
+    const columnsOf = (target: Target, stat: MetricStat) =>
+      resultFor.get(`${target.cohortKey}\u0000${target.variant}\u0000${stat}`)!;
     const ids = targets.map((t) => t.seriesId);
     if (step <= resolution) {
       // The common case: one stored bucket per point, read from packed blocks.
@@ -75,7 +88,8 @@ export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsB
       for (const target of targets) {
         for (const stat of stats) {
           const read = emptyBlockColumns();
-          for (const block of blocks.get(target.seriesId) ?? []) block.readColumns(fromMinute, toMinute, stat === "value" ? "sum" : stat, read);
+          for (const block of blocks.get(target.seriesId) ?? [])
+            block.readColumns(fromMinute, toMinute, stat === "value" ? "sum" : stat, read);
           Object.assign(columnsOf(target, stat), statColumns(selector.metric, stat, read));
         }
       }
@@ -116,10 +130,21 @@ export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsB
       const latency = selector.metric.kind === "latency";
       // Buckets that start inside the window: the window is aligned to the resolution read.
       const resMinutes = resolution / 60;
-      const rows = await readAggregates(db, targets.map((t) => t.seriesId), resolution, Math.ceil(fromMinute / resMinutes) * resMinutes, toMinute, latency);
+      const rows = await readAggregates(
+        db,
+        targets.map((t) => t.seriesId),
+        resolution,
+        Math.ceil(fromMinute / resMinutes) * resMinutes,
+        toMinute,
+        latency,
+      );
       const merged = new Map<number, AggregateCell>();
       for (const row of rows) {
-        const cell = AggregateCell.fromRow(latency ? "latency" : "plain", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
+        const cell = AggregateCell.fromRow(latency ? "latency" : "plain", {
+          count: row.count,
+          sum: row.sum,
+          sketch: row.sketch ?? null,
+        });
         const into = merged.get(row.seriesId);
         if (into) into.merge(cell);
         else merged.set(row.seriesId, cell);
@@ -130,7 +155,13 @@ export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsB
           statsOf(selector.metric.kind).map((stat) => {
             const seriesId = seriesOf.get(`${cohortKey}\u0000${variant}`);
             const cell = seriesId === undefined ? undefined : merged.get(seriesId);
-            return { cohortKey, variant, stat, value: cell ? statOf(selector.metric, stat, cell) : null, samples: cell ? cell.count : 0 };
+            return {
+              cohortKey,
+              variant,
+              stat,
+              value: cell ? statOf(selector.metric, stat, cell) : null,
+              samples: cell ? cell.count : 0,
+            };
           }),
         ),
       );
@@ -139,11 +170,19 @@ export function createBuiltinBackend(db: Db, registry: SeriesRegistry): MetricsB
 }
 
 /** Rows of a finer resolution folded into steps (sketches merged when quantiles are needed). */
-function mergeIntoSteps(rows: StoredAggregate[], stepMinutes: number, latency: boolean): { t: number; row: AggregateCell }[] {
+function mergeIntoSteps(
+  rows: StoredAggregate[],
+  stepMinutes: number,
+  latency: boolean,
+): { t: number; row: AggregateCell }[] {
   const steps = new Map<number, AggregateCell>();
   for (const row of rows) {
     const start = Math.floor(row.bucket / stepMinutes) * stepMinutes;
-    const cell = AggregateCell.fromRow(latency ? "latency" : "plain", { count: row.count, sum: row.sum, sketch: row.sketch ?? null });
+    const cell = AggregateCell.fromRow(latency ? "latency" : "plain", {
+      count: row.count,
+      sum: row.sum,
+      sketch: row.sketch ?? null,
+    });
     const into = steps.get(start);
     if (into) into.merge(cell);
     else steps.set(start, cell);

@@ -116,7 +116,9 @@ export class CellBatchBuilder {
 
 export function transferablesOf(batch: CellBatch): ArrayBuffer[] {
   const { minutes, shapes, counts, sums, sampleCells, sampleValues, sampleWeights, registers } = batch;
-  return [minutes, shapes, counts, sums, sampleCells, sampleValues, sampleWeights, registers].map((a) => a.buffer as ArrayBuffer);
+  return [minutes, shapes, counts, sums, sampleCells, sampleValues, sampleWeights, registers].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
 }
 
 /**
@@ -133,7 +135,10 @@ export function cellsOfBatch(batch: CellBatch, spilled: ReadonlyMap<string, Aggr
     const shape = SHAPES[batch.shapes[i]!] ?? "plain";
     let cell: AggregateCell;
     if (shape === "exposure") {
-      cell = AggregateCell.exposure(batch.counts[i]!, batch.registers.slice(exposures * REGISTERS, (exposures + 1) * REGISTERS));
+      cell = AggregateCell.exposure(
+        batch.counts[i]!,
+        batch.registers.slice(exposures * REGISTERS, (exposures + 1) * REGISTERS),
+      );
       exposures++;
     } else {
       cell = spilled.get(cellKeyOf(key, minute)) ?? new AggregateCell(shape);
@@ -141,6 +146,7 @@ export function cellsOfBatch(batch: CellBatch, spilled: ReadonlyMap<string, Aggr
     }
     cells.push({ series: parseSeriesKey(key), minute, cell });
   }
-  for (let i = 0; i < batch.sampleCells.length; i++) cells[batch.sampleCells[i]!]?.cell.addToSketch(batch.sampleValues[i]!, batch.sampleWeights[i]!);
+  for (let i = 0; i < batch.sampleCells.length; i++)
+    cells[batch.sampleCells[i]!]?.cell.addToSketch(batch.sampleValues[i]!, batch.sampleWeights[i]!);
   return cells;
 }

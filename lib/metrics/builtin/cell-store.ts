@@ -36,7 +36,13 @@ class OutageError extends Error {}
 export class CellStore {
   private held: MinuteCell[] = [];
   private heldMarks: JournalMark[] = [];
-  private readonly stats: CellStoreStats = { held: 0, quarantined: 0, dropped: 0, lastError: null, recentQuarantine: [] };
+  private readonly stats: CellStoreStats = {
+    held: 0,
+    quarantined: 0,
+    dropped: 0,
+    lastError: null,
+    recentQuarantine: [],
+  };
 
   constructor(
     private readonly db: Db,
@@ -105,7 +111,13 @@ export class CellStore {
 
   private quarantine({ series, minute, cell }: MinuteCell, error: Error): void {
     this.stats.quarantined++;
-    const entry: QuarantinedCell = { series: seriesKeyString(series).replaceAll("\u0000", "/"), minute, count: cell.count, sum: cell.sum, reason: error.message.split("\n").filter(Boolean).at(-1) ?? "unknown" };
+    const entry: QuarantinedCell = {
+      series: seriesKeyString(series).replaceAll("\u0000", "/"),
+      minute,
+      count: cell.count,
+      sum: cell.sum,
+      reason: error.message.split("\n").filter(Boolean).at(-1) ?? "unknown",
+    };
     this.stats.recentQuarantine = [entry, ...this.stats.recentQuarantine].slice(0, RECENT_QUARANTINE);
     this.log(
       `[metrics] quarantined a cell the store refuses: ${entry.series} at ${new Date(minute * 60_000).toISOString()} (count ${entry.count}, sum ${entry.sum}): ${entry.reason}; ` +
@@ -115,7 +127,8 @@ export class CellStore {
 
   private hold(cells: MinuteCell[], marks: JournalMark[]): void {
     // Bounded so an outage can't grow memory without end: past this, the oldest minutes go.
-    const kept = cells.length > this.maxHeld ? [...cells].sort((a, b) => b.minute - a.minute).slice(0, this.maxHeld) : cells;
+    const kept =
+      cells.length > this.maxHeld ? [...cells].sort((a, b) => b.minute - a.minute).slice(0, this.maxHeld) : cells;
     this.stats.dropped += cells.length - kept.length;
     this.held = kept;
     this.heldMarks = marks;

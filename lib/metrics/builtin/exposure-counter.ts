@@ -51,7 +51,12 @@ export class ExposureCounter {
           for (const variant of ["treatment", "control"] as const) {
             const cell = pair[variant];
             if (!cell) continue;
-            batch.addExposure(seriesKeyString({ environmentId, metricKey: EXPOSURE_METRIC_KEY, releaseKey, cohortKey, variant }), pair.minute, cell.count, cell.registers!);
+            batch.addExposure(
+              seriesKeyString({ environmentId, metricKey: EXPOSURE_METRIC_KEY, releaseKey, cohortKey, variant }),
+              pair.minute,
+              cell.count,
+              cell.registers!,
+            );
             drained++;
           }
         }

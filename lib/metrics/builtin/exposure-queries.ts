@@ -16,12 +16,20 @@ function seriesOf(db: Db, selector: ExposureSelector) {
 }
 
 /** Evaluations and distinct users per step, per cohort and variant (counted by the evaluation API). */
-export async function readExposureSeries(db: Db, selector: ExposureSelector, range: SeriesRange): Promise<ExposureSeries[]> {
+export async function readExposureSeries(
+  db: Db,
+  selector: ExposureSelector,
+  range: SeriesRange,
+): Promise<ExposureSeries[]> {
   return (await readExposureColumns(db, selector, range)).map(exposurePointsOf);
 }
 
 /** The same as readExposureSeries, as parallel arrays: the chart path's read. */
-export async function readExposureColumns(db: Db, selector: ExposureSelector, range: SeriesRange): Promise<ExposureColumns[]> {
+export async function readExposureColumns(
+  db: Db,
+  selector: ExposureSelector,
+  range: SeriesRange,
+): Promise<ExposureColumns[]> {
   const series = await seriesOf(db, selector);
   const stepMinutes = range.stepSeconds / 60;
   const resolution = resolutionFor(range.stepSeconds);
@@ -40,7 +48,11 @@ export async function readExposureColumns(db: Db, selector: ExposureSelector, ra
     const rows = await readAggregates(db, ids, resolution, fromMinute, toMinute, true);
     for (const [seriesId, steps] of mergeExposureSteps(rows, stepMinutes)) {
       const cells = [...steps].sort((a, b) => a[0] - b[0]).map(([start, cell]) => ({ start, row: cell.toRow() }));
-      columns.set(seriesId, { t: cells.map((c) => c.start * 60_000), evaluations: cells.map((c) => c.row.count), users: cells.map((c) => roundUsers(c.row.distinct)) });
+      columns.set(seriesId, {
+        t: cells.map((c) => c.start * 60_000),
+        evaluations: cells.map((c) => c.row.count),
+        users: cells.map((c) => roundUsers(c.row.distinct)),
+      });
     }
   }
   return series.map(({ cohortKey, variant, seriesId }) => {
@@ -54,7 +66,10 @@ function roundUsers(distinct: number | null): number | null {
 }
 
 /** Rows of a finer resolution folded into steps per series, distinct-user sketches merged. */
-function mergeExposureSteps(rows: readonly StoredAggregate[], stepMinutes: number): Map<number, Map<number, AggregateCell>> {
+function mergeExposureSteps(
+  rows: readonly StoredAggregate[],
+  stepMinutes: number,
+): Map<number, Map<number, AggregateCell>> {
   const bySeries = new Map<number, Map<number, AggregateCell>>();
   for (const row of rows) {
     let steps = bySeries.get(row.seriesId);
@@ -72,7 +87,11 @@ function mergeExposureSteps(rows: readonly StoredAggregate[], stepMinutes: numbe
  * Distinct users per cohort over the window, both variants together (a user sits in one
  * variant at a time, so the union is the cohort's audience). Cohorts without traffic are absent.
  */
-export async function estimateCohortUsers(db: Db, selector: ExposureSelector, window: SummaryWindow): Promise<Map<string, number>> {
+export async function estimateCohortUsers(
+  db: Db,
+  selector: ExposureSelector,
+  window: SummaryWindow,
+): Promise<Map<string, number>> {
   const series = await seriesOf(db, selector);
   // Hourly sketches for long windows: a day is 24 rows per series to merge, not 288.
   const length = window.to - window.from;
@@ -81,7 +100,9 @@ export async function estimateCohortUsers(db: Db, selector: ExposureSelector, wi
   const ids = series.flatMap((s) => (s.seriesId === undefined ? [] : [s.seriesId]));
   const fromMinute = Math.ceil(window.from / 60_000 / resMinutes) * resMinutes;
   const rows = await readAggregates(db, ids, resolution, fromMinute, Math.ceil(window.to / 60_000), true);
-  const cohortOf = new Map(series.flatMap((s) => (s.seriesId === undefined ? [] : [[s.seriesId, s.cohortKey] as const])));
+  const cohortOf = new Map(
+    series.flatMap((s) => (s.seriesId === undefined ? [] : [[s.seriesId, s.cohortKey] as const])),
+  );
   const byCohort = new Map<string, AggregateCell>();
   for (const row of rows) {
     const cohortKey = cohortOf.get(row.seriesId)!;

@@ -23,7 +23,13 @@ const post = (message: FromWorker) => port.postMessage(message);
 // Logged by the request thread, so whoever runs the process (or a test) sees one console.
 const log = (level: "warn" | "error", message: string) => post({ type: "log", level, message });
 const db = createDb(config.databaseUrl);
-const store = new CellStore(db, providerOf(config.databaseUrl), new SeriesRegistry(db), config.maxHeldCells, (message) => log("error", message));
+const store = new CellStore(
+  db,
+  providerOf(config.databaseUrl),
+  new SeriesRegistry(db),
+  config.maxHeldCells,
+  (message) => log("error", message),
+);
 
 // Latency samples sent ahead of the flush, folded into their cells' sketches as they come.
 let spilled = new Map<string, AggregateCell>();
@@ -56,10 +62,22 @@ async function flush(id: number, cells: MinuteCell[], segment: number | null) {
   const marks = config.journal && segment !== null ? [{ journalId: config.journal.id, segment }] : [];
   try {
     const outcome = await serially(() => storeCells(cells, marks));
-    post({ type: "flushed", id, stored: outcome.stored, ownSegment: ownSegmentIn(outcome.marks), stats: store.snapshot() });
+    post({
+      type: "flushed",
+      id,
+      stored: outcome.stored,
+      ownSegment: ownSegmentIn(outcome.marks),
+      stats: store.snapshot(),
+    });
   } catch (error) {
     log("error", `[metrics] flush failed unexpectedly: ${(error as Error).stack ?? String(error)}`);
-    post({ type: "flushed", id, stored: false, ownSegment: null, stats: { ...store.snapshot(), lastError: (error as Error).message } });
+    post({
+      type: "flushed",
+      id,
+      stored: false,
+      ownSegment: null,
+      stats: { ...store.snapshot(), lastError: (error as Error).message },
+    });
   }
 }
 
@@ -69,12 +87,25 @@ async function replayJournals() {
     // The worker before this one died with these segments handed to it.
     const { id, dir } = config.journal;
     const stored = await db.metricJournal.findUnique({ where: { id } }).catch(() => null);
-    const files = segmentsOf(dir, id).filter((s) => s.segment <= config.replayOwnUpTo! && (!stored || s.segment > stored.segment));
+    const files = segmentsOf(dir, id).filter(
+      (s) => s.segment <= config.replayOwnUpTo! && (!stored || s.segment > stored.segment),
+    );
     const { cells } = cellsOfSegments(files.map((f) => f.file));
     const outcome = await serially(() => storeCells(cells, [{ journalId: id, segment: config.replayOwnUpTo! }]));
-    post({ type: "flushed", id: -1, stored: outcome.stored, ownSegment: ownSegmentIn(outcome.marks), stats: store.snapshot() });
+    post({
+      type: "flushed",
+      id: -1,
+      stored: outcome.stored,
+      ownSegment: ownSegmentIn(outcome.marks),
+      stats: store.snapshot(),
+    });
   }
-  const claimed = await claimOrphanJournals(db, config.journalDir, databaseTag(config.databaseUrl), config.journal?.id ?? null);
+  const claimed = await claimOrphanJournals(
+    db,
+    config.journalDir,
+    databaseTag(config.databaseUrl),
+    config.journal?.id ?? null,
+  );
   for (const journal of claimed) {
     replayed.set(journal.journalId, journal.dir);
     const outcome = await serially(() => storeCells(journal.cells, journal.mark ? [journal.mark] : []));
@@ -109,7 +140,9 @@ async function readDefinitions(id: number | null = null) {
 }
 
 function prune() {
-  void serially(() => pruneAggregates(db, config.retention)).catch((error: Error) => log("warn", `[metrics] retention: ${error.message}`));
+  void serially(() => pruneAggregates(db, config.retention)).catch((error: Error) =>
+    log("warn", `[metrics] retention: ${error.message}`),
+  );
 }
 
 const timers: NodeJS.Timeout[] = [];
@@ -134,5 +167,9 @@ port.on("message", (message: ToWorker) => {
 });
 
 await readDefinitions();
-timers.push(setInterval(() => void readDefinitions(), config.definitionsIntervalMs), setInterval(prune, 3_600_000), setTimeout(prune, 60_000));
+timers.push(
+  setInterval(() => void readDefinitions(), config.definitionsIntervalMs),
+  setInterval(prune, 3_600_000),
+  setTimeout(prune, 60_000),
+);
 void replayJournals().catch((error: Error) => log("error", `[metrics] journal replay failed: ${error.message}`));

@@ -35,7 +35,8 @@ export function databaseTag(databaseUrl: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
-export const segmentFile = (dir: string, journalId: string, segment: number) => path.join(dir, `${journalId}.${String(segment).padStart(9, "0")}.seg`);
+export const segmentFile = (dir: string, journalId: string, segment: number) =>
+  path.join(dir, `${journalId}.${String(segment).padStart(9, "0")}.seg`);
 export const ownerFile = (dir: string, journalId: string, pid: number) => path.join(dir, `${journalId}.owner.${pid}`);
 
 export type JournalOwner = { journalId: string; pid: number; file: string; database: string };

@@ -8,7 +8,13 @@ import { RECORD_CELL, RECORD_INCREMENT, RECORD_SAMPLE } from "./metric-journal";
 import { parseSeriesKey } from "./series-key";
 
 /** A dead process's journal, claimed by this one: its cells and the mark that says they're stored. */
-export type ClaimedJournal = { journalId: string; dir: string; cells: MinuteCell[]; observations: number; mark: JournalMark | null };
+export type ClaimedJournal = {
+  journalId: string;
+  dir: string;
+  cells: MinuteCell[];
+  observations: number;
+  mark: JournalMark | null;
+};
 
 /**
  * Folds segment files into minute cells, exactly as the buffer and the flush worker would have.
@@ -63,7 +69,12 @@ export function cellsOfSegments(files: readonly string[]): { cells: MinuteCell[]
  * (atomic: of two processes starting together, one wins). Segments already covered by a
  * stored mark are deleted unread.
  */
-export async function claimOrphanJournals(db: Db, dir: string, database: string, ownJournalId: string | null): Promise<ClaimedJournal[]> {
+export async function claimOrphanJournals(
+  db: Db,
+  dir: string,
+  database: string,
+  ownJournalId: string | null,
+): Promise<ClaimedJournal[]> {
   const claimed: ClaimedJournal[] = [];
   for (const owner of listOwners(dir)) {
     if (owner.journalId === ownJournalId || owner.database !== database) continue;
@@ -82,7 +93,13 @@ export async function claimOrphanJournals(db: Db, dir: string, database: string,
     for (const done of segments.filter((s) => !pending.includes(s))) removeQuietly(done.file);
     const { cells, observations } = cellsOfSegments(pending.map((s) => s.file));
     const last = pending.at(-1);
-    claimed.push({ journalId: owner.journalId, dir, cells, observations, mark: last ? { journalId: owner.journalId, segment: last.segment } : null });
+    claimed.push({
+      journalId: owner.journalId,
+      dir,
+      cells,
+      observations,
+      mark: last ? { journalId: owner.journalId, segment: last.segment } : null,
+    });
   }
   return claimed;
 }

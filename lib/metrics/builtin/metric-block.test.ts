@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { blockStart, emptyBlockColumns, MetricBlock, type BlockField } from "./metric-block";
 
-const row = (count: number, extra: Partial<{ sum: number; p50: number; p95: number; p99: number; distinct: number }> = {}) => ({
+const row = (
+  count: number,
+  extra: Partial<{ sum: number; p50: number; p95: number; p99: number; distinct: number }> = {},
+) => ({
   count,
   sum: extra.sum ?? 0,
   p50: extra.p50 ?? null,
@@ -40,7 +43,9 @@ describe("MetricBlock", () => {
   it("keeps an exposure's evaluations and distinct users", () => {
     const block = MetricBlock.empty("exposure", 3600, 4320);
     block.set(4380, row(500, { distinct: 123.4 }));
-    expect(MetricBlock.decode(block.encode(), 3600, 4320)!.slots(0, 1e9)).toEqual([[4380, { count: 500, sum: null, p50: null, p95: null, p99: null, distinct: 123.4 }]]);
+    expect(MetricBlock.decode(block.encode(), 3600, 4320)!.slots(0, 1e9)).toEqual([
+      [4380, { count: 500, sum: null, p50: null, p95: null, p99: null, distinct: 123.4 }],
+    ]);
   });
 
   it("reads the same slots as columns, field by field, across blocks and range edges", () => {
@@ -49,20 +54,38 @@ describe("MetricBlock", () => {
         const block = MetricBlock.empty(shape, 300, start);
         for (let bucket = start; bucket < start + 360; bucket += 5) {
           if (bucket % 15 === 0) continue; // empty slots
-          block.set(bucket, row(bucket % 7, { sum: bucket / 3, p50: bucket % 4 ? bucket : undefined, p95: bucket + 0.5, p99: bucket + 0.25, distinct: bucket / 9 }));
+          block.set(
+            bucket,
+            row(bucket % 7, {
+              sum: bucket / 3,
+              p50: bucket % 4 ? bucket : undefined,
+              p95: bucket + 0.5,
+              p99: bucket + 0.25,
+              distinct: bucket / 9,
+            }),
+          );
         }
         return MetricBlock.decode(block.encode(), 300, start)!;
       }),
     );
     const fields: BlockField[] = ["sum", "p50", "p95", "p99", "distinct"];
-    for (const [from, to] of [[0, 1e6], [723, 1302], [1080, 1085], [2000, 3000]] as const) {
+    for (const [from, to] of [
+      [0, 1e6],
+      [723, 1302],
+      [1080, 1085],
+      [2000, 3000],
+    ] as const) {
       for (const shape of ["plain", "latency", "exposure"] as const) {
         const mine = blocks.filter((b) => b.shape === shape);
         const slots = mine.flatMap((b) => b.slots(from, to));
         for (const field of fields) {
           const read = emptyBlockColumns();
           for (const block of mine) block.readColumns(from, to, field, read);
-          expect(read).toEqual({ t: slots.map(([bucket]) => bucket * 60_000), counts: slots.map(([, s]) => s.count), field: slots.map(([, s]) => s[field]) });
+          expect(read).toEqual({
+            t: slots.map(([bucket]) => bucket * 60_000),
+            counts: slots.map(([, s]) => s.count),
+            field: slots.map(([, s]) => s[field]),
+          });
         }
       }
     }
@@ -74,7 +97,8 @@ describe("MetricBlock", () => {
     const aligned = block.encode();
     const shifted = new Uint8Array(aligned.length + 1).subarray(1);
     shifted.set(aligned);
-    for (const bytes of [aligned, shifted]) expect(MetricBlock.view(bytes, 300, 720)!.slots(0, 1e9)).toEqual(block.slots(0, 1e9));
+    for (const bytes of [aligned, shifted])
+      expect(MetricBlock.view(bytes, 300, 720)!.slots(0, 1e9)).toEqual(block.slots(0, 1e9));
     // In place: a change to the bytes shows through the view (slot 1, field p95 = 999).
     const view = MetricBlock.view(aligned, 300, 720)!;
     new Float64Array(aligned.buffer, aligned.byteOffset + 8)[5 + 3] = 999;

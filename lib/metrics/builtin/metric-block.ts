@@ -18,7 +18,14 @@ const FIELDS = {
 const SHAPE_CODES: readonly CellShape[] = ["plain", "latency", "exposure"];
 const HEADER = 8;
 
-export type BlockSlot = { count: number; sum: number | null; p50: number | null; p95: number | null; p99: number | null; distinct: number | null };
+export type BlockSlot = {
+  count: number;
+  sum: number | null;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  distinct: number | null;
+};
 
 /** A slot field beside the count, read into a column. */
 export type BlockField = "sum" | "p50" | "p95" | "p99" | "distinct";
@@ -55,7 +62,12 @@ export class MetricBlock {
   ) {}
 
   static empty(shape: CellShape, resolution: number, start: number): MetricBlock {
-    return new MetricBlock(shape, resolution, start, new Float64Array(slotsOf(resolution) * FIELDS[shape].length).fill(Number.NaN));
+    return new MetricBlock(
+      shape,
+      resolution,
+      start,
+      new Float64Array(slotsOf(resolution) * FIELDS[shape].length).fill(Number.NaN),
+    );
   }
 
   /** null when the bytes are not a block of this resolution (a metric whose kind changed, say). */
@@ -155,7 +167,8 @@ export class MetricBlock {
 
   private slotIndex(bucket: number): number {
     const index = (bucket - this.start) / (this.resolution / 60);
-    if (!Number.isInteger(index) || index < 0 || index >= slotsOf(this.resolution)) throw new Error(`bucket ${bucket} is not in block ${this.start}`);
+    if (!Number.isInteger(index) || index < 0 || index >= slotsOf(this.resolution))
+      throw new Error(`bucket ${bucket} is not in block ${this.start}`);
     return index;
   }
 }

@@ -2,9 +2,17 @@ import { describe, expect, it } from "vitest";
 import { CellBatchBuilder, cellsOfBatch } from "./cell-batch";
 import { MetricBuffer, plannedObservation, type PlannedObservation } from "./metric-buffer";
 
-const series = (releaseKey: string, environmentId = "env-1") => ({ environmentId, metricKey: "latency", releaseKey, cohortKey: "eu", variant: "control" as const });
+const series = (releaseKey: string, environmentId = "env-1") => ({
+  environmentId,
+  metricKey: "latency",
+  releaseKey,
+  cohortKey: "eu",
+  variant: "control" as const,
+});
 const minutes = (releaseKey: string, from: number, count: number, environmentId?: string): PlannedObservation[] =>
-  Array.from({ length: count }, (_, i) => plannedObservation(series(releaseKey, environmentId), "latency", from + i, true, 100 + i, 1));
+  Array.from({ length: count }, (_, i) =>
+    plannedObservation(series(releaseKey, environmentId), "latency", from + i, true, 100 + i, 1),
+  );
 
 describe("MetricBuffer limits", () => {
   const limits = { totalCells: 300, environmentCells: 200, releaseCells: 100 };

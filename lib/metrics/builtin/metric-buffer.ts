@@ -18,7 +18,14 @@ export type PlannedObservation = {
   second: number;
 };
 
-export function plannedObservation(series: SeriesKey, shape: CellShape, minute: number, sample: boolean, first: number, second: number): PlannedObservation {
+export function plannedObservation(
+  series: SeriesKey,
+  shape: CellShape,
+  minute: number,
+  sample: boolean,
+  first: number,
+  second: number,
+): PlannedObservation {
   return { series, minute, cellKey: cellKeyOf(seriesKeyString(series), minute), shape, sample, first, second };
 }
 
@@ -105,7 +112,8 @@ export class MetricBuffer {
 
   /** Adds checked items (after refusal() said they fit) and journals them before returning. */
   apply(planned: readonly PlannedObservation[]): void {
-    for (const item of planned) this.addTo(this.open(item.series, item.shape, item.minute, item.cellKey), item.sample, item.first, item.second);
+    for (const item of planned)
+      this.addTo(this.open(item.series, item.shape, item.minute, item.cellKey), item.sample, item.first, item.second);
     this.journal?.commit();
   }
 
@@ -220,7 +228,8 @@ export class Admission {
       this.buffer.onPressure?.();
       return { message: `Metrics buffer full: ${this.refused}; retry after the next flush`, retryAfterSeconds: 1 };
     }
-    if (this.fresh.size > 0 && this.buffer.size + this.fresh.size >= this.limits.totalCells / 4) this.buffer.onPressure?.();
+    if (this.fresh.size > 0 && this.buffer.size + this.fresh.size >= this.limits.totalCells / 4)
+      this.buffer.onPressure?.();
     return null;
   }
 }

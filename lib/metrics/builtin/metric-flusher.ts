@@ -31,7 +31,13 @@ export type FlusherStats = CellStoreStats & {
 
 // The worker is plain JavaScript next to this file in the source tree; Next.js bundles this
 // module elsewhere, so the path is taken from the working directory (`npm start` runs there).
-const WORKER_ENTRY = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "metrics", "builtin", "flush-worker-entry.mjs");
+const WORKER_ENTRY = path.join(
+  /*turbopackIgnore: true*/ process.cwd(),
+  "lib",
+  "metrics",
+  "builtin",
+  "flush-worker-entry.mjs",
+);
 
 /**
  * The request thread's side of the flush: every interval (or early, when the buffer fills),
@@ -60,7 +66,8 @@ export class MetricFlusher {
   private definitionsFailing = false;
 
   constructor(private readonly options: MetricFlusherOptions) {
-    options.buffer.onSpill = (spill) => this.send({ type: "spill", ...spill }, [spill.values.buffer as ArrayBuffer, spill.weights.buffer as ArrayBuffer]);
+    options.buffer.onSpill = (spill) =>
+      this.send({ type: "spill", ...spill }, [spill.values.buffer as ArrayBuffer, spill.weights.buffer as ArrayBuffer]);
     options.buffer.onPressure = () => this.requestFlush();
     options.buffer.journal = options.journal ?? null;
     if (options.catalog) options.catalog.requestRead = () => this.readDefinitionsNow();
@@ -72,7 +79,12 @@ export class MetricFlusher {
   }
 
   stats(): FlusherStats {
-    return { ...this.workerStats, buffered: this.options.buffer.size, deferred: this.options.buffer.deferred.size, flushes: this.flushes };
+    return {
+      ...this.workerStats,
+      buffered: this.options.buffer.size,
+      deferred: this.options.buffer.deferred.size,
+      flushes: this.flushes,
+    };
   }
 
   start(intervalMs: number): void {
@@ -100,7 +112,9 @@ export class MetricFlusher {
   /** Resolves when everything buffered before the call is stored (or held after a failure). */
   flush(): Promise<void> {
     // Never rejects: a flush that throws must not stop every later one.
-    const next = (this.running ?? Promise.resolve()).then(() => this.flushOnce()).catch((error: unknown) => console.error("[metrics] flush failed", error));
+    const next = (this.running ?? Promise.resolve())
+      .then(() => this.flushOnce())
+      .catch((error: unknown) => console.error("[metrics] flush failed", error));
     this.running = next;
     void next.then(() => {
       if (this.running === next) this.running = null;
@@ -196,7 +210,9 @@ export class MetricFlusher {
       if (this.closing || worker !== this.worker) return;
       // Restarts back off (1 s, 2 s, … 30 s) so a worker that can't start doesn't spin.
       const delay = Math.min(30_000, 1_000 * 2 ** Math.min(this.restarts++, 5));
-      console.error(`[metrics] flush worker exited (code ${code}); another starts in ${delay / 1000} s and replays what this one was given from the journal`);
+      console.error(
+        `[metrics] flush worker exited (code ${code}); another starts in ${delay / 1000} s and replays what this one was given from the journal`,
+      );
       const given = this.lastHanded;
       this.workerStats = { ...this.workerStats, held: 0 };
       this.alive = new Promise((resolve) => (this.revive = resolve));
@@ -225,7 +241,10 @@ export class MetricFlusher {
       this.readDone(message.id);
     } else if (message.type === "definitions-failed") {
       this.readDone(message.id);
-      if (!this.definitionsFailing) console.warn(`[metrics] metric definitions can't be read (${message.error.split("\n").at(-1)}); ingest checks items against the last ones read and defers the rest`);
+      if (!this.definitionsFailing)
+        console.warn(
+          `[metrics] metric definitions can't be read (${message.error.split("\n").at(-1)}); ingest checks items against the last ones read and defers the rest`,
+        );
       this.definitionsFailing = true;
       catalog?.failed();
     } else if (message.type === "log") {

@@ -7,7 +7,13 @@ import { cellsOfSegments } from "./journal-replay";
 import { MetricBuffer, plannedObservation } from "./metric-buffer";
 import { MetricJournal } from "./metric-journal";
 
-const series = (metricKey: string) => ({ environmentId: "env-1", metricKey, releaseKey: "checkout", cohortKey: "eu", variant: "treatment" as const });
+const series = (metricKey: string) => ({
+  environmentId: "env-1",
+  metricKey,
+  releaseKey: "checkout",
+  cohortKey: "eu",
+  variant: "treatment" as const,
+});
 const dirs: string[] = [];
 function journalIn(): MetricJournal {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "glidepath-journal-"));

@@ -43,11 +43,16 @@ export class MetricJournal implements ObservationJournal {
     const journal = new MetricJournal(dir, maxPendingBytes);
     try {
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(ownerFile(dir, journal.id, process.pid), JSON.stringify({ database: databaseTag(databaseUrl), startedAt: new Date().toISOString() }));
+      fs.writeFileSync(
+        ownerFile(dir, journal.id, process.pid),
+        JSON.stringify({ database: databaseTag(databaseUrl), startedAt: new Date().toISOString() }),
+      );
       journal.openSegment();
       return journal;
     } catch (error) {
-      console.warn(`[metrics] no crash journal (${(error as Error).message}): a hard kill loses up to one flush interval of observations`);
+      console.warn(
+        `[metrics] no crash journal (${(error as Error).message}): a hard kill loses up to one flush interval of observations`,
+      );
       return null;
     }
   }
@@ -85,7 +90,9 @@ export class MetricJournal implements ObservationJournal {
       this.pendingBytes += this.at;
       this.segmentBytes.set(this.segment, (this.segmentBytes.get(this.segment) ?? 0) + this.at);
     } catch (error) {
-      this.warnOnce(`[metrics] crash journal write failed (${(error as Error).message}); observations are buffered in memory only until the next flush`);
+      this.warnOnce(
+        `[metrics] crash journal write failed (${(error as Error).message}); observations are buffered in memory only until the next flush`,
+      );
     }
     this.at = 0;
   }
@@ -104,14 +111,18 @@ export class MetricJournal implements ObservationJournal {
     // Resume only at a segment start: every record of a segment refers to cells defined in it.
     this.paused = this.pendingBytes > this.maxPendingBytes;
     if (this.paused) {
-      this.warnOnce(`[metrics] crash journal paused: ${Math.round(this.pendingBytes / 1e6)} MB not yet stored (database unreachable?)`);
+      this.warnOnce(
+        `[metrics] crash journal paused: ${Math.round(this.pendingBytes / 1e6)} MB not yet stored (database unreachable?)`,
+      );
       return closed;
     }
     try {
       this.openSegment();
     } catch (error) {
       this.fd = null;
-      this.warnOnce(`[metrics] crash journal can't open a segment (${(error as Error).message}); observations are buffered in memory only until it can`);
+      this.warnOnce(
+        `[metrics] crash journal can't open a segment (${(error as Error).message}); observations are buffered in memory only until it can`,
+      );
     }
     return closed;
   }

@@ -12,7 +12,11 @@ import { chunks } from "./series-registry";
  * MetricAggregate, so this repairs them after a bulk load or a bug. `shapeOf` says which
  * layout a series' metric uses.
  */
-export async function rebuildBlocks(db: Db, series: readonly { id: number; metricKey: string }[], shapeOf: (metricKey: string) => CellShape): Promise<number> {
+export async function rebuildBlocks(
+  db: Db,
+  series: readonly { id: number; metricKey: string }[],
+  shapeOf: (metricKey: string) => CellShape,
+): Promise<number> {
   let written = 0;
   for (const { id, metricKey } of series) {
     const shape = metricKey === EXPOSURE_METRIC_KEY ? "exposure" : shapeOf(metricKey);

@@ -14,6 +14,13 @@ export function seriesKeyString(key: SeriesKey): string {
 }
 
 export function parseSeriesKey(text: string): SeriesKey {
-  const [environmentId = "", metricKey = "", releaseKey = "", cohortKey = "", variant = "control"] = text.split("\u0000");
-  return { environmentId, metricKey, releaseKey, cohortKey, variant: variant === "treatment" ? "treatment" : "control" };
+  const [environmentId = "", metricKey = "", releaseKey = "", cohortKey = "", variant = "control"] =
+    text.split("\u0000");
+  return {
+    environmentId,
+    metricKey,
+    releaseKey,
+    cohortKey,
+    variant: variant === "treatment" ? "treatment" : "control",
+  };
 }

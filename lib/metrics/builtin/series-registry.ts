@@ -4,10 +4,22 @@ import { VARIANTS, type Variant } from "../metric-types";
 import { seriesKeyString, type SeriesKey } from "./series-key";
 
 /** One metric of one release over some cohorts, both variants: what a chart reads. */
-export type CohortSeriesSelector = { environmentId: string; metricKey: string; releaseKey: string; cohortKeys: readonly string[] };
+export type CohortSeriesSelector = {
+  environmentId: string;
+  metricKey: string;
+  releaseKey: string;
+  cohortKeys: readonly string[];
+};
 export type CohortSeries = { cohortKey: string; variant: Variant; seriesId: number | undefined };
 
-type SeriesRow = { id: number; environmentId: string; metricKey: string; releaseKey: string; cohortKey: string; variant: string };
+type SeriesRow = {
+  id: number;
+  environmentId: string;
+  metricKey: string;
+  releaseKey: string;
+  cohortKey: string;
+  variant: string;
+};
 
 /**
  * Series ids by key. Ids never change once assigned, so a process remembers them; only
@@ -47,7 +59,10 @@ export class SeriesRegistry {
         return { key, text: seriesKeyString(key) };
       }),
     );
-    const ids = await this.idsFor(keys.map((k) => k.key), false);
+    const ids = await this.idsFor(
+      keys.map((k) => k.key),
+      false,
+    );
     return keys.map(({ key, text }) => ({ cohortKey: key.cohortKey, variant: key.variant, seriesId: ids.get(text) }));
   }
 
@@ -59,11 +74,18 @@ export class SeriesRegistry {
   private async insertIgnoringExisting(wanted: SeriesKey[]): Promise<void> {
     // Observations buffered for an environment deleted since are dropped, not retried forever.
     const environmentIds = [...new Set(wanted.map((k) => k.environmentId))];
-    const existing = new Set((await this.db.environment.findMany({ where: { id: { in: environmentIds } }, select: { id: true } })).map((e) => e.id));
+    const existing = new Set(
+      (await this.db.environment.findMany({ where: { id: { in: environmentIds } }, select: { id: true } })).map(
+        (e) => e.id,
+      ),
+    );
     const keys = wanted.filter((k) => existing.has(k.environmentId));
     for (const chunk of chunks(keys, 500)) {
-      const values = chunk.map((k) => Prisma.sql`(${k.environmentId}, ${k.metricKey}, ${k.releaseKey}, ${k.cohortKey}, ${k.variant})`);
-      await this.db.$executeRaw`INSERT INTO "MetricSeries" ("environmentId", "metricKey", "releaseKey", "cohortKey", "variant")
+      const values = chunk.map(
+        (k) => Prisma.sql`(${k.environmentId}, ${k.metricKey}, ${k.releaseKey}, ${k.cohortKey}, ${k.variant})`,
+      );
+      await this.db
+        .$executeRaw`INSERT INTO "MetricSeries" ("environmentId", "metricKey", "releaseKey", "cohortKey", "variant")
         VALUES ${Prisma.join(values)}
         ON CONFLICT ("environmentId", "metricKey", "releaseKey", "cohortKey", "variant") DO NOTHING`;
     }

@@ -11,16 +11,24 @@ import { metricAuditFields } from "./metric-audit-fields";
 import { createMetricDefinitionSchema } from "./metric-definition-schemas";
 
 /** New metrics go last. Metrics don't change evaluation, so no config version is bumped. */
-export async function createMetricDefinition(actor: Actor | null, rawInput: unknown): Promise<EditableMetricDefinition> {
+export async function createMetricDefinition(
+  actor: Actor | null,
+  rawInput: unknown,
+): Promise<EditableMetricDefinition> {
   const input = parseInput(createMetricDefinitionSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     // Serialises "read the last position, insert after it" with concurrent creations.
     await lockTeamStructure(tx, access.teamId);
-    if (await tx.metricDefinition.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { id: true } })) {
+    if (
+      await tx.metricDefinition.findFirst({ where: { teamId: access.teamId, key: input.key }, select: { id: true } })
+    ) {
       throw ValidationError.field("key", `A metric with key "${input.key}" already exists`);
     }
-    const last = await tx.metricDefinition.findFirst({ where: { teamId: access.teamId }, orderBy: { position: "desc" } });
+    const last = await tx.metricDefinition.findFirst({
+      where: { teamId: access.teamId },
+      orderBy: { position: "desc" },
+    });
     const row = await tx.metricDefinition.create({
       data: {
         teamId: access.teamId,

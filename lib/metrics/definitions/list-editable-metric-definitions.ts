@@ -15,6 +15,9 @@ export function toEditableMetricDefinition(row: Row): EditableMetricDefinition {
 
 /** The team's metrics in display order, with versions. Any member may read. */
 export async function listEditableMetricDefinitions(access: TeamAccess): Promise<EditableMetricDefinition[]> {
-  const rows = await readDb().metricDefinition.findMany({ where: { teamId: access.teamId }, orderBy: [{ position: "asc" }, { key: "asc" }] });
+  const rows = await readDb().metricDefinition.findMany({
+    where: { teamId: access.teamId },
+    orderBy: [{ position: "asc" }, { key: "asc" }],
+  });
   return rows.map(toEditableMetricDefinition);
 }

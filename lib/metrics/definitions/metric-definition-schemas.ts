@@ -11,7 +11,10 @@ export const metricKeySchema = z
   .trim()
   .min(1, "Key is required")
   .max(64, "Key must be at most 64 characters")
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, "Key may contain lowercase letters, digits, '.', '_' and '-', starting with a letter or digit");
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    "Key may contain lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
+  );
 
 const templateSchema = z
   .string()
@@ -37,15 +40,18 @@ type QueryFields = { kind: MetricKind; source: string; query: string | null; sam
  * it would be silently ignored, so it is refused instead.
  */
 export function refineMetricQueries(value: QueryFields, ctx: z.RefinementCtx) {
-  const issue = (path: "query" | "sampleQuery", message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const issue = (path: "query" | "sampleQuery", message: string) =>
+    ctx.addIssue({ code: "custom", path: [path], message });
   if (value.source !== "prometheus") {
-    if (value.query) issue("query", "Only Prometheus metrics take a query; built-in metrics are sent to POST /api/v1/metrics");
+    if (value.query)
+      issue("query", "Only Prometheus metrics take a query; built-in metrics are sent to POST /api/v1/metrics");
     if (value.sampleQuery) issue("sampleQuery", "Only Prometheus metrics take a sample query");
     return;
   }
   if (!value.query) issue("query", "A Prometheus metric needs a PromQL query");
   else for (const problem of checkPromqlTemplate(value.query, value.kind)) issue("query", problem);
-  if (value.sampleQuery) for (const problem of checkPromqlTemplate(value.sampleQuery, value.kind, "samples")) issue("sampleQuery", problem);
+  if (value.sampleQuery)
+    for (const problem of checkPromqlTemplate(value.sampleQuery, value.kind, "samples")) issue("sampleQuery", problem);
 }
 
 export const createMetricDefinitionSchema = metricFieldsSchema

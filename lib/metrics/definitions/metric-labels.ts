@@ -10,7 +10,8 @@ export const KIND_LABELS: Record<MetricKind, string> = {
 };
 
 export const KIND_HINTS: Record<MetricKind, string> = {
-  error_rate: "Errors per request: send value 1 for a failed request and 0 for a good one (or count = requests, sum = errors).",
+  error_rate:
+    "Errors per request: send value 1 for a failed request and 0 for a good one (or count = requests, sum = errors).",
   latency: "A distribution: charts show p50, p95 and p99 of the values sent.",
   count: "How often something happens: one observation per event, or count: n for n events.",
   mean: "The average of the values sent (order value, items in cart).",

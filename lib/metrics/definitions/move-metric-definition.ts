@@ -23,13 +23,20 @@ export async function moveMetricDefinition(actor: Actor | null, rawInput: unknow
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     await lockTeamStructure(tx, access.teamId);
-    const metrics = await tx.metricDefinition.findMany({ where: { teamId: access.teamId }, orderBy: [{ position: "asc" }, { key: "asc" }] });
+    const metrics = await tx.metricDefinition.findMany({
+      where: { teamId: access.teamId },
+      orderBy: [{ position: "asc" }, { key: "asc" }],
+    });
     const index = metrics.findIndex((m) => m.key === input.metricKey);
     if (index < 0) throw new NotFoundError(`Metric "${input.metricKey}" not found`);
     const otherIndex = input.direction === "up" ? index - 1 : index + 1;
     const metric = metrics[index]!;
     const other = metrics[otherIndex];
-    if (!other) throw ValidationError.field("direction", `${metric.name} is already ${input.direction === "up" ? "first" : "last"}`);
+    if (!other)
+      throw ValidationError.field(
+        "direction",
+        `${metric.name} is already ${input.direction === "up" ? "first" : "last"}`,
+      );
     const before = metrics.map((m) => m.key);
     const reordered = [...metrics];
     reordered[index] = other;

@@ -27,7 +27,10 @@ export const prometheusUrlSchema = z
       return z.NEVER;
     }
     if (url.search || url.hash) {
-      ctx.addIssue({ code: "custom", message: "Enter the base URL only (no ?query or #fragment); /api/v1/… is appended to it" });
+      ctx.addIssue({
+        code: "custom",
+        message: "Enter the base URL only (no ?query or #fragment); /api/v1/… is appended to it",
+      });
       return z.NEVER;
     }
     return url.toString().replace(/\/+$/, "");
@@ -52,7 +55,11 @@ export const prometheusSettingsSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.token && value.clearToken) {
-      ctx.addIssue({ code: "custom", path: ["token"], message: "Either enter a new token or remove the stored one, not both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["token"],
+        message: "Either enter a new token or remove the stored one, not both",
+      });
     }
   });
 export type PrometheusSettingsInput = z.input<typeof prometheusSettingsSchema>;

@@ -9,9 +9,15 @@ import { prometheusSettingsSchema } from "./prometheus-settings-schema";
 
 type TokenState = "set" | "not set" | "replaced";
 
-function summaryOf(beforeUrl: string | null, afterUrl: string | null, beforeToken: TokenState, afterToken: TokenState): string {
+function summaryOf(
+  beforeUrl: string | null,
+  afterUrl: string | null,
+  beforeToken: TokenState,
+  afterToken: TokenState,
+): string {
   if (!afterUrl) return "Removed the Prometheus backend";
-  if (afterUrl !== beforeUrl) return `Set the Prometheus backend to ${afterUrl}${afterToken === "not set" ? "" : " with a bearer token"}`;
+  if (afterUrl !== beforeUrl)
+    return `Set the Prometheus backend to ${afterUrl}${afterToken === "not set" ? "" : " with a bearer token"}`;
   if (afterToken === "not set") return "Removed the Prometheus bearer token";
   return beforeToken === "not set" ? "Set a Prometheus bearer token" : "Replaced the Prometheus bearer token";
 }
@@ -24,11 +30,18 @@ export async function setPrometheusSettings(actor: Actor | null, rawInput: unkno
   const input = parseInput(prometheusSettingsSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "admin");
-    const team = await tx.team.findUniqueOrThrow({ where: { id: access.teamId }, select: { prometheusUrl: true, prometheusToken: true } });
+    const team = await tx.team.findUniqueOrThrow({
+      where: { id: access.teamId },
+      select: { prometheusUrl: true, prometheusToken: true },
+    });
     // Without a URL there is nowhere to send a token, so removing the URL removes it too.
     const token = !input.url || input.clearToken ? null : (input.token ?? team.prometheusToken);
     const beforeToken: TokenState = team.prometheusToken ? "set" : "not set";
-    const afterToken: TokenState = !token ? "not set" : team.prometheusToken && token !== team.prometheusToken ? "replaced" : "set";
+    const afterToken: TokenState = !token
+      ? "not set"
+      : team.prometheusToken && token !== team.prometheusToken
+        ? "replaced"
+        : "set";
     if (input.url === team.prometheusUrl && token === team.prometheusToken) return toPrometheusSettingsView(team);
 
     const updated = await tx.team.update({

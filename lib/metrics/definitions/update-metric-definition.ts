@@ -16,7 +16,10 @@ export type MetricDefinitionConflict = EditableMetricDefinition;
  * Everything but the key, against the version the editor saw. The key stays: applications send
  * it with every observation and stored series are filed under it.
  */
-export async function updateMetricDefinition(actor: Actor | null, rawInput: unknown): Promise<EditableMetricDefinition> {
+export async function updateMetricDefinition(
+  actor: Actor | null,
+  rawInput: unknown,
+): Promise<EditableMetricDefinition> {
   const input = parseInput(updateMetricDefinitionSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");

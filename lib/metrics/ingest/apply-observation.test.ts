@@ -3,9 +3,19 @@ import type { MetricDefinitionView, MetricKind } from "../metric-types";
 import { checkObservation, contributionOf } from "./apply-observation";
 import { observationSchema, type Observation } from "./observation-schema";
 
-const metric = (kind: MetricKind): MetricDefinitionView => ({ key: kind, name: kind, unit: "", kind, badDirection: "up", source: "builtin", query: null, sampleQuery: null });
+const metric = (kind: MetricKind): MetricDefinitionView => ({
+  key: kind,
+  name: kind,
+  unit: "",
+  kind,
+  badDirection: "up",
+  source: "builtin",
+  query: null,
+  sampleQuery: null,
+});
 const base = { metric: "m", release: "r", cohort: "eu", variant: "control" as const };
-const check = (kind: MetricKind, fields: Partial<Observation>) => checkObservation({ ...base, ...fields }, metric(kind));
+const check = (kind: MetricKind, fields: Partial<Observation>) =>
+  checkObservation({ ...base, ...fields }, metric(kind));
 
 describe("checkObservation: plausible ranges per kind", () => {
   it("refuses the issue's latency that overflowed the store, naming the field", () => {
@@ -37,7 +47,11 @@ describe("checkObservation: plausible ranges per kind", () => {
   });
 
   it("refuses counts past 1e9 and non-finite numbers in the schema", () => {
-    for (const item of [{ ...base, value: 1, count: 1e10 }, { ...base, value: Infinity }, { ...base, count: 2, sum: Number.NaN }]) {
+    for (const item of [
+      { ...base, value: 1, count: 1e10 },
+      { ...base, value: Infinity },
+      { ...base, count: 2, sum: Number.NaN },
+    ]) {
       expect(observationSchema.safeParse(item).success).toBe(false);
     }
   });
@@ -45,9 +59,21 @@ describe("checkObservation: plausible ranges per kind", () => {
 
 describe("contributionOf", () => {
   it("keeps latency samples for the sketch and folds every other kind into count and sum", () => {
-    expect(contributionOf({ ...base, value: 120, count: 3 }, metric("latency"))).toEqual({ sample: true, first: 120, second: 3 });
-    expect(contributionOf({ ...base, value: 30, count: 2 }, metric("mean"))).toEqual({ sample: false, first: 2, second: 60 });
+    expect(contributionOf({ ...base, value: 120, count: 3 }, metric("latency"))).toEqual({
+      sample: true,
+      first: 120,
+      second: 3,
+    });
+    expect(contributionOf({ ...base, value: 30, count: 2 }, metric("mean"))).toEqual({
+      sample: false,
+      first: 2,
+      second: 60,
+    });
     expect(contributionOf({ ...base, count: 7 }, metric("count"))).toEqual({ sample: false, first: 7, second: 7 });
-    expect(contributionOf({ ...base, count: 100, sum: 2 }, metric("error_rate"))).toEqual({ sample: false, first: 100, second: 2 });
+    expect(contributionOf({ ...base, count: 100, sum: 2 }, metric("error_rate"))).toEqual({
+      sample: false,
+      first: 100,
+      second: 2,
+    });
   });
 });

@@ -28,24 +28,32 @@ export function checkObservation(observation: Observation, metric: MetricDefinit
     case "latency":
       if (!hasValue) return { field: "value", message: "is required for a latency metric (one sample)" };
       if (value < 0) return { field: "value", message: "must be at least 0" };
-      if (value !== 0 && !within(value, RANGES.latency)) return { field: "value", message: "must be 0 or between 0.000001 and 1e9 (a latency in the metric's unit)" };
+      if (value !== 0 && !within(value, RANGES.latency))
+        return { field: "value", message: "must be 0 or between 0.000001 and 1e9 (a latency in the metric's unit)" };
       if (hasSum) return { field: "sum", message: "is not accepted for a latency metric: send samples" };
       return null;
     case "error_rate":
-      if (hasValue) return value === 0 || value === 1 ? null : { field: "value", message: "must be 0 (success) or 1 (error)" };
-      if (count === undefined || !hasSum) return { field: "value", message: "is required (0 or 1), or give count and sum (requests and errors)" };
-      if (sum < 0 || sum > count) return { field: "sum", message: "must be between 0 and count (errors among count requests)" };
+      if (hasValue)
+        return value === 0 || value === 1 ? null : { field: "value", message: "must be 0 (success) or 1 (error)" };
+      if (count === undefined || !hasSum)
+        return { field: "value", message: "is required (0 or 1), or give count and sum (requests and errors)" };
+      if (sum < 0 || sum > count)
+        return { field: "sum", message: "must be between 0 and count (errors among count requests)" };
       return null;
     case "count":
-      if (!hasValue && count === undefined) return { field: "value", message: "is required (number of events), or give count" };
+      if (!hasValue && count === undefined)
+        return { field: "value", message: "is required (number of events), or give count" };
       if (hasValue && value < 0) return { field: "value", message: "must be at least 0" };
-      if (hasValue && !within(value, RANGES.events)) return { field: "value", message: "must be at most 1e9 events per item" };
+      if (hasValue && !within(value, RANGES.events))
+        return { field: "value", message: "must be at most 1e9 events per item" };
       if (hasSum) return { field: "sum", message: "is not accepted for a count metric" };
       return null;
     case "mean":
-      if (hasValue) return within(value, RANGES.mean) ? null : { field: "value", message: "must be between -1e12 and 1e12" };
+      if (hasValue)
+        return within(value, RANGES.mean) ? null : { field: "value", message: "must be between -1e12 and 1e12" };
       if (count === undefined || !hasSum) return { field: "value", message: "is required, or give count and sum" };
-      if (!within(sum / count, RANGES.mean)) return { field: "sum", message: "must be a mean (sum / count) between -1e12 and 1e12" };
+      if (!within(sum / count, RANGES.mean))
+        return { field: "sum", message: "must be a mean (sum / count) between -1e12 and 1e12" };
       return null;
   }
 }
@@ -62,7 +70,9 @@ export function contributionOf(observation: Observation, metric: MetricDefinitio
   if (value !== undefined) {
     const weight = count ?? 1;
     // Only a latency sketch needs the sample itself; other kinds keep count and sum.
-    return metric.kind === "latency" ? { sample: true, first: value, second: weight } : { sample: false, first: weight, second: value * weight };
+    return metric.kind === "latency"
+      ? { sample: true, first: value, second: weight }
+      : { sample: false, first: weight, second: value * weight };
   }
   return { sample: false, first: count ?? 0, second: sum ?? 0 };
 }

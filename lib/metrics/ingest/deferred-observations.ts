@@ -71,7 +71,9 @@ export class DeferredObservations {
     this.items.push(...kept);
     if (refused > 0) {
       this.refusedLater += refused;
-      console.warn(`[metrics] ${refused} observations accepted during a database outage were refused once their metric could be checked (unknown metric or out of range)`);
+      console.warn(
+        `[metrics] ${refused} observations accepted during a database outage were refused once their metric could be checked (unknown metric or out of range)`,
+      );
     }
   }
 }

@@ -12,7 +12,13 @@ import type { IngestRateLimits } from "@/lib/evaluation/ingest-rate-limits";
 
 export type IngestRequest = { authorization: string | null; apiKey: string | null; body: string };
 export type IngestResponse = { status: number; body: unknown | null; headers?: Record<string, string> };
-export type IngestDeps = { store: EvaluationStore; catalog: MetricCatalog; buffer: MetricBuffer; limits?: IngestRateLimits | null; now?: () => number };
+export type IngestDeps = {
+  store: EvaluationStore;
+  catalog: MetricCatalog;
+  buffer: MetricBuffer;
+  limits?: IngestRateLimits | null;
+  now?: () => number;
+};
 
 type ItemError = FieldError & { index: number };
 
@@ -42,9 +48,14 @@ export async function handleMetricIngest(deps: IngestDeps, request: IngestReques
 }
 
 /** The batch of an admitted key (transports admit from the headers before reading the body). */
-export async function ingestBatch(deps: IngestDeps, admission: Extract<IngestAdmission, { ok: true }>, text: string): Promise<IngestResponse> {
+export async function ingestBatch(
+  deps: IngestDeps,
+  admission: Extract<IngestAdmission, { ok: true }>,
+  text: string,
+): Promise<IngestResponse> {
   const { snapshot } = admission;
-  if (text.length > MAX_INGEST_BYTES || Buffer.byteLength(text, "utf8") > MAX_INGEST_BYTES) return error(413, INGEST_TOO_LARGE);
+  if (text.length > MAX_INGEST_BYTES || Buffer.byteLength(text, "utf8") > MAX_INGEST_BYTES)
+    return error(413, INGEST_TOO_LARGE);
 
   let parsed: unknown;
   try {
@@ -56,7 +67,8 @@ export async function ingestBatch(deps: IngestDeps, admission: Extract<IngestAdm
   if (typeof parsed !== "object" || parsed === null || !Array.isArray(observations)) {
     return error(400, 'observations: the body must be {"observations": [...]}');
   }
-  if (observations.length > MAX_OBSERVATIONS) return error(413, `observations: at most ${MAX_OBSERVATIONS} per request, got ${observations.length}`);
+  if (observations.length > MAX_OBSERVATIONS)
+    return error(413, `observations: at most ${MAX_OBSERVATIONS} per request, got ${observations.length}`);
   const limited = deps.limits?.admitObservations(admission.keyHash, observations.length);
   if (limited) return limited;
 
@@ -102,7 +114,10 @@ export async function ingestBatch(deps: IngestDeps, admission: Extract<IngestAdm
       continue;
     }
     if (!cohorts.has(observation.cohort)) {
-      reject(index, { field: "cohort", message: `no cohort "${observation.cohort}" (use "default" for everyone else)` });
+      reject(index, {
+        field: "cohort",
+        message: `no cohort "${observation.cohort}" (use "default" for everyone else)`,
+      });
       continue;
     }
     const at = timestampOf(observation, now);
@@ -125,8 +140,13 @@ export async function ingestBatch(deps: IngestDeps, admission: Extract<IngestAdm
     planned.push(plan);
   }
   // All or nothing: a client retries the same batch after a 503, so none of it may be kept.
-  const full = capacity.close() ?? (deferred.length > deps.buffer.deferred.room() ? { message: "Metric definitions can't be read and the queue of unchecked items is full", retryAfterSeconds: 5 } : null);
-  if (full) return { status: 503, body: { error: full.message }, headers: { "retry-after": String(full.retryAfterSeconds) } };
+  const full =
+    capacity.close() ??
+    (deferred.length > deps.buffer.deferred.room()
+      ? { message: "Metric definitions can't be read and the queue of unchecked items is full", retryAfterSeconds: 5 }
+      : null);
+  if (full)
+    return { status: 503, body: { error: full.message }, headers: { "retry-after": String(full.retryAfterSeconds) } };
   deps.buffer.apply(planned);
   deps.buffer.deferred.add(deferred);
   const accepted = observations.length - rejected;

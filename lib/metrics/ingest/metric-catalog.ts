@@ -2,7 +2,11 @@ import type { Db } from "@/lib/db/client";
 import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import type { MetricDefinitionView } from "../metric-types";
 
-type Entry = { loadedAt: number; metrics: Map<string, MetricDefinitionView>; loading: Promise<Map<string, MetricDefinitionView>> | null };
+type Entry = {
+  loadedAt: number;
+  metrics: Map<string, MetricDefinitionView>;
+  loading: Promise<Map<string, MetricDefinitionView>> | null;
+};
 
 /** A team's definitions, and whether they are known to be current (false: the database couldn't be read). */
 export type CatalogAnswer = { metrics: Map<string, MetricDefinitionView>; current: boolean };
@@ -14,7 +18,8 @@ const REREAD_WAIT_MS = 5_000;
 // At most one such read per team this often: names a client makes up can't drive reads.
 const REREAD_EVERY_MS = 1_000;
 
-const waitAtMost = (promise: Promise<unknown>, ms: number) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+const waitAtMost = (promise: Promise<unknown>, ms: number) =>
+  Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 /**
  * The team's metric definitions for ingest validation. Definitions change rarely and don't
@@ -91,7 +96,8 @@ export class MetricCatalog {
   /** The team's definitions; throws when they were never read and the database can't be. */
   async metricsOf(teamId: string, now = Date.now()): Promise<Map<string, MetricDefinitionView>> {
     const answer = await this.lookup(teamId, now);
-    if (!answer.current && answer.metrics.size === 0) throw new Error("Metric definitions are not available: the database could not be read");
+    if (!answer.current && answer.metrics.size === 0)
+      throw new Error("Metric definitions are not available: the database could not be read");
     return answer.metrics;
   }
 

@@ -16,16 +16,33 @@ export const observationSchema = z
     cohort: key,
     variant: z.enum(VARIANTS, { message: 'must be "treatment" or "control"' }),
     value: z.number({ message: "must be a number" }).finite("must be finite").optional(),
-    count: z.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1e9, "must be at most 1e9").optional(),
+    count: z
+      .number({ message: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(1e9, "must be at most 1e9")
+      .optional(),
     sum: z.number({ message: "must be a number" }).finite("must be finite").optional(),
-    timestamp: z.union([z.number().int(), z.iso.datetime({ offset: true })], { message: "must be epoch milliseconds or an ISO 8601 date-time" }).optional(),
+    timestamp: z
+      .union([z.number().int(), z.iso.datetime({ offset: true })], {
+        message: "must be epoch milliseconds or an ISO 8601 date-time",
+      })
+      .optional(),
   })
   .strict();
 
 export type Observation = z.infer<typeof observationSchema>;
 
-export function timestampOf(observation: Observation, now: number): { ok: true; at: number } | { ok: false; message: string } {
-  const at = observation.timestamp === undefined ? now : typeof observation.timestamp === "number" ? observation.timestamp : Date.parse(observation.timestamp);
+export function timestampOf(
+  observation: Observation,
+  now: number,
+): { ok: true; at: number } | { ok: false; message: string } {
+  const at =
+    observation.timestamp === undefined
+      ? now
+      : typeof observation.timestamp === "number"
+        ? observation.timestamp
+        : Date.parse(observation.timestamp);
   if (at < now - INGEST_WINDOW_MS) return { ok: false, message: "is older than the 7-day ingest window" };
   if (at > now + FUTURE_SKEW_MS) return { ok: false, message: "is more than 5 minutes in the future" };
   return { ok: true, at };

@@ -33,7 +33,12 @@ import { columnsOfPoints } from "../chart-columns";
 import { mapWithConcurrency } from "./map-with-concurrency";
 import { formatPromqlDuration } from "./promql-duration";
 import { renderPromqlTemplate } from "./promql-template";
-import { queryPrometheusApi, type PrometheusConnection, type PrometheusData, type PrometheusSample } from "./prometheus-http";
+import {
+  queryPrometheusApi,
+  type PrometheusConnection,
+  type PrometheusData,
+  type PrometheusSample,
+} from "./prometheus-http";
 
 export type PrometheusBackendOptions = {
   /** Base URL of the Prometheus HTTP API (may include a path prefix, e.g. behind a proxy). */
@@ -87,7 +92,8 @@ function jobsFor(selector: SeriesSelector, window: string): Job[] {
         const quantile = stat === "value" ? undefined : QUANTILE_OF[stat];
         jobs.push({ cohortKey, variant, stat, query: render(query, cohortKey, variant, quantile) });
       }
-      if (sampleQuery) jobs.push({ cohortKey, variant, stat: "samples", query: render(sampleQuery, cohortKey, variant) });
+      if (sampleQuery)
+        jobs.push({ cohortKey, variant, stat: "samples", query: render(sampleQuery, cohortKey, variant) });
     }
   }
   return jobs;
@@ -104,7 +110,8 @@ function samplesOf(value: number | null): number | null {
 }
 
 function firstMatrixSeries(data: PrometheusData): PrometheusSample[] {
-  if (data.resultType !== "matrix") throw new MetricsBackendError(`Prometheus answered a ${data.resultType} to a range query`);
+  if (data.resultType !== "matrix")
+    throw new MetricsBackendError(`Prometheus answered a ${data.resultType} to a range query`);
   return data.result[0]?.values ?? [];
 }
 
@@ -134,7 +141,8 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
   const backend: MetricsBackend = {
     async series(selector: SeriesSelector, range: SeriesRange): Promise<MetricSeriesResult[]> {
       const stepMs = Math.round(range.stepSeconds * 1000);
-      if (!(stepMs >= 1000) || stepMs % 1000 !== 0) throw new MetricsBackendError(`Step must be a whole number of seconds, got ${range.stepSeconds}`);
+      if (!(stepMs >= 1000) || stepMs % 1000 !== 0)
+        throw new MetricsBackendError(`Step must be a whole number of seconds, got ${range.stepSeconds}`);
       if (!(range.to > range.from)) throw new MetricsBackendError("The range must end after it starts");
       const firstBucket = Math.floor(range.from / stepMs) * stepMs;
       const lastBucket = Math.ceil(range.to / stepMs) * stepMs - stepMs;
@@ -146,7 +154,9 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
       const jobs = jobsFor(selector, formatPromqlDuration(Math.max(stepMs, MIN_SERIES_WINDOW_MS)));
       const answers = await mapWithConcurrency(jobs, PROMETHEUS_CONCURRENCY, async (job) => ({
         job,
-        values: firstMatrixSeries(await queryPrometheusApi(connection, "/api/v1/query_range", { query: job.query, ...params })),
+        values: firstMatrixSeries(
+          await queryPrometheusApi(connection, "/api/v1/query_range", { query: job.query, ...params }),
+        ),
       }));
       // The point of each evaluation is the bucket that ends there.
       const bucketStart = (sample: PrometheusSample) => Math.round(sample[0] * 1000) - stepMs;
@@ -154,7 +164,10 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
       const samplesByKey = new Map<string, Map<number, number | null>>();
       for (const { job, values } of answers) {
         if (job.stat === "samples") {
-          samplesByKey.set(keyOf(job.cohortKey, job.variant), new Map(values.map((s) => [bucketStart(s), samplesOf(numberOf(s))])));
+          samplesByKey.set(
+            keyOf(job.cohortKey, job.variant),
+            new Map(values.map((s) => [bucketStart(s), samplesOf(numberOf(s))])),
+          );
         }
       }
       const results: MetricSeriesResult[] = [];
@@ -181,7 +194,8 @@ export function createPrometheusBackend(options: PrometheusBackendOptions): Metr
 
       const samplesByKey = new Map<string, number | null>();
       for (const { job, value } of answers) {
-        if (job.stat === "samples") samplesByKey.set(keyOf(job.cohortKey, job.variant), value === undefined ? 0 : samplesOf(value));
+        if (job.stat === "samples")
+          samplesByKey.set(keyOf(job.cohortKey, job.variant), value === undefined ? 0 : samplesOf(value));
       }
       const hasSampleQuery = samplesByKey.size > 0;
       const results: MetricSummary[] = [];

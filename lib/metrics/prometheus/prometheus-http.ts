@@ -16,7 +16,11 @@ export type PrometheusConnection = {
 };
 
 export type PrometheusSample = [number, string];
-export type PrometheusSeries = { metric: Record<string, string>; values?: PrometheusSample[]; value?: PrometheusSample };
+export type PrometheusSeries = {
+  metric: Record<string, string>;
+  values?: PrometheusSample[];
+  value?: PrometheusSample;
+};
 export type PrometheusData =
   | { resultType: "matrix" | "vector"; result: PrometheusSeries[] }
   | { resultType: "scalar" | "string"; result: PrometheusSample };
@@ -30,7 +34,8 @@ function endpointOf(base: string, path: ApiPath): { endpoint: string; where: str
   } catch {
     throw new MetricsBackendError("The Prometheus URL is not a valid URL");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new MetricsBackendError("The Prometheus URL must start with http:// or https://");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new MetricsBackendError("The Prometheus URL must start with http:// or https://");
   // Name the server in messages without any user:password it may carry.
   const where = `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
   url.pathname = `${url.pathname.replace(/\/+$/, "")}${path}`;
@@ -43,12 +48,22 @@ function networkReason(error: unknown): string {
 }
 
 function networkCode(error: unknown): string {
-  const cause = (error instanceof Error ? error.cause : undefined) as (Error & { code?: string; errors?: { code?: string }[] }) | undefined;
+  const cause = (error instanceof Error ? error.cause : undefined) as
+    (Error & { code?: string; errors?: { code?: string }[] }) | undefined;
   return cause?.code ?? cause?.errors?.find((e) => e.code)?.code ?? "network error";
 }
 
 // Prometheus' documented errorType values; anything else is not echoed to non-admins.
-const ERROR_TYPES = new Set(["timeout", "canceled", "execution", "bad_data", "internal", "unavailable", "not_found", "not_acceptable"]);
+const ERROR_TYPES = new Set([
+  "timeout",
+  "canceled",
+  "execution",
+  "bad_data",
+  "internal",
+  "unavailable",
+  "not_found",
+  "not_acceptable",
+]);
 
 function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
@@ -95,7 +110,10 @@ export async function queryPrometheusApi(
     throw new MetricsBackendError(redact(message), { cause, summary: redact(summary) });
   };
 
-  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" };
+  const headers: Record<string, string> = {
+    "Content-Type": "application/x-www-form-urlencoded",
+    Accept: "application/json",
+  };
   if (token) headers.Authorization = `Bearer ${token}`;
 
   let status: number;
@@ -126,21 +144,36 @@ export async function queryPrometheusApi(
     text = await response.text();
   } catch (error) {
     if (error instanceof MetricsBackendError) throw error;
-    if (isTimeout(error)) return fail(`Prometheus at ${where} did not answer within ${connection.timeoutMs / 1000} s`, `Prometheus did not answer within ${connection.timeoutMs / 1000} s`, error);
-    return fail(`Prometheus at ${where} is unreachable: ${networkReason(error)}`, `Prometheus is unreachable (${networkCode(error)})`, error);
+    if (isTimeout(error))
+      return fail(
+        `Prometheus at ${where} did not answer within ${connection.timeoutMs / 1000} s`,
+        `Prometheus did not answer within ${connection.timeoutMs / 1000} s`,
+        error,
+      );
+    return fail(
+      `Prometheus at ${where} is unreachable: ${networkReason(error)}`,
+      `Prometheus is unreachable (${networkCode(error)})`,
+      error,
+    );
   }
 
   const body = parseJson(text);
   if (isEnvelope(body) && body.status === "error") {
     const kind = typeof body.errorType === "string" ? body.errorType : "error";
     const detail = typeof body.error === "string" ? body.error : "no message";
-    return fail(`Prometheus refused the query (${kind}, HTTP ${status}): ${detail}`, `Prometheus refused the query (${ERROR_TYPES.has(kind) ? kind : "error"}, HTTP ${status})`);
+    return fail(
+      `Prometheus refused the query (${kind}, HTTP ${status}): ${detail}`,
+      `Prometheus refused the query (${ERROR_TYPES.has(kind) ? kind : "error"}, HTTP ${status})`,
+    );
   }
   if (status < 200 || status >= 300) {
     const hint = status === 401 || status === 403 ? " (check the bearer token)" : "";
     const excerpt = contentType.startsWith("text/plain") && text.trim() ? `: ${oneLine(text)}` : "";
     const phrase = STATUS_CODES[status];
-    return fail(`Prometheus at ${where} answered HTTP ${status}${statusText ? ` ${statusText}` : ""}${hint}${excerpt}`, `Prometheus answered HTTP ${status}${phrase ? ` ${phrase}` : ""}${hint}`);
+    return fail(
+      `Prometheus at ${where} answered HTTP ${status}${statusText ? ` ${statusText}` : ""}${hint}${excerpt}`,
+      `Prometheus answered HTTP ${status}${phrase ? ` ${phrase}` : ""}${hint}`,
+    );
   }
   if (body === undefined) {
     return fail(
@@ -149,7 +182,10 @@ export async function queryPrometheusApi(
     );
   }
   if (!isEnvelope(body) || body.status !== "success" || !isData(body.data)) {
-    return fail(`Prometheus at ${where} answered JSON that is not a Prometheus query result`, "Prometheus answered JSON that is not a Prometheus query result");
+    return fail(
+      `Prometheus at ${where} answered JSON that is not a Prometheus query result`,
+      "Prometheus answered JSON that is not a Prometheus query result",
+    );
   }
   return body.data;
 }

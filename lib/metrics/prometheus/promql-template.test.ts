@@ -13,7 +13,8 @@ const values: PromqlTemplateValues = {
 const ERROR_RATE =
   'sum(rate(errors_total{environment="$environment", release="$release", cohort="$cohort", variant="$variant"}[$window]))' +
   ' / sum(rate(requests_total{environment="$environment", release="$release", cohort="$cohort", variant="$variant"}[$window]))';
-const LATENCY = 'histogram_quantile($quantile, sum by (le) (rate(latency_bucket{release="$release",cohort="$cohort",variant="$variant"}[$window])))';
+const LATENCY =
+  'histogram_quantile($quantile, sum by (le) (rate(latency_bucket{release="$release",cohort="$cohort",variant="$variant"}[$window])))';
 
 describe("renderPromqlTemplate", () => {
   it("fills every placeholder", () => {
@@ -31,37 +32,54 @@ describe("renderPromqlTemplate", () => {
   });
 
   it("keeps a hostile cohort key inside its label value", () => {
-    const rendered = renderPromqlTemplate('up{cohort="$cohort", variant="$variant"}', { ...values, cohort: 'a"} or vector(1) #' });
+    const rendered = renderPromqlTemplate('up{cohort="$cohort", variant="$variant"}', {
+      ...values,
+      cohort: 'a"} or vector(1) #',
+    });
     expect(rendered).toBe('up{cohort="a\\"} or vector(1) #", variant="treatment"}');
   });
 
   it("escapes backslashes and newlines", () => {
-    expect(renderPromqlTemplate('up{cohort="$cohort"}', { ...values, cohort: "we\\ird\nname" })).toBe('up{cohort="we\\\\ird\\nname"}');
+    expect(renderPromqlTemplate('up{cohort="$cohort"}', { ...values, cohort: "we\\ird\nname" })).toBe(
+      'up{cohort="we\\\\ird\\nname"}',
+    );
   });
 
   it("escapes for the quote the template used", () => {
-    expect(renderPromqlTemplate("up{cohort='$cohort'}", { ...values, cohort: `it's "x"` })).toBe(`up{cohort='it\\'s "x"'}`);
+    expect(renderPromqlTemplate("up{cohort='$cohort'}", { ...values, cohort: `it's "x"` })).toBe(
+      `up{cohort='it\\'s "x"'}`,
+    );
   });
 
   it("regex-quotes a value in a =~ or !~ matcher, so it matches only itself", () => {
     const template = 'up{cohort=~"$cohort|default", variant !~ "$variant"}';
-    expect(renderPromqlTemplate(template, { ...values, cohort: "a.b" })).toBe('up{cohort=~"a\\\\.b|default", variant !~ "treatment"}');
+    expect(renderPromqlTemplate(template, { ...values, cohort: "a.b" })).toBe(
+      'up{cohort=~"a\\\\.b|default", variant !~ "treatment"}',
+    );
     expect(renderPromqlTemplate('up{cohort="$cohort"}', { ...values, cohort: "a.b" })).toBe('up{cohort="a.b"}');
   });
 
   it("leaves $ that is not a placeholder alone (regex anchors, label_replace groups)", () => {
     const template = 'label_replace(up{job=~"api$", cohort="$cohort"}, "x", "$1", "y", "(.*)")';
-    expect(renderPromqlTemplate(template, values)).toBe('label_replace(up{job=~"api$", cohort="beta"}, "x", "$1", "y", "(.*)")');
+    expect(renderPromqlTemplate(template, values)).toBe(
+      'label_replace(up{job=~"api$", cohort="beta"}, "x", "$1", "y", "(.*)")',
+    );
   });
 
   it("leaves placeholders in comments alone", () => {
-    expect(renderPromqlTemplate('# per $cohort\nup{cohort="$cohort"}', values)).toBe('# per $cohort\nup{cohort="beta"}');
+    expect(renderPromqlTemplate('# per $cohort\nup{cohort="$cohort"}', values)).toBe(
+      '# per $cohort\nup{cohort="beta"}',
+    );
   });
 
   it("refuses a label placeholder outside a string, where escaping cannot protect it", () => {
     expect(() => renderPromqlTemplate("up{cohort=$cohort}", values)).toThrow(MetricsBackendError);
-    expect(() => renderPromqlTemplate("up{cohort=$cohort}", values)).toThrow('$cohort must sit inside a quoted label value, like cohort="$cohort"');
-    expect(() => renderPromqlTemplate("up{cohort=`$cohort`}", values)).toThrow("$cohort must sit inside a quoted label value");
+    expect(() => renderPromqlTemplate("up{cohort=$cohort}", values)).toThrow(
+      '$cohort must sit inside a quoted label value, like cohort="$cohort"',
+    );
+    expect(() => renderPromqlTemplate("up{cohort=`$cohort`}", values)).toThrow(
+      "$cohort must sit inside a quoted label value",
+    );
   });
 
   it("refuses unknown placeholders, $quantile without a quantile and unclosed strings", () => {
@@ -80,7 +98,13 @@ describe("checkPromqlTemplate", () => {
   it("accepts well-formed templates", () => {
     expect(checkPromqlTemplate(ERROR_RATE, "error_rate")).toEqual([]);
     expect(checkPromqlTemplate(LATENCY, "latency")).toEqual([]);
-    expect(checkPromqlTemplate('sum(increase(requests_total{release="$release",cohort="$cohort",variant="$variant"}[$window]))', "latency", "samples")).toEqual([]);
+    expect(
+      checkPromqlTemplate(
+        'sum(increase(requests_total{release="$release",cohort="$cohort",variant="$variant"}[$window]))',
+        "latency",
+        "samples",
+      ),
+    ).toEqual([]);
   });
 
   it("reports an empty query", () => {
@@ -88,8 +112,13 @@ describe("checkPromqlTemplate", () => {
   });
 
   it("reports unknown placeholders once each", () => {
-    const problems = checkPromqlTemplate('x{release="$release",cohort="$cohort",variant="$variant",a="$colour",b="$colour"}', "count");
-    expect(problems).toEqual(["Unknown placeholder $colour (known: $environment, $release, $cohort, $variant, $window, $quantile)"]);
+    const problems = checkPromqlTemplate(
+      'x{release="$release",cohort="$cohort",variant="$variant",a="$colour",b="$colour"}',
+      "count",
+    );
+    expect(problems).toEqual([
+      "Unknown placeholder $colour (known: $environment, $release, $cohort, $variant, $window, $quantile)",
+    ]);
   });
 
   it("requires $release, $cohort and $variant", () => {
@@ -103,7 +132,9 @@ describe("checkPromqlTemplate", () => {
 
   it("wants $quantile in a latency query and nowhere else", () => {
     const withoutQuantile = 'histogram_quantile(0.95, x{release="$release",cohort="$cohort",variant="$variant"})';
-    expect(checkPromqlTemplate(withoutQuantile, "latency")).toEqual(["A latency query needs $quantile, as in histogram_quantile($quantile, ...)"]);
+    expect(checkPromqlTemplate(withoutQuantile, "latency")).toEqual([
+      "A latency query needs $quantile, as in histogram_quantile($quantile, ...)",
+    ]);
     expect(checkPromqlTemplate(LATENCY, "mean")).toEqual(["$quantile only applies to latency metrics"]);
     expect(checkPromqlTemplate(LATENCY, "latency", "samples")).toEqual([
       "$quantile does not belong in the sample query: the count is the same for p50, p95 and p99",
@@ -111,7 +142,7 @@ describe("checkPromqlTemplate", () => {
   });
 
   it("reports label placeholders outside a quoted string and unclosed strings", () => {
-    expect(checkPromqlTemplate("x{release=$release,cohort=`$cohort`,variant=\"$variant\"}", "count")).toEqual([
+    expect(checkPromqlTemplate('x{release=$release,cohort=`$cohort`,variant="$variant"}', "count")).toEqual([
       '$release must sit inside a quoted label value, like release="$release"',
       '$cohort must sit inside a quoted label value, like cohort="$cohort"',
     ]);
@@ -126,7 +157,9 @@ describe("checkPromqlTemplate", () => {
       [LATENCY, "latency"],
     ] as const) {
       expect(checkPromqlTemplate(template, kind)).toEqual([]);
-      expect(() => renderPromqlTemplate(template, { ...values, quantile: kind === "latency" ? "0.5" : undefined })).not.toThrow();
+      expect(() =>
+        renderPromqlTemplate(template, { ...values, quantile: kind === "latency" ? "0.5" : undefined }),
+      ).not.toThrow();
     }
   });
 });

@@ -129,7 +129,10 @@ export function renderPromqlTemplate(template: string, values: PromqlTemplateVal
   for (const use of uses) {
     if (!isKnown(use.name)) throw new MetricsBackendError(`PromQL template: unknown placeholder $${use.name}`);
     const value = values[use.name];
-    if (value === undefined) throw new MetricsBackendError(`PromQL template: $${use.name} only applies to the value query of a latency metric`);
+    if (value === undefined)
+      throw new MetricsBackendError(
+        `PromQL template: $${use.name} only applies to the value query of a latency metric`,
+      );
     let text: string;
     if (use.context.kind === "string") {
       text = escapePromqlString(use.context.regex ? quoteRegexMeta(value) : value, use.context.quote);
@@ -155,7 +158,8 @@ export function checkPromqlTemplate(template: string, kind: MetricKind, role: Pr
   if (unterminated) problems.add("A quoted string is not closed (PromQL strings end on the same line)");
   for (const use of uses) {
     if (!isKnown(use.name)) problems.add(`Unknown placeholder $${use.name} (known: ${KNOWN_LIST})`);
-    else if (LABEL_PLACEHOLDERS.has(use.name) && use.context.kind !== "string") problems.add(misplacedLabelMessage(use.name));
+    else if (LABEL_PLACEHOLDERS.has(use.name) && use.context.kind !== "string")
+      problems.add(misplacedLabelMessage(use.name));
   }
   const used = new Set(uses.map((use) => use.name));
   const wantsQuantile = kind === "latency" && role === "value";
@@ -166,7 +170,8 @@ export function checkPromqlTemplate(template: string, kind: MetricKind, role: Pr
         : "$quantile only applies to latency metrics",
     );
   }
-  if (wantsQuantile && !used.has("quantile")) problems.add("A latency query needs $quantile, as in histogram_quantile($quantile, ...)");
+  if (wantsQuantile && !used.has("quantile"))
+    problems.add("A latency query needs $quantile, as in histogram_quantile($quantile, ...)");
   for (const [name, why] of Object.entries(REQUIRED_PLACEHOLDERS)) {
     if (!used.has(name)) problems.add(`The query must use $${name} ${why}`);
   }

@@ -5,5 +5,10 @@ export const dynamic = "force-dynamic";
 
 export const GET = restRoute(async ({ request, principal }) => {
   const query = new URL(request.url).searchParams;
-  return restJson(await restListChangeRequests(principal, { releaseKey: query.get("release") ?? undefined, environmentKey: query.get("environment") ?? undefined }));
+  return restJson(
+    await restListChangeRequests(principal, {
+      releaseKey: query.get("release") ?? undefined,
+      environmentKey: query.get("environment") ?? undefined,
+    }),
+  );
 });

@@ -3,4 +3,7 @@ import { routeHandler } from "@/lib/http/route-handler";
 
 export const dynamic = "force-dynamic";
 
-export const GET = routeHandler<{ token: string }>(async (_request, { params }) => embedSvgResponse((await params).token), embedFailure);
+export const GET = routeHandler<{ token: string }>(
+  async (_request, { params }) => embedSvgResponse((await params).token),
+  embedFailure,
+);

@@ -20,9 +20,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">API keys</h1>
         <p className="muted max-w-2xl text-sm">
-          SDK keys let applications evaluate releases over OpenFeature&apos;s remote evaluation protocol (OFREP). Each key belongs to one environment
-          and decides which rollout answers. Automation keys let CI/CD read releases and change rollouts through the REST API. Keys are shown once
-          and stored hashed.
+          SDK keys let applications evaluate releases over OpenFeature&apos;s remote evaluation protocol (OFREP). Each
+          key belongs to one environment and decides which rollout answers. Automation keys let CI/CD read releases and
+          change rollouts through the REST API. Keys are shown once and stored hashed.
         </p>
       </div>
       {isAdmin ? (
@@ -63,11 +63,17 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">
                     {key.name}{" "}
-                    {key.revokedAt && <span className="ml-1 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">revoked</span>}
+                    {key.revokedAt && (
+                      <span className="ml-1 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-700 dark:bg-red-950 dark:text-red-300">
+                        revoked
+                      </span>
+                    )}
                   </p>
                   <p className="muted text-xs">
-                    <span className="font-mono">{key.prefix}</span> · {key.kind === "admin" ? `Automation · ${key.role ?? "no role"}` : "SDK"} ·{" "}
-                    {key.environment?.name ?? "whole team"} · created <RelativeTime date={key.createdAt} /> by {key.createdByName}
+                    <span className="font-mono">{key.prefix}</span> ·{" "}
+                    {key.kind === "admin" ? `Automation · ${key.role ?? "no role"}` : "SDK"} ·{" "}
+                    {key.environment?.name ?? "whole team"} · created <RelativeTime date={key.createdAt} /> by{" "}
+                    {key.createdByName}
                     {key.revokedAt && (
                       <>
                         {" "}
@@ -76,7 +82,9 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ team: 
                     )}
                   </p>
                 </div>
-                {isAdmin && !key.revokedAt && <RevokeKeyButton teamSlug={team} keyId={key.id} name={key.name} revoke={revokeApiKeyAction} />}
+                {isAdmin && !key.revokedAt && (
+                  <RevokeKeyButton teamSlug={team} keyId={key.id} name={key.name} revoke={revokeApiKeyAction} />
+                )}
               </li>
             ))}
           </ul>

@@ -16,18 +16,31 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
   const { actor, access, environments } = await getPageTeamContext(`/teams/${team}/approvals`, team);
   const [{ pending, decided }, policies] = await Promise.all([
     listChangeRequests(access),
-    Promise.all(environments.map(async (e) => ({ name: e.name, policy: await getApprovalPolicy(access, { environmentId: e.id }) }))),
+    Promise.all(
+      environments.map(async (e) => ({
+        name: e.name,
+        policy: await getApprovalPolicy(access, { environmentId: e.id }),
+      })),
+    ),
   ]);
-  const viewer = { id: actor.id, canApprove: roleAtLeast(access.role, "approver"), isAdmin: roleAtLeast(access.role, "admin") };
-  const actions = { approve: approveChangeRequestAction, reject: rejectChangeRequestAction, cancel: cancelChangeRequestAction };
+  const viewer = {
+    id: actor.id,
+    canApprove: roleAtLeast(access.role, "approver"),
+    isAdmin: roleAtLeast(access.role, "admin"),
+  };
+  const actions = {
+    approve: approveChangeRequestAction,
+    reject: rejectChangeRequestAction,
+    cancel: cancelChangeRequestAction,
+  };
   return (
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Approvals</h1>
         <p className="muted max-w-2xl text-sm">
-          Changes an environment&apos;s approval policy holds for a second person. Approving applies the change at once, but only if the release
-          (or, for a cohort change, the cohort) hasn&apos;t moved since it was requested; nobody approves their own request, or one made with an API key
-          they created.
+          Changes an environment&apos;s approval policy holds for a second person. Approving applies the change at once,
+          but only if the release (or, for a cohort change, the cohort) hasn&apos;t moved since it was requested; nobody
+          approves their own request, or one made with an API key they created.
         </p>
       </div>
       <section aria-labelledby="pending-heading" className="space-y-3">
@@ -42,7 +55,10 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
           empty={
             <div className="card space-y-2 px-5 py-4 text-sm">
               <p className="font-medium">Nothing is waiting for approval.</p>
-              <p className="muted">A request appears here when someone saves a change that an environment&apos;s policy holds for a second person:</p>
+              <p className="muted">
+                A request appears here when someone saves a change that an environment&apos;s policy holds for a second
+                person:
+              </p>
               <ul className="list-disc space-y-0.5 pl-5" aria-label="Approval policy per environment">
                 {policies.map((p) => (
                   <li key={p.name}>
@@ -52,7 +68,10 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
               </ul>
               <p className="muted">
                 Admins set each environment&apos;s policy on{" "}
-                <Link href={`/teams/${team}/environments`} className="text-brand-600 hover:underline dark:text-brand-100">
+                <Link
+                  href={`/teams/${team}/environments`}
+                  className="text-brand-600 hover:underline dark:text-brand-100"
+                >
                   Environments
                 </Link>
                 .

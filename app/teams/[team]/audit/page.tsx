@@ -13,7 +13,9 @@ export default async function AuditPage({ params }: { params: Promise<{ team: st
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-        <p className="muted text-sm">Every change in {access.teamName}, newest first, with who made it. The latest 200 are shown.</p>
+        <p className="muted text-sm">
+          Every change in {access.teamName}, newest first, with who made it. The latest 200 are shown.
+        </p>
       </div>
       <AuditTrail entries={entries} title="All changes" />
     </div>

@@ -1,7 +1,12 @@
 "use server";
 
 import { runAction } from "@/lib/http/actions/run-action";
-import { archiveCohort, restoreCohort, type ArchiveCohortInput, type RestoreCohortInput } from "@/lib/cohorts/archive-cohort";
+import {
+  archiveCohort,
+  restoreCohort,
+  type ArchiveCohortInput,
+  type RestoreCohortInput,
+} from "@/lib/cohorts/archive-cohort";
 import { createCohort, type CreateCohortInput } from "@/lib/cohorts/create-cohort";
 import { moveCohort, type MoveCohortInput } from "@/lib/cohorts/move-cohort";
 import { updateCohort, type UpdateCohortInput } from "@/lib/cohorts/update-cohort";

@@ -22,7 +22,8 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Cohorts</h1>
           <p className="muted max-w-2xl text-sm">
-            A user belongs to the first cohort, top to bottom, whose rules match; users in no cohort are “everyone else”. Each release sets a percentage per cohort.
+            A user belongs to the first cohort, top to bottom, whose rules match; users in no cohort are “everyone
+            else”. Each release sets a percentage per cohort.
           </p>
         </div>
         {canEdit && (
@@ -34,7 +35,9 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
       {cohorts.length === 0 ? (
         <div className="card p-10 text-center">
           <p className="font-medium">No cohorts yet</p>
-          <p className="muted mt-1 text-sm">Cohorts let you ramp a release for staff or beta testers before everyone else.</p>
+          <p className="muted mt-1 text-sm">
+            Cohorts let you ramp a release for staff or beta testers before everyone else.
+          </p>
         </div>
       ) : (
         <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Cohorts in priority order">
@@ -47,11 +50,20 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
                 </p>
                 {cohort.description && <p className="muted text-sm">{cohort.description}</p>}
                 <p className="mt-1 break-words text-sm">{describeDefinition(cohort.definition)}</p>
-                <p className="muted mt-1 text-xs">Explicit percentage in {cohort.explicitRollouts} rollout{cohort.explicitRollouts === 1 ? "" : "s"}</p>
+                <p className="muted mt-1 text-xs">
+                  Explicit percentage in {cohort.explicitRollouts} rollout{cohort.explicitRollouts === 1 ? "" : "s"}
+                </p>
               </div>
               {canEdit && (
                 <div className="flex items-center gap-2">
-                  <MoveButtons teamSlug={team} cohortKey={cohort.key} cohortName={cohort.name} first={i === 0} last={i === cohorts.length - 1} move={moveCohortAction} />
+                  <MoveButtons
+                    teamSlug={team}
+                    cohortKey={cohort.key}
+                    cohortName={cohort.name}
+                    first={i === 0}
+                    last={i === cohorts.length - 1}
+                    move={moveCohortAction}
+                  />
                   <Link href={`/teams/${team}/cohorts/${cohort.key}/edit`} className="btn-secondary">
                     Edit
                   </Link>
@@ -63,8 +75,13 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
       )}
       {archived.length > 0 && (
         <details className="card">
-          <summary className="cursor-pointer px-5 py-3 text-sm font-medium">Archived cohorts ({archived.length})</summary>
-          <ul className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Archived cohorts">
+          <summary className="cursor-pointer px-5 py-3 text-sm font-medium">
+            Archived cohorts ({archived.length})
+          </summary>
+          <ul
+            className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800"
+            aria-label="Archived cohorts"
+          >
             {archived.map((cohort) => (
               <li key={cohort.key} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
                 <div className="min-w-0">
@@ -72,7 +89,8 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
                     {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
                   </p>
                   <p className="muted break-words text-xs">
-                    {describeDefinition(cohort.definition)} · archived {cohort.archivedAt && <RelativeTime date={cohort.archivedAt} />}
+                    {describeDefinition(cohort.definition)} · archived{" "}
+                    {cohort.archivedAt && <RelativeTime date={cohort.archivedAt} />}
                   </p>
                 </div>
                 {canEdit && <RestoreCohortButton teamSlug={team} cohort={cohort} restore={restoreCohortAction} />}

@@ -19,7 +19,10 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
     <div className="space-y-5">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Environments</h1>
-        <p className="muted max-w-2xl text-sm">Each release has its own status and percentages in every environment: promote in staging while production ramps.</p>
+        <p className="muted max-w-2xl text-sm">
+          Each release has its own status and percentages in every environment: promote in staging while production
+          ramps.
+        </p>
       </div>
       <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Environments">
         {environments.map((env, i) => (
@@ -28,7 +31,10 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
             <span className="flex-1 font-medium">
               {env.name} <span className="muted font-mono text-xs">{env.key}</span>
             </span>
-            <Link href={`/teams/${team}/releases?env=${env.key}`} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+            <Link
+              href={`/teams/${team}/releases?env=${env.key}`}
+              className="text-sm text-brand-600 hover:underline dark:text-brand-100"
+            >
               View releases
             </Link>
           </li>
@@ -40,8 +46,8 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
             Approval policy
           </h2>
           <p className="muted max-w-2xl text-sm">
-            Which changes need a second person, per environment. Held changes become change requests on <em>Approvals</em>; lowering a percentage and
-            rolling back never wait.
+            Which changes need a second person, per environment. Held changes become change requests on{" "}
+            <em>Approvals</em>; lowering a percentage and rolling back never wait.
           </p>
         </div>
         <div className="grid gap-4 md:grid-cols-2">
@@ -51,7 +57,12 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
               <div key={env.key} className="card space-y-3 p-5">
                 <h3 className="font-semibold">{env.name}</h3>
                 {isAdmin ? (
-                  <ApprovalPolicyForm teamSlug={team} environment={{ key: env.key, name: env.name }} policy={policy} save={setApprovalPolicyAction} />
+                  <ApprovalPolicyForm
+                    teamSlug={team}
+                    environment={{ key: env.key, name: env.name }}
+                    policy={policy}
+                    save={setApprovalPolicyAction}
+                  />
                 ) : (
                   <p className="text-sm">
                     {describeRules(policy)}

@@ -18,7 +18,12 @@ export async function addMemberAction(input: AddMemberInput) {
 export async function changeMemberRoleAction(input: ChangeMemberRoleInput) {
   return runAction(async (actor) => {
     const changed = await changeMemberRole(actor, input);
-    return { membershipId: changed.membershipId, before: changed.before, role: changed.role, self: actor.id === changed.userId };
+    return {
+      membershipId: changed.membershipId,
+      before: changed.before,
+      role: changed.role,
+      self: actor.id === changed.userId,
+    };
   });
 }
 

@@ -33,8 +33,9 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Members</h1>
         <p className="muted max-w-2xl text-sm">
-          {members.length} member{members.length === 1 ? "" : "s"} of {access.teamName}, {adminCount} admin{adminCount === 1 ? "" : "s"}. A role
-          change applies to the member&apos;s next click; every change is in the audit log.
+          {members.length} member{members.length === 1 ? "" : "s"} of {access.teamName}, {adminCount} admin
+          {adminCount === 1 ? "" : "s"}. A role change applies to the member&apos;s next click; every change is in the
+          audit log.
         </p>
       </div>
 

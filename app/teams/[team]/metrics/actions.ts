@@ -2,12 +2,21 @@
 
 import { runAction } from "@/lib/http/actions/run-action";
 import { createMetricDefinition } from "@/lib/metrics/definitions/create-metric-definition";
-import { deleteMetricDefinition, type DeleteMetricDefinitionInput } from "@/lib/metrics/definitions/delete-metric-definition";
-import type { CreateMetricDefinitionInput, UpdateMetricDefinitionInput } from "@/lib/metrics/definitions/metric-definition-schemas";
+import {
+  deleteMetricDefinition,
+  type DeleteMetricDefinitionInput,
+} from "@/lib/metrics/definitions/delete-metric-definition";
+import type {
+  CreateMetricDefinitionInput,
+  UpdateMetricDefinitionInput,
+} from "@/lib/metrics/definitions/metric-definition-schemas";
 import { moveMetricDefinition, type MoveMetricDefinitionInput } from "@/lib/metrics/definitions/move-metric-definition";
 import type { PrometheusSettingsInput } from "@/lib/metrics/definitions/prometheus-settings-schema";
 import { setPrometheusSettings } from "@/lib/metrics/definitions/set-prometheus-settings";
-import { updateMetricDefinition, type MetricDefinitionConflict } from "@/lib/metrics/definitions/update-metric-definition";
+import {
+  updateMetricDefinition,
+  type MetricDefinitionConflict,
+} from "@/lib/metrics/definitions/update-metric-definition";
 
 // Inputs are typed as each use case's schema input for the page's sake; the schema still decides
 // what is valid (these are public endpoints).
@@ -18,7 +27,9 @@ export async function createMetricDefinitionAction(input: CreateMetricDefinition
 
 /** A conflict carries the metric as it is now. */
 export async function updateMetricDefinitionAction(input: UpdateMetricDefinitionInput) {
-  return runAction<{ key: string }, MetricDefinitionConflict>(async (actor) => ({ key: (await updateMetricDefinition(actor, input)).key }));
+  return runAction<{ key: string }, MetricDefinitionConflict>(async (actor) => ({
+    key: (await updateMetricDefinition(actor, input)).key,
+  }));
 }
 
 export async function deleteMetricDefinitionAction(input: DeleteMetricDefinitionInput) {

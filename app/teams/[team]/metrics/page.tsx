@@ -25,7 +25,10 @@ function Tag({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function MetricsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
   const { access } = await getPageTeamContext(`/teams/${team}/metrics`, team);
-  const [metrics, prometheus] = await Promise.all([listEditableMetricDefinitions(access), getPrometheusSettings(access)]);
+  const [metrics, prometheus] = await Promise.all([
+    listEditableMetricDefinitions(access),
+    getPrometheusSettings(access),
+  ]);
   const canEdit = roleAtLeast(access.role, "editor");
   const isAdmin = roleAtLeast(access.role, "admin");
   const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost:3000"}`;
@@ -36,8 +39,8 @@ export default async function MetricsPage({ params }: { params: Promise<{ team: 
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Metrics</h1>
           <p className="muted max-w-2xl text-sm">
-            What release pages chart for each cohort, treatment next to control, in this order. Built-in metrics are sent by your applications; Prometheus metrics are
-            queried from the team&apos;s Prometheus.
+            What release pages chart for each cohort, treatment next to control, in this order. Built-in metrics are
+            sent by your applications; Prometheus metrics are queried from the team&apos;s Prometheus.
           </p>
         </div>
         {canEdit && (
@@ -50,7 +53,9 @@ export default async function MetricsPage({ params }: { params: Promise<{ team: 
       {metrics.length === 0 ? (
         <div className="card p-10 text-center">
           <p className="font-medium">No metrics yet</p>
-          <p className="muted mt-1 text-sm">Define an error rate or a latency to watch each cohort while a release ramps up.</p>
+          <p className="muted mt-1 text-sm">
+            Define an error rate or a latency to watch each cohort while a release ramps up.
+          </p>
         </div>
       ) : (
         <ol className="card divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Metrics in display order">
@@ -71,12 +76,18 @@ export default async function MetricsPage({ params }: { params: Promise<{ team: 
                   <Tag label="Source">{SOURCE_LABELS[metric.source]}</Tag>
                 </div>
                 {metric.query && (
-                  <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70" aria-label={`PromQL query of ${metric.name}`}>
+                  <pre
+                    className="mt-2 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70"
+                    aria-label={`PromQL query of ${metric.name}`}
+                  >
                     {metric.query}
                   </pre>
                 )}
                 {metric.sampleQuery && (
-                  <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70" aria-label={`Sample query of ${metric.name}`}>
+                  <pre
+                    className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70"
+                    aria-label={`Sample query of ${metric.name}`}
+                  >
                     <span className="muted font-sans">samples: </span>
                     {metric.sampleQuery}
                   </pre>
@@ -96,14 +107,20 @@ export default async function MetricsPage({ params }: { params: Promise<{ team: 
           ))}
         </ol>
       )}
-      {!canEdit && <p className="muted text-sm">You are a {access.role} in {access.teamName}; editors and above can change metrics.</p>}
+      {!canEdit && (
+        <p className="muted text-sm">
+          You are a {access.role} in {access.teamName}; editors and above can change metrics.
+        </p>
+      )}
 
       <section className="card" aria-labelledby="backend-heading">
         <div className="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
           <h2 id="backend-heading" className="font-semibold">
             Metrics backend
           </h2>
-          <p className="muted mt-0.5 text-sm">Built-in metrics are stored by Glidepath. Metrics with source Prometheus are queried from this server.</p>
+          <p className="muted mt-0.5 text-sm">
+            Built-in metrics are stored by Glidepath. Metrics with source Prometheus are queried from this server.
+          </p>
         </div>
         <div className="px-5 py-4">
           {isAdmin ? (

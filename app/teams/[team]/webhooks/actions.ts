@@ -9,7 +9,12 @@ import { sendTestWebhook } from "@/lib/webhooks/send-test-webhook";
 import { setWebhookAllowList } from "@/lib/webhooks/set-webhook-allow-list";
 import type { SetWebhookAllowListInput } from "@/lib/webhooks/webhook-allow-list";
 import { setWebhookEnabled } from "@/lib/webhooks/set-webhook-enabled";
-import type { CreateWebhookInput, RetryWebhookDeliveryInput, SetWebhookEnabledInput, WebhookRefInput } from "@/lib/webhooks/webhook-schemas";
+import type {
+  CreateWebhookInput,
+  RetryWebhookDeliveryInput,
+  SetWebhookEnabledInput,
+  WebhookRefInput,
+} from "@/lib/webhooks/webhook-schemas";
 
 // Inputs are typed as each use case's schema input for the page's sake; the schema still decides
 // what is valid (these are public endpoints).

@@ -3,17 +3,34 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/common/relative-time";
 import { AllowListForm } from "@/components/webhooks/allow-list-form";
 import { CreateWebhookForm } from "@/components/webhooks/create-webhook-form";
-import { DeliveryStatusBadge, FormatTag, StatusCodeBadge, WebhookStateBadge } from "@/components/webhooks/delivery-badges";
+import {
+  DeliveryStatusBadge,
+  FormatTag,
+  StatusCodeBadge,
+  WebhookStateBadge,
+} from "@/components/webhooks/delivery-badges";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import { WebhookActions } from "@/components/webhooks/webhook-actions";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
-import { createWebhookAction, deleteWebhookAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookAllowListAction, setWebhookEnabledAction } from "./actions";
+import {
+  createWebhookAction,
+  deleteWebhookAction,
+  rotateWebhookSecretAction,
+  sendTestWebhookAction,
+  setWebhookAllowListAction,
+  setWebhookEnabledAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-const actions = { sendTest: sendTestWebhookAction, setEnabled: setWebhookEnabledAction, rotateSecret: rotateWebhookSecretAction, remove: deleteWebhookAction };
+const actions = {
+  sendTest: sendTestWebhookAction,
+  setEnabled: setWebhookEnabledAction,
+  rotateSecret: rotateWebhookSecretAction,
+  remove: deleteWebhookAction,
+};
 
 export default async function WebhooksPage({ params }: { params: Promise<{ team: string }> }) {
   const { team } = await params;
@@ -26,8 +43,9 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Webhooks</h1>
         <p className="muted max-w-2xl text-sm">
-          Tell a Slack channel or your own service when changes are requested, approved or rejected, and when releases are promoted or rolled back. Every request is
-          signed; failed deliveries are retried for about an hour. Sending happens in the background and never holds up or undoes a change.
+          Tell a Slack channel or your own service when changes are requested, approved or rejected, and when releases
+          are promoted or rolled back. Every request is signed; failed deliveries are retried for about an hour. Sending
+          happens in the background and never holds up or undoes a change.
         </p>
       </div>
 
@@ -45,8 +63,8 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
             Internal destinations
           </h2>
           <p className="muted max-w-2xl text-sm">
-            Webhooks never reach loopback, private, link-local or cloud-metadata addresses (checked when a webhook is saved and again on every connection), unless
-            they are listed here. Changes are in the audit trail.
+            Webhooks never reach loopback, private, link-local or cloud-metadata addresses (checked when a webhook is
+            saved and again on every connection), unless they are listed here. Changes are in the audit trail.
           </p>
           <AllowListForm teamSlug={team} entries={allowList} submit={setWebhookAllowListAction} />
         </section>
@@ -57,7 +75,9 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
           Team webhooks
         </h2>
         {webhooks.length === 0 ? (
-          <p className="muted px-5 py-6 text-sm">No webhooks yet.{isAdmin ? " Add one above to hear about releases where your team already is." : ""}</p>
+          <p className="muted px-5 py-6 text-sm">
+            No webhooks yet.{isAdmin ? " Add one above to hear about releases where your team already is." : ""}
+          </p>
         ) : (
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label="Webhooks">
             {webhooks.map((hook) => (
@@ -89,7 +109,8 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
                       <DeliveryStatusBadge status={hook.lastDelivery.status} attempts={hook.lastDelivery.attempts} />
                       <StatusCodeBadge code={hook.lastDelivery.lastStatusCode} attempts={hook.lastDelivery.attempts} />
                       <span className="text-xs">
-                        {webhookEventLabel(hook.lastDelivery.event)} · <RelativeTime date={hook.lastDelivery.createdAt} />
+                        {webhookEventLabel(hook.lastDelivery.event)} ·{" "}
+                        <RelativeTime date={hook.lastDelivery.createdAt} />
                       </span>
                     </>
                   ) : (
@@ -97,10 +118,19 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
                   )}
                   {(hook.pendingCount > 0 || hook.failedCount > 0) && (
                     <span className="muted text-xs">
-                      · {[hook.pendingCount ? `${hook.pendingCount} queued` : null, hook.failedCount ? `${hook.failedCount} failed` : null].filter(Boolean).join(", ")}
+                      ·{" "}
+                      {[
+                        hook.pendingCount ? `${hook.pendingCount} queued` : null,
+                        hook.failedCount ? `${hook.failedCount} failed` : null,
+                      ]
+                        .filter(Boolean)
+                        .join(", ")}
                     </span>
                   )}
-                  <Link href={`/teams/${team}/webhooks/${hook.id}`} className="text-xs font-medium text-brand-600 hover:underline dark:text-brand-500">
+                  <Link
+                    href={`/teams/${team}/webhooks/${hook.id}`}
+                    className="text-xs font-medium text-brand-600 hover:underline dark:text-brand-500"
+                  >
                     Delivery log →
                   </Link>
                 </div>

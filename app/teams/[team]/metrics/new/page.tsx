@@ -13,7 +13,11 @@ export default async function NewMetricPage({ params }: { params: Promise<{ team
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">New metric</h1>
-      <MetricForm teamSlug={team} prometheusConfigured={prometheus.url !== null} submit={createMetricDefinitionAction} />
+      <MetricForm
+        teamSlug={team}
+        prometheusConfigured={prometheus.url !== null}
+        submit={createMetricDefinitionAction}
+      />
     </div>
   );
 }

@@ -7,9 +7,18 @@ import { createEmbedLink } from "@/lib/embeds/create-embed-link";
 import type { CreateEmbedLinkInput } from "@/lib/embeds/embed-schemas";
 import { revokeEmbedLink, type RevokeEmbedLinkInput } from "@/lib/embeds/revoke-embed-link";
 import { explainEvaluation, type ExplainEvaluationInput } from "@/lib/evaluation/explain-evaluation";
-import { changeReleaseStatus, type ChangeReleaseStatusInput, type StatusChangeResult } from "@/lib/releases/change-release-status";
+import {
+  changeReleaseStatus,
+  type ChangeReleaseStatusInput,
+  type StatusChangeResult,
+} from "@/lib/releases/change-release-status";
 import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
-import { setRollout, type RolloutConflict, type SetRolloutInput, type SetRolloutResult } from "@/lib/releases/set-rollout";
+import {
+  setRollout,
+  type RolloutConflict,
+  type SetRolloutInput,
+  type SetRolloutResult,
+} from "@/lib/releases/set-rollout";
 import { archiveRelease, type ArchiveReleaseInput } from "@/lib/releases/archive-release";
 import { updateRelease, type UpdateReleaseInput } from "@/lib/releases/update-release";
 

@@ -24,7 +24,14 @@ import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { PendingChangeRequests } from "@/components/releases/pending-change-requests";
 import { listEmbedLinks } from "@/lib/embeds/list-embed-links";
 import { EmbedSection } from "@/components/embeds/embed-section";
-import { cancelChangeRequestAction, changeReleaseStatusAction, createEmbedLinkAction, explainEvaluationAction, revokeEmbedLinkAction, setRolloutAction } from "./actions";
+import {
+  cancelChangeRequestAction,
+  changeReleaseStatusAction,
+  createEmbedLinkAction,
+  explainEvaluationAction,
+  revokeEmbedLinkAction,
+  setRolloutAction,
+} from "./actions";
 
 type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
 
@@ -43,7 +50,12 @@ export default async function ReleasePage({ params, searchParams }: Props) {
     listAuditEvents(access, { releaseId: release.id, limit: 50 }),
     listMetricDefinitions(access),
     // Only editors see the change preview; never fails the page (null: no estimate).
-    canEdit ? usersSeenLastDay(context, { releaseKey: release.key, cohortKeys: [...release.cohorts.map((c) => c.key), "default"] }) : null,
+    canEdit
+      ? usersSeenLastDay(context, {
+          releaseKey: release.key,
+          cohortKeys: [...release.cohorts.map((c) => c.key), "default"],
+        })
+      : null,
     getApprovalPolicy(access, { environmentId: environment.id }),
     listChangeRequests(access, { releaseKey: release.key, environmentKey: environment.key, decidedLimit: 0 }),
     listEmbedLinks(access, { releaseKey: release.key }),
@@ -70,7 +82,10 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               <h1 className="text-2xl font-semibold tracking-tight">{release.name}</h1>
               <StatusBadge status={rollout.status} />
               {release.critical && (
-                <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200" title="The approval policy may hold every change to this release for a second person">
+                <span
+                  className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200"
+                  title="The approval policy may hold every change to this release for a second person"
+                >
                   Critical
                 </span>
               )}
@@ -81,7 +96,10 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               {canEdit && (
                 <>
                   {" · "}
-                  <Link href={`${path}/edit?env=${environment.key}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  <Link
+                    href={`${path}/edit?env=${environment.key}`}
+                    className="text-brand-600 hover:underline dark:text-brand-100"
+                  >
                     Edit details
                   </Link>
                 </>
@@ -100,10 +118,21 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               version={rollout.version}
               canEdit={canEdit}
               exposureSummary={[
-                ...release.cohorts.map((c) => ({ name: c.name, basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints ?? rollout.defaultBasisPoints) })),
-                { name: "Everyone else", basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints) },
+                ...release.cohorts.map((c) => ({
+                  name: c.name,
+                  basisPoints: effectiveBasisPoints(rollout.status, c.basisPoints ?? rollout.defaultBasisPoints),
+                })),
+                {
+                  name: "Everyone else",
+                  basisPoints: effectiveBasisPoints(rollout.status, rollout.defaultBasisPoints),
+                },
               ]}
-              approval={{ rules: policy, critical: release.critical, percentages: savedPercentages, universalCohorts: release.universalCohorts }}
+              approval={{
+                rules: policy,
+                critical: release.critical,
+                percentages: savedPercentages,
+                universalCohorts: release.universalCohorts,
+              }}
               run={changeReleaseStatusAction}
             />
           </div>
@@ -121,7 +150,13 @@ export default async function ReleasePage({ params, searchParams }: Props) {
             ))}
           </p>
         )}
-        <PendingChangeRequests teamSlug={team} requests={requests.pending} actorId={actor.id} isAdmin={roleAtLeast(access.role, "admin")} cancel={cancelChangeRequestAction} />
+        <PendingChangeRequests
+          teamSlug={team}
+          requests={requests.pending}
+          actorId={actor.id}
+          isAdmin={roleAtLeast(access.role, "admin")}
+          cancel={cancelChangeRequestAction}
+        />
         <RolloutEditor
           key={`${environment.key}`}
           teamSlug={team}
@@ -159,8 +194,18 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           revoke={revokeEmbedLinkAction}
         />
         <div className="grid gap-5 lg:grid-cols-2">
-          <WhoGetsIt teamSlug={team} releaseKey={release.key} environment={{ key: environment.key, name: environment.name }} explain={explainEvaluationAction} />
-          <CodeSnippets releaseKey={release.key} environmentName={environment.name} origin={origin} apiKeysHref={`/teams/${team}/api-keys`} />
+          <WhoGetsIt
+            teamSlug={team}
+            releaseKey={release.key}
+            environment={{ key: environment.key, name: environment.name }}
+            explain={explainEvaluationAction}
+          />
+          <CodeSnippets
+            releaseKey={release.key}
+            environmentName={environment.name}
+            origin={origin}
+            apiKeysHref={`/teams/${team}/api-keys`}
+          />
         </div>
         <AuditTrail entries={audit} />
       </div>

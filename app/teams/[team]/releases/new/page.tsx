@@ -15,7 +15,12 @@ export default async function NewReleasePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">New release</h1>
-      <ReleaseForm teamSlug={team} environmentKey={environment.key} members={members.map((m) => ({ id: m.userId, name: m.name }))} submit={createReleaseAction} />
+      <ReleaseForm
+        teamSlug={team}
+        environmentKey={environment.key}
+        members={members.map((m) => ({ id: m.userId, name: m.name }))}
+        submit={createReleaseAction}
+      />
     </div>
   );
 }

@@ -10,16 +10,29 @@ import { orNotFound } from "@/lib/http/page-actor";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { DELIVERY_LOG_LIMIT, listWebhookDeliveries } from "@/lib/webhooks/list-webhook-deliveries";
 import { webhookEventLabel } from "@/lib/webhooks/webhook-event";
-import { deleteWebhookAction, retryWebhookDeliveryAction, rotateWebhookSecretAction, sendTestWebhookAction, setWebhookEnabledAction } from "../actions";
+import {
+  deleteWebhookAction,
+  retryWebhookDeliveryAction,
+  rotateWebhookSecretAction,
+  sendTestWebhookAction,
+  setWebhookEnabledAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 
-const actions = { sendTest: sendTestWebhookAction, setEnabled: setWebhookEnabledAction, rotateSecret: rotateWebhookSecretAction, remove: deleteWebhookAction };
+const actions = {
+  sendTest: sendTestWebhookAction,
+  setEnabled: setWebhookEnabledAction,
+  rotateSecret: rotateWebhookSecretAction,
+  remove: deleteWebhookAction,
+};
 
 export default async function WebhookPage({ params }: { params: Promise<{ team: string; webhookId: string }> }) {
   const { team, webhookId } = await params;
   const { access } = await getPageTeamContext(`/teams/${team}/webhooks/${webhookId}`, team);
-  const { isAdmin, webhook, deliveries, pendingCount, sendingSoon } = await orNotFound(listWebhookDeliveries(access, { webhookId }));
+  const { isAdmin, webhook, deliveries, pendingCount, sendingSoon } = await orNotFound(
+    listWebhookDeliveries(access, { webhookId }),
+  );
   return (
     <div className="space-y-5">
       <RefreshWhilePending active={pendingCount > 0} everyMs={sendingSoon ? 3_000 : 30_000} />
@@ -44,7 +57,14 @@ export default async function WebhookPage({ params }: { params: Promise<{ team: 
           · added <RelativeTime date={webhook.createdAt} /> by {webhook.createdByName}
         </p>
       </div>
-      {isAdmin && <WebhookActions teamSlug={team} webhook={{ ...webhook, pendingCount }} actions={actions} afterDeleteHref={`/teams/${team}/webhooks`} />}
+      {isAdmin && (
+        <WebhookActions
+          teamSlug={team}
+          webhook={{ ...webhook, pendingCount }}
+          actions={actions}
+          afterDeleteHref={`/teams/${team}/webhooks`}
+        />
+      )}
 
       <section className="card" aria-labelledby="deliveries-heading">
         <div className="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
@@ -52,12 +72,19 @@ export default async function WebhookPage({ params }: { params: Promise<{ team: 
             Deliveries
           </h2>
           <p className="muted mt-0.5 text-sm">
-            The last {DELIVERY_LOG_LIMIT}, newest first. A delivery is retried after 10 s, 30 s, 2 min, 10 min and 1 h, then given up; any 2xx answer counts as delivered.
+            The last {DELIVERY_LOG_LIMIT}, newest first. A delivery is retried after 10 s, 30 s, 2 min, 10 min and 1 h,
+            then given up; any 2xx answer counts as delivered.
           </p>
         </div>
         <DeliveryLog
           deliveries={deliveries}
-          retryButton={isAdmin && webhook.enabled ? (deliveryId) => <RetryDeliveryButton teamSlug={team} deliveryId={deliveryId} retry={retryWebhookDeliveryAction} /> : undefined}
+          retryButton={
+            isAdmin && webhook.enabled
+              ? (deliveryId) => (
+                  <RetryDeliveryButton teamSlug={team} deliveryId={deliveryId} retry={retryWebhookDeliveryAction} />
+                )
+              : undefined
+          }
         />
       </section>
     </div>

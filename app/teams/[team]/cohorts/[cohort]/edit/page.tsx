@@ -21,7 +21,10 @@ export default async function EditCohortPage({ params }: { params: Promise<{ tea
         <h2 id="archive-heading" className="font-semibold">
           Archive
         </h2>
-        <p className="muted text-sm">An archived cohort matches nobody and leaves the lists; its users fall to the cohorts after it. Restoring it brings it back as the last cohort.</p>
+        <p className="muted text-sm">
+          An archived cohort matches nobody and leaves the lists; its users fall to the cohorts after it. Restoring it
+          brings it back as the last cohort.
+        </p>
         <ArchiveCohortButton teamSlug={team} cohort={cohort} archive={archiveCohortAction} />
       </section>
     </div>

@@ -11,13 +11,21 @@ export const metadata: Metadata = { title: "Edit metric" };
 export default async function EditMetricPage({ params }: { params: Promise<{ team: string; metric: string }> }) {
   const { team, metric: metricKey } = await params;
   const { access } = await getPageTeamContext(`/teams/${team}/metrics/${metricKey}/edit`, team);
-  const [metrics, prometheus] = await Promise.all([listEditableMetricDefinitions(access), getPrometheusSettings(access)]);
+  const [metrics, prometheus] = await Promise.all([
+    listEditableMetricDefinitions(access),
+    getPrometheusSettings(access),
+  ]);
   const metric = metrics.find((m) => m.key === metricKey);
   if (!metric) notFound();
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {metric.name}</h1>
-      <MetricForm teamSlug={team} initial={metric} prometheusConfigured={prometheus.url !== null} submit={updateMetricDefinitionAction} />
+      <MetricForm
+        teamSlug={team}
+        initial={metric}
+        prometheusConfigured={prometheus.url !== null}
+        submit={updateMetricDefinitionAction}
+      />
     </div>
   );
 }

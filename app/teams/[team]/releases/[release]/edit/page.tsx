@@ -16,7 +16,10 @@ export default async function EditReleasePage({ params, searchParams }: Props) {
   const [{ team, release: releaseKey }, { env }] = await Promise.all([params, searchParams]);
   const context = await getPageTeamContext(`/teams/${team}/releases/${releaseKey}/edit`, team, env);
   const { environment } = context;
-  const [release, { members }] = await Promise.all([orNotFound(getReleaseView(context, { releaseKey })), listTeamMembers(context.access, { orderBy: "name" })]);
+  const [release, { members }] = await Promise.all([
+    orNotFound(getReleaseView(context, { releaseKey })),
+    listTeamMembers(context.access, { orderBy: "name" }),
+  ]);
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {release.name}</h1>
@@ -25,14 +28,23 @@ export default async function EditReleasePage({ params, searchParams }: Props) {
         environmentKey={environment.key}
         members={members.map((m) => ({ id: m.userId, name: m.name }))}
         releaseKey={release.key}
-        initial={{ key: release.key, name: release.name, description: release.description, ownerId: release.owner?.id ?? "", critical: release.critical }}
+        initial={{
+          key: release.key,
+          name: release.name,
+          description: release.description,
+          ownerId: release.owner?.id ?? "",
+          critical: release.critical,
+        }}
         submit={updateReleaseAction}
       />
       <section className="card max-w-3xl space-y-2 p-5" aria-labelledby="archive-heading">
         <h2 id="archive-heading" className="font-semibold">
           Archive
         </h2>
-        <p className="muted text-sm">An archived release is no longer evaluated (SDKs use their default value) and leaves the lists. Only a release that serves nobody can be archived.</p>
+        <p className="muted text-sm">
+          An archived release is no longer evaluated (SDKs use their default value) and leaves the lists. Only a release
+          that serves nobody can be archived.
+        </p>
         <ArchiveReleaseButton
           teamSlug={team}
           environmentKey={environment.key}

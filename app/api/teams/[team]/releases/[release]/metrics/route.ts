@@ -12,7 +12,11 @@ export const dynamic = "force-dynamic";
 // Live data: a cached answer would show a stale chart on refresh.
 const HEADERS = { "Cache-Control": "no-store" };
 
-const failure = () => Response.json({ error: { code: "internal", message: "Could not load the chart data. Try again." } }, { status: 500, headers: HEADERS });
+const failure = () =>
+  Response.json(
+    { error: { code: "internal", message: "Could not load the chart data. Try again." } },
+    { status: 500, headers: HEADERS },
+  );
 
 /**
  * The release page's chart data: GET ?env=&range=1h|6h|24h|7d (or from=&to=)&metrics=&cohorts=
@@ -28,7 +32,10 @@ export const GET = routeHandler<{ team: string; release: string }>(async (reques
     const data = await readReleaseChartData(context, { releaseKey: release, query });
     return Response.json(encodeChartColumns(data), { headers: HEADERS });
   } catch (error) {
-    const { status, ...body } = errorResponse(error, `[http] ${request.method} ${new URL(request.url).pathname} failed`);
+    const { status, ...body } = errorResponse(
+      error,
+      `[http] ${request.method} ${new URL(request.url).pathname} failed`,
+    );
     // Unexpected (already logged): the chart's own words, not the generic ones.
     if (status >= 500) return failure();
     return Response.json({ error: body }, { status, headers: HEADERS });

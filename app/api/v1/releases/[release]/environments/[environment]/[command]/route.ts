@@ -7,8 +7,20 @@ import { restCommandSchema } from "@/lib/http/rest/rest-schemas";
 export const dynamic = "force-dynamic";
 
 /** POST …/start | pause | resume | promote | rollback | restart */
-export const POST = restRoute<{ release: string; environment: string; command: string }>(async ({ params, principal, body }) => {
-  const command = restCommandSchema.safeParse(params.command);
-  if (!command.success) throw new NotFoundError(`No such command "${params.command}"; use one of ${restCommandSchema.options.join(", ")}`);
-  return restRolloutChangeResponse(await restRunCommand(principal, { releaseKey: params.release, environmentKey: params.environment }, command.data, await body()));
-});
+export const POST = restRoute<{ release: string; environment: string; command: string }>(
+  async ({ params, principal, body }) => {
+    const command = restCommandSchema.safeParse(params.command);
+    if (!command.success)
+      throw new NotFoundError(
+        `No such command "${params.command}"; use one of ${restCommandSchema.options.join(", ")}`,
+      );
+    return restRolloutChangeResponse(
+      await restRunCommand(
+        principal,
+        { releaseKey: params.release, environmentKey: params.environment },
+        command.data,
+        await body(),
+      ),
+    );
+  },
+);

@@ -5,5 +5,11 @@ import { restRoute } from "@/lib/http/rest/rest-route";
 export const dynamic = "force-dynamic";
 
 export const PUT = restRoute<{ release: string; environment: string }>(async ({ params, principal, body }) =>
-  restRolloutChangeResponse(await restSetPercentages(principal, { releaseKey: params.release, environmentKey: params.environment }, await body())),
+  restRolloutChangeResponse(
+    await restSetPercentages(
+      principal,
+      { releaseKey: params.release, environmentKey: params.environment },
+      await body(),
+    ),
+  ),
 );
