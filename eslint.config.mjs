@@ -63,10 +63,9 @@ const config = [
       ],
     },
   },
-  // Pages and layouts resolve access and call reads; the database stays behind them.
+  // Pages, layouts and route handlers resolve access and call reads or use cases; the database stays behind them.
   {
     files: ["app/**"],
-    ignores: ["app/api/**"],
     rules: {
       "no-restricted-imports": [
         "error",
