@@ -7,6 +7,7 @@ import type { CreateReleaseInput } from "@/lib/releases/create-release";
 import type { UpdateReleaseInput } from "@/lib/releases/update-release";
 import { Field } from "@/components/forms/field";
 import { useAction } from "@/components/forms/use-action";
+import { keyFromName } from "@/components/forms/key-from-name";
 
 type Member = { id: string; name: string };
 type Values = { key: string; name: string; description: string; ownerId: string; critical: boolean };
@@ -82,15 +83,7 @@ export function ReleaseForm(props: Props) {
             const name = e.target.value;
             set("name", name);
             // Suggest a key from the name until someone types one.
-            if (!editing && !keyTouched)
-              set(
-                "key",
-                name
-                  .toLowerCase()
-                  .replace(/[^a-z0-9]+/g, "-")
-                  .replace(/^-+|-+$/g, "")
-                  .slice(0, 64),
-              );
+            if (!editing && !keyTouched) set("key", keyFromName(name));
           }}
           required
         />

@@ -22,6 +22,7 @@ import {
 } from "@/lib/metrics/metric-types";
 import { fieldErrorsOf } from "@/lib/validation/parse-input";
 import { MetricConflictNotice } from "./metric-conflict-notice";
+import { keyFromName } from "@/components/forms/key-from-name";
 
 type Editable = MetricDefinitionView & { version: number };
 type Values = Omit<MetricDefinitionView, "query" | "sampleQuery"> & { query: string; sampleQuery: string };
@@ -163,15 +164,7 @@ export function MetricForm(props: Props) {
               const name = e.target.value;
               set("name", name);
               // Suggest a key from the name until someone types one.
-              if (!keyTouched)
-                set(
-                  "key",
-                  name
-                    .toLowerCase()
-                    .replace(/[^a-z0-9]+/g, "-")
-                    .replace(/^-+|-+$/g, "")
-                    .slice(0, 64),
-                );
+              if (!keyTouched) set("key", keyFromName(name));
             }}
           />
         </Field>
