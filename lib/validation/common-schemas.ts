@@ -4,8 +4,8 @@ import { MAX_BASIS_POINTS } from "@/lib/domain/percent";
 export const teamSlugSchema = z.string().trim().min(1, "Team is required").max(64);
 export const environmentKeySchema = z.string().trim().min(1, "Environment is required").max(64);
 
-// What SDKs send as the flag key: stable, URL-safe, case-sensitive.
-export const releaseKeySchema = z
+// What SDKs and applications send as keys (releases, cohorts, metrics): stable, URL-safe, case-sensitive.
+export const keySchema = z
   .string()
   .trim()
   .min(1, "Key is required")
@@ -14,6 +14,8 @@ export const releaseKeySchema = z
     /^[a-z0-9][a-z0-9._-]*$/,
     "Key may contain lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
   );
+
+export const releaseKeySchema = keySchema;
 
 export const basisPointsSchema = z
   .number({ error: "Percentage must be a number" })

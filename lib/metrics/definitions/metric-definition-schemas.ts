@@ -1,20 +1,12 @@
 import { z } from "zod";
 import { checkPromqlTemplate } from "@/lib/metrics/prometheus/promql-template";
 import { BAD_DIRECTIONS, METRIC_KINDS, METRIC_SOURCES, type MetricKind } from "@/lib/metrics/metric-types";
-import { teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
+import { keySchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
 
 // No server-only imports: the metric form runs these same schemas as you type.
 
 // What applications send as `metric` in observations: stable, URL-safe, like release keys.
-export const metricKeySchema = z
-  .string()
-  .trim()
-  .min(1, "Key is required")
-  .max(64, "Key must be at most 64 characters")
-  .regex(
-    /^[a-z0-9][a-z0-9._-]*$/,
-    "Key may contain lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
-  );
+export const metricKeySchema = keySchema;
 
 const templateSchema = z
   .string()
