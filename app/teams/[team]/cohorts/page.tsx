@@ -8,6 +8,7 @@ import { describeDefinition } from "@/lib/domain/cohort-rules";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { moveCohortAction, restoreCohortAction } from "./actions";
+import { ArchivedList } from "@/components/common/archived-list";
 
 export const metadata: Metadata = { title: "Cohorts" };
 
@@ -73,32 +74,22 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
           ))}
         </ol>
       )}
-      {archived.length > 0 && (
-        <details className="card">
-          <summary className="cursor-pointer px-5 py-3 text-sm font-medium">
-            Archived cohorts ({archived.length})
-          </summary>
-          <ul
-            className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800"
-            aria-label="Archived cohorts"
-          >
-            {archived.map((cohort) => (
-              <li key={cohort.key} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
-                <div className="min-w-0">
-                  <p className="font-medium">
-                    {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
-                  </p>
-                  <p className="muted break-words text-xs">
-                    {describeDefinition(cohort.definition)} · archived{" "}
-                    {cohort.archivedAt && <RelativeTime date={cohort.archivedAt} />}
-                  </p>
-                </div>
-                {canEdit && <RestoreCohortButton teamSlug={team} cohort={cohort} restore={restoreCohortAction} />}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <ArchivedList label="Archived cohorts" count={archived.length}>
+        {archived.map((cohort) => (
+          <li key={cohort.key} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+            <div className="min-w-0">
+              <p className="font-medium">
+                {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
+              </p>
+              <p className="muted break-words text-xs">
+                {describeDefinition(cohort.definition)} · archived{" "}
+                {cohort.archivedAt && <RelativeTime date={cohort.archivedAt} />}
+              </p>
+            </div>
+            {canEdit && <RestoreCohortButton teamSlug={team} cohort={cohort} restore={restoreCohortAction} />}
+          </li>
+        ))}
+      </ArchivedList>
     </div>
   );
 }

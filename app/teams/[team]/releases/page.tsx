@@ -8,6 +8,7 @@ import { listArchivedReleases, listReleases } from "@/lib/releases/list-releases
 import { RestoreReleaseButton } from "@/components/releases/restore-release-button";
 import { RelativeTime } from "@/components/common/relative-time";
 import { restoreReleaseAction } from "./actions";
+import { ArchivedList } from "@/components/common/archived-list";
 
 export const metadata: Metadata = { title: "Releases" };
 
@@ -39,30 +40,20 @@ export default async function ReleasesPage({ params, searchParams }: Props) {
         </div>
       </div>
       <ReleaseTable releases={releases} teamSlug={team} environmentKey={environment.key} />
-      {archived.length > 0 && (
-        <details className="card">
-          <summary className="cursor-pointer px-5 py-3 text-sm font-medium">
-            Archived releases ({archived.length})
-          </summary>
-          <ul
-            className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800"
-            aria-label="Archived releases"
-          >
-            {archived.map((release) => (
-              <li key={release.key} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
-                <p className="min-w-0">
-                  <span className="font-medium">{release.name}</span>{" "}
-                  <span className="muted font-mono text-xs">{release.key}</span>
-                  <span className="muted block text-xs">
-                    archived {release.archivedAt && <RelativeTime date={release.archivedAt} />}
-                  </span>
-                </p>
-                {canEdit && <RestoreReleaseButton teamSlug={team} release={release} restore={restoreReleaseAction} />}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <ArchivedList label="Archived releases" count={archived.length}>
+        {archived.map((release) => (
+          <li key={release.key} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+            <p className="min-w-0">
+              <span className="font-medium">{release.name}</span>{" "}
+              <span className="muted font-mono text-xs">{release.key}</span>
+              <span className="muted block text-xs">
+                archived {release.archivedAt && <RelativeTime date={release.archivedAt} />}
+              </span>
+            </p>
+            {canEdit && <RestoreReleaseButton teamSlug={team} release={release} restore={restoreReleaseAction} />}
+          </li>
+        ))}
+      </ArchivedList>
     </div>
   );
 }
