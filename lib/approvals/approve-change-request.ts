@@ -10,7 +10,12 @@ import { ConflictError, ForbiddenError } from "@/lib/errors/domain-errors";
 import { applyRolloutChange, type RolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type LoadedRollout } from "@/lib/rollouts/load-rollout";
 import { parseInput } from "@/lib/validation/parse-input";
-import type { ChangeRequestView, ProposedPercentages } from "@/lib/change-requests/change-request-view";
+import {
+  isPlanRequestKind,
+  type ChangeRequestView,
+  type ProposedPercentages,
+} from "@/lib/change-requests/change-request-view";
+import { planRequestApplication } from "@/lib/plans/apply-plan-request";
 import { recordChangeRequestStep } from "@/lib/change-requests/change-request-events";
 import { decideChangeRequestSchema } from "@/lib/change-requests/change-request-schemas";
 import { isOwnRequest } from "@/lib/change-requests/create-change-request";
@@ -55,6 +60,15 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
         ids: requestIds(row),
         request: approved,
       });
+      return approved;
+    }
+
+    if (isPlanRequestKind(row.kind)) {
+      const plan = await planRequestApplication(tx, access, row);
+      if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
+      const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
+      await plan.apply(note);
+      await recordChangeRequestStep(tx, "applied", { team, actor: access.actor, ids: requestIds(row), request: approved });
       return approved;
     }
 

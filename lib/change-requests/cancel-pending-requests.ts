@@ -4,14 +4,20 @@ import type { Prisma, Tx } from "@/lib/db/client";
 import { recordChangeRequestStep } from "./change-request-events";
 import { CHANGE_REQUEST_INCLUDE, requestIds, toChangeRequestView } from "./to-change-request-view";
 
-/** Roll back makes every pending request for that release and environment moot. */
+/** Roll back makes every pending request for that release and environment moot (a cancelled plan, its own). */
 export async function cancelPendingRequests(
   tx: Tx,
   access: TeamActor,
-  ids: { releaseId: string; environmentId: string },
+  ids: { releaseId: string; environmentId: string; kinds?: readonly string[] },
   note: string,
 ) {
-  return cancelPendingWhere(tx, access, { teamId: access.teamId, ...ids }, note);
+  const { kinds, ...where } = ids;
+  return cancelPendingWhere(
+    tx,
+    access,
+    { teamId: access.teamId, ...where, ...(kinds ? { kind: { in: [...kinds] } } : {}) },
+    note,
+  );
 }
 
 /**

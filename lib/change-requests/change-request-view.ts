@@ -2,11 +2,21 @@ import type { RolloutChange } from "@/lib/domain/rollout-diff";
 
 /** Requests about one release in one environment. */
 export const ROLLOUT_REQUEST_KINDS = ["set_rollout", "promote", "start", "pause", "resume", "restart"] as const;
+/**
+ * Requests about a release's rollout plan in one environment: starting it (every step as
+ * written), changing the steps still to come, or taking the next step early.
+ */
+export const PLAN_REQUEST_KINDS = ["plan_start", "plan_update", "plan_skip"] as const;
 /** Requests about a cohort: they change who gets releases in every environment at once. */
 export const COHORT_REQUEST_KINDS = ["cohort_update", "cohort_move", "cohort_archive"] as const;
-export const CHANGE_REQUEST_KINDS = [...ROLLOUT_REQUEST_KINDS, ...COHORT_REQUEST_KINDS] as const;
+export const CHANGE_REQUEST_KINDS = [...ROLLOUT_REQUEST_KINDS, ...PLAN_REQUEST_KINDS, ...COHORT_REQUEST_KINDS] as const;
 export type RolloutRequestKind = (typeof ROLLOUT_REQUEST_KINDS)[number];
 export type CohortRequestKind = (typeof COHORT_REQUEST_KINDS)[number];
+export type PlanRequestKind = (typeof PLAN_REQUEST_KINDS)[number];
+
+export function isPlanRequestKind(kind: string): kind is PlanRequestKind {
+  return (PLAN_REQUEST_KINDS as readonly string[]).includes(kind);
+}
 export type ChangeRequestKind = (typeof CHANGE_REQUEST_KINDS)[number];
 
 export function isCohortRequestKind(kind: string): kind is CohortRequestKind {

@@ -8,6 +8,12 @@ const STATUS_COMMANDS: Partial<Record<ChangeRequestKind, string>> = {
   restart: "Restart as a draft (everyone back to 0%)",
 };
 
+const PLAN_COMMANDS: Partial<Record<ChangeRequestKind, string>> = {
+  plan_start: "Start the rollout plan",
+  plan_update: "Change the plan's steps still to come",
+  plan_skip: "Take the plan's next step now",
+};
+
 export function describeChangeRequest(
   kind: ChangeRequestKind,
   before: ProposedPercentages,
@@ -15,6 +21,11 @@ export function describeChangeRequest(
 ): string {
   const command = STATUS_COMMANDS[kind];
   if (command) return command;
+  const plan = PLAN_COMMANDS[kind];
+  if (plan) {
+    const change = describeRolloutChange(before, proposed);
+    return change ? `${plan}: ${change} when it ends` : plan;
+  }
   if (kind === "start")
     return `Start the rollout (${describeRolloutChange({ defaultBasisPoints: 0, cohorts: {} }, before) || "at 0%"})`;
   return describeRolloutChange(before, proposed);

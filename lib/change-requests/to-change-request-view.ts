@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { diffRollout } from "@/lib/domain/rollout-diff";
-import type { ChangeRequestView } from "./change-request-view";
+import { isPlanRequestKind, type ChangeRequestView } from "./change-request-view";
 import { toChangeRequest } from "./change-request-row";
 import { describeCohortRequest } from "./cohort-request-payload";
 import { describeChangeRequest } from "./describe-change-request";
@@ -51,7 +51,7 @@ export function toChangeRequestView(
   }
   const { before, proposed } = rolloutRequestPayload(row);
   const changes =
-    kind === "set_rollout"
+    kind === "set_rollout" || isPlanRequestKind(kind)
       ? diffRollout(
           before,
           proposed,

@@ -23,6 +23,7 @@ import {
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
+import { pausePlanForHandChange } from "@/lib/plans/pause-plan-for-hand-change";
 
 export const setRolloutSchema = z.object({
   teamSlug: teamSlugSchema,
@@ -42,7 +43,13 @@ export type SetRolloutInput = z.input<typeof setRolloutSchema>;
 export type RolloutConflict = RolloutSnapshot;
 
 /** `pendingApproval`: the policy held the change back; nothing was applied. */
-export type SetRolloutResult = { changed: boolean; rollout: RolloutSnapshot; pendingApproval?: ChangeRequestView };
+export type SetRolloutResult = {
+  changed: boolean;
+  rollout: RolloutSnapshot;
+  pendingApproval?: ChangeRequestView;
+  /** A running plan was paused because percentages were set by hand. */
+  planPaused?: boolean;
+};
 
 /**
  * Sets per-cohort and default percentages of one release in one environment, against the
@@ -86,6 +93,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
     const summary = describeRolloutChange(before, proposed);
     if (!summary) return { changed: false, rollout: before };
 
+    const planPaused = await pausePlanForHandChange(tx, access, rollout.id);
     const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
     const universalCohorts = policy ? await universalCohortKeys(tx, access.teamId) : undefined;
     const reasons = approvalReasons(policy, {
@@ -108,7 +116,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
         comment: input.comment,
         expiryMinutes: policy.expiryMinutes,
       });
-      return { changed: false, rollout: before, pendingApproval };
+      return { changed: false, rollout: before, pendingApproval, planPaused };
     }
 
     const change = { kind: "percentages", percentages: proposed } as const;
@@ -118,6 +126,6 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       expectedVersion: input.expectedVersion,
       change,
     });
-    return { changed: true, rollout: after };
+    return { changed: true, rollout: after, planPaused };
   });
 }

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 import { STATUS_LABELS, type RolloutCommand } from "@/lib/domain/rollout-state";
 import { bumpConfigVersion } from "./bump-config-version";
+import { endActivePlans } from "./end-active-plans";
 import { loadRollout, snapshotOf, type LoadedRollout } from "./load-rollout";
 import { STATUS_AUDIT_ACTIONS, STATUS_AUDIT_VERBS } from "./rollout-audit-wording";
 import type { RolloutSnapshot } from "./rollout-snapshot";
@@ -80,6 +81,8 @@ export async function applyRolloutChange(tx: Tx, input: RolloutChangeInput): Pro
       cohorts: after.cohorts,
     },
   });
+  if (command === "rollback" || command === "promote")
+    await endActivePlans(tx, by, { rolloutId: rollout.id, releaseId: release.id, environmentId: environment.id }, command);
   if (command === "rollback") {
     await cancelPendingRequests(
       tx,

@@ -36,6 +36,12 @@ const HEADER_EMOJI: Record<string, string> = {
   "change_request.cancelled": ":heavy_multiplication_x:",
   "rollout.promoted": ":rocket:",
   "rollout.rolled_back": ":rewind:",
+  "plan.step_advanced": ":arrow_forward:",
+  "plan.held": ":double_vertical_bar:",
+  "plan.guardrail_breached": ":rotating_light:",
+  "plan.rolled_back": ":rewind:",
+  "plan.finished": ":checkered_flag:",
+  "plan.backend_unreachable": ":warning:",
   "webhook.test": ":wave:",
 };
 

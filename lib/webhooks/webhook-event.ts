@@ -8,6 +8,12 @@ export const WEBHOOK_EVENT_TYPES = [
   "change_request.cancelled",
   "rollout.promoted",
   "rollout.rolled_back",
+  "plan.step_advanced",
+  "plan.held",
+  "plan.guardrail_breached",
+  "plan.rolled_back",
+  "plan.finished",
+  "plan.backend_unreachable",
 ] as const;
 
 /** The events a webhook can subscribe to. */
@@ -26,6 +32,12 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType | typeof WEBHOOK_TEST
   "change_request.cancelled": "Change request cancelled",
   "rollout.promoted": "Promoted",
   "rollout.rolled_back": "Rolled back",
+  "plan.step_advanced": "Plan step taken",
+  "plan.held": "Plan holding",
+  "plan.guardrail_breached": "Guardrail breached",
+  "plan.rolled_back": "Rolled back automatically",
+  "plan.finished": "Plan finished",
+  "plan.backend_unreachable": "Metrics backend unreachable",
   "webhook.test": "Test event",
 };
 

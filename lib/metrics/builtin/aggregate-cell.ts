@@ -89,6 +89,13 @@ export class AggregateCell {
     };
   }
 
+  /** Any quantile of the latency sketch (0 ≤ q ≤ 1); null without samples or for other shapes. */
+  quantile(q: number): number | null {
+    if (!this.latency || this.latency.count <= 0 || !(q >= 0 && q <= 1)) return null;
+    const value = this.latency.getValueAtQuantile(q);
+    return Number.isFinite(value) ? value : null;
+  }
+
   /** An exposure cell from its parts (the evaluation thread counts; the flush thread stores). */
   static exposure(count: number, registers: Uint8Array): AggregateCell {
     const cell = new AggregateCell("exposure");
