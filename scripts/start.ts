@@ -42,6 +42,11 @@ if (process.env.GLIDEPATH_SEED_DEMO !== "0" && (embedded || process.env.GLIDEPAT
 await buildIfStale();
 // Simulated shoppers for the demo team, so the release pages' charts are live from the start.
 const demoTraffic = demoSdkKey !== null && process.env.GLIDEPATH_DEMO_TRAFFIC !== "0";
+if (demoTraffic) {
+  // The demo's rollout plan: the controller catches the mobile regression within minutes.
+  const { ensureDemoPlan } = await import("../lib/seed/ensure-demo-plan");
+  if (await ensureDemoPlan()) console.log("✓ Started the demo rollout plan on New checkout flow in Production");
+}
 
 console.log(`
   Glidepath is starting on ${process.env.NEXTAUTH_URL}${plan.host ? ` (listening on ${plan.host})` : ""}

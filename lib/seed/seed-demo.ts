@@ -1,5 +1,6 @@
 import { getDb, type Db, type Prisma, type Tx } from "@/lib/db/client";
 import { DEMO_TEAMS } from "./demo-data";
+import { DEMO_PLAN_TEMPLATES } from "./demo-plan-templates";
 import { backfillDemoMetrics, DEMO_METRICS, seedTeamMetrics } from "./demo-metrics";
 import { DEMO_TEAM_SLUG, DEMO_USERS } from "./demo-users";
 import { planTeam, type TeamPlan } from "./plan-team";
@@ -183,6 +184,21 @@ async function seedTeam(
   }
 
   await seedTeamMetrics(tx, team.id, DEMO_METRICS[seed.slug] ?? [], at, audit);
+  for (const template of DEMO_PLAN_TEMPLATES[seed.slug] ?? []) {
+    await tx.planTemplate.create({
+      data: {
+        teamId: team.id,
+        key: template.key,
+        name: template.name,
+        description: template.description,
+        steps: JSON.stringify(template.definition.steps),
+        guardrails: JSON.stringify(template.definition.guardrails),
+        updatedByName: user(seed.members[0]!.email).name,
+        createdAt: at(seed.at),
+        updatedAt: at(seed.at),
+      },
+    });
+  }
 
   for (const r of seed.releases) {
     const release = await tx.release.create({

@@ -65,15 +65,18 @@ export function varianceForHalfWidth(halfWidth: number, alpha: number, tau2: num
   return low;
 }
 
-/** An estimate of a mean and the variance of that estimate. */
-export type MeanEstimate = { mean: number; variance: number };
+/** An estimate of a mean, the variance of that estimate, and the mean with the event floor added (never zero). */
+export type MeanEstimate = { mean: number; variance: number; flooredMean: number };
 
 /**
  * Whether the mixture test of H0: μ_T = (1+θ)·μ_C rejects, on D = μ̂_T − (1+θ)μ̂_C with variance
- * V_T + (1+θ)²V_C. Each θ has its own test, so τ² may depend on θ: (δ·scale·max(1, 1+θ))², the
- * effect worth detecting on the control's scale, growing with the hypothesised treatment mean.
- * With a τ² fixed in θ, the test of a large θ has V ≫ τ², where the boundary grows like V, not
- * √V: every θ far enough out would be accepted and no interval would ever be bounded above.
+ * V_T + (1+θ)²V_C. Each θ has its own test, so τ² may depend on θ: τ = δ·m with m the larger of
+ * the hypothesised treatment mean (1+θ)·μ̃_C, the control mean μ̃_C and treatment's own μ̃_T
+ * (floored means, plug-ins like the variance; under H0 they all tend to max(1, 1+θ)·μ_C).
+ * Why not a fixed τ²: the test of a large θ has V ≫ τ², where the boundary grows like V, not
+ * √V, so every θ far enough out would be accepted and no interval would be bounded above. Why
+ * treatment's mean: against a control near zero, δ·μ̃_C is so small next to treatment's own
+ * noise that no data, however bad, would reject (a mixture tuned far below the truth is blind).
  */
 export function ratioRejects(
   theta: number,
@@ -81,11 +84,15 @@ export function ratioRejects(
   control: MeanEstimate,
   alpha: number,
   effect: number,
-  scale: number,
 ): boolean {
   const r = 1 + theta;
-  const tau = effect * scale * Math.max(1, r);
-  return mixtureRejects(treatment.mean - r * control.mean, treatment.variance + r * r * control.variance, alpha, tau * tau);
+  const tau = effect * Math.max(control.flooredMean, r * control.flooredMean, treatment.flooredMean);
+  return mixtureRejects(
+    treatment.mean - r * control.mean,
+    treatment.variance + r * r * control.variance,
+    alpha,
+    tau * tau,
+  );
 }
 
 const UNBOUNDED_RATIO = 1e12;
@@ -105,7 +112,8 @@ function boundary(accepted: number, rejected: number, rejects: (r: number) => bo
 /**
  * The confidence sequence for θ = μ_T/μ_C − 1, as the set of θ that `ratioRejects` does not
  * reject (so the interval shown and the decision at the tolerance agree). Below the estimate D
- * falls with θ while the boundary grows, so there is one crossing; above it the search doubles
+ * falls with θ while the boundary grows (τ is treatment's there), so there is one crossing;
+ * above it the search doubles
  * until a rejection and bisects, and reports an unbounded upper end (null) when none comes —
  * a control that can't yet be told from zero (Fieller's case).
  */
@@ -114,9 +122,8 @@ export function ratioConfidenceSequence(
   control: MeanEstimate,
   alpha: number,
   effect: number,
-  scale: number,
 ): { lower: number; upper: number | null } {
-  const rejects = (r: number) => ratioRejects(r - 1, treatment, control, alpha, effect, scale);
+  const rejects = (r: number) => ratioRejects(r - 1, treatment, control, alpha, effect);
   let accepted: number | null = control.mean > 0 ? treatment.mean / control.mean : null;
   if (accepted === null) {
     for (let r = 1; r <= UNBOUNDED_RATIO; r *= 2) {
@@ -143,7 +150,7 @@ export type ArmMoments = {
   mean: number;
   /** The variance of one unit's value, computed at the floored mean (see eventFloor). */
   unitVariance: number;
-  /** The mean with the event floor added: never zero, so it can scale the relative test. */
+  /** The mean with the event floor added: never zero, so it can scale the relative test's τ². */
   flooredMean: number;
 };
 
@@ -170,8 +177,13 @@ export function compareMeans(treatment: ArmMoments, control: ArmMoments, setting
     return { waiting: true, estimate: null, lower: null, upper: null, needed };
   }
   const effect = effectWorthDetecting(tolerance);
-  const t = { mean: treatment.mean, variance: treatment.unitVariance / treatment.n };
-  const c = { mean: control.mean, variance: control.unitVariance / control.n };
+  const estimateOf = (arm: ArmMoments) => ({
+    mean: arm.mean,
+    variance: arm.unitVariance / arm.n,
+    flooredMean: arm.flooredMean,
+  });
+  const t = estimateOf(treatment);
+  const c = estimateOf(control);
   if (tolerance.kind === "absolute") {
     const estimate = t.mean - c.mean;
     const halfWidth = mixtureHalfWidth(t.variance + c.variance, alpha, effect * effect);
@@ -179,7 +191,7 @@ export function compareMeans(treatment: ArmMoments, control: ArmMoments, setting
     return { waiting: false, ...harm, needed };
   }
   const estimate = c.mean > 0 ? t.mean / c.mean - 1 : null;
-  const interval = ratioConfidenceSequence(t, c, alpha, effect, control.flooredMean);
+  const interval = ratioConfidenceSequence(t, c, alpha, effect);
   return { waiting: false, ...toHarm({ estimate, ...interval }, badDirection), needed };
 }
 

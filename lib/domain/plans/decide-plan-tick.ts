@@ -84,20 +84,19 @@ export type TickInput = {
   plan: PlanState;
   /** What the release serves now. */
   served: PlanPercentages;
+  /** Every cohort the plan could judge: the team's cohorts and everyone else ("default"). */
   cohorts: readonly JudgedCohort[];
   metrics: readonly JudgedMetric[];
   data: TickData;
 };
 
-/** Every key the plan ever sets: the comparisons the error budget is split over, fixed for the plan. */
-export function planComparisonKeys(steps: readonly PlanStep[]): string[] {
-  const keys = new Set<string>();
-  for (const step of steps) for (const key of Object.keys(step.targets)) keys.add(key);
-  return [...keys].sort();
-}
-
-export function comparisonAlphas(plan: Pick<PlanState, "steps" | "guardrails">) {
-  const units = Math.max(1, planComparisonKeys(plan.steps).length);
+/**
+ * The error budget per comparison. `units` is every cohort the plan could judge (the team's
+ * cohorts and everyone else), fixed for the plan, so the split holds whichever of them end up
+ * with both a treatment and a control.
+ */
+export function comparisonAlphas(plan: Pick<PlanState, "steps" | "guardrails">, unitCount: number) {
+  const units = Math.max(1, unitCount);
   const metrics = Math.max(1, plan.guardrails.metrics.length);
   return {
     breach: plan.guardrails.alpha / (units * metrics),
@@ -158,7 +157,7 @@ export function decidePlanTick(input: TickInput): TickDecision {
 
 function judgeAll(input: TickInput, data: { cohorts: Record<string, CohortData | undefined> }): CohortVerdict[] {
   const { plan } = input;
-  const alphas = comparisonAlphas(plan);
+  const alphas = comparisonAlphas(plan, input.cohorts.length);
   return judgedCohorts(input.served, input.cohorts).map((cohort) => {
     const basisPoints = servedBasisPoints(input.served, cohort.key);
     const cohortData = data.cohorts[cohort.key];

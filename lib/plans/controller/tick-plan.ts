@@ -4,7 +4,7 @@ import { PLAN_AUTOMATION_ACTOR } from "@/lib/auth/system-actor";
 import type { Db, Tx } from "@/lib/db/client";
 import {
   decidePlanTick,
-  planComparisonKeys,
+  judgedCohorts,
   type CohortVerdict,
   type JudgedCohort,
   type JudgedMetric,
@@ -68,15 +68,15 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
     return { planId, action: "wait", detail: waitingFor };
   }
 
-  const keys = planComparisonKeys(plan.definition.steps);
+  // Every cohort may be judged, not only those the steps name: a cohort without its own
+  // percentage follows everyone else's.
   const cohortRows = await db.cohort.findMany({
-    where: { teamId, key: { in: keys.filter((k) => k !== EVERYONE_ELSE) } },
+    where: { teamId, archivedAt: null },
     select: { key: true, name: true },
+    orderBy: { priority: "asc" },
   });
-  const cohorts: JudgedCohort[] = keys.map((key) => ({
-    key,
-    name: key === EVERYONE_ELSE ? "everyone else" : (cohortRows.find((c) => c.key === key)?.name ?? key),
-  }));
+  const cohorts: JudgedCohort[] = [...cohortRows, { key: EVERYONE_ELSE, name: "everyone else" }];
+  const keys = judgedCohorts(served, cohorts).map((c) => c.key);
   const definitions = await db.metricDefinition.findMany({
     where: { teamId, key: { in: plan.definition.guardrails.metrics.map((m) => m.metricKey) } },
   });
@@ -87,7 +87,7 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
 
   const stepStartedAt = plan.stepStartedAt?.getTime() ?? now.getTime();
   const data: TickData =
-    metrics.length === 0 && keys.length === 0
+    metrics.length === 0 || keys.length === 0
       ? { ok: true, cohorts: {} }
       : await deps
           .readData(
