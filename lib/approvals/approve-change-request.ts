@@ -68,7 +68,12 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
       if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
       const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
       await plan.apply(note);
-      await recordChangeRequestStep(tx, "applied", { team, actor: access.actor, ids: requestIds(row), request: approved });
+      await recordChangeRequestStep(tx, "applied", {
+        team,
+        actor: access.actor,
+        ids: requestIds(row),
+        request: approved,
+      });
       return approved;
     }
 

@@ -26,7 +26,10 @@ export async function planRequestApplication(
   const plan = await loadPlan(tx, access.teamId, proposal.planId).catch(() => null);
   if (!plan) return { ok: false, why: "the plan no longer exists; nothing was applied" };
   if (plan.version !== proposal.planVersion)
-    return { ok: false, why: "the plan changed since the request (the controller or someone moved it); nothing was applied" };
+    return {
+      ok: false,
+      why: "the plan changed since the request (the controller or someone moved it); nothing was applied",
+    };
   const target = await loadRollout(tx, access.teamId, row.release.key, row.environment.key);
   if (target.rollout.version !== row.baseVersion)
     return {
@@ -40,7 +43,14 @@ export async function planRequestApplication(
     return {
       ok: true,
       apply: async (note) => {
-        await applyPlanStep(tx, { by: access, plan, toStep: 0, now: new Date(), reason: `plan started${note}`, action: "plan.started" });
+        await applyPlanStep(tx, {
+          by: access,
+          plan,
+          toStep: 0,
+          now: new Date(),
+          reason: `plan started${note}`,
+          action: "plan.started",
+        });
       },
     };
   }
@@ -66,7 +76,10 @@ export async function planRequestApplication(
   return {
     ok: true,
     apply: async (note) => {
-      await writePlan(tx, plan, { steps: JSON.stringify(definition.steps), guardrails: JSON.stringify(definition.guardrails) });
+      await writePlan(tx, plan, {
+        steps: JSON.stringify(definition.steps),
+        guardrails: JSON.stringify(definition.guardrails),
+      });
       await recordPlanEvent(tx, {
         by: access,
         plan,

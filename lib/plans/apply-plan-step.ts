@@ -80,7 +80,11 @@ export async function applyPlanStep(
     action: input.action ?? "plan.step_advanced",
     summary: `Took ${label}${changed ? `: ${changed}` : ""}${step.promote ? ", promoted to everyone" : ""} — ${input.reason}`,
     webhook: "plan.step_advanced",
-    before: { planId: plan.id, step: plan.currentStep, percentages: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts } },
+    before: {
+      planId: plan.id,
+      step: plan.currentStep,
+      percentages: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },
+    },
     after: { planId: plan.id, step: toStep, percentages: next },
   });
   return planVersion;

@@ -23,7 +23,11 @@ export async function cancelPlan(actor: Actor | null, rawInput: unknown): Promis
     await cancelPendingRequests(
       tx,
       access,
-      { releaseId: plan.release.id, environmentId: plan.environment.id, kinds: ["plan_start", "plan_update", "plan_skip"] },
+      {
+        releaseId: plan.release.id,
+        environmentId: plan.environment.id,
+        kinds: ["plan_start", "plan_update", "plan_skip"],
+      },
       "cancelled with the plan",
     );
     await recordPlanEvent(tx, {

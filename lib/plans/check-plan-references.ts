@@ -3,15 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { EVERYONE_ELSE, type PlanDefinition } from "@/lib/domain/plans/plan-types";
 import { ValidationError } from "@/lib/errors/domain-errors";
 import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
-import type { MetricDefinitionView } from "@/lib/metrics/metric-types";
-
-/** Why a metric can't guard a plan, or null when it can. */
-export function guardrailRefusal(metric: MetricDefinitionView): string | null {
-  if (metric.kind === "mean") return "Means can't be guardrails: no variance is stored to test them with";
-  if (metric.kind === "latency" && metric.source !== "builtin")
-    return "Latency guardrails need the built-in store's sketches; Prometheus latency can't be compared per request";
-  return null;
-}
+import { guardrailSupport } from "@/lib/metrics/guardrail-data/guardrail-support";
 
 /**
  * The cohorts and metrics a plan names exist in the team, and each guardrail fits its metric:
@@ -41,8 +33,8 @@ export async function checkPlanReferences(tx: Tx, teamId: string, definition: Pl
       errors[`${field}.metricKey`] = [`Unknown metric "${spec.metricKey}"`];
       return;
     }
-    const refusal = guardrailRefusal(metric);
-    if (refusal) errors[`${field}.metricKey`] = [refusal];
+    const support = guardrailSupport(metric);
+    if (!support.ok) errors[`${field}.metricKey`] = [support.why];
     else if (metric.kind === "latency" && spec.quantile === null)
       errors[`${field}.quantile`] = ["Choose the quantile to guard (p50, p95 or p99)"];
     else if (metric.kind !== "latency" && spec.quantile !== null)

@@ -9,7 +9,10 @@ import { checkPlanReferences } from "./check-plan-references";
 import { templateSchema } from "./plan-schemas";
 
 /** Adds a plan template to the team. Plans made from it keep their own copy. */
-export async function createPlanTemplate(actor: Actor | null, rawInput: unknown): Promise<{ key: string; version: number }> {
+export async function createPlanTemplate(
+  actor: Actor | null,
+  rawInput: unknown,
+): Promise<{ key: string; version: number }> {
   const input = parseInput(templateSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");

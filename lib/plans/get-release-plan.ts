@@ -67,7 +67,9 @@ export async function getReleasePlan(context: TeamContext, input: { releaseKey: 
   }
   return {
     plan,
-    pendingRequest: request ? { id: request.id, kind: request.kind as PlanRequestKind, requesterName: request.requesterName } : null,
+    pendingRequest: request
+      ? { id: request.id, kind: request.kind as PlanRequestKind, requesterName: request.requesterName }
+      : null,
     readings,
   };
 }

@@ -56,7 +56,12 @@ export const planGuardrailsSchema = z.object({
 export const planDefinitionSchema = z
   .object({
     steps: z.array(planStepSchema).min(1, "A plan needs at least one step").max(20, "At most 20 steps"),
-    guardrails: planGuardrailsSchema.default({ metrics: [], alpha: DEFAULT_PLAN_ALPHA, outageAlertMinutes: 15, patienceBakes: 3 }),
+    guardrails: planGuardrailsSchema.default({
+      metrics: [],
+      alpha: DEFAULT_PLAN_ALPHA,
+      outageAlertMinutes: 15,
+      patienceBakes: 3,
+    }),
   })
   .superRefine((plan, ctx) => {
     plan.steps.forEach((step, i) => {

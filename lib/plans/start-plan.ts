@@ -35,7 +35,12 @@ export async function startPlan(actor: Actor | null, rawInput: unknown): Promise
         `A plan starts on a draft or rolling release; this one is ${STATUS_LABELS[status as keyof typeof STATUS_LABELS]?.toLowerCase() ?? status}`,
       );
     const pending = await tx.changeRequest.findFirst({
-      where: { releaseId: target.release.id, environmentId: target.environment.id, kind: "plan_start", status: "pending" },
+      where: {
+        releaseId: target.release.id,
+        environmentId: target.environment.id,
+        kind: "plan_start",
+        status: "pending",
+      },
     });
     if (pending) throw new ConflictError("Starting this plan already waits for approval");
     await checkPlanReferences(tx, access.teamId, plan.definition);

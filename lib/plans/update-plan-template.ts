@@ -13,7 +13,10 @@ import { updateTemplateSchema } from "./plan-schemas";
  * Changes a template against the version the editor saw (a stale save is refused). Plans made
  * from it keep their own copy: changing a template changes no plan.
  */
-export async function updatePlanTemplate(actor: Actor | null, rawInput: unknown): Promise<{ key: string; version: number }> {
+export async function updatePlanTemplate(
+  actor: Actor | null,
+  rawInput: unknown,
+): Promise<{ key: string; version: number }> {
   const input = parseInput(updateTemplateSchema, rawInput);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");

@@ -16,7 +16,8 @@ export async function writePlan(
     where: { id: plan.id, version: plan.version },
     data: { ...data, version: { increment: 1 } },
   });
-  if (updated.count !== 1) throw new ConflictError("The plan changed meanwhile; nothing was changed. Look again and retry.");
+  if (updated.count !== 1)
+    throw new ConflictError("The plan changed meanwhile; nothing was changed. Look again and retry.");
   return plan.version + 1;
 }
 

@@ -82,7 +82,12 @@ export async function applyRolloutChange(tx: Tx, input: RolloutChangeInput): Pro
     },
   });
   if (command === "rollback" || command === "promote")
-    await endActivePlans(tx, by, { rolloutId: rollout.id, releaseId: release.id, environmentId: environment.id }, command);
+    await endActivePlans(
+      tx,
+      by,
+      { rolloutId: rollout.id, releaseId: release.id, environmentId: environment.id },
+      command,
+    );
   if (command === "rollback") {
     await cancelPendingRequests(
       tx,

@@ -27,15 +27,10 @@ export const DEMO_PLAN_TEMPLATES: Record<string, PlanTemplateSeed[]> = {
     {
       key: "careful",
       name: "Careful",
-      description: "1% → 5% → 25% → 50% → 100%, 30 min each, then promote. Error rate and p95 latency guard every step.",
+      description:
+        "1% → 5% → 25% → 50% → 100%, 30 min each, then promote. Error rate and p95 latency guard every step.",
       definition: {
-        steps: [
-          step(1, 30),
-          step(5, 30),
-          step(25, 30),
-          step(50, 30),
-          { ...step(100, 0), promote: true },
-        ],
+        steps: [step(1, 30), step(5, 30), step(25, 30), step(50, 30), { ...step(100, 0), promote: true }],
         guardrails: GUARDRAILS,
       },
     },

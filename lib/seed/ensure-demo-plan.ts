@@ -30,14 +30,37 @@ export async function ensureDemoPlan(now = new Date()): Promise<boolean> {
 
   const definition: PlanDefinition = {
     steps: [
-      { targets: { mobile: 2000, us: 2500, eu: 500 }, bakeMinutes: 30, waitForPerson: false, notBefore: null, promote: false },
-      { targets: { mobile: 4000, us: 5000, eu: 2500 }, bakeMinutes: 30, waitForPerson: false, notBefore: null, promote: false },
-      { targets: { mobile: 7500, us: 7500, eu: 5000, default: 2500 }, bakeMinutes: 60, waitForPerson: false, notBefore: null, promote: false },
+      {
+        targets: { mobile: 2000, us: 2500, eu: 500 },
+        bakeMinutes: 30,
+        waitForPerson: false,
+        notBefore: null,
+        promote: false,
+      },
+      {
+        targets: { mobile: 4000, us: 5000, eu: 2500 },
+        bakeMinutes: 30,
+        waitForPerson: false,
+        notBefore: null,
+        promote: false,
+      },
+      {
+        targets: { mobile: 7500, us: 7500, eu: 5000, default: 2500 },
+        bakeMinutes: 60,
+        waitForPerson: false,
+        notBefore: null,
+        promote: false,
+      },
       { targets: { default: 10000 }, bakeMinutes: 0, waitForPerson: true, notBefore: null, promote: true },
     ],
     guardrails: {
       metrics: [
-        { metricKey: "error-rate", quantile: null, tolerance: { kind: "absolute", value: 0.005 }, onBreach: "rollback" },
+        {
+          metricKey: "error-rate",
+          quantile: null,
+          tolerance: { kind: "absolute", value: 0.005 },
+          onBreach: "rollback",
+        },
         { metricKey: "latency", quantile: 0.95, tolerance: { kind: "relative", value: 0.1 }, onBreach: "rollback" },
       ],
       alpha: DEFAULT_PLAN_ALPHA,

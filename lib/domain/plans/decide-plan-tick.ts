@@ -187,9 +187,7 @@ function judgeAll(input: TickInput, data: { cohorts: Record<string, CohortData |
       ];
     });
     const exposures = cohortData?.exposures ?? null;
-    const sampleRatio = exposures
-      ? sampleRatioTest(exposures, basisPoints / 10_000, alphas.sampleRatio)
-      : null;
+    const sampleRatio = exposures ? sampleRatioTest(exposures, basisPoints / 10_000, alphas.sampleRatio) : null;
     return { cohortKey: cohort.key, basisPoints, metrics, sampleRatio };
   });
 }
@@ -247,7 +245,11 @@ function nextStepAction(input: TickInput, verdicts: readonly CohortVerdict[]): T
   if (unhealthy.length > 0) {
     const worst = unhealthy[0]!;
     const patienceMs = Math.max(step.bakeMinutes * plan.guardrails.patienceBakes, MIN_PATIENCE_MINUTES) * 60_000;
-    const waiting = describeWaiting(worst.metric, nameOf(input, worst.cohort.cohortKey), metricOf(input, worst.metric.metricKey));
+    const waiting = describeWaiting(
+      worst.metric,
+      nameOf(input, worst.cohort.cohortKey),
+      metricOf(input, worst.metric.metricKey),
+    );
     if (elapsed >= patienceMs) {
       return {
         kind: "hold",

@@ -63,7 +63,13 @@ export function judgePlan(
 /** Whether taking one step (a person's skip or continue) would be held by the policy on its own. */
 export function stepNeedsApproval(
   rules: ApprovalRules | null,
-  input: { status: ReleaseStatus; now: PlanPercentages; step: PlanStep; critical: boolean; stopped?: readonly string[] },
+  input: {
+    status: ReleaseStatus;
+    now: PlanPercentages;
+    step: PlanStep;
+    critical: boolean;
+    stopped?: readonly string[];
+  },
 ): string[] {
   return judgePlan(rules, { ...input, steps: [input.step], from: 0 }).reasons;
 }

@@ -6,11 +6,7 @@ export type PlanPercentages = { defaultBasisPoints: number; cohorts: Record<stri
  * The rollout table after step `index`, from the table before the plan: each step's targets
  * applied in order, a key a step leaves out keeping its value.
  */
-export function percentagesAtStep(
-  before: PlanPercentages,
-  steps: readonly PlanStep[],
-  index: number,
-): PlanPercentages {
+export function percentagesAtStep(before: PlanPercentages, steps: readonly PlanStep[], index: number): PlanPercentages {
   let table: PlanPercentages = { defaultBasisPoints: before.defaultBasisPoints, cohorts: { ...before.cohorts } };
   for (let i = 0; i <= index && i < steps.length; i++) table = applyTargets(table, steps[i]!.targets);
   return table;

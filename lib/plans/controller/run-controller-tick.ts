@@ -42,7 +42,11 @@ export async function runControllerTick(input: ControllerTickInput): Promise<Con
       plans.push(await tickPlan(input, plan.teamId, plan.id));
     } catch (error) {
       console.error(`[plans] tick of plan ${plan.id} failed`, error);
-      plans.push({ planId: plan.id, action: "skipped", detail: error instanceof Error ? error.message : String(error) });
+      plans.push({
+        planId: plan.id,
+        action: "skipped",
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return { leader, plans };

@@ -15,7 +15,8 @@ export function planTickMsFromEnv(env: NodeJS.ProcessEnv = process.env): number 
   const raw = env.GLIDEPATH_PLAN_TICK_MS;
   if (raw === undefined || raw === "") return DEFAULT_TICK_MS;
   const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 200) throw new Error(`GLIDEPATH_PLAN_TICK_MS must be a whole number of milliseconds ≥ 200, not "${raw}"`);
+  if (!Number.isInteger(ms) || ms < 200)
+    throw new Error(`GLIDEPATH_PLAN_TICK_MS must be a whole number of milliseconds ≥ 200, not "${raw}"`);
   return ms;
 }
 

@@ -63,7 +63,8 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
   const served = snapshotOf(target.rollout);
 
   if (served.status !== "rolling") {
-    const waitingFor = served.status === "paused" ? "Waiting: the release is paused" : `The release is ${served.status}`;
+    const waitingFor =
+      served.status === "paused" ? "Waiting: the release is paused" : `The release is ${served.status}`;
     await recordReadings(deps, plan, { waitingFor });
     return { planId, action: "wait", detail: waitingFor };
   }
@@ -104,7 +105,10 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
             },
             db,
           )
-          .catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+          .catch((error: unknown) => ({
+            ok: false as const,
+            error: error instanceof Error ? error.message : String(error),
+          }));
 
   const decision = decidePlanTick({
     now: now.getTime(),
@@ -133,7 +137,11 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
       return { planId, action: "skipped", detail: error instanceof Error ? error.message : String(error) };
     throw error;
   }
-  return { planId, action: decision.action.kind, detail: "reason" in decision.action ? decision.action.reason : undefined };
+  return {
+    planId,
+    action: decision.action.kind,
+    detail: "reason" in decision.action ? decision.action.reason : undefined,
+  };
 }
 
 async function applyDecision(
@@ -161,7 +169,12 @@ async function applyDecision(
   };
 
   if (decision.alertBackend) {
-    await claimPlanAction(tx, plan.id, `${attempt}:backend:${(plan.backendFailingSince ?? now).getTime()}`, "backend_alert");
+    await claimPlanAction(
+      tx,
+      plan.id,
+      `${attempt}:backend:${(plan.backendFailingSince ?? now).getTime()}`,
+      "backend_alert",
+    );
     await recordPlanEvent(tx, {
       by,
       plan,
@@ -175,7 +188,10 @@ async function applyDecision(
   switch (action.kind) {
     case "none":
     case "wait":
-      await updateQuietly(tx, plan, { ...bookkeeping, ...(action.kind === "wait" ? { waitingFor: action.waitingFor } : {}) });
+      await updateQuietly(tx, plan, {
+        ...bookkeeping,
+        ...(action.kind === "wait" ? { waitingFor: action.waitingFor } : {}),
+      });
       return;
     case "advance":
       await updateQuietly(tx, plan, bookkeeping);
@@ -184,7 +200,13 @@ async function applyDecision(
     case "finish":
       await claimPlanAction(tx, plan.id, `${attempt}:finish`, "finish");
       await writePlan(tx, plan, { ...bookkeeping, status: "finished", endedAt: now, waitingFor: null });
-      await recordPlanEvent(tx, { by, plan, action: "plan.finished", summary: action.reason, webhook: "plan.finished" });
+      await recordPlanEvent(tx, {
+        by,
+        plan,
+        action: "plan.finished",
+        summary: action.reason,
+        webhook: "plan.finished",
+      });
       return;
     case "hold":
       await claimPlanAction(tx, plan.id, `${attempt}:hold`, "hold");
@@ -195,8 +217,20 @@ async function applyDecision(
       await claimPlanAction(tx, plan.id, `${attempt}:rollback`, "rollback");
       const at = `${now.toISOString().slice(11, 16)} UTC`;
       const reason = `${action.reason} — rolled back at ${at}`;
-      await writePlan(tx, plan, { ...bookkeeping, status: "rolled_back", heldReason: reason, endedAt: now, waitingFor: null });
-      await recordPlanEvent(tx, { by, plan, action: "plan.guardrail_breached", summary: action.reason, webhook: "plan.guardrail_breached" });
+      await writePlan(tx, plan, {
+        ...bookkeeping,
+        status: "rolled_back",
+        heldReason: reason,
+        endedAt: now,
+        waitingFor: null,
+      });
+      await recordPlanEvent(tx, {
+        by,
+        plan,
+        action: "plan.guardrail_breached",
+        summary: action.reason,
+        webhook: "plan.guardrail_breached",
+      });
       const target = await loadRollout(tx, by.teamId, plan.release.key, plan.environment.key);
       await applyRolloutChange(tx, {
         by,
@@ -237,7 +271,13 @@ async function applyDecision(
         change: { kind: "percentages", percentages },
         note: ` — ${action.reason}`,
       });
-      await recordPlanEvent(tx, { by, plan, action: "plan.guardrail_breached", summary: reason, webhook: "plan.guardrail_breached" });
+      await recordPlanEvent(tx, {
+        by,
+        plan,
+        action: "plan.guardrail_breached",
+        summary: reason,
+        webhook: "plan.guardrail_breached",
+      });
       return;
     }
   }
