@@ -1,7 +1,12 @@
-import type { ArmData, GuardrailMetricKind, GuardrailVerdict, SampleRatioVerdict } from "../guardrails/guardrail-types";
-import { judgeGuardrail } from "../guardrails/judge-guardrail";
-import { sampleRatioTest } from "../guardrails/sample-ratio";
-import { formatBasisPoints } from "../percent";
+import type {
+  ArmData,
+  GuardrailMetricKind,
+  GuardrailVerdict,
+  SampleRatioVerdict,
+} from "@/lib/domain/guardrails/guardrail-types";
+import { judgeGuardrail } from "@/lib/domain/guardrails/judge-guardrail";
+import { sampleRatioTest } from "@/lib/domain/guardrails/sample-ratio";
+import { formatBasisPoints } from "@/lib/domain/percent";
 import { describeVerdict, describeWaiting } from "./describe-verdict";
 import { applyStep, servedBasisPoints, type PlanPercentages } from "./plan-percentages";
 import { EVERYONE_ELSE, type BreachAction, type PlanGuardrails, type PlanStatus, type PlanStep } from "./plan-types";
@@ -129,7 +134,7 @@ export function decidePlanTick(input: TickInput): TickDecision {
   }
 
   const verdicts = judgeAll(input, input.data);
-  const breach = firstBreach(verdicts, plan.guardrails.metrics, input);
+  const breach = firstBreach(verdicts, plan.guardrails.metrics);
   if (breach) return { action: breach, verdicts, alertBackend: false, backendOk: true };
   if (plan.status !== "running") return { action: { kind: "none" }, verdicts, alertBackend: false, backendOk: true };
 
@@ -202,11 +207,7 @@ function emptyArms(kind: GuardrailMetricKind): ArmPair {
   return { treatment: empty, control: empty };
 }
 
-function firstBreach(
-  verdicts: readonly CohortVerdict[],
-  specs: PlanGuardrails["metrics"],
-  input: TickInput,
-): TickAction | null {
+function firstBreach(verdicts: readonly CohortVerdict[], specs: PlanGuardrails["metrics"]): TickAction | null {
   const breaches = verdicts.flatMap((cohort) =>
     cohort.metrics
       .filter((m) => m.state === "breach")

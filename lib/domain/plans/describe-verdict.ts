@@ -1,4 +1,9 @@
-import type { GuardrailMetricKind, GuardrailState, GuardrailVerdict, Tolerance } from "../guardrails/guardrail-types";
+import type {
+  GuardrailMetricKind,
+  GuardrailState,
+  GuardrailVerdict,
+  Tolerance,
+} from "@/lib/domain/guardrails/guardrail-types";
 
 type Metric = { name: string; kind: GuardrailMetricKind };
 

@@ -1,5 +1,5 @@
-import { approvalReasons, type ApprovalRules } from "../approval-policy";
-import type { ReleaseStatus } from "../rollout-state";
+import { approvalReasons, type ApprovalRules } from "@/lib/domain/approval-policy";
+import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { applyStep, type PlanPercentages } from "./plan-percentages";
 import type { PlanStep } from "./plan-types";
 

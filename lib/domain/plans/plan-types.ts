@@ -1,4 +1,4 @@
-import type { Tolerance } from "../guardrails/guardrail-types";
+import type { Tolerance } from "@/lib/domain/guardrails/guardrail-types";
 
 /**
  * A rollout plan as data: ordered steps and the guardrails that judge them. The same shape is
