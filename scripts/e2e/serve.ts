@@ -62,6 +62,8 @@ const code = await run(
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
       GLIDEPATH_DEV_LOGIN: devLogin,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Rollout plans advance within a test: the controller looks every second.
+      GLIDEPATH_PLAN_TICK_MS: process.env.GLIDEPATH_PLAN_TICK_MS ?? "1000",
     },
   },
 );
