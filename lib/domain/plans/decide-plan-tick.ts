@@ -273,14 +273,30 @@ function nextStepAction(input: TickInput, verdicts: readonly CohortVerdict[]): T
     return { kind: "wait", waitingFor: `Waiting for a person to continue to step ${plan.currentStep + 2}` };
   }
   const judged = verdicts.length;
+  const closest = closestToTolerance(verdicts);
   return {
     kind: "advance",
     toStep: plan.currentStep + 1,
     reason:
       `${stepLabel} baked ${Math.round(elapsed / 60_000)} min` +
       (judged > 0 ? `, guardrails healthy in ${judged} cohort${judged === 1 ? "" : "s"}` : ", nothing to judge") +
+      (closest ? ` (closest to its tolerance: ${closest})` : "") +
       `; now ${describeTargets(input, plan.currentStep + 1)}`,
   };
+}
+
+/** The healthy verdict whose interval comes nearest its tolerance, in words: the reason in numbers. */
+function closestToTolerance(verdicts: readonly CohortVerdict[]): string | null {
+  let best: { margin: number; words: string } | null = null;
+  for (const cohort of verdicts) {
+    for (const m of cohort.metrics) {
+      const { upper, tolerance } = m.health;
+      if (upper === null || !Number.isFinite(upper)) continue;
+      const margin = tolerance.value - upper;
+      if (!best || margin < best.margin) best = { margin, words: m.words.replace(/^Healthy: /, "") };
+    }
+  }
+  return best?.words ?? null;
 }
 
 function describeTargets(input: TickInput, index: number): string {

@@ -24,7 +24,7 @@ export function formatHarm(value: number, tolerance: Tolerance["kind"]): string 
 function formatBound(value: number, tolerance: Tolerance["kind"]): string {
   const magnitude = value * 100;
   const digits = Math.abs(magnitude) >= 10 ? 0 : 1;
-  return `${magnitude.toFixed(digits)}${tolerance === "absolute" ? "" : "%"}`;
+  return `${magnitude.toFixed(digits).replace("-", "−")}${tolerance === "absolute" ? "" : "%"}`;
 }
 
 /** "error rate +1.9 pp (0.8 to 3.0)": the estimate with its interval. */
