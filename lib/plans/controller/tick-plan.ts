@@ -128,6 +128,16 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
     data,
   });
 
+  // A cohort the steps name was archived since the plan started: its next step can't be taken as written.
+  const named = new Set(plan.definition.steps.slice(plan.currentStep + 1).flatMap((s) => Object.keys(s.targets)));
+  const gone = [...named].filter((key) => key !== EVERYONE_ELSE && !cohortRows.some((c) => c.key === key));
+  if (gone.length > 0 && decision.action.kind === "advance") {
+    decision.action = {
+      kind: "hold",
+      reason: `Holding: cohort ${gone.join(", ")} no longer exists; change the plan's steps still to come`,
+    };
+  }
+
   try {
     await deps.inTransaction((tx) => applyDecision(tx, { by, plan, decision, now }));
   } catch (error) {
