@@ -16,7 +16,8 @@ function checkBudget(alphaTotal: number): void {
 }
 
 function checkCount(name: string, count: number): void {
-  if (!(Number.isInteger(count) && count >= 1)) throw new RangeError(`${name} must be a whole number ≥ 1, got ${count}`);
+  if (!(Number.isInteger(count) && count >= 1))
+    throw new RangeError(`${name} must be a whole number ≥ 1, got ${count}`);
 }
 
 /** Bonferroni: each of `comparisons` (cohorts × metrics) gets alphaTotal / comparisons. Throws on a nonsensical budget. */

@@ -57,5 +57,13 @@ export function judgeGuardrail(input: GuardrailInput): GuardrailVerdict {
   const tolerance = input.tolerance.value;
   const state =
     lower !== null && lower > tolerance ? "breach" : upper !== null && upper <= tolerance ? "healthy" : "inconclusive";
-  return { state, estimate: finiteOrNull(interval.estimate), lower, upper, tolerance: input.tolerance, samples, needed };
+  return {
+    state,
+    estimate: finiteOrNull(interval.estimate),
+    lower,
+    upper,
+    tolerance: input.tolerance,
+    samples,
+    needed,
+  };
 }

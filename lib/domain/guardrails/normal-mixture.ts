@@ -31,9 +31,10 @@ export function effectWorthDetecting(tolerance: Tolerance): number {
 /**
  * Events added to an arm's count when computing its variance, so zero or few events don't give
  * a variance near zero and an interval that claims too much. ln(1/α) events (8.7 at 0.01/60):
- * with it the mixture's bound on an arm with x events stays above the exact Poisson bound at
- * every x, even where the mixture is tightest (checked for α down to 1e-6). The mean itself is
- * never floored; only its variance and the relative test's scale are.
+ * with it the mixture's upper bound on an arm with x events stays above the exact two-sided
+ * Poisson bound of a single fixed-size look, for every x, even where the mixture is tightest
+ * (checked with scipy for α from 0.05 down to 1e-6; half as many events fell short at small α).
+ * The mean itself is never floored; only its variance and the relative test's τ² are.
  */
 export function eventFloor(alpha: number): number {
   return Math.max(0.5, Math.log(1 / alpha));
@@ -111,11 +112,11 @@ function boundary(accepted: number, rejected: number, rejects: (r: number) => bo
 
 /**
  * The confidence sequence for θ = μ_T/μ_C − 1, as the set of θ that `ratioRejects` does not
- * reject (so the interval shown and the decision at the tolerance agree). Below the estimate D
- * falls with θ while the boundary grows (τ is treatment's there), so there is one crossing;
- * above it the search doubles
- * until a rejection and bisects, and reports an unbounded upper end (null) when none comes —
- * a control that can't yet be told from zero (Fieller's case).
+ * reject (so the interval shown and the decision at the tolerance agree). Below the estimate,
+ * |D| grows as θ falls while the boundary shrinks with V, so bisection finds the crossing;
+ * above it the search doubles until a rejection and bisects, and reports an unbounded upper
+ * end (null) when none comes: a control that can't yet be told from zero (Fieller's case).
+ * The tests check the ends against `ratioRejects` itself.
  */
 export function ratioConfidenceSequence(
   treatment: MeanEstimate,
@@ -170,7 +171,11 @@ export function toHarm(
  * Treatment against control for means per unit: the absolute difference with the plain
  * mixture interval, or the relative one by inverting `ratioRejects`; signed as harm.
  */
-export function compareMeans(treatment: ArmMoments, control: ArmMoments, settings: MeanComparisonSettings): HarmInterval {
+export function compareMeans(
+  treatment: ArmMoments,
+  control: ArmMoments,
+  settings: MeanComparisonSettings,
+): HarmInterval {
   const { alpha, tolerance, badDirection } = settings;
   const needed = neededForMeans(control, treatment.n, settings);
   if (treatment.n < MIN_SAMPLES_PER_ARM || control.n < MIN_SAMPLES_PER_ARM) {
@@ -201,7 +206,11 @@ export function compareMeans(treatment: ArmMoments, control: ArmMoments, setting
  * to it, divided into the per-unit variance at the current control/treatment split. Null
  * without a positive tolerance (with zero tolerance, no harm never makes the upper bound ≤ 0).
  */
-export function neededForMeans(control: ArmMoments, treatmentN: number, settings: MeanComparisonSettings): number | null {
+export function neededForMeans(
+  control: ArmMoments,
+  treatmentN: number,
+  settings: MeanComparisonSettings,
+): number | null {
   const { alpha, tolerance, badDirection } = settings;
   const tol = tolerance.value;
   if (!(tol > 0) || !(control.n > 0) || !(control.unitVariance > 0)) return null;

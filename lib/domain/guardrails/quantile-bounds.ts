@@ -28,7 +28,7 @@ export type QuantileArm = { count: number; quantile: (q: number) => number | nul
  * τ² for the CDF bound, in CDF units: (δ·q(1 − q))². A relative change δ of the q-quantile
  * moves the CDF there by about δ·f(ξ)·ξ, which for a log-normal latency of log-sd 1 is about
  * 2δ·q(1 − q); half of that per arm, since the relative difference adds the two arms' widths.
- * A heuristic: a τ² off by a factor of 10 either way widens the bounds by some 10–15%.
+ * A heuristic: a τ² 10× too large widens the bounds by ~3%, 10× too small by ~13%.
  */
 export function cdfMixingVariance(q: number, effect: number): number {
   return (effect * q * (1 - q)) ** 2;
@@ -69,7 +69,11 @@ export type QuantileSettings = MeanComparisonSettings & { quantile: number; accu
  * Treatment's q-quantile against control's as a relative harm (treatment/control − 1), alpha
  * split evenly between the two arms' sequences: lower = LB_T/UB_C − 1, upper = UB_T/LB_C − 1.
  */
-export function compareQuantiles(treatment: QuantileArm, control: QuantileArm, settings: QuantileSettings): HarmInterval {
+export function compareQuantiles(
+  treatment: QuantileArm,
+  control: QuantileArm,
+  settings: QuantileSettings,
+): HarmInterval {
   const { alpha, tolerance, badDirection, quantile: q, accuracy = SKETCH_RELATIVE_ACCURACY } = settings;
   const nothing = { estimate: null, lower: null, upper: null };
   const valid = (n: number) => Number.isFinite(n) && n >= 0;

@@ -35,5 +35,9 @@ export function compareRatesPerUser(
   if (!isValid(treatment) || !isValid(control)) {
     return { waiting: true, estimate: null, lower: null, upper: null, needed: null };
   }
-  return compareMeans(ratePerUserMoments(treatment, settings.alpha), ratePerUserMoments(control, settings.alpha), settings);
+  return compareMeans(
+    ratePerUserMoments(treatment, settings.alpha),
+    ratePerUserMoments(control, settings.alpha),
+    settings,
+  );
 }
