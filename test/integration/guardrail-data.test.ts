@@ -338,7 +338,7 @@ describeEachProvider("guardrail data", () => {
       errors: 0,
     });
     expect(arm(result, "eu", "latency", "control", "latency").quantile(0.95)).toBeNull();
-    expect(result.ok && result.cohorts.eu?.exposures).toEqual({ treatment: 0, control: 0 });
+    expect(result.ok && result.cohorts.eu?.exposures).toEqual({ treatment: 0, control: 0, relativeError: 0.023 });
   });
 
   describe("Prometheus", () => {

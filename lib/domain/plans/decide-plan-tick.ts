@@ -32,8 +32,11 @@ export type ArmPair = { treatment: ArmData; control: ArmData };
 export type CohortData = {
   /** Per metric key, both arms since the plan started; absent: the backend had nothing. */
   metrics: Record<string, ArmPair | undefined>;
-  /** Exposed users per variant since the current step started. */
-  exposures: { treatment: number; control: number } | null;
+  /**
+   * Exposed users per variant since the current step started. `relativeError`: how far each
+   * count may be off on its own (a HyperLogLog's ~2.3%; 0 or absent for exact counts).
+   */
+  exposures: { treatment: number; control: number; relativeError?: number } | null;
 };
 export type TickData = { ok: true; cohorts: Record<string, CohortData | undefined> } | { ok: false; error: string };
 
@@ -192,9 +195,23 @@ function judgeAll(input: TickInput, data: { cohorts: Record<string, CohortData |
       ];
     });
     const exposures = cohortData?.exposures ?? null;
-    const sampleRatio = exposures ? sampleRatioTest(exposures, basisPoints / 10_000, alphas.sampleRatio) : null;
+    const share = basisPoints / 10_000;
+    const sampleRatio = exposures
+      ? sampleRatioTest(exposures, share, alphas.sampleRatio, {
+          minRelativeDeviation: sketchGuard(share, exposures.relativeError ?? 0),
+        })
+      : null;
     return { cohortKey: cohort.key, basisPoints, metrics, sampleRatio };
   });
+}
+
+/**
+ * How far off the observed share must be before a mismatch is called, beyond the sequential
+ * test: with exact counts 1%; with sketched counts, four standard deviations of what the
+ * sketches' own errors do to the share ((1 − p)·√2·e), so a sketch never raises a false alarm.
+ */
+export function sketchGuard(share: number, relativeError: number): number {
+  return Math.max(0.01, 4 * (1 - share) * Math.SQRT2 * relativeError);
 }
 
 function emptyArms(kind: GuardrailMetricKind): ArmPair {

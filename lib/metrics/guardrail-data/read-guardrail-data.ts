@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db/client";
 import type { ArmData, GuardrailMetricKind } from "@/lib/domain/guardrails/guardrail-types";
+import { HLL_RELATIVE_ERROR } from "@/lib/domain/guardrails/sample-ratio";
 import type { ArmPair, CohortData, TickData } from "@/lib/domain/plans/decide-plan-tick";
 import type { CellShape } from "../builtin/aggregate-cell";
 import { metricsBackendFor, type TeamMetricsSettings } from "../backend-for";
@@ -112,7 +113,8 @@ async function readCohorts(request: GuardrailDataRequest, db: Db): Promise<Recor
         summaries[i]!.find((s) => s.cohortKey === cohortKey && s.variant === variant && s.stat === "value");
       metrics[metric.key] = pair((variant) => armOfSummary(kind, summary(variant), planUsers[variant]));
     });
-    cohorts[cohortKey] = { metrics, exposures: usersIn(stepCells) };
+    // Distinct users come from HyperLogLog sketches: the sample-ratio check allows for their error.
+    cohorts[cohortKey] = { metrics, exposures: { ...usersIn(stepCells), relativeError: HLL_RELATIVE_ERROR } };
   }
   return cohorts;
 }
