@@ -36,7 +36,7 @@ export const guardrailSpecSchema = z.object({
     kind: z.enum(["absolute", "relative"], { error: "Tolerance is absolute (pp) or relative (%)" }),
     value: z
       .number({ error: "Tolerance must be a number" })
-      .min(0, "Tolerance can't be negative")
+      .gt(0, "Tolerance must be above 0: with none, no step can ever be called healthy")
       .max(10, "Tolerance is at most +1000%"),
   }),
   onBreach: z.enum(["rollback", "zero_cohort"]).default("rollback"),
