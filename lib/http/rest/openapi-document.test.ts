@@ -4,6 +4,14 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { ROLLOUT_COMMANDS } from "@/lib/domain/rollout-state";
 import { openApiDocument } from "./openapi-document";
+import { PLAN_REQUEST_EXAMPLES, RELEASE_PLAN_EXAMPLE } from "./openapi-plan-paths";
+import {
+  createPlanBodySchema,
+  PLAN_COMMANDS,
+  planCommandBodySchema,
+  releasePlanSchema,
+  updatePlanBodySchema,
+} from "./rest-plan-schemas";
 
 type Doc = {
   paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
@@ -27,9 +35,9 @@ function implementedOperations(): string[] {
         const methods = [...fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
           (m) => m[1]!,
         );
-        const routes = route.includes("{command}")
-          ? ROLLOUT_COMMANDS.map((c) => route.replace("{command}", c))
-          : [route];
+        // {command} is an enum of commands; the document lists one operation per command.
+        const commands = route.endsWith("/plan/{command}") ? PLAN_COMMANDS : ROLLOUT_COMMANDS;
+        const routes = route.includes("{command}") ? commands.map((c) => route.replace("{command}", c)) : [route];
         for (const r of routes) for (const m of methods) found.push(`${m} ${r}`);
       }
     }
@@ -82,5 +90,47 @@ describe("OpenAPI document", () => {
     expect(doc.paths[`${base}/promote`]!.post!.responses).toHaveProperty("202");
     expect(doc.paths[`${base}/rollback`]!.post!.responses).not.toHaveProperty("202");
     expect(doc.paths[`${base}/rollback`]!.post!.responses).not.toHaveProperty("409");
+  });
+
+  it("plans: start and skip may wait for approval, 409s carry the plan, targets are percent, requests are strict", () => {
+    const plan = "/releases/{release}/environments/{environment}/plan";
+    for (const command of ["start", "skip"])
+      expect(doc.paths[`${plan}/${command}`]!.post!.responses).toHaveProperty("202");
+    for (const command of ["pause", "resume", "continue", "cancel"])
+      expect(doc.paths[`${plan}/${command}`]!.post!.responses).not.toHaveProperty("202");
+    expect(Object.keys(doc.paths[plan]!.put!.responses)).toEqual(
+      expect.arrayContaining(["200", "202", "400", "401", "403", "404", "409"]),
+    );
+    expect(doc.paths[plan]!.post!.responses).toHaveProperty("201");
+    expect(doc.paths[`${plan}/start`]!.post!.responses["409"]).toEqual({
+      $ref: "#/components/responses/PlanConflict",
+    });
+
+    type Schema = { additionalProperties?: boolean; properties: Record<string, Schema>; items?: Schema } & Record<
+      string,
+      unknown
+    >;
+    const schemas = doc.components.schemas as Record<string, Schema>;
+    const input = schemas.PlanDefinitionInput!;
+    expect(input.additionalProperties).toBe(false);
+    expect(input.properties.steps!.items!.additionalProperties).toBe(false);
+    expect(input.properties.steps!.items!.properties.targets!.additionalProperties).toMatchObject({
+      minimum: 0,
+      maximum: 100,
+      multipleOf: 0.01,
+    });
+    expect(schemas.Plan).not.toHaveProperty("additionalProperties");
+  });
+
+  it("the plan examples are what the handlers accept and answer", () => {
+    expect(releasePlanSchema.safeParse(RELEASE_PLAN_EXAMPLE).error).toBeUndefined();
+    const bodies = {
+      CreatePlanRequest: createPlanBodySchema,
+      UpdatePlanRequest: updatePlanBodySchema,
+      PlanCommandRequest: planCommandBodySchema,
+    };
+    for (const [id, examples] of Object.entries(PLAN_REQUEST_EXAMPLES))
+      for (const { value } of Object.values(examples))
+        expect(bodies[id as keyof typeof bodies].safeParse(value).error, id).toBeUndefined();
   });
 });

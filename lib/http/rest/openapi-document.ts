@@ -1,46 +1,24 @@
 import { z } from "zod";
 import { ROLLOUT_COMMANDS, type RolloutCommand } from "@/lib/domain/rollout-state";
+import {
+  ENVIRONMENT,
+  ERROR_RESPONSES,
+  errors,
+  jsonContent,
+  pathParam,
+  pendingResponse,
+  ref,
+  RELEASE,
+  type Json,
+} from "./openapi-parts";
+import { PLAN_RESPONSES, planPaths } from "./openapi-plan-paths";
 import { restSchemas } from "./rest-schemas";
 
 /*
  * The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the handlers
- * parse with (lib/http/rest/rest-schemas.ts). Served at /api/v1/openapi.json without a key.
+ * parse with (lib/http/rest/rest-schemas.ts, rest-plan-schemas.ts). Served at /api/v1/openapi.json
+ * without a key.
  */
-
-type Json = Record<string, unknown>;
-const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
-const jsonContent = (schema: Json) => ({ "application/json": { schema } });
-
-type ErrorStatus = 400 | 401 | 403 | 404 | 409;
-const ERROR_RESPONSES: Record<ErrorStatus, [name: string, description: string]> = {
-  400: [
-    "BadRequest",
-    "Malformed JSON (`invalid_json`) or invalid fields (`validation_failed`, with `fieldErrors` by field).",
-  ],
-  401: ["Unauthorized", "No API key, or an unknown or revoked one."],
-  403: ["Forbidden", "The key's role may not do this (a viewer key changing a rollout), or it is an SDK key."],
-  404: ["NotFound", "No such release, environment or change request in the key's team."],
-  409: [
-    "Conflict",
-    "The rollout changed since `expectedVersion` (with `current`), or the request was already decided.",
-  ],
-};
-
-function errors(...statuses: ErrorStatus[]) {
-  return Object.fromEntries(
-    statuses.map((s) => [String(s), { $ref: `#/components/responses/${ERROR_RESPONSES[s][0]}` }]),
-  );
-}
-
-const pathParam = (name: string, description: string) => ({
-  name,
-  in: "path",
-  required: true,
-  description,
-  schema: { type: "string" },
-});
-const RELEASE = pathParam("release", "Release key (what SDKs ask for)");
-const ENVIRONMENT = pathParam("environment", "Environment key, e.g. `production`");
 
 const COMMAND_TEXT: Record<RolloutCommand, string> = {
   start: "Start rolling out a draft with its current percentages. May need approval (202).",
@@ -64,18 +42,12 @@ function commandPath(command: RolloutCommand) {
       requestBody: { required: !rollback, content: jsonContent(ref(rollback ? "RollbackRequest" : "CommandRequest")) },
       responses: {
         "200": { description: "Applied.", content: jsonContent(ref("RolloutChanged")) },
-        ...(mayWait ? { "202": pendingResponse } : {}),
+        ...(mayWait ? { "202": pendingResponse("PendingApproval") } : {}),
         ...errors(400, 401, 403, 404, ...(rollback ? [] : ([409] as const))),
       },
     },
   };
 }
-
-const pendingResponse = {
-  description: "Held for approval by the environment's policy: nothing was applied.",
-  headers: { Location: { description: "/api/v1/change-requests/{id}", schema: { type: "string" } } },
-  content: jsonContent(ref("PendingApproval")),
-};
 
 function componentSchemas(): Record<string, Json> {
   // "input": request bodies as clients must send them (strict objects: no unknown fields);
@@ -100,13 +72,19 @@ export function openApiDocument(): Json {
       title: "Glidepath automation API",
       version: "1.0.0",
       description:
-        "Read releases and cohorts, set rollout percentages, promote and roll back from CI/CD, through the same rules and approval policy as the dashboard. " +
+        "Read releases and cohorts, set rollout percentages, promote and roll back, and make and start rollout plans from CI/CD, through the same rules and approval policy as the dashboard. " +
         "Authenticate with an admin API key of your team (`Authorization: Bearer gp_admin_…`); a viewer key reads, an editor key also changes rollouts. " +
         "Percentages are percent, 0–100 with at most two decimals. See docs/rest-api.md.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ adminKey: [] }],
-    tags: [{ name: "Releases" }, { name: "Rollouts" }, { name: "Cohorts" }, { name: "Change requests" }],
+    tags: [
+      { name: "Releases" },
+      { name: "Rollouts" },
+      { name: "Plans", description: "Rollout plans: steps the controller takes, judged by guardrails." },
+      { name: "Cohorts" },
+      { name: "Change requests" },
+    ],
     paths: {
       "/releases": {
         get: {
@@ -164,7 +142,7 @@ export function openApiDocument(): Json {
           requestBody: { required: true, content: jsonContent(ref("SetPercentagesRequest")) },
           responses: {
             "200": { description: "Applied (or nothing to change).", content: jsonContent(ref("RolloutChanged")) },
-            "202": pendingResponse,
+            "202": pendingResponse("PendingApproval"),
             ...errors(400, 401, 403, 404, 409),
           },
         },
@@ -175,6 +153,7 @@ export function openApiDocument(): Json {
           commandPath(command),
         ]),
       ),
+      ...planPaths(),
       "/cohorts": {
         get: {
           operationId: "listCohorts",
@@ -247,22 +226,25 @@ export function openApiDocument(): Json {
           description: "An admin API key (`gp_admin_…`), created by a team admin on the API keys page.",
         },
       },
-      responses: Object.fromEntries(
-        Object.values(ERROR_RESPONSES).map(([name, description]) => [
-          name,
-          {
-            description,
-            ...(name === "Unauthorized"
-              ? {
-                  headers: {
-                    "WWW-Authenticate": { description: 'Bearer realm="glidepath"', schema: { type: "string" } },
-                  },
-                }
-              : {}),
-            content: jsonContent(ref("Error")),
-          },
-        ]),
-      ),
+      responses: {
+        ...Object.fromEntries(
+          Object.values(ERROR_RESPONSES).map(([name, description]) => [
+            name,
+            {
+              description,
+              ...(name === "Unauthorized"
+                ? {
+                    headers: {
+                      "WWW-Authenticate": { description: 'Bearer realm="glidepath"', schema: { type: "string" } },
+                    },
+                  }
+                : {}),
+              content: jsonContent(ref("Error")),
+            },
+          ]),
+        ),
+        ...PLAN_RESPONSES,
+      },
       schemas: componentSchemas(),
     },
   };

@@ -7,6 +7,7 @@ import type { RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { setRollout } from "@/lib/releases/set-rollout";
 import type { RestPrincipal } from "./authenticate-api-key";
 import { parseBody } from "./parse-body";
+import { inApiFieldNames } from "./rest-field-names";
 import {
   commandBodySchema,
   rollbackBodySchema,
@@ -24,13 +25,6 @@ export type RolloutChangeOutcome =
 
 type Target = { releaseKey: string; environmentKey: string };
 
-// The use cases name fields as the dashboard sends them; the API's body says `default`.
-const FIELD_NAMES: Record<string, string> = {
-  defaultBasisPoints: "default",
-  releaseKey: "release",
-  environmentKey: "environment",
-};
-
 /** Runs a use case and puts its refusals in the API's terms (percent, the API's field names). */
 async function inApiTerms<T>(target: Target, work: () => Promise<T>): Promise<T> {
   try {
@@ -39,13 +33,7 @@ async function inApiTerms<T>(target: Target, work: () => Promise<T>): Promise<T>
     if (error instanceof ConflictError && isRolloutSnapshot(error.current)) {
       throw new ConflictError(error.message, restRollout(target.releaseKey, target.environmentKey, error.current));
     }
-    if (error instanceof ValidationError) {
-      throw new ValidationError(
-        Object.fromEntries(
-          Object.entries(error.fieldErrors).map(([field, messages]) => [FIELD_NAMES[field] ?? field, messages]),
-        ),
-      );
-    }
+    if (error instanceof ValidationError) throw inApiFieldNames(error);
     throw error;
   }
 }
