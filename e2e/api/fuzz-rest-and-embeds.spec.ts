@@ -23,6 +23,9 @@ const ROUTES: [method: string, path: (s: string) => string][] = [
   ["GET", (s) => `/api/v1/releases/${RELEASE}/environments/${s}`],
   ["POST", (s) => `/api/v1/releases/${RELEASE}/environments/production/${s}`],
   ["PUT", (s) => `/api/v1/releases/${s}/environments/${s}/percentages`],
+  ["GET", (s) => `/api/v1/releases/${s}/environments/${s}/plan`],
+  ["POST", (s) => `/api/v1/releases/${RELEASE}/environments/production/plan/${s}`],
+  ["PUT", (s) => `/api/v1/releases/${s}/environments/production/plan`],
   ["GET", (s) => `/api/v1/change-requests/${s}`],
   ["POST", (s) => `/api/v1/change-requests/${s}/cancel`],
   ["GET", (s) => `/api/v1/${s}`],
@@ -85,6 +88,19 @@ test.describe("fuzz: automation API, chart data and embeds on the dashboard", ()
         { expectedVersion: 999999, default: 10, cohorts: { "internal-staff": 50, "free-tier": null }, comment: "fuzz" },
       ],
       ["POST", `${base}/start`, { expectedVersion: 999999, comment: "fuzz" }],
+      ["POST", `${base}/plan/start`, { planId: "no-such-plan", expectedVersion: 999999, comment: "fuzz" }],
+      [
+        "PUT",
+        `${base}/plan`,
+        {
+          planId: "no-such-plan",
+          expectedVersion: 999999,
+          definition: {
+            steps: [{ targets: { default: 5, "internal-staff": 50 }, bakeMinutes: 30, promote: false }],
+            guardrails: { metrics: [{ metricKey: "error-rate", tolerance: { kind: "absolute", value: 0.5 } }] },
+          },
+        },
+      ],
       ["POST", `/api/v1/change-requests/no-such-request/cancel`, { comment: "fuzz" }],
     ];
     const problems: string[] = [];
