@@ -19,6 +19,10 @@ import { MetricCatalog } from "@/lib/metrics/ingest/metric-catalog";
 import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import type { MetricSummary, MetricsBackend } from "@/lib/metrics/metric-types";
 import { ensureDemoSdkKey } from "@/lib/seed/ensure-demo-sdk-key";
+import { ensureDemoPlan } from "@/lib/seed/ensure-demo-plan";
+import { inTransaction } from "@/lib/db/transaction";
+import { readGuardrailData } from "@/lib/metrics/guardrail-data/read-guardrail-data";
+import { runControllerTick } from "@/lib/plans/controller/run-controller-tick";
 import { seedDemo } from "@/lib/seed/seed-demo";
 import { REGRESSION } from "@/scripts/demo-traffic/app-model";
 import { backfill } from "@/scripts/demo-traffic/backfill";
@@ -162,6 +166,37 @@ describeEachProvider("demo traffic generator against the OFREP + ingest server",
     expect(exposures.flatMap((s) => s.points).reduce((n, p) => n + p.evaluations, 0)).toBeGreaterThan(50);
     // Nothing for releases that are not being rolled out.
     expect((await summary("dark-mode", "error-rate")).every((r) => r.samples === 0 || r.samples === null)).toBe(true);
+  });
+
+  it("the demo plan on new-checkout catches the mobile regression at its first look and rolls back; the other cohorts are not in breach", async () => {
+    // The back-fill and live traffic of the test above are the data: as under `npm start`.
+    expect(await ensureDemoPlan()).toBe(true);
+    expect(await ensureDemoPlan()).toBe(false);
+    const report = await runControllerTick({
+      db: getDb(),
+      inTransaction,
+      holder: "demo-test",
+      now: new Date(),
+      leaseMs: 60_000,
+      readData: readGuardrailData,
+    });
+    expect(report.plans).toEqual([expect.objectContaining({ action: "rollback" })]);
+    const plan = await getDb().rolloutPlan.findFirstOrThrow({ where: { templateName: "Demo: new checkout" } });
+    expect(plan.status).toBe("rolled_back");
+    expect(plan.heldReason).toMatch(
+      /^Regression: (error rate|latency) .* in Mobile app users, tolerance .* — rolled back at/i,
+    );
+    const verdicts = JSON.parse(plan.verdicts) as { cohorts: { cohortKey: string; metrics: { state: string }[] }[] };
+    const states = (cohort: string) =>
+      verdicts.cohorts.find((c) => c.cohortKey === cohort)?.metrics.map((m) => m.state);
+    expect(states("mobile")).toContain("breach");
+    for (const cohort of ["us", "eu"]) expect(states(cohort)?.every((state) => state !== "breach")).toBe(true);
+    const rollout = await getDb().releaseRollout.findFirstOrThrow({ where: { id: plan.rolloutId } });
+    expect(rollout.status).toBe("rolled_back");
+    const audit = await getDb().auditEvent.findFirstOrThrow({
+      where: { action: "plan.rolled_back", releaseId: rollout.releaseId },
+    });
+    expect(audit.actorName).toBe("Glidepath automation");
   });
 
   it("waits for a server that is not up yet, and stops at once on a refused key", async () => {
