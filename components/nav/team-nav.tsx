@@ -19,6 +19,7 @@ export function TeamNav({ team, teams, role, userName, pendingApprovals }: Props
     { href: `${base}/releases`, label: "Releases" },
     { href: `${base}/cohorts`, label: "Cohorts" },
     { href: `${base}/metrics`, label: "Metrics" },
+    { href: `${base}/plans/templates`, label: "Plan templates" },
     {
       href: `${base}/approvals`,
       label: "Approvals",

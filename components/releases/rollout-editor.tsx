@@ -33,6 +33,11 @@ type Props = {
   approval: { rules: ApprovalRules | null; critical: boolean; universalCohorts: string[] };
   /** A conflict carries the rollout as it is now. */
   save: Action<SetRolloutInput, SetRolloutResult, RolloutConflict>;
+  /**
+   * A rollout plan that a hand change would pause (running or holding), with where it is
+   * ("step 2 of 4"); null or left out: none.
+   */
+  runningPlan?: { step: string } | null;
 };
 
 function savedValues(rollout: ServerRollout): RolloutValues {
@@ -109,12 +114,15 @@ export function RolloutEditor(props: Props) {
       {
         onSuccess: (data) => {
           const requested = data.pendingApproval;
+          const paused = data.planPaused
+            ? ` The rollout plan${props.runningPlan ? ` (${props.runningPlan.step})` : ""} is paused: resume it from the plan when you are done.`
+            : "";
           setNotice(
-            requested
+            (requested
               ? `Sent for approval: ${requested.summary}. Nothing changes in ${props.environment.name} until someone else approves it.`
               : data.changed
                 ? `Saved. ${props.environment.name} is now at version ${data.rollout.version}.`
-                : "Nothing to save.",
+                : "Nothing to save.") + paused,
           );
           report(data.rollout);
           setEdit(null);
@@ -226,6 +234,15 @@ export function RolloutEditor(props: Props) {
               usersByCohort={props.usersByCohort ?? null}
               status={status}
             />
+            {props.runningPlan && (
+              <p
+                role="note"
+                className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+              >
+                <span className="font-medium">Saving pauses the rollout plan ({props.runningPlan.step}).</span> It takes
+                no more steps until someone resumes it; its guardrails still roll back on harm.
+              </p>
+            )}
             {reasons.length > 0 && (
               <ApprovalNeeded
                 environmentName={props.environment.name}

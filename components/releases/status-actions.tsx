@@ -33,6 +33,8 @@ type Props = {
   approval: { rules: ApprovalRules | null; critical: boolean; percentages: Percentages; universalCohorts: string[] };
   /** A conflict carries the rollout as it is now. */
   run: Action<ChangeReleaseStatusInput, StatusChangeResult, RolloutSnapshot>;
+  /** The rollout plan that owns this rollout, if any: roll back and promote end it. */
+  activePlan?: { step: string } | null;
 };
 
 function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
@@ -179,6 +181,13 @@ export function StatusActions(props: Props) {
         {pending && (
           <div className="space-y-3">
             <p>{CONSEQUENCES[pending](props.environment.name)}</p>
+            {props.activePlan && (pending === "rollback" || pending === "promote" || pending === "pause") && (
+              <p className="font-medium">
+                {pending === "pause"
+                  ? `The rollout plan (${props.activePlan.step}) waits while the release is paused.`
+                  : `The rollout plan (${props.activePlan.step}) ends with it.`}
+              </p>
+            )}
             {target?.ok && (
               <p>
                 Status: <span className="font-medium">{STATUS_LABELS[latest.status]}</span> →{" "}

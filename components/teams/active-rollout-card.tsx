@@ -5,10 +5,17 @@ import { ExposureBars } from "@/components/releases/exposure-bars";
 import { StatusBadge } from "@/components/releases/status-badge";
 import type { OverviewRollout } from "@/lib/teams/get-team-overview";
 
-type Props = { rollout: OverviewRollout; teamSlug: string; environmentKey: string; health: ReactNode };
+type Props = {
+  rollout: OverviewRollout;
+  teamSlug: string;
+  environmentKey: string;
+  health: ReactNode;
+  /** Where its rollout plan stands, in one line (none: no plan owns it). */
+  plan?: ReactNode;
+};
 
 /** One active rollout on the team page: where it stands, who gets it, and how it is doing. */
-export function ActiveRolloutCard({ rollout, teamSlug, environmentKey, health }: Props) {
+export function ActiveRolloutCard({ rollout, teamSlug, environmentKey, health, plan }: Props) {
   const href = `/teams/${teamSlug}/releases/${rollout.key}?env=${environmentKey}`;
   const headingId = `rollout-${rollout.key}`;
   return (
@@ -46,6 +53,7 @@ export function ActiveRolloutCard({ rollout, teamSlug, environmentKey, health }:
         <span className="font-medium">{rollout.summary.headline}</span>
         <span className="muted"> · {rollout.summary.detail}</span>
       </p>
+      {plan && <div className="mt-1">{plan}</div>}
       <div className="mt-3 grid gap-4 md:grid-cols-2 md:gap-6">
         <ExposureBars
           status={rollout.status}

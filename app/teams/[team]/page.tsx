@@ -10,6 +10,8 @@ import { RolloutHealthSkeleton, Swatch } from "@/components/teams/rollout-health
 import { svgChartStyle } from "@/lib/charts/svg-chart";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { getTeamOverview } from "@/lib/teams/get-team-overview";
+import { PlanSummaryLine } from "@/components/plans/plan-summary-line";
+import { listPlanSummaries } from "@/lib/plans/list-plan-summaries";
 import { RolloutHealthCell } from "./rollout-health-cell";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -25,6 +27,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const context = await getPageTeamContext(base, team, env);
   const { access, environments, environment } = context;
   const { rollouts, pending, activity, health } = await getTeamOverview(context, { page });
+  const plans = await listPlanSummaries(context, { releaseKeys: rollouts.rollouts.map((r) => r.key) });
   const first = (rollouts.page - 1) * rollouts.pageSize + 1;
   const last = first + rollouts.rollouts.length - 1;
 
@@ -86,6 +89,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
                     rollout={rollout}
                     teamSlug={team}
                     environmentKey={environment.key}
+                    plan={plans[rollout.key] && <PlanSummaryLine plan={plans[rollout.key]!} now={health.now} />}
                     health={
                       health.metrics.length === 0 ? (
                         <p className="muted text-xs">

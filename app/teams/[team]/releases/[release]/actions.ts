@@ -21,6 +21,13 @@ import {
 } from "@/lib/releases/set-rollout";
 import { archiveRelease, type ArchiveReleaseInput } from "@/lib/releases/archive-release";
 import { updateRelease, type UpdateReleaseInput } from "@/lib/releases/update-release";
+import { advancePlan, type AdvancePlanResult } from "@/lib/plans/advance-plan";
+import { cancelPlan } from "@/lib/plans/cancel-plan";
+import { pausePlan } from "@/lib/plans/pause-plan";
+import type { AdvancePlanInput, PlanCommandActionInput } from "@/lib/plans/plan-inputs";
+import type { PlanView } from "@/lib/plans/plan-view";
+import { resumePlan } from "@/lib/plans/resume-plan";
+import { startPlan, type StartPlanResult } from "@/lib/plans/start-plan";
 
 // Input is validated by the use case's zod schema (lib/releases/*), the single copy of the rules;
 // the input type only helps the page. A conflict carries the rollout as it is now.
@@ -61,4 +68,27 @@ export async function createEmbedLinkAction(input: CreateEmbedLinkInput) {
 
 export async function revokeEmbedLinkAction(input: RevokeEmbedLinkInput) {
   return runAction((actor) => revokeEmbedLink(actor, input));
+}
+
+// The release's rollout plan: a conflict carries the plan as it is now (the controller may
+// have taken a step since the page was drawn).
+
+export async function startPlanAction(input: PlanCommandActionInput) {
+  return runAction<StartPlanResult, PlanView>((actor) => startPlan(actor, input));
+}
+
+export async function pausePlanAction(input: PlanCommandActionInput) {
+  return runAction<PlanView, PlanView>((actor) => pausePlan(actor, input));
+}
+
+export async function resumePlanAction(input: PlanCommandActionInput) {
+  return runAction<PlanView, PlanView>((actor) => resumePlan(actor, input));
+}
+
+export async function cancelPlanAction(input: PlanCommandActionInput) {
+  return runAction<PlanView, PlanView>((actor) => cancelPlan(actor, input));
+}
+
+export async function advancePlanAction(input: AdvancePlanInput) {
+  return runAction<AdvancePlanResult, PlanView>((actor) => advancePlan(actor, input));
 }

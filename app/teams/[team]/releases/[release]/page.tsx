@@ -24,7 +24,16 @@ import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { PendingChangeRequests } from "@/components/releases/pending-change-requests";
 import { listEmbedLinks } from "@/lib/embeds/list-embed-links";
 import { EmbedSection } from "@/components/embeds/embed-section";
+import { PlanSection } from "@/components/plans/plan-section";
+import { getReleasePlan } from "@/lib/plans/get-release-plan";
+import { listPlanTemplates } from "@/lib/plans/list-plan-templates";
+import { isActivePlan } from "@/lib/domain/plans/plan-types";
 import {
+  advancePlanAction,
+  cancelPlanAction,
+  pausePlanAction,
+  resumePlanAction,
+  startPlanAction,
   cancelChangeRequestAction,
   changeReleaseStatusAction,
   createEmbedLinkAction,
@@ -46,25 +55,36 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const { actor, access, environments, environment } = context;
   const release = await orNotFound(getReleaseView(context, { releaseKey }));
   const canEdit = roleAtLeast(access.role, "editor");
-  const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks] = await Promise.all([
-    listAuditEvents(access, { releaseId: release.id, limit: 50 }),
-    listMetricDefinitions(access),
-    // Only editors see the change preview; never fails the page (null: no estimate).
-    canEdit
-      ? usersSeenLastDay(context, {
-          releaseKey: release.key,
-          cohortKeys: [...release.cohorts.map((c) => c.key), "default"],
-        })
-      : null,
-    getApprovalPolicy(access, { environmentId: environment.id }),
-    listChangeRequests(access, { releaseKey: release.key, environmentKey: environment.key, decidedLimit: 0 }),
-    listEmbedLinks(access, { releaseKey: release.key }),
-  ]);
+  const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks, planData, templates] =
+    await Promise.all([
+      listAuditEvents(access, { releaseId: release.id, limit: 50 }),
+      listMetricDefinitions(access),
+      // Only editors see the change preview; never fails the page (null: no estimate).
+      canEdit
+        ? usersSeenLastDay(context, {
+            releaseKey: release.key,
+            cohortKeys: [...release.cohorts.map((c) => c.key), "default"],
+          })
+        : null,
+      getApprovalPolicy(access, { environmentId: environment.id }),
+      listChangeRequests(access, { releaseKey: release.key, environmentKey: environment.key, decidedLimit: 0 }),
+      listEmbedLinks(access, { releaseKey: release.key }),
+      getReleasePlan(context, { releaseKey: release.key }),
+      listPlanTemplates(access),
+    ]);
   const { rollout } = release;
   const savedPercentages = {
     defaultBasisPoints: rollout.defaultBasisPoints,
     cohorts: Object.fromEntries(release.cohorts.map((c) => [c.key, c.basisPoints])),
   };
+  const plan = planData.plan;
+  const planStep =
+    plan && isActivePlan(plan.status)
+      ? {
+          step:
+            plan.currentStep < 0 ? "not started" : `step ${plan.currentStep + 1} of ${plan.definition.steps.length}`,
+        }
+      : null;
   const origin = process.env.NEXTAUTH_URL ?? `http://${(await headers()).get("host") ?? "localhost:3000"}`;
 
   return (
@@ -134,6 +154,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
                 universalCohorts: release.universalCohorts,
               }}
               run={changeReleaseStatusAction}
+              activePlan={planStep}
             />
           </div>
         </header>
@@ -157,6 +178,35 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           isAdmin={roleAtLeast(access.role, "admin")}
           cancel={cancelChangeRequestAction}
         />
+        <PlanSection
+          teamSlug={team}
+          release={{ key: release.key, name: release.name }}
+          environment={{ key: environment.key, name: environment.name }}
+          releaseStatus={rollout.status}
+          data={planData}
+          cohorts={release.cohorts.map((c) => ({ key: c.key, name: c.name }))}
+          metrics={metricDefinitions.map((m) => ({ key: m.key, name: m.name, kind: m.kind }))}
+          served={{
+            defaultBasisPoints: rollout.defaultBasisPoints,
+            cohorts: Object.fromEntries(
+              release.cohorts.flatMap((c) => (c.basisPoints === null ? [] : [[c.key, c.basisPoints]])),
+            ),
+          }}
+          canEdit={canEdit}
+          isApprover={roleAtLeast(access.role, "approver")}
+          approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
+          templates={templates.map((t) => ({ key: t.key, name: t.name, description: t.description }))}
+          editorHref={`${path}/plan?env=${environment.key}`}
+          templatesHref={`/teams/${team}/plans/templates`}
+          approvalsHref={`/teams/${team}/approvals`}
+          actions={{
+            start: startPlanAction,
+            pause: pausePlanAction,
+            resume: resumePlanAction,
+            cancel: cancelPlanAction,
+            advance: advancePlanAction,
+          }}
+        />
         <RolloutEditor
           key={`${environment.key}`}
           teamSlug={team}
@@ -170,6 +220,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           usersByCohort={usersByCohort}
           approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
           save={setRolloutAction}
+          runningPlan={plan && (plan.status === "running" || plan.status === "held") ? planStep : null}
         />
         <ReleaseMetrics
           teamSlug={team}
@@ -193,7 +244,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           create={createEmbedLinkAction}
           revoke={revokeEmbedLinkAction}
         />
-        <div className="grid gap-5 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
           <WhoGetsIt
             teamSlug={team}
             releaseKey={release.key}
