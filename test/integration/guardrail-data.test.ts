@@ -63,7 +63,7 @@ type MinuteData = { requests: number; errors: number; events: number; latencies:
 type Truth = { requests: number; errors: number; events: number; latencies: number[]; users: Set<string> };
 
 const included = (minute: number, from: number, to: number) =>
-  minute >= Math.ceil(from / MINUTE) && minute < Math.ceil(to / MINUTE);
+  minute >= Math.floor(from / MINUTE) && minute < Math.ceil(to / MINUTE);
 
 /** Known traffic for each cohort × variant, in minutes before, inside and after the window. */
 function traffic(cohortKey: string, variant: Variant): Map<number, MinuteData> {
@@ -311,8 +311,8 @@ describeEachProvider("guardrail data", () => {
     // Starting a minute later drops exactly the first minute; ending on a minute drops the one in progress.
     expect(await requests({ since: SINCE + MINUTE })).toBe(whole - at(SINCE));
     expect(await requests({ now: Math.floor(NOW / MINUTE) * MINUTE })).toBe(whole - at(NOW));
-    // A start inside a minute leaves that minute out: it holds data from before the plan.
-    expect(await requests({ since: SINCE + 1 })).toBe(whole - at(SINCE));
+    // A start inside a minute keeps that minute: what arrives in a plan's first minute counts.
+    expect(await requests({ since: SINCE + 1 })).toBe(whole);
     expect(await requests({ since: NOW, now: NOW })).toBe(0);
   });
 

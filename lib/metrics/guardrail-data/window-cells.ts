@@ -24,6 +24,8 @@ export async function readWindowCells(
   wanted: readonly WantedSeries[],
   window: { from: number; to: number },
 ): Promise<WindowCells> {
+  // An empty window (a step that starts now) has nothing, not the minute it falls in.
+  if (!(window.to > window.from)) return () => undefined;
   const registry = seriesRegistryFor(db);
   const found = await Promise.all(
     wanted.map(async ({ metricKey, shape }) => ({
@@ -41,7 +43,10 @@ export async function readWindowCells(
       keys.set(seriesId, keyOf(metricKey, cohortKey, variant));
     }
   }
-  const fromMinute = Math.ceil(window.from / 60_000);
+  // The minute the window starts in counts: what an application sends in a plan's (or step's)
+  // first minute must not be lost. It may hold up to a minute from before the start, which
+  // both variants share alike.
+  const fromMinute = Math.floor(window.from / 60_000);
   const toMinute = Math.ceil(window.to / 60_000);
   const cells = await readMergedCells(db, shapes, fromMinute, toMinute);
   const byKey = new Map([...cells].map(([seriesId, cell]) => [keys.get(seriesId)!, cell]));
