@@ -49,25 +49,16 @@ export async function approveChangeRequest(actor: Actor | null, rawInput: unknow
     const reviewed = { team, actor: access.actor, reviewer: access.actor, comment: input.comment || null };
     const note = ` — requested by ${row.requesterName}, approved by ${access.actor.name}`;
 
-    if (row.cohortId) {
-      const plan = await planCohortRequest(tx, access, row);
-      if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
+    // Cohort and plan requests say up front whether they still apply, and how.
+    const prepared = row.cohortId
+      ? await planCohortRequest(tx, access, row)
+      : isPlanRequestKind(row.kind)
+        ? await planRequestApplication(tx, access, row)
+        : null;
+    if (prepared) {
+      if (!prepared.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: prepared.why });
       const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
-      await plan.apply(note);
-      await recordChangeRequestStep(tx, "applied", {
-        team,
-        actor: access.actor,
-        ids: requestIds(row),
-        request: approved,
-      });
-      return approved;
-    }
-
-    if (isPlanRequestKind(row.kind)) {
-      const plan = await planRequestApplication(tx, access, row);
-      if (!plan.ok) return settleChangeRequest(tx, row, "stale", "stale", { ...reviewed, note: plan.why });
-      const approved = await settleChangeRequest(tx, row, "applied", "approved", reviewed);
-      await plan.apply(note);
+      await prepared.apply(note);
       await recordChangeRequestStep(tx, "applied", {
         team,
         actor: access.actor,

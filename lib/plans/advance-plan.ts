@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
-import { createChangeRequest } from "@/lib/change-requests/create-change-request";
 import { inTransaction } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -11,7 +10,7 @@ import { applyPlanStep } from "./apply-plan-step";
 import { judgePlanChange } from "./judge-plan-change";
 import { loadPlan } from "./load-plan";
 import { openPlanCommand } from "./plan-command";
-import type { PlanRequestProposal } from "./plan-request-payload";
+import { requestPlanChange } from "./request-plan-change";
 import { planCommandSchema } from "./plan-schemas";
 import type { PlanView } from "./plan-view";
 import { toPlanView } from "./to-plan-view";
@@ -44,17 +43,13 @@ export async function advancePlan(actor: Actor | null, rawInput: unknown): Promi
     const judged = await judgePlanChange(tx, access, target, single, toStep, plan.stoppedCohorts);
     if (judged.policy && judged.reasons.length) {
       if (input.mode === "skip") {
-        const proposed: PlanRequestProposal = { ...judged.final, planId: plan.id, planVersion: plan.version };
-        const pendingApproval = await createChangeRequest(tx, {
+        const pendingApproval = await requestPlanChange(tx, {
           access,
-          target: { releaseId: target.release.id, environmentId: target.environment.id },
+          target,
+          plan,
           kind: "plan_skip",
-          before: { defaultBasisPoints: judged.now.defaultBasisPoints, cohorts: judged.now.cohorts },
-          baseVersion: judged.now.version,
-          proposed,
-          reasons: judged.reasons,
+          judged: { ...judged, policy: judged.policy },
           comment: input.comment,
-          expiryMinutes: judged.policy.expiryMinutes,
         });
         return { plan: toPlanView(plan), pendingApproval };
       }

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { createChangeRequest } from "@/lib/change-requests/create-change-request";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { inTransaction } from "@/lib/db/transaction";
 import { STATUS_LABELS } from "@/lib/domain/rollout-state";
@@ -11,7 +10,7 @@ import { checkPlanReferences } from "./check-plan-references";
 import { judgePlanChange } from "./judge-plan-change";
 import { loadPlan } from "./load-plan";
 import { openPlanCommand } from "./plan-command";
-import type { PlanRequestProposal } from "./plan-request-payload";
+import { requestPlanChange } from "./request-plan-change";
 import { planCommandSchema } from "./plan-schemas";
 import type { PlanView } from "./plan-view";
 import { toPlanView } from "./to-plan-view";
@@ -47,17 +46,13 @@ export async function startPlan(actor: Actor | null, rawInput: unknown): Promise
 
     const judged = await judgePlanChange(tx, access, target, plan.definition, 0);
     if (judged.policy && judged.reasons.length) {
-      const proposed: PlanRequestProposal = { ...judged.final, planId: plan.id, planVersion: plan.version };
-      const pendingApproval = await createChangeRequest(tx, {
+      const pendingApproval = await requestPlanChange(tx, {
         access,
-        target: { releaseId: target.release.id, environmentId: target.environment.id },
+        target,
+        plan,
         kind: "plan_start",
-        before: { defaultBasisPoints: judged.now.defaultBasisPoints, cohorts: judged.now.cohorts },
-        baseVersion: judged.now.version,
-        proposed,
-        reasons: judged.reasons,
+        judged: { ...judged, policy: judged.policy },
         comment: input.comment,
-        expiryMinutes: judged.policy.expiryMinutes,
       });
       return { plan: toPlanView(plan), pendingApproval };
     }

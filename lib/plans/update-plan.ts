@@ -1,7 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
-import { createChangeRequest } from "@/lib/change-requests/create-change-request";
 import { inTransaction } from "@/lib/db/transaction";
 import { isActivePlan } from "@/lib/domain/plans/plan-types";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
@@ -11,7 +10,7 @@ import { judgePlanChange } from "./judge-plan-change";
 import { loadPlan } from "./load-plan";
 import { openPlanCommand } from "./plan-command";
 import { recordPlanEvent } from "./plan-events";
-import type { PlanRequestProposal } from "./plan-request-payload";
+import { requestPlanChange } from "./request-plan-change";
 import { updatePlanSchema } from "./plan-schemas";
 import type { PlanView } from "./plan-view";
 import { toPlanView } from "./to-plan-view";
@@ -39,22 +38,14 @@ export async function updatePlan(actor: Actor | null, rawInput: unknown): Promis
     if (plan.status !== "draft") {
       const judged = await judgePlanChange(tx, access, target, definition, from, plan.stoppedCohorts);
       if (judged.policy && judged.reasons.length) {
-        const proposed: PlanRequestProposal = {
-          ...judged.final,
-          planId: plan.id,
-          planVersion: plan.version,
-          definition,
-        };
-        const pendingApproval = await createChangeRequest(tx, {
+        const pendingApproval = await requestPlanChange(tx, {
           access,
-          target: { releaseId: target.release.id, environmentId: target.environment.id },
+          target,
+          plan,
           kind: "plan_update",
-          before: { defaultBasisPoints: judged.now.defaultBasisPoints, cohorts: judged.now.cohorts },
-          baseVersion: judged.now.version,
-          proposed,
-          reasons: judged.reasons,
+          judged: { ...judged, policy: judged.policy },
           comment: input.comment,
-          expiryMinutes: judged.policy.expiryMinutes,
+          definition,
         });
         return { plan: toPlanView(plan), pendingApproval };
       }

@@ -14,7 +14,7 @@ import {
 import { EVERYONE_ELSE } from "@/lib/domain/plans/plan-types";
 import { ConflictError } from "@/lib/errors/domain-errors";
 import { toMetricDefinitionView } from "@/lib/metrics/metric-definition-row";
-import type { MetricDefinitionView } from "@/lib/metrics/metric-types";
+import type { GuardrailDataRequest } from "@/lib/metrics/guardrail-data/read-guardrail-data";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf } from "@/lib/rollouts/load-rollout";
 import { applyPlanStep } from "../apply-plan-step";
@@ -23,17 +23,7 @@ import { recordPlanEvent } from "../plan-events";
 import type { StoredVerdicts } from "../plan-view";
 import { claimPlanAction, writePlan } from "../write-plan";
 
-export type GuardrailDataRequest = {
-  environmentId: string;
-  environmentKey: string;
-  releaseKey: string;
-  cohortKeys: readonly string[];
-  metrics: readonly MetricDefinitionView[];
-  team: { prometheusUrl: string | null; prometheusToken: string | null };
-  since: number;
-  stepSince: number;
-  now: number;
-};
+export type { GuardrailDataRequest };
 export type GuardrailDataReader = (request: GuardrailDataRequest, db: Db) => Promise<TickData>;
 
 export type TickDeps = {
