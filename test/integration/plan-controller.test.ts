@@ -307,6 +307,24 @@ describeEachProvider("plan controller", () => {
     expect(await prod()).toMatchObject({ status: "rolled_back" });
   });
 
+  it("while the release is paused (it still serves its split) takes no step but still rolls back on harm", async () => {
+    const plan = await startedPlan();
+    await scenario(fx).command(releaseId, "wallet", "production", "pause");
+    const stepStarted = (await planRow(plan.id)).stepStartedAt!.getTime();
+    await tick(stepStarted + 30 * MINUTE);
+    expect(await planRow(plan.id)).toMatchObject({
+      status: "running",
+      currentStep: 0,
+      waitingFor: "Waiting: the release is paused; guardrails still judge it",
+    });
+    const breach = reader((keys) => ({
+      ok: true,
+      cohorts: Object.fromEntries(keys.map((k) => [k, k === "beta" ? harmful() : healthy()])),
+    }));
+    await tick(stepStarted + 31 * MINUTE, breach);
+    expect(await prod()).toMatchObject({ status: "rolled_back" });
+  });
+
   it("a plan is approved once as written where the policy asks, then runs by itself", async () => {
     await setApprovalPolicy(fx.actors.admin, {
       teamSlug: fx.team.slug,

@@ -52,9 +52,11 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
   const target = await loadRollout(tx, teamId, plan.release.key, plan.environment.key);
   const served = snapshotOf(target.rollout);
 
-  if (served.status !== "rolling") {
-    const waitingFor =
-      served.status === "paused" ? "Waiting: the release is paused" : `The release is ${served.status}`;
+  // A paused release still serves its split: the guardrails keep judging (and may roll
+  // back), but no step is taken. A release that serves nobody, or everyone, has nothing to judge.
+  const releasePaused = served.status === "paused";
+  if (served.status !== "rolling" && !releasePaused) {
+    const waitingFor = `The release is ${served.status}`;
     await recordReadings(deps, plan, { waitingFor });
     return { planId, action: "wait", detail: waitingFor };
   }
@@ -103,7 +105,7 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
   const decision = decidePlanTick({
     now: now.getTime(),
     plan: {
-      status: plan.status,
+      status: releasePaused && plan.status === "running" ? "paused" : plan.status,
       currentStep: plan.currentStep,
       stepStartedAt,
       steps: plan.definition.steps,
@@ -117,6 +119,9 @@ export async function tickPlan(deps: TickDeps, teamId: string, planId: string): 
     metrics,
     data,
   });
+
+  if (releasePaused && decision.action.kind === "none" && plan.status === "running")
+    decision.action = { kind: "wait", waitingFor: "Waiting: the release is paused; guardrails still judge it" };
 
   // A cohort the steps name was archived since the plan started: its next step can't be taken as written.
   const named = new Set(plan.definition.steps.slice(plan.currentStep + 1).flatMap((s) => Object.keys(s.targets)));
