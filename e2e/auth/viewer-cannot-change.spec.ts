@@ -5,7 +5,7 @@ import { ReleasePage } from "../support/release-page";
 test("a viewer sees the rollout but has no controls", async ({ pageAs }) => {
   const release = new ReleasePage(await pageAs("Vic Viewer"));
   await release.goto("acme", "new-checkout");
-  await expect(release.page.getByText("You have view access")).toBeVisible();
+  await expect(release.page.getByText("You have view access: ask an editor to change percentages.")).toBeVisible();
   await expect(release.slider("EU shoppers")).toHaveAttribute("data-disabled", "");
   await expect(release.percentInput("EU shoppers")).toBeDisabled();
   await expect(release.page.getByRole("button", { name: "Roll back" })).toHaveCount(0);

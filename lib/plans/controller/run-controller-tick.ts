@@ -24,6 +24,10 @@ export type ControllerTickReport = { leader: boolean; plans: PlanTickOutcome[] }
  * next tick; the others go on.
  */
 export async function runControllerTick(input: ControllerTickInput): Promise<ControllerTickReport> {
+  // Looking costs a read, taking the lease a write. With nothing to run, don't write: on
+  // SQLite a write waits for any other process's lock, and better-sqlite3 waits on this thread.
+  const anyLive = await input.db.rolloutPlan.count({ where: { status: { in: ["running", "paused", "held"] } } });
+  if (anyLive === 0) return { leader: false, plans: [] };
   const leader = await acquireLease(input.db, {
     name: CONTROLLER_LEASE_NAME,
     holder: input.holder,
