@@ -165,3 +165,17 @@ describe("decidePlanTick", () => {
     expect(decision.action.reason).toMatch(/; now $/);
   });
 });
+
+describe("decidePlanTick, the two intervals", () => {
+  it("never rolls back on the lenient interval: past the tolerance there is only 'not yet sure'", () => {
+    // 0.8% vs 0.5% on 50,000 requests each: past +0.15 pp at α = 0.2, not at the plan's split budget.
+    const p = plan();
+    p.guardrails.metrics[0]!.tolerance = { kind: "absolute", value: 0.0015 };
+    const decision = decidePlanTick(input({ plan: p, now: MINUTE, beta: arms([50_000, 400], [50_000, 250]) }));
+    const verdict = decision.verdicts[0]!.metrics[0]!;
+    expect(verdict.health.state).toBe("breach");
+    expect(verdict.verdict.state).not.toBe("breach");
+    expect(verdict.state).toBe("inconclusive");
+    expect(decision.action.kind).toBe("wait");
+  });
+});

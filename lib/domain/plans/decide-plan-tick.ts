@@ -183,7 +183,9 @@ function judgeAll(input: TickInput, data: { cohorts: Record<string, CohortData |
       };
       const verdict = judgeGuardrail({ ...base, alpha: alphas.breach });
       const health = judgeGuardrail({ ...base, alpha: HEALTH_ALPHA });
-      const state = verdict.state === "breach" ? "breach" : health.state;
+      // Only the rollback test's interval may call a breach; the lenient one only says whether
+      // the step is healthy enough to advance ("past the tolerance" there is merely not sure).
+      const state = verdict.state === "breach" ? "breach" : health.state === "breach" ? "inconclusive" : health.state;
       return [
         {
           metricKey: spec.metricKey,
