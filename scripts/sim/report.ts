@@ -405,7 +405,7 @@ function srmSection(ran: Ran[], aa: Ran | undefined, summary: SummaryRow[]): str
 
 export function report(
   ran: Ran[],
-  meta: { command: string; seed: number; date: string; wallSeconds: number; jobs: number },
+  meta: { command: string; seed: number; date: string; wallSeconds: number; jobs: number; reused: string[] },
 ): string {
   const of = (id: string) => ran.find((r) => r.variant.id === id);
   const summary: SummaryRow[] = [];
@@ -422,7 +422,13 @@ export function report(
   if (srm.length) sections.push(srmSection(srm, of("aa"), summary));
   const skipped = ran.filter(({ result }) => result.skipped.count > 0);
   return [
-    `Command: \`${meta.command}\` — seed ${meta.seed}, ${meta.date}, wall time ${formatWall(meta.wallSeconds)} (${meta.jobs} variants at a time).`,
+    `Command: \`${meta.command}\` — seed ${meta.seed}, ${meta.date}, wall time ${formatWall(meta.wallSeconds)} ` +
+      `(${meta.jobs} variants at a time; the variants' own times add up to ` +
+      `${formatWall(ran.reduce((total, r) => total + r.result.wallSeconds, 0))}` +
+      (meta.reused.length
+        ? `; ${meta.reused.join(", ")} reused from an earlier invocation with the same runs and seed`
+        : "") +
+      ").",
     "",
     "### Summary",
     "",

@@ -2,7 +2,9 @@
 // per simulated minute over all of them, with synthetic traffic in between and the metrics
 // reader answering from it.
 import { inTransaction } from "@/lib/db/transaction";
+import { effectiveBasisPoints } from "@/lib/domain/effective-basis-points";
 import type { CohortData, TickData } from "@/lib/domain/plans/decide-plan-tick";
+import { isReleaseStatus } from "@/lib/domain/rollout-state";
 import { runControllerTick } from "@/lib/plans/controller/run-controller-tick";
 import type { GuardrailDataReader } from "@/lib/plans/controller/tick-plan";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
@@ -184,8 +186,8 @@ function cohortIndex(key: string): number | null {
 
 /**
  * Every plan and what its release serves now, in two queries for all runs: the share of each
- * cohort that gets the release (its own percentage, or everyone else's; 0 when the release is
- * a draft or rolled back, all of it when promoted).
+ * cohort that gets the release (its own percentage, or everyone else's, while rolling or
+ * paused; 0 when the release is a draft or rolled back, all of it when promoted).
  */
 async function readPlans(sim: SimDatabase): Promise<Map<string, PlanState>> {
   const [plans, rollouts] = await Promise.all([
@@ -213,11 +215,11 @@ async function readPlans(sim: SimDatabase): Promise<Map<string, PlanState>> {
   const served = new Map(
     rollouts.map((r) => {
       const own = new Map(r.cohorts.map((c) => [c.cohort.key, c.basisPoints]));
-      const shares = sim.cohortKeys.map((key) => {
-        if (r.status === "promoted") return 1;
-        if (r.status !== "rolling") return 0;
-        return (own.get(key) ?? r.defaultBasisPoints) / 10_000;
-      });
+      // What evaluation serves (lib/domain/evaluate.ts): an unknown status serves nobody.
+      const status = isReleaseStatus(r.status) ? r.status : "draft";
+      const shares = sim.cohortKeys.map(
+        (key) => effectiveBasisPoints(status, own.get(key) ?? r.defaultBasisPoints) / 10_000,
+      );
       return [r.release.key, shares] as const;
     }),
   );
