@@ -7,7 +7,8 @@ import type { Action } from "@/lib/http/actions/action-result";
 import { approvalReasons, type ApprovalRules } from "@/lib/domain/approval-policy";
 import { describeCondition, type CohortDefinition } from "@/lib/domain/cohort-rules";
 import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/domain/rollout-state";
-import { diffRollout, type RolloutValues } from "@/lib/domain/rollout-diff";
+import { diffRollout, type RolloutChange, type RolloutValues } from "@/lib/domain/rollout-diff";
+import { formatBasisPoints } from "@/lib/domain/percent";
 import type { RolloutConflict, SetRolloutInput, SetRolloutResult } from "@/lib/releases/set-rollout";
 import type { CohortUsers } from "@/lib/metrics/estimate-user-change";
 import { ApprovalNeeded } from "./approval-needed";
@@ -15,6 +16,7 @@ import { ChangePreview } from "./change-preview";
 import { ConflictNotice } from "./conflict-notice";
 import { useLatestRollout, type ServerRollout } from "./latest-rollout";
 import { PercentSlider } from "./percent-slider";
+import { ServedPercent } from "./served-percent";
 
 type Cohort = { key: string; name: string; definition: CohortDefinition; basisPoints: number | null };
 
@@ -50,6 +52,12 @@ function summarise(definition: CohortDefinition) {
   return definition.conditions.map(describeCondition).join(" and ");
 }
 
+/** Cohort names, not keys: "Mobile app users 20% → 40%". */
+function describeChanges(changes: RolloutChange[]): string {
+  const side = (bp: number | null) => (bp === null ? "everyone else's" : formatBasisPoints(bp));
+  return changes.map((c) => `${c.name} ${side(c.from)} → ${side(c.to)}`).join(", ");
+}
+
 export function RolloutEditor(props: Props) {
   const router = useRouter();
   const server = useMemo(
@@ -77,21 +85,28 @@ export function RolloutEditor(props: Props) {
   });
   const { conflict } = saving;
   const error = saving.error && !conflict ? saving.error.message : null;
-  const [notice, setNotice] = useState<string | null>(null);
+  // A "sent for approval" notice holds only while the rollout is as it was when the request was
+  // made: a roll back (which cancels the request) or an approval moves the version on.
+  const [notice, setNotice] = useState<{ text: string; version: number } | null>(null);
+  const cohortNames = useMemo(() => new Map(props.cohorts.map((c) => [c.key, c.name])), [props.cohorts]);
   const [comment, setComment] = useState("");
 
   const changes = diffRollout(saved, draft, props.cohorts);
   const dirty = changes.length > 0;
   // The same rule the server applies, so the page says before saving that it will be held.
   const reasons = dirty
-    ? approvalReasons(props.approval.rules, {
-        kind: "set_rollout",
-        status,
-        before: saved,
-        after: draft,
-        critical: props.approval.critical,
-        universalCohorts: new Set(props.approval.universalCohorts),
-      })
+    ? approvalReasons(
+        props.approval.rules,
+        {
+          kind: "set_rollout",
+          status,
+          before: saved,
+          after: draft,
+          critical: props.approval.critical,
+          universalCohorts: new Set(props.approval.universalCohorts),
+        },
+        cohortNames,
+      )
     : [];
 
   function update(change: (values: RolloutValues) => RolloutValues) {
@@ -100,6 +115,8 @@ export function RolloutEditor(props: Props) {
   }
 
   const editable = props.canEdit && canEditPercentages(status);
+  // Promoted or rolled back: the sliders' values no longer decide who gets it; show what is served.
+  const settled = !canEditPercentages(status);
   function save() {
     saving.run(
       {
@@ -117,13 +134,15 @@ export function RolloutEditor(props: Props) {
           const paused = data.planPaused
             ? ` The rollout plan${props.runningPlan ? ` (${props.runningPlan.step})` : ""} is paused: resume it from the plan when you are done.`
             : "";
-          setNotice(
-            (requested
-              ? `Sent for approval: ${requested.summary}. Nothing changes in ${props.environment.name} until someone else approves it.`
-              : data.changed
-                ? `Saved. ${props.environment.name} is now at version ${data.rollout.version}.`
-                : "Nothing to save.") + paused,
-          );
+          setNotice({
+            text:
+              (requested
+                ? `Sent for approval: ${describeChanges(requested.changes) || requested.summary}. Nothing changes in ${props.environment.name} until someone else approves it.`
+                : data.changed
+                  ? `Saved in ${props.environment.name}.`
+                  : "Nothing to save.") + paused,
+            version: data.rollout.version,
+          });
           report(data.rollout);
           setEdit(null);
           setComment("");
@@ -153,11 +172,15 @@ export function RolloutEditor(props: Props) {
         <p className="muted text-xs">
           {!props.canEdit
             ? "You have view access: ask an editor to change percentages."
-            : !canEditPercentages(status)
-              ? `Percentages are locked while the release is ${STATUS_LABELS[status].toLowerCase()}.`
-              : status === "draft"
-                ? "Draft: saved percentages take effect when you start the rollout."
-                : "Drag, use the arrow keys, or type a value. Nothing changes until you save."}
+            : status === "rolled_back"
+              ? "Rolled back: nobody gets the release. Each row shows what it had before."
+              : status === "promoted"
+                ? "Promoted: everyone gets the release. Each row shows what it had before."
+                : !canEditPercentages(status)
+                  ? `Percentages are locked while the release is ${STATUS_LABELS[status].toLowerCase()}.`
+                  : status === "draft"
+                    ? "Draft: saved percentages take effect when you start the rollout."
+                    : "Drag, use the arrow keys, or type a value. Nothing changes until you save."}
         </p>
       </div>
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
@@ -184,13 +207,22 @@ export function RolloutEditor(props: Props) {
                   )
                 )}
               </div>
-              <PercentSlider
-                label={cohort.name}
-                value={explicit ?? draft.defaultBasisPoints}
-                inherited={explicit === null}
-                disabled={!editable}
-                onChange={(bp) => setCohort(cohort.key, bp)}
-              />
+              {settled ? (
+                <ServedPercent
+                  label={cohort.name}
+                  status={status}
+                  configured={explicit ?? draft.defaultBasisPoints}
+                  inherited={explicit === null}
+                />
+              ) : (
+                <PercentSlider
+                  label={cohort.name}
+                  value={explicit ?? draft.defaultBasisPoints}
+                  inherited={explicit === null}
+                  disabled={!editable}
+                  onChange={(bp) => setCohort(cohort.key, bp)}
+                />
+              )}
             </li>
           );
         })}
@@ -199,12 +231,16 @@ export function RolloutEditor(props: Props) {
             <p className="text-sm font-medium">Everyone else</p>
             <p className="muted text-xs">Users in no cohort, and cohorts that follow this value</p>
           </div>
-          <PercentSlider
-            label="Everyone else"
-            value={draft.defaultBasisPoints}
-            disabled={!editable}
-            onChange={(bp) => update((d) => ({ ...d, defaultBasisPoints: bp }))}
-          />
+          {settled ? (
+            <ServedPercent label="Everyone else" status={status} configured={draft.defaultBasisPoints} />
+          ) : (
+            <PercentSlider
+              label="Everyone else"
+              value={draft.defaultBasisPoints}
+              disabled={!editable}
+              onChange={(bp) => update((d) => ({ ...d, defaultBasisPoints: bp }))}
+            />
+          )}
         </li>
       </ul>
       <div className="space-y-3 border-t border-zinc-200 px-5 py-4 dark:border-zinc-800">
@@ -274,7 +310,7 @@ export function RolloutEditor(props: Props) {
           </div>
         ) : (
           <p className="muted text-sm" role="status">
-            {notice ?? "No pending changes."}
+            {notice && notice.version === latest.version ? notice.text : "No pending changes."}
           </p>
         )}
       </div>

@@ -18,6 +18,7 @@ import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useAction } from "@/components/forms/use-action";
 import { ApprovalNeeded } from "./approval-needed";
+import { RestorePreview, type RestoreProposal } from "./restore-preview";
 import { useLatestRollout } from "./latest-rollout";
 
 type Props = {
@@ -35,6 +36,12 @@ type Props = {
   run: Action<ChangeReleaseStatusInput, StatusChangeResult, RolloutSnapshot>;
   /** The rollout plan that owns this rollout, if any: roll back and promote end it. */
   activePlan?: { step: string } | null;
+  /** Rolled back: what it served before the roll back, for "Restore"; null: nothing to restore. */
+  restore?: RestoreProposal | null;
+  /** The team's cohorts, for the restore's old → new. */
+  cohortNames?: { key: string; name: string }[];
+  /** Pending change requests of this release here: roll back cancels them. */
+  pendingRequestCount?: number;
 };
 
 function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
@@ -44,8 +51,21 @@ function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
 }
 
 // The same judgement the server makes (lib/releases/change-release-status.ts); roll back never waits.
-function reasonsFor(command: RolloutCommand | null, approval: Props["approval"]): string[] {
+function reasonsFor(
+  command: RolloutCommand | null,
+  approval: Props["approval"],
+  restore: RestoreProposal | null | undefined,
+): string[] {
   if (command === null || command === "rollback") return [];
+  if (command === "restore")
+    return restore
+      ? approvalReasons(approval.rules, {
+          kind: "start",
+          percentages: restore.percentages,
+          critical: approval.critical,
+          universalCohorts: new Set(approval.universalCohorts),
+        })
+      : [];
   if (command === "promote") return approvalReasons(approval.rules, { kind: "promote", critical: approval.critical });
   if (command === "start") {
     return approvalReasons(approval.rules, {
@@ -60,11 +80,12 @@ function reasonsFor(command: RolloutCommand | null, approval: Props["approval"])
 
 const CONSEQUENCES: Record<RolloutCommand, (env: string) => string> = {
   start: (env) => `Users in ${env} start getting the release at the saved percentages.`,
-  pause: () => "Percentages stay as they are; plans and guardrails stop acting on this release.",
-  resume: () => "Automation may act on this release again.",
+  pause: (env) => `Users in ${env} keep getting the release at the current percentages; it is marked paused.`,
+  resume: (env) => `The release is marked rolling out again; users in ${env} keep the current percentages.`,
   promote: (env) => `Everyone in ${env} gets the release, whatever their cohort.`,
   rollback: (env) => `Nobody in ${env} gets the release any more. This never waits for an approval.`,
   restart: () => "The release goes back to draft with every percentage at 0%, ready to ramp again.",
+  restore: (env) => `Users in ${env} get the release again at the percentages it had just before the roll back.`,
 };
 
 const TITLES: Record<RolloutCommand, (release: string, env: string) => string> = {
@@ -74,6 +95,7 @@ const TITLES: Record<RolloutCommand, (release: string, env: string) => string> =
   promote: (r, e) => `Promote ${r} to everyone in ${e}?`,
   rollback: (r, e) => `Roll back ${r} in ${e}?`,
   restart: (r, e) => `Restart ${r} as a draft in ${e}?`,
+  restore: (r, e) => `Restore ${r} in ${e} to the percentages from before the roll back?`,
 };
 
 const TONES: Partial<Record<RolloutCommand, "danger" | "success">> = { rollback: "danger", promote: "success" };
@@ -90,12 +112,15 @@ export function StatusActions(props: Props) {
   const [pending, setPending] = useState<RolloutCommand | null>(null);
   const command = useAction(props.run, { unreachable: "Could not reach Glidepath; nothing changed. Try again." });
   const error = command.error?.message ?? null;
-  const [notice, setNotice] = useState<string | null>(null);
+  // A "sent for approval" notice holds only while the rollout is as it was when the request was
+  // made: a roll back (which cancels the request) or an approval moves the version on.
+  const [notice, setNotice] = useState<{ text: string; version: number } | null>(null);
   const [comment, setComment] = useState("");
-  const reasons = reasonsFor(pending, {
-    ...props.approval,
-    percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts },
-  });
+  const reasons = reasonsFor(
+    pending,
+    { ...props.approval, percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts } },
+    props.restore,
+  );
   function confirm(chosen: RolloutCommand) {
     command.run(
       {
@@ -114,7 +139,10 @@ export function StatusActions(props: Props) {
           const requested = data.pendingApproval;
           setNotice(
             requested
-              ? `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.`
+              ? {
+                  text: `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.`,
+                  version: data.version,
+                }
               : null,
           );
           router.refresh();
@@ -125,7 +153,9 @@ export function StatusActions(props: Props) {
   }
 
   if (!props.canEdit) return null;
-  const commands = availableCommands(latest.status).filter((c) => c !== "rollback");
+  const commands = availableCommands(latest.status).filter(
+    (c) => c !== "rollback" && (c !== "restore" || props.restore),
+  );
   const target = pending ? nextStatus(latest.status, pending) : null;
   return (
     <div className="flex flex-col items-end gap-2">
@@ -155,9 +185,9 @@ export function StatusActions(props: Props) {
           {error}
         </p>
       )}
-      {notice && (
+      {notice && notice.version === latest.version && (
         <p role="status" className="max-w-md text-right text-sm text-amber-700 dark:text-amber-300">
-          {notice}
+          {notice.text}
         </p>
       )}
       <ConfirmDialog
@@ -193,6 +223,15 @@ export function StatusActions(props: Props) {
                 Status: <span className="font-medium">{STATUS_LABELS[latest.status]}</span> →{" "}
                 <span className="font-semibold">{STATUS_LABELS[target.status]}</span>
               </p>
+            )}
+            {pending === "rollback" && (props.pendingRequestCount ?? 0) > 0 && (
+              <p className="font-medium">
+                It also cancels {props.pendingRequestCount} pending request
+                {props.pendingRequestCount === 1 ? "" : "s"} for approval of this release in {props.environment.name}.
+              </p>
+            )}
+            {pending === "restore" && props.restore && (
+              <RestorePreview restore={props.restore} cohortNames={props.cohortNames ?? []} />
             )}
             {(pending === "promote" || pending === "rollback") && (
               <ul className="grid grid-cols-2 gap-x-4 gap-y-0.5 text-xs">

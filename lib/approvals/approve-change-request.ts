@@ -93,10 +93,13 @@ async function staleRolloutReason(
 ): Promise<string | null> {
   if (loaded.rollout.version !== row.baseVersion)
     return `the release changed since the request (version ${row.baseVersion} → ${loaded.rollout.version}); nothing was applied`;
-  if (row.kind !== "set_rollout") return null;
+  if (row.kind !== "set_rollout" && row.kind !== "restore") return null;
   const gone = await missingCohortKeys(tx, access.teamId, Object.keys(proposed.cohorts));
   if (gone.length) return `cohort ${gone.join(", ")} no longer exists; nothing was applied`;
-  if (!canEditPercentages(snapshotOf(loaded.rollout).status))
+  const status = snapshotOf(loaded.rollout).status;
+  if (row.kind === "restore" && status !== "rolled_back")
+    return "the release is no longer rolled back; nothing was applied";
+  if (row.kind === "set_rollout" && !canEditPercentages(status))
     return "the release is no longer rolling out; nothing was applied";
   return null;
 }
@@ -130,6 +133,7 @@ async function applyRolloutRequest(
 /** What a rollout request applies (roll back never waits for approval, so it is never requested). */
 function changeOf(kind: string, proposed: ProposedPercentages): RolloutChange | null {
   if (kind === "set_rollout") return { kind: "percentages", percentages: proposed };
+  if (kind === "restore") return { kind: "restore", percentages: proposed };
   if (kind === "promote" || kind === "start" || kind === "pause" || kind === "resume" || kind === "restart")
     return { kind: "status", command: kind };
   return null;

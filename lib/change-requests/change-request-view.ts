@@ -1,7 +1,15 @@
 import type { RolloutChange } from "@/lib/domain/rollout-diff";
 
 /** Requests about one release in one environment. */
-export const ROLLOUT_REQUEST_KINDS = ["set_rollout", "promote", "start", "pause", "resume", "restart"] as const;
+export const ROLLOUT_REQUEST_KINDS = [
+  "set_rollout",
+  "promote",
+  "start",
+  "pause",
+  "resume",
+  "restart",
+  "restore",
+] as const;
 /**
  * Requests about a release's rollout plan in one environment: starting it (every step as
  * written), changing the steps still to come, or taking the next step early.

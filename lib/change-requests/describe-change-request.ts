@@ -1,4 +1,4 @@
-import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
+import { describePercentages, describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 import type { ChangeRequestKind, ProposedPercentages } from "./change-request-view";
 
 const STATUS_COMMANDS: Partial<Record<ChangeRequestKind, string>> = {
@@ -26,6 +26,8 @@ export function describeChangeRequest(
     const change = describeRolloutChange(before, proposed);
     return change ? `${plan}: ${change} when it ends` : plan;
   }
+  // A restore's "before" is what the rolled-back release serves: nobody.
+  if (kind === "restore") return `Restore the percentages from before the roll back (${describePercentages(proposed)})`;
   if (kind === "start")
     return `Start the rollout (${describeRolloutChange({ defaultBasisPoints: 0, cohorts: {} }, before) || "at 0%"})`;
   return describeRolloutChange(before, proposed);

@@ -51,7 +51,7 @@ export function toChangeRequestView(
   }
   const { before, proposed } = rolloutRequestPayload(row);
   const changes =
-    kind === "set_rollout" || isPlanRequestKind(kind)
+    kind === "set_rollout" || kind === "restore" || isPlanRequestKind(kind)
       ? diffRollout(
           before,
           proposed,

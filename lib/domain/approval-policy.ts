@@ -47,15 +47,22 @@ const ZERO: Percentages = { defaultBasisPoints: 0, cohorts: {} };
 const NONE: ReadonlySet<string> = new Set();
 const CRITICAL_REASON = "Changes to critical releases need approval here";
 
-/** The reasons a change needs approval, in words; empty: it applies directly. Lowering never needs one. */
-export function approvalReasons(rules: ApprovalRules | null, change: ProposedChange): string[] {
+/**
+ * The reasons a change needs approval, in words; empty: it applies directly. Lowering never
+ * needs one. `names` turns cohort keys into the names people read (pages pass them).
+ */
+export function approvalReasons(
+  rules: ApprovalRules | null,
+  change: ProposedChange,
+  names: ReadonlyMap<string, string> = new Map(),
+): string[] {
   if (!rules) return [];
   const reasons: string[] = [];
   if (change.kind === "promote" && rules.promote) reasons.push("Promoting to everyone needs approval here");
   if (change.kind === "set_rollout" && change.status !== "draft")
-    reasons.push(...raiseReasons(rules, change.before, change.after, change.universalCohorts ?? NONE));
+    reasons.push(...raiseReasons(rules, change.before, change.after, change.universalCohorts ?? NONE, names));
   if (change.kind === "start")
-    reasons.push(...raiseReasons(rules, ZERO, change.percentages, change.universalCohorts ?? NONE));
+    reasons.push(...raiseReasons(rules, ZERO, change.percentages, change.universalCohorts ?? NONE, names));
   const live = change.kind !== "set_rollout" || change.status !== "draft";
   if (rules.criticalReleases && change.critical && live) reasons.push(CRITICAL_REASON);
   return reasons;
@@ -66,8 +73,10 @@ function raiseReasons(
   before: Percentages,
   after: Percentages,
   universal: ReadonlySet<string>,
+  names: ReadonlyMap<string, string>,
 ): string[] {
   const reasons: string[] = [];
+  const name = (key: string) => names.get(key) ?? key;
   const threshold = rules.cohortThresholdBasisPoints;
   const keys = [...new Set([...Object.keys(before.cohorts), ...Object.keys(after.cohorts)])].sort();
   // A cohort without its own percentage follows everyone else: judge what it really serves.
@@ -77,7 +86,7 @@ function raiseReasons(
       const was = served(before, key);
       const now = served(after, key);
       if (now > was && now > threshold)
-        reasons.push(`${key} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
+        reasons.push(`${name(key)} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
     }
     if (after.defaultBasisPoints > before.defaultBasisPoints && after.defaultBasisPoints > threshold) {
       reasons.push(
@@ -93,7 +102,7 @@ function raiseReasons(
       const now = served(after, key);
       if (universal.has(key) && now > 0 && now > served(before, key)) {
         reasons.push(
-          `${key} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`,
+          `${name(key)} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`,
         );
       }
     }

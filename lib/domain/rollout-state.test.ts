@@ -26,6 +26,7 @@ const EXPECTED: Record<RolloutCommand, Record<ReleaseStatus, ReleaseStatus | nul
     rolled_back: null,
   },
   restart: { draft: null, rolling: null, paused: null, promoted: null, rolled_back: "draft" },
+  restore: { draft: null, rolling: null, paused: null, promoted: null, rolled_back: "rolling" },
 };
 
 const table = ROLLOUT_COMMANDS.flatMap((command) =>

@@ -1,7 +1,7 @@
 export const RELEASE_STATUSES = ["draft", "rolling", "paused", "promoted", "rolled_back"] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
 
-export const ROLLOUT_COMMANDS = ["start", "pause", "resume", "promote", "rollback", "restart"] as const;
+export const ROLLOUT_COMMANDS = ["start", "pause", "resume", "promote", "rollback", "restart", "restore"] as const;
 export type RolloutCommand = (typeof ROLLOUT_COMMANDS)[number];
 
 export type TransitionResult = { ok: true; status: ReleaseStatus } | { ok: false; reason: string };
@@ -21,6 +21,7 @@ export const COMMAND_LABELS: Record<RolloutCommand, string> = {
   promote: "Promote to everyone",
   rollback: "Roll back",
   restart: "Restart as draft",
+  restore: "Restore from before the roll back",
 };
 
 type Transition = ReleaseStatus | { refused: string };
@@ -70,6 +71,15 @@ const TABLE: Record<RolloutCommand, Record<ReleaseStatus, Transition>> = {
     paused: { refused: "Only a rolled-back release can be restarted; this one is paused" },
     promoted: { refused: "Only a rolled-back release can be restarted; this one is promoted" },
     rolled_back: "draft",
+  },
+  // Undo of a roll back: rolling out again at the percentages it had just before (the caller
+  // finds them in the audit trail), judged by the approval policy like a start from 0%.
+  restore: {
+    draft: { refused: "Only a rolled-back release can be restored; this one is a draft" },
+    rolling: { refused: "Only a rolled-back release can be restored; this one is rolling out" },
+    paused: { refused: "Only a rolled-back release can be restored; this one is paused" },
+    promoted: { refused: "Only a rolled-back release can be restored; this one is promoted" },
+    rolled_back: "rolling",
   },
 };
 

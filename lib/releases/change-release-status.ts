@@ -4,12 +4,15 @@ import type { ChangeRequestView } from "@/lib/change-requests/change-request-vie
 import { createChangeRequest } from "@/lib/change-requests/create-change-request";
 import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 import type { Actor } from "@/lib/auth/actor";
-import { requireRole } from "@/lib/auth/require-role";
+import { requireRole, type TeamAccess } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
 import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
 import type { Tx } from "@/lib/db/client";
 import { approvalReasons, type ProposedChange } from "@/lib/domain/approval-policy";
-import { nextStatus, type RolloutCommand } from "@/lib/domain/rollout-state";
+import { nextStatus, ROLLOUT_COMMANDS, type RolloutCommand } from "@/lib/domain/rollout-state";
+import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
+import { loadPercentagesBeforeRollback } from "@/lib/rollouts/percentages-before-rollback";
+import type { Percentages } from "@/lib/rollouts/write-percentages";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import {
@@ -20,15 +23,13 @@ import {
   versionSchema,
 } from "@/lib/validation/common-schemas";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
-import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
+import { loadRollout, snapshotOf, type LoadedRollout, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 
 export const changeReleaseStatusSchema = z.object({
   teamSlug: teamSlugSchema,
   releaseKey: releaseKeySchema,
   environmentKey: environmentKeySchema,
-  command: z.enum(["start", "pause", "resume", "promote", "rollback", "restart"], {
-    error: "Unknown command",
-  }),
+  command: z.enum(ROLLOUT_COMMANDS, { error: "Unknown command" }),
   // Roll back is the safety valve: it never waits on a version check (or anything else).
   expectedVersion: versionSchema.optional(),
   comment: changeCommentSchema,
@@ -73,6 +74,7 @@ async function applyCommand(
     }
     const transition = nextStatus(before.status, input.command);
     if (!transition.ok) throw ValidationError.field("command", transition.reason);
+    if (input.command === "restore") return restore(tx, access, loaded, input.comment);
 
     // Roll back is the safety valve: it never waits for approval.
     if (input.command !== "rollback") {
@@ -108,11 +110,77 @@ async function applyCommand(
   });
 }
 
+/**
+ * Undo of a roll back: rolling out again at the percentages the roll back replaced, read from
+ * its audit event. Judged like a start (from nobody to those percentages), so a policy that
+ * would hold the ramp holds the restore too.
+ */
+async function restore(
+  tx: Tx,
+  access: TeamAccess,
+  loaded: LoadedRollout,
+  comment: string,
+): Promise<StatusChangeResult> {
+  const { release, environment, rollout } = loaded;
+  const before = snapshotOf(rollout);
+  const ids = { teamId: access.teamId, releaseId: release.id, environmentId: environment.id };
+  const found = await loadPercentagesBeforeRollback(tx, ids);
+  if (!found)
+    throw ValidationError.field(
+      "command",
+      "There is no record of the percentages from before the roll back; restart it as a draft instead",
+    );
+  if (found.status === "draft")
+    throw ValidationError.field(
+      "command",
+      "It was a draft before the roll back and served nobody; restart it as a draft instead",
+    );
+  const percentages = await withoutArchivedCohorts(tx, access.teamId, found.percentages);
+  const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
+  const reasons = approvalReasons(policy, {
+    kind: "start",
+    percentages,
+    critical: release.critical,
+    universalCohorts: policy ? await universalCohortKeys(tx, access.teamId) : undefined,
+  });
+  if (policy && reasons.length) {
+    const pendingApproval = await createChangeRequest(tx, {
+      access,
+      target: { releaseId: release.id, environmentId: environment.id },
+      kind: "restore",
+      before: SERVES_NOBODY,
+      baseVersion: before.version,
+      proposed: percentages,
+      reasons,
+      comment,
+      expiryMinutes: policy.expiryMinutes,
+    });
+    return { ...before, pendingApproval };
+  }
+  const change = { kind: "restore", percentages } as const;
+  const { after } = await applyRolloutChange(tx, {
+    by: access,
+    target: loaded,
+    expectedVersion: before.version,
+    change,
+  });
+  return after;
+}
+
+const SERVES_NOBODY: Percentages = { defaultBasisPoints: 0, cohorts: {} };
+
+/** A cohort archived since the roll back serves nobody anywhere; it is left out of the restore. */
+async function withoutArchivedCohorts(tx: Tx, teamId: string, percentages: Percentages): Promise<Percentages> {
+  const gone = new Set(await missingCohortKeys(tx, teamId, Object.keys(percentages.cohorts)));
+  const cohorts = Object.fromEntries(Object.entries(percentages.cohorts).filter(([key]) => !gone.has(key)));
+  return { defaultBasisPoints: percentages.defaultBasisPoints, cohorts };
+}
+
 /** A status command as the approval policy sees it. */
 async function proposedChange(
   tx: Tx,
   teamId: string,
-  command: Exclude<RolloutCommand, "rollback">,
+  command: Exclude<RolloutCommand, "rollback" | "restore">,
   before: RolloutSnapshot,
   critical: boolean,
   judged: boolean,

@@ -4,7 +4,8 @@ import { createChangeRequest } from "@/lib/change-requests/create-change-request
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
 import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 import type { Actor } from "@/lib/auth/actor";
-import { requireRole } from "@/lib/auth/require-role";
+import { requireRole, type TeamAccess } from "@/lib/auth/require-role";
+import type { Tx } from "@/lib/db/client";
 import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
 import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
 import { inTransaction } from "@/lib/db/transaction";
@@ -21,7 +22,8 @@ import {
   versionSchema,
 } from "@/lib/validation/common-schemas";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
-import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
+import { loadRollout, snapshotOf, type LoadedRollout, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
+import type { Percentages } from "@/lib/rollouts/write-percentages";
 import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 import { pausePlanForHandChange } from "@/lib/plans/pause-plan-for-hand-change";
 
@@ -61,23 +63,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     const target = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
-    const { release, environment, rollout } = target;
-    const before = snapshotOf(rollout);
-
-    if (rollout.version !== input.expectedVersion) {
-      throw new ConflictError<RolloutConflict>(
-        `${release.name} was changed in ${environment.name} by ${before.updatedByName ?? "someone else"} since you opened it. ` +
-          `Nothing was saved; review the current values and try again.`,
-        before,
-      );
-    }
-    if (!canEditPercentages(before.status)) {
-      throw ValidationError.field(
-        "status",
-        `Percentages can't be changed while the release is ${STATUS_LABELS[before.status].toLowerCase()}`,
-      );
-    }
-
+    const before = snapshotOf(target.rollout);
     const afterCohorts = { ...before.cohorts };
     for (const [key, bp] of Object.entries(input.cohorts)) {
       if (bp === null) delete afterCohorts[key];
@@ -87,45 +73,81 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       defaultBasisPoints: input.defaultBasisPoints ?? before.defaultBasisPoints,
       cohorts: afterCohorts,
     };
-    const unknown = await missingCohortKeys(tx, access.teamId, Object.keys(input.cohorts));
-    if (unknown.length)
-      throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
-    const summary = describeRolloutChange(before, proposed);
-    if (!summary) return { changed: false, rollout: before };
-
-    const planPaused = await pausePlanForHandChange(tx, access, rollout.id);
-    const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
-    const universalCohorts = policy ? await universalCohortKeys(tx, access.teamId) : undefined;
-    const reasons = approvalReasons(policy, {
-      kind: "set_rollout",
-      status: before.status,
-      before,
-      after: proposed,
-      critical: release.critical,
-      universalCohorts,
-    });
-    if (policy && reasons.length) {
-      const pendingApproval = await createChangeRequest(tx, {
-        access,
-        target: { releaseId: release.id, environmentId: environment.id },
-        kind: "set_rollout",
-        before: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },
-        baseVersion: before.version,
-        proposed,
-        reasons,
-        comment: input.comment,
-        expiryMinutes: policy.expiryMinutes,
-      });
-      return { changed: false, rollout: before, pendingApproval, planPaused };
-    }
-
-    const change = { kind: "percentages", percentages: proposed } as const;
-    const { after } = await applyRolloutChange(tx, {
-      by: access,
-      target,
+    return changePercentages(tx, access, target, {
       expectedVersion: input.expectedVersion,
-      change,
+      proposed,
+      named: Object.keys(input.cohorts),
+      comment: input.comment,
     });
-    return { changed: true, rollout: after, planPaused };
   });
+}
+
+/**
+ * The judgement every hand-made percentage change goes through (a save on the release page, the
+ * REST API, reverting an audit entry): version, status, cohorts, then the approval policy.
+ * `named`: the cohort keys the request itself named, refused when unknown.
+ */
+export async function changePercentages(
+  tx: Tx,
+  access: TeamAccess,
+  target: LoadedRollout,
+  change: { expectedVersion: number; proposed: Percentages; named: string[]; comment: string; note?: string },
+): Promise<SetRolloutResult> {
+  const { release, environment, rollout } = target;
+  const before = snapshotOf(rollout);
+  const { proposed } = change;
+
+  if (rollout.version !== change.expectedVersion) {
+    throw new ConflictError<RolloutConflict>(
+      `${release.name} was changed in ${environment.name} by ${before.updatedByName ?? "someone else"} since you opened it. ` +
+        `Nothing was saved; review the current values and try again.`,
+      before,
+    );
+  }
+  if (!canEditPercentages(before.status)) {
+    throw ValidationError.field(
+      "status",
+      `Percentages can't be changed while the release is ${STATUS_LABELS[before.status].toLowerCase()}`,
+    );
+  }
+  const unknown = await missingCohortKeys(tx, access.teamId, change.named);
+  if (unknown.length)
+    throw new ValidationError(Object.fromEntries(unknown.map((k) => [`cohorts.${k}`, ["Unknown cohort"]])));
+  const summary = describeRolloutChange(before, proposed);
+  if (!summary) return { changed: false, rollout: before };
+
+  const planPaused = await pausePlanForHandChange(tx, access, rollout.id);
+  const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
+  const universalCohorts = policy ? await universalCohortKeys(tx, access.teamId) : undefined;
+  const reasons = approvalReasons(policy, {
+    kind: "set_rollout",
+    status: before.status,
+    before,
+    after: proposed,
+    critical: release.critical,
+    universalCohorts,
+  });
+  if (policy && reasons.length) {
+    const pendingApproval = await createChangeRequest(tx, {
+      access,
+      target: { releaseId: release.id, environmentId: environment.id },
+      kind: "set_rollout",
+      before: { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts },
+      baseVersion: before.version,
+      proposed,
+      reasons,
+      comment: change.comment,
+      expiryMinutes: policy.expiryMinutes,
+    });
+    return { changed: false, rollout: before, pendingApproval, planPaused };
+  }
+
+  const { after } = await applyRolloutChange(tx, {
+    by: access,
+    target,
+    expectedVersion: change.expectedVersion,
+    change: { kind: "percentages", percentages: proposed },
+    note: change.note,
+  });
+  return { changed: true, rollout: after, planPaused };
 }

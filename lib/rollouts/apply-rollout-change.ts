@@ -3,8 +3,9 @@ import { cancelPendingRequests } from "@/lib/change-requests/cancel-pending-requ
 import type { TeamActor } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Tx } from "@/lib/db/client";
-import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
-import { STATUS_LABELS, type RolloutCommand } from "@/lib/domain/rollout-state";
+import { describePercentages, describeRolloutChange } from "@/lib/domain/describe-rollout-change";
+import { nextStatus, STATUS_LABELS, type RolloutCommand } from "@/lib/domain/rollout-state";
+import { ValidationError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "./bump-config-version";
 import { endActivePlans } from "./end-active-plans";
 import { loadRollout, snapshotOf, type LoadedRollout } from "./load-rollout";
@@ -14,9 +15,14 @@ import { notifyRolloutEvent } from "./rollout-webhook-event";
 import { writePercentages, type Percentages } from "./write-percentages";
 import { writeStatus } from "./write-status";
 
-/** The whole percentage table after the change, or a status command (start … restart). */
+/**
+ * The whole percentage table after the change, a status command (start … restart), or a
+ * restore after a roll back: live again with the given percentages, in one write.
+ */
 export type RolloutChange =
-  { kind: "percentages"; percentages: Percentages } | { kind: "status"; command: RolloutCommand };
+  | { kind: "percentages"; percentages: Percentages }
+  | { kind: "status"; command: Exclude<RolloutCommand, "restore"> }
+  | { kind: "restore"; percentages: Percentages };
 
 export type RolloutChangeInput = {
   /** A person, an API key, or the system (an expired request, a plan step): nobody needs a role here. */
@@ -45,8 +51,12 @@ export async function applyRolloutChange(tx: Tx, input: RolloutChangeInput): Pro
   const before = snapshotOf(rollout);
   const guard = { teamId: by.teamId, rolloutId: rollout.id, expectedVersion: input.expectedVersion };
   if (change.kind === "percentages") await writePercentages(tx, guard, change.percentages, by.actor);
-  const status =
-    change.kind === "status" ? await writeStatus(tx, guard, before.status, change.command, by.actor) : before.status;
+  if (change.kind === "restore") {
+    const transition = nextStatus(before.status, "restore");
+    if (!transition.ok) throw ValidationError.field("command", transition.reason);
+    await writePercentages(tx, guard, change.percentages, by.actor, transition.status);
+  }
+  if (change.kind === "status") await writeStatus(tx, guard, before.status, change.command, by.actor);
   await bumpConfigVersion(tx, { environmentId: environment.id });
   const after = snapshotOf((await loadRollout(tx, by.teamId, release.key, environment.key)).rollout);
   const where = { teamId: by.teamId, actor: by.actor, environmentId: environment.id, releaseId: release.id };
@@ -62,8 +72,10 @@ export async function applyRolloutChange(tx: Tx, input: RolloutChangeInput): Pro
     return { before, after };
   }
 
-  const { command } = change;
-  const summary = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[status]}`;
+  const command = change.kind === "restore" ? "restore" : change.command;
+  const summary =
+    `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[after.status]}` +
+    (change.kind === "restore" ? ` (${describePercentages(change.percentages)})` : "");
   await writeAuditEvent(tx, {
     ...where,
     action: STATUS_AUDIT_ACTIONS[command],

@@ -8,6 +8,7 @@ export const STATUS_AUDIT_ACTIONS: Record<RolloutCommand, string> = {
   promote: "rollout.promoted",
   rollback: "rollout.rolled_back",
   restart: "rollout.restarted",
+  restore: "rollout.restored",
 };
 
 export const STATUS_AUDIT_VERBS: Record<RolloutCommand, string> = {
@@ -17,4 +18,5 @@ export const STATUS_AUDIT_VERBS: Record<RolloutCommand, string> = {
   promote: "Promoted",
   rollback: "Rolled back",
   restart: "Restarted (back to draft at 0%)",
+  restore: "Restored the percentages from before the roll back",
 };

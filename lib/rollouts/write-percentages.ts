@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { Tx } from "@/lib/db/client";
+import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { ConflictError } from "@/lib/errors/domain-errors";
 
 type Target = { teamId: string; rolloutId: string; expectedVersion: number };
@@ -12,7 +13,14 @@ export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, 
  * refused unknown cohorts; a cohort missing here was archived by a change that committed
  * since, so it is a lost race like a moved version.
  */
-export async function writePercentages(tx: Tx, target: Target, percentages: Percentages, actor: Actor) {
+export async function writePercentages(
+  tx: Tx,
+  target: Target,
+  percentages: Percentages,
+  actor: Actor,
+  /** Set in the same write (a restore after a roll back goes live with its percentages). */
+  status?: ReleaseStatus,
+) {
   const keys = Object.keys(percentages.cohorts);
   const cohorts = await tx.cohort.findMany({
     where: { teamId: target.teamId, key: { in: keys }, archivedAt: null },
@@ -26,6 +34,7 @@ export async function writePercentages(tx: Tx, target: Target, percentages: Perc
     where: { id: target.rolloutId, version: target.expectedVersion },
     data: {
       defaultBasisPoints: percentages.defaultBasisPoints,
+      ...(status ? { status } : {}),
       version: { increment: 1 },
       updatedById: actor.id,
       updatedByName: actor.name,

@@ -55,7 +55,7 @@ describeEachProvider("applyRolloutChange", () => {
     expect(audit).toMatchObject({
       actorId: "system:controller",
       releaseId,
-      summary: "Set beta default → 25%, everyone else 0% → 5% in Production",
+      summary: "Set beta 0% (everyone else) → 25%, everyone else 0% → 5% in Production",
     });
     expect(JSON.parse(audit.before ?? "null")).toEqual({ defaultBasisPoints: 0, cohorts: {}, version: 2 });
     expect(JSON.parse(audit.after ?? "null")).toEqual({ defaultBasisPoints: 500, cohorts: { beta: 2500 }, version: 3 });

@@ -229,7 +229,7 @@ describeEachProvider("approvals", () => {
         orderBy: { createdAt: "desc" },
       });
       expect(applied.summary).toBe(
-        `Set beta 10% → 60%, staff default → 70% in Production — requested by ${s.fx.actors.editor.name}, approved by ${s.fx.actors.approver.name}`,
+        `Set beta 10% → 60%, staff 0% (everyone else) → 70% in Production — requested by ${s.fx.actors.editor.name}, approved by ${s.fx.actors.approver.name}`,
       );
     });
 

@@ -66,7 +66,7 @@ describeEachProvider("setRollout", () => {
       before: { defaultBasisPoints: 0, cohorts: {}, version: 1 },
       after: { defaultBasisPoints: 500, cohorts: { beta: 10000, eu: 2550 }, version: 2 },
     });
-    expect(event?.summary).toContain("beta default → 100%");
+    expect(event?.summary).toContain("beta 0% (everyone else) → 100%");
     expect(event?.summary).toContain("everyone else 0% → 5%");
   });
 

@@ -28,11 +28,13 @@ const COMMAND_TEXT: Record<RolloutCommand, string> = {
   rollback:
     "Roll back: everyone gets the old code. Never waits for approval and never checks the version; the body is optional.",
   restart: "Restart a rolled-back release as a draft.",
+  restore:
+    "Undo a roll back: rolling out again at the percentages from just before it (from its audit event). Judged like a start; may need approval (202).",
 };
 
 function commandPath(command: RolloutCommand) {
   const rollback = command === "rollback";
-  const mayWait = command === "start" || command === "promote";
+  const mayWait = command === "start" || command === "promote" || command === "restore";
   return {
     post: {
       operationId: `${command}Release`,

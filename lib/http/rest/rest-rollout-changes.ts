@@ -79,7 +79,7 @@ export async function restSetPercentages(
   });
 }
 
-/** POST …/{command}: start, pause, resume, promote, roll back, restart, through changeReleaseStatus. */
+/** POST …/{command}: start, pause, resume, promote, roll back, restart, restore, through changeReleaseStatus. */
 export async function restRunCommand(
   principal: RestPrincipal,
   target: Target,

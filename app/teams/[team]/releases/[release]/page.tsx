@@ -13,6 +13,7 @@ import { STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { orNotFound } from "@/lib/http/page-actor";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { getReleaseView } from "@/lib/releases/get-release-view";
+import { getRestoreProposal } from "@/lib/releases/get-restore-proposal";
 import { headers } from "next/headers";
 import { CodeSnippets } from "@/components/releases/code-snippets";
 import { WhoGetsIt } from "@/components/releases/who-gets-it";
@@ -55,7 +56,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const { actor, access, environments, environment } = context;
   const release = await orNotFound(getReleaseView(context, { releaseKey }));
   const canEdit = roleAtLeast(access.role, "editor");
-  const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks, planData, templates] =
+  const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks, planData, templates, restore] =
     await Promise.all([
       listAuditEvents(access, { releaseId: release.id, limit: 50 }),
       listMetricDefinitions(access),
@@ -71,6 +72,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
       listEmbedLinks(access, { releaseKey: release.key }),
       getReleasePlan(context, { releaseKey: release.key }),
       listPlanTemplates(access),
+      release.rollout.status === "rolled_back" ? getRestoreProposal(context, { releaseId: release.id }) : null,
     ]);
   const { rollout } = release;
   const savedPercentages = {
@@ -155,6 +157,9 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               }}
               run={changeReleaseStatusAction}
               activePlan={planStep}
+              restore={restore}
+              cohortNames={release.cohorts.map((c) => ({ key: c.key, name: c.name }))}
+              pendingRequestCount={requests.pending.length}
             />
           </div>
         </header>
