@@ -1,15 +1,22 @@
 import type { AuditEntry } from "@/lib/audit/list-audit-events";
 import { RelativeTime } from "@/components/common/relative-time";
 import { AuditChange } from "./audit-change";
+import { RevertChangeButton, type RevertActions } from "./revert-change-button";
+
+/** Only percentage changes can be reverted: status changes have their own way back (restore, restart). */
+const REVERTIBLE_ACTION = "rollout.percentages_set";
 
 export function AuditTrail({
   entries,
   title = "Audit trail",
   emptyText = "No changes yet.",
+  revert,
 }: {
   entries: AuditEntry[];
   title?: string;
   emptyText?: string;
+  /** Editors only: "Revert this change" on percentage changes. */
+  revert?: RevertActions;
 }) {
   return (
     <section className="card" aria-labelledby="audit-heading">
@@ -33,6 +40,9 @@ export function AuditTrail({
                   <span className="font-medium">{entry.actorName}</span> <span>{entry.summary}</span>
                 </p>
                 <AuditChange before={entry.before} after={entry.after} />
+                {revert && entry.action === REVERTIBLE_ACTION && (
+                  <RevertChangeButton auditEventId={entry.id} actions={revert} />
+                )}
                 <p className="muted mt-0.5 text-xs">
                   <RelativeTime date={entry.createdAt} />
                   {entry.environmentName ? ` · ${entry.environmentName}` : ""} ·{" "}

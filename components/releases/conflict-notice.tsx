@@ -20,7 +20,8 @@ export function ConflictNotice({ message, current, cohortNames, onUseCurrent }: 
       <p className="font-semibold">Not saved: someone else changed this release</p>
       <p className="mt-1">{message}</p>
       <p className="mt-3 font-medium">
-        Current values (version {current.version}, {STATUS_LABELS[current.status]}):
+        Current values ({STATUS_LABELS[current.status].toLowerCase()}
+        {current.updatedByName ? `, last changed by ${current.updatedByName}` : ""}):
       </p>
       <ul className="mt-1 grid grid-cols-2 gap-x-6 gap-y-0.5 sm:grid-cols-3">
         {cohortNames.map((c) => (

@@ -52,10 +52,13 @@ function summarise(definition: CohortDefinition) {
   return definition.conditions.map(describeCondition).join(" and ");
 }
 
-/** Cohort names, not keys: "Mobile app users 20% → 40%". */
-function describeChanges(changes: RolloutChange[]): string {
-  const side = (bp: number | null) => (bp === null ? "everyone else's" : formatBasisPoints(bp));
-  return changes.map((c) => `${c.name} ${side(c.from)} → ${side(c.to)}`).join(", ");
+/** Cohort names, not keys: "Mobile app users 20% → 40%, Beta testers 0% (everyone else) → 60%". */
+function describeChanges(changes: RolloutChange[], saved: RolloutValues, draft: RolloutValues): string {
+  const side = (bp: number | null, fallback: number) =>
+    bp === null ? `${formatBasisPoints(fallback)} (everyone else)` : formatBasisPoints(bp);
+  return changes
+    .map((c) => `${c.name} ${side(c.from, saved.defaultBasisPoints)} → ${side(c.to, draft.defaultBasisPoints)}`)
+    .join(", ");
 }
 
 export function RolloutEditor(props: Props) {
@@ -118,6 +121,7 @@ export function RolloutEditor(props: Props) {
   // Promoted or rolled back: the sliders' values no longer decide who gets it; show what is served.
   const settled = !canEditPercentages(status);
   function save() {
+    const sent = describeChanges(changes, saved, draft);
     saving.run(
       {
         teamSlug: props.teamSlug,
@@ -137,7 +141,7 @@ export function RolloutEditor(props: Props) {
           setNotice({
             text:
               (requested
-                ? `Sent for approval: ${describeChanges(requested.changes) || requested.summary}. Nothing changes in ${props.environment.name} until someone else approves it.`
+                ? `Sent for approval: ${sent}. Nothing changes in ${props.environment.name} until someone else approves it.`
                 : data.changed
                   ? `Saved in ${props.environment.name}.`
                   : "Nothing to save.") + paused,

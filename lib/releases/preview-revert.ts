@@ -30,6 +30,8 @@ export type RevertPreview = {
   version: number;
   /** Current → reverted, per cohort (names) and everyone else; empty: already as before. */
   changes: RolloutChange[];
+  /** Everyone else now and after the revert: what a cohort without its own percentage gets. */
+  everyoneElse: { now: number; after: number };
   /** Why the approval policy would hold it; empty: it applies directly. */
   reasons: string[];
   /** Set when the revert can't be made in this state (a promoted or rolled-back release). */
@@ -66,6 +68,7 @@ export async function previewRevert(actor: Actor | null, rawInput: unknown): Pro
     status: current.status,
     version: current.version,
     changes,
+    everyoneElse: { now: current.defaultBasisPoints, after: proposed.defaultBasisPoints },
     reasons: changes.length ? reasons : [],
     blocked: canEditPercentages(current.status)
       ? null

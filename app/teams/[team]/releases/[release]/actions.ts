@@ -19,6 +19,8 @@ import {
   type SetRolloutInput,
   type SetRolloutResult,
 } from "@/lib/releases/set-rollout";
+import { previewRevert, type PreviewRevertInput } from "@/lib/releases/preview-revert";
+import { revertRolloutChange, type RevertRolloutChangeInput } from "@/lib/releases/revert-rollout-change";
 import { archiveRelease, type ArchiveReleaseInput } from "@/lib/releases/archive-release";
 import { updateRelease, type UpdateReleaseInput } from "@/lib/releases/update-release";
 import { advancePlan, type AdvancePlanResult } from "@/lib/plans/advance-plan";
@@ -38,6 +40,14 @@ export async function setRolloutAction(input: SetRolloutInput) {
 
 export async function changeReleaseStatusAction(input: ChangeReleaseStatusInput) {
   return runAction<StatusChangeResult, RolloutSnapshot>((actor) => changeReleaseStatus(actor, input));
+}
+
+export async function previewRevertAction(input: PreviewRevertInput) {
+  return runAction((actor) => previewRevert(actor, input));
+}
+
+export async function revertRolloutChangeAction(input: RevertRolloutChangeInput) {
+  return runAction<SetRolloutResult, RolloutConflict>((actor) => revertRolloutChange(actor, input));
 }
 
 export async function updateReleaseAction(input: UpdateReleaseInput) {

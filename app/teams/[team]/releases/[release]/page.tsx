@@ -41,6 +41,8 @@ import {
   explainEvaluationAction,
   revokeEmbedLinkAction,
   setRolloutAction,
+  previewRevertAction,
+  revertRolloutChangeAction,
 } from "./actions";
 
 type Props = { params: Promise<{ team: string; release: string }>; searchParams: Promise<{ env?: string }> };
@@ -263,7 +265,12 @@ export default async function ReleasePage({ params, searchParams }: Props) {
             apiKeysHref={`/teams/${team}/api-keys`}
           />
         </div>
-        <AuditTrail entries={audit} />
+        <AuditTrail
+          entries={audit}
+          revert={
+            canEdit ? { teamSlug: team, preview: previewRevertAction, revert: revertRolloutChangeAction } : undefined
+          }
+        />
       </div>
     </LatestRolloutProvider>
   );
