@@ -32,7 +32,7 @@ export function RestorePreview({
   ];
   return (
     <div className="space-y-2">
-      <ul aria-label="Restored percentages" className="grid grid-cols-1 gap-x-4 gap-y-0.5 text-xs sm:grid-cols-2">
+      <ul aria-label="Restored percentages" className="space-y-0.5 text-xs">
         {rows.map((row) => (
           <li key={row.key}>
             {row.name}: <span className="tabular-nums">0%</span> →{" "}

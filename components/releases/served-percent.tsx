@@ -31,7 +31,10 @@ export function ServedPercent({
           style={{ width: `${served / 100}%` }}
         />
       </span>
-      <span className="w-24 shrink-0 text-right text-sm tabular-nums" data-testid="served-percent">
+      <span
+        className="min-w-24 shrink-0 whitespace-nowrap text-right text-sm tabular-nums"
+        data-testid="served-percent"
+      >
         <span className="font-medium">{formatBasisPoints(served)}</span>
         {served !== configured && <span className="muted">, was {formatBasisPoints(configured)}</span>}
       </span>

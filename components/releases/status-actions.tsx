@@ -55,25 +55,34 @@ function reasonsFor(
   command: RolloutCommand | null,
   approval: Props["approval"],
   restore: RestoreProposal | null | undefined,
+  names: ReadonlyMap<string, string>,
 ): string[] {
   if (command === null || command === "rollback") return [];
   if (command === "restore")
     return restore
-      ? approvalReasons(approval.rules, {
-          kind: "start",
-          percentages: restore.percentages,
-          critical: approval.critical,
-          universalCohorts: new Set(approval.universalCohorts),
-        })
+      ? approvalReasons(
+          approval.rules,
+          {
+            kind: "start",
+            percentages: restore.percentages,
+            critical: approval.critical,
+            universalCohorts: new Set(approval.universalCohorts),
+          },
+          names,
+        )
       : [];
   if (command === "promote") return approvalReasons(approval.rules, { kind: "promote", critical: approval.critical });
   if (command === "start") {
-    return approvalReasons(approval.rules, {
-      kind: "start",
-      percentages: approval.percentages,
-      critical: approval.critical,
-      universalCohorts: new Set(approval.universalCohorts),
-    });
+    return approvalReasons(
+      approval.rules,
+      {
+        kind: "start",
+        percentages: approval.percentages,
+        critical: approval.critical,
+        universalCohorts: new Set(approval.universalCohorts),
+      },
+      names,
+    );
   }
   return approvalReasons(approval.rules, { kind: "status", critical: approval.critical });
 }
@@ -120,6 +129,7 @@ export function StatusActions(props: Props) {
     pending,
     { ...props.approval, percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts } },
     props.restore,
+    new Map((props.cohortNames ?? []).map((c) => [c.key, c.name])),
   );
   function confirm(chosen: RolloutCommand) {
     command.run(
