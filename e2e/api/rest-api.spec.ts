@@ -121,6 +121,7 @@ const MUTATIONS: [name: string, method: string, path: () => string, data: (versi
   ["promote", "POST", () => `${base()}/promote`, (v) => ({ expectedVersion: v })],
   ["rollback", "POST", () => `${base()}/rollback`, () => ({})],
   ["restart", "POST", () => `${base()}/restart`, (v) => ({ expectedVersion: v })],
+  ["restore", "POST", () => `${base()}/restore`, (v) => ({ expectedVersion: v })],
   ["cancel change request", "POST", () => `/api/v1/change-requests/${world.changeRequestId}/cancel`, () => ({})],
 ];
 
@@ -421,6 +422,10 @@ test.describe("automation REST API", () => {
     expect(held.status).toBe("cancelled");
 
     const { version } = await rollout(request);
+    // Restore (undo of the roll back) is version-checked like any other command.
+    const staleRestore = await call(request, "POST", `${base()}/restore`, editor, { expectedVersion: version - 1 });
+    expect(staleRestore.status()).toBe(409);
+    expect((await body(staleRestore, errorSchema)).error.code).toBe("conflict");
     const restarted = await call(request, "POST", `${base()}/restart`, editor, { expectedVersion: version });
     expect(restarted.status()).toBe(200);
     expect((await body(restarted, mutationResultSchema)).rollout.status).toBe("draft");

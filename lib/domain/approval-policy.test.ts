@@ -42,6 +42,15 @@ describe("approvalReasons", () => {
     expect(above).toEqual(["eu raised above 50% (to 50.01%)"]);
   });
 
+  it("names cohorts as people read them when names are given", () => {
+    const reasons = approvalReasons(
+      strict,
+      { kind: "start", percentages: p(0, { mobile: 6000 }), critical: false },
+      new Map([["mobile", "Mobile app users"]]),
+    );
+    expect(reasons).toEqual(["Mobile app users raised above 50% (to 60%)"]);
+  });
+
   it("lowering never needs approval, even far above the threshold", () => {
     expect(
       approvalReasons(strict, {
