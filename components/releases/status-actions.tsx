@@ -150,7 +150,8 @@ export function StatusActions(props: Props) {
           setNotice(
             requested
               ? {
-                  text: `Sent for approval: ${requested.summary}. Nothing changes until someone else approves it.`,
+                  // The stored summary names cohorts by key; the restore's own words say it plainly.
+                  text: `Sent for approval: ${chosen === "restore" ? "restore the percentages from before the roll back" : requested.summary}. Nothing changes until someone else approves it.`,
                   version: data.version,
                 }
               : null,

@@ -102,3 +102,38 @@ test("revert a change from the audit trail: the diff first, then the values it m
   await expect(vic.getByRole("list", { name: "Audit events" })).toContainText("reverting Erin Editor's change");
   await expect(vic.getByRole("button", { name: "Revert this change" })).toHaveCount(0);
 });
+
+test("a restore the policy holds waits for an approver, then applies", async ({ page, pageAs, uniqueKey }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "Erin Editor", "/teams/acme/releases");
+  const releaseKey = uniqueKey("undo-held");
+  const release = await rollingRelease(page, releaseKey);
+  await release.runCommand("Roll back");
+  await expect(release.status()).toHaveText("Rolled back");
+
+  // Production holds every change to a critical release for a second person.
+  await page.getByRole("link", { name: "Edit details" }).click();
+  await page.getByLabel(/Critical release/).check();
+  await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page).toHaveURL(new RegExp(`/releases/${releaseKey}\\?env=production`));
+  await expect(page.getByText("Critical", { exact: true })).toBeVisible();
+
+  await release.requestCommand("Restore from before the roll back", "the alert was a false alarm");
+  await expect(page.getByRole("status").filter({ hasText: "Sent for approval" })).toContainText(
+    "restore the percentages from before the roll back",
+  );
+  await expect(release.status()).toHaveText("Rolled back");
+  await expect(page.getByRole("group", { name: "Mobile app users: 0%, was 50%" })).toBeVisible();
+
+  const avery = await pageAs("Avery Approver");
+  await avery.goto("/teams/acme/approvals");
+  const request = avery.getByRole("article", { name: `Change request: Undo ${releaseKey.slice(-6)} in Production` });
+  await expect(request).toContainText("Restore the percentages from before the roll back");
+  await expect(request).toContainText("the alert was a false alarm");
+  await request.getByRole("button", { name: "Approve" }).click();
+  await expect(avery.getByRole("status").filter({ hasText: /applied/i })).toBeVisible();
+
+  await page.reload();
+  await expect(release.status()).toHaveText("Rolling out");
+  await expect(release.percentInput("Mobile app users")).toHaveValue("50");
+});
