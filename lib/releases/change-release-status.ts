@@ -10,7 +10,7 @@ import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
 import type { Tx } from "@/lib/db/client";
 import { approvalReasons, type ProposedChange } from "@/lib/domain/approval-policy";
 import { nextStatus, ROLLOUT_COMMANDS, type RolloutCommand } from "@/lib/domain/rollout-state";
-import { missingCohortKeys } from "@/lib/cohorts/missing-cohort-keys";
+import { withoutArchivedCohorts } from "@/lib/cohorts/without-archived-cohorts";
 import { loadPercentagesBeforeRollback } from "@/lib/rollouts/percentages-before-rollback";
 import type { Percentages } from "@/lib/rollouts/write-percentages";
 import { ConflictError, ValidationError } from "@/lib/errors/domain-errors";
@@ -168,13 +168,6 @@ async function restore(
 }
 
 const SERVES_NOBODY: Percentages = { defaultBasisPoints: 0, cohorts: {} };
-
-/** A cohort archived since the roll back serves nobody anywhere; it is left out of the restore. */
-async function withoutArchivedCohorts(tx: Tx, teamId: string, percentages: Percentages): Promise<Percentages> {
-  const gone = new Set(await missingCohortKeys(tx, teamId, Object.keys(percentages.cohorts)));
-  const cohorts = Object.fromEntries(Object.entries(percentages.cohorts).filter(([key]) => !gone.has(key)));
-  return { defaultBasisPoints: percentages.defaultBasisPoints, cohorts };
-}
 
 /** A status command as the approval policy sees it. */
 async function proposedChange(

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
+import { withoutArchivedCohorts } from "@/lib/cohorts/without-archived-cohorts";
 import { readDb } from "@/lib/db/transaction";
 import { approvalReasons } from "@/lib/domain/approval-policy";
 import { revertedPercentages } from "@/lib/domain/revert-percentages";
@@ -45,7 +46,7 @@ export async function previewRevert(actor: Actor | null, rawInput: unknown): Pro
   const entry = await loadPercentageChange(db, access.teamId, input.auditEventId);
   const { release, environment } = entry.target;
   const current = snapshotOf(entry.target.rollout);
-  const proposed = revertedPercentages(current, entry);
+  const proposed = await withoutArchivedCohorts(db, access.teamId, revertedPercentages(current, entry));
   const names = await db.cohort.findMany({ where: { teamId: access.teamId }, select: { key: true, name: true } });
   const keys = new Set([...Object.keys(current.cohorts), ...Object.keys(proposed.cohorts)]);
   const changes = diffRollout(

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
+import { withoutArchivedCohorts } from "@/lib/cohorts/without-archived-cohorts";
 import { inTransaction } from "@/lib/db/transaction";
 import { revertedPercentages } from "@/lib/domain/revert-percentages";
 import { loadPercentageChange, type PercentageChange } from "@/lib/rollouts/load-percentage-change";
@@ -34,7 +35,7 @@ export async function revertRolloutChange(actor: Actor | null, rawInput: unknown
     const reverting = revertingWords(entry);
     return changePercentages(tx, access, entry.target, {
       expectedVersion: input.expectedVersion,
-      proposed: revertedPercentages(current, entry),
+      proposed: await withoutArchivedCohorts(tx, access.teamId, revertedPercentages(current, entry)),
       named: [],
       comment: [reverting, input.comment].filter(Boolean).join("\n"),
       note: ` — ${reverting}`,

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { approveChangeRequest } from "@/lib/approvals/approve-change-request";
 import { setApprovalPolicy } from "@/lib/approvals/set-approval-policy";
+import { archiveCohort } from "@/lib/cohorts/archive-cohort";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { getDb } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors/domain-errors";
@@ -178,6 +179,25 @@ describeEachProvider("undo: restore after a roll back, revert an audit entry", (
       expect(event.action).toBe("rollout.percentages_set");
       expect(event.summary).toContain(`reverting Eddie Editor's change of`);
       expect(event.summary).toContain(raise.summary);
+    });
+
+    it("leaves out a cohort archived since the change", async () => {
+      await set(1000, { mobile: 4000, beta: 6000 });
+      const raise = await latestEvent();
+      const mobile = await getDb().cohort.findFirstOrThrow({ where: { teamId: fx.team.id, key: "mobile" } });
+      await archiveCohort(fx.actors.editor, {
+        teamSlug: fx.team.slug,
+        cohortKey: "mobile",
+        expectedVersion: mobile.version,
+      });
+      const { version } = await prod();
+      const result = await revertRolloutChange(fx.actors.editor, {
+        teamSlug: fx.team.slug,
+        auditEventId: raise.id,
+        expectedVersion: version,
+      });
+      expect(result.changed).toBe(true);
+      expect((await prod()).cohorts).toEqual({ beta: 5000 });
     });
 
     it("is held for approval when putting back raises past the policy", async () => {
