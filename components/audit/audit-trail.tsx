@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
 import type { AuditEntry } from "@/lib/audit/list-audit-events";
 import { RelativeTime } from "@/components/common/relative-time";
+import { actorDisplayName, auditKindLabel } from "@/lib/domain/audit-kinds";
 import { AuditChange } from "./audit-change";
 
 export function AuditTrail({
@@ -8,8 +10,8 @@ export function AuditTrail({
   emptyText = "No changes yet.",
 }: {
   entries: AuditEntry[];
-  title?: string;
-  emptyText?: string;
+  title?: ReactNode;
+  emptyText?: ReactNode;
 }) {
   return (
     <section className="card" aria-labelledby="audit-heading">
@@ -26,17 +28,19 @@ export function AuditTrail({
                 aria-hidden
                 className="mt-0.5 flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-700 dark:bg-brand-700 dark:text-white"
               >
-                {entry.actorName.slice(0, 1).toUpperCase()}
+                {actorDisplayName(entry.actorName).slice(0, 1).toUpperCase()}
               </span>
               <div className="min-w-0 flex-1">
                 <p className="text-sm">
-                  <span className="font-medium">{entry.actorName}</span> <span>{entry.summary}</span>
+                  <span className="font-medium">{actorDisplayName(entry.actorName)}</span> <span>{entry.summary}</span>
                 </p>
                 <AuditChange before={entry.before} after={entry.after} />
                 <p className="muted mt-0.5 text-xs">
                   <RelativeTime date={entry.createdAt} />
                   {entry.environmentName ? ` · ${entry.environmentName}` : ""} ·{" "}
-                  <span className="font-mono">{entry.action}</span>
+                  <span title={entry.action} data-testid="audit-kind">
+                    {auditKindLabel(entry.action)}
+                  </span>
                 </p>
               </div>
             </li>

@@ -118,3 +118,15 @@ export function auditKindLabel(code: string): string {
   const capitalised = head.charAt(0).toUpperCase() + head.slice(1);
   return rest.length ? `${capitalised}: ${words(rest.join("."))}` : capitalised;
 }
+
+const SYSTEM_ACTORS: Record<string, string> = {
+  "system:controller": "Rollout controller",
+  "system:approvals": "Approvals (automatic)",
+  "system:seed": "Demo data",
+  "system:plans": "Glidepath automation",
+};
+
+/** Who made a change, as people read it: system actors by what they are, not their id. */
+export function actorDisplayName(name: string): string {
+  return SYSTEM_ACTORS[name] ?? name;
+}
