@@ -1,20 +1,30 @@
 "use client";
 
-import Form from "next/form";
+import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 
 /**
  * A list's filters as a plain GET form: the filters live in the URL (shareable, the back button
  * steps through them) and it works without JavaScript. With it, choosing from a menu or a date
- * applies at once; text applies on Enter or the button.
+ * applies at once, text applies on Enter or the button, and empty fields stay out of the URL.
  */
 export function FilterForm({ action, label, children }: { action: string; label: string; children: ReactNode }) {
+  const router = useRouter();
   return (
-    <Form
+    <form
       action={action}
+      method="get"
       role="search"
       aria-label={label}
       className="card flex flex-wrap items-end gap-3 p-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const params = new URLSearchParams();
+        for (const [name, value] of new FormData(event.currentTarget))
+          if (typeof value === "string" && value.trim() !== "") params.append(name, value);
+        const search = params.toString();
+        router.push(search ? `${action}?${search}` : action);
+      }}
       onChange={(event) => {
         const target = event.target as HTMLElement;
         if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === "date"))
@@ -22,7 +32,7 @@ export function FilterForm({ action, label, children }: { action: string; label:
       }}
     >
       {children}
-    </Form>
+    </form>
   );
 }
 

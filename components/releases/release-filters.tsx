@@ -63,9 +63,15 @@ export function ReleaseFilters({ action, environmentKey, query, owners, clearHre
         <label htmlFor="release-sort" className="label">
           Sort by
         </label>
-        <select id="release-sort" name="sort" className="input" defaultValue={query.sort ?? "changed"}>
+        <select
+          id="release-sort"
+          name="sort"
+          className="input"
+          defaultValue={query.sort === "changed" ? "" : (query.sort ?? "")}
+        >
           {RELEASE_SORTS.map((sort) => (
-            <option key={sort} value={sort}>
+            // The default order stays out of the URL.
+            <option key={sort} value={sort === "changed" ? "" : sort}>
               {RELEASE_SORT_LABELS[sort]}
             </option>
           ))}
