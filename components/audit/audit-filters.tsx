@@ -15,7 +15,7 @@ type Props = {
 /** Release, actor, kind (in words) and days of the audit log. Paging starts over on any change. */
 export function AuditFilters({ action, query, releases, actors, clearHref }: Props) {
   return (
-    <FilterForm action={action} label="Filter the audit log">
+    <FilterForm key={JSON.stringify(query)} action={action} label="Filter the audit log">
       <div className="flex-[1_1_11rem]">
         <label htmlFor="audit-release" className="label">
           Release

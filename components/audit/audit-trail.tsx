@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AuditEntry } from "@/lib/audit/list-audit-events";
 import { RelativeTime } from "@/components/common/relative-time";
@@ -8,10 +9,13 @@ export function AuditTrail({
   entries,
   title = "Audit trail",
   emptyText = "No changes yet.",
+  more,
 }: {
   entries: AuditEntry[];
   title?: ReactNode;
   emptyText?: ReactNode;
+  /** A link under the trail to the rest of it in the audit log (filtered to what this trail is about). */
+  more?: { href: string; label: string };
 }) {
   return (
     <section className="card" aria-labelledby="audit-heading">
@@ -46,6 +50,13 @@ export function AuditTrail({
             </li>
           ))}
         </ol>
+      )}
+      {more && (
+        <p className="border-t border-zinc-200 px-5 py-3 text-right text-sm dark:border-zinc-800">
+          <Link href={more.href} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            {more.label}
+          </Link>
+        </p>
       )}
     </section>
   );

@@ -7,6 +7,8 @@ import type { ReactNode } from "react";
  * A list's filters as a plain GET form: the filters live in the URL (shareable, the back button
  * steps through them) and it works without JavaScript. With it, choosing from a menu or a date
  * applies at once, text applies on Enter or the button, and empty fields stay out of the URL.
+ * Give it a `key` from the filters in the URL: the fields are uncontrolled, so Back (or a link)
+ * shows the filters of the page it lands on only if the form starts afresh.
  */
 export function FilterForm({ action, label, children }: { action: string; label: string; children: ReactNode }) {
   const router = useRouter();

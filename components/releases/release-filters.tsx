@@ -15,7 +15,7 @@ type Props = {
 /** Search, status, owner and order of the releases list; the environment is the tabs' job. */
 export function ReleaseFilters({ action, environmentKey, query, owners, clearHref }: Props) {
   return (
-    <FilterForm action={action} label="Find releases">
+    <FilterForm key={JSON.stringify(query)} action={action} label="Find releases">
       <input type="hidden" name="env" value={environmentKey} />
       <div className="min-w-48 flex-[2_1_14rem]">
         <label htmlFor="release-q" className="label">
