@@ -131,14 +131,18 @@ test("releases: search by name or key, filter by status and owner, sort; all in 
     await expect(ada).toHaveURL(/env=staging/);
     await expect(ada).toHaveURL(/status=rolling/);
     await expect(ada.getByText("No release matches these filters")).toBeVisible();
-    await ada.getByRole("link", { name: "clear filters" }).click();
+    await ada
+      .getByRole("status")
+      .filter({ hasText: "No release matches these filters" })
+      .getByRole("link", { name: "clear filters" })
+      .click();
     await expect(ada).toHaveURL(`${base}?env=staging`);
     await expect(cards(ada)).toHaveCount(40);
 
     // A value the list does not know is ignored, and the page says so.
     await ada.goto(`${base}?env=production&status=live&q=finder+1`);
     await expect(ada.getByRole("status").filter({ hasText: "Ignored the status" })).toBeVisible();
-    await expect(cards(ada)).toHaveCount(11);
+    await expect(cards(ada)).toHaveCount(13); // 10–19, 01, 21, 31: every word matches somewhere
 
     // Without JavaScript the form still works (a plain GET).
     const noScript = await browser.newContext({
