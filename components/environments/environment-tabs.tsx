@@ -1,16 +1,20 @@
+"use client";
+
 import Link from "next/link";
 import clsx from "clsx";
+import { environmentCookieString } from "@/lib/domain/remembered-environment";
 
 type Environment = { key: string; name: string };
 
 /** Production is where changes reach real users: it stands out in every switcher. */
-export function isProductionEnvironment(environment: { key: string }): boolean {
+function isProductionEnvironment(environment: { key: string }): boolean {
   return environment.key === "production";
 }
 
 /**
  * Environment switch kept in the URL (?env=), so a view can be shared as a link; the choice is
- * also remembered for the team's other pages (lib/http/remembered-environment.ts). `query` is
+ * also remembered for the team's other pages (lib/domain/remembered-environment.ts), written
+ * before the navigation starts so the next page asked for already opens in it. `query` is
  * kept on every tab (a list's filters). Production is marked by colour and by a label, never by
  * colour alone.
  */
@@ -40,6 +44,10 @@ export function EnvironmentTabs({
             href={href(env.key)}
             aria-current={active ? "page" : undefined}
             data-production={production || undefined}
+            onClick={() => {
+              const cookie = environmentCookieString(basePath, env.key);
+              if (cookie) document.cookie = cookie;
+            }}
             className={clsx(
               "inline-flex items-center gap-1.5 rounded-md px-3 py-1 text-sm",
               active && production && "bg-red-700 font-medium text-white",
