@@ -270,6 +270,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           revert={
             canEdit ? { teamSlug: team, preview: previewRevertAction, revert: revertRolloutChangeAction } : undefined
           }
+          more={{ href: `/teams/${team}/audit?release=${release.key}`, label: "Every change to this release →" }}
         />
       </div>
     </LatestRolloutProvider>
