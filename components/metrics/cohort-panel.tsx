@@ -1,7 +1,7 @@
 "use client";
 
 import clsx from "clsx";
-import { cohortChanges, percentAt } from "@/lib/metrics/chart-rows";
+import { cohortChanges, firstExposureAt, firstMetricAt, percentAt } from "@/lib/metrics/chart-rows";
 import type { MetricStat } from "@/lib/metrics/metric-types";
 import type { ChartCohort, ReleaseChartData } from "@/lib/metrics/release-chart-types";
 import { ChartLegend } from "./chart-legend";
@@ -48,6 +48,7 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
           <MetricChart
             key={panel.definition.key}
             panel={panel}
+            exposures={data.exposures}
             cohort={cohort}
             rollout={data.rollout}
             changes={changes}
@@ -62,6 +63,8 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
           rollout={data.rollout}
           changes={changes}
           range={data.range}
+          firstMetricAt={firstMetricAt(data, cohort.key)}
+          firstExposureAt={firstExposureAt(data.exposures, cohort.key)}
         />
       </div>
       {changes.length > 0 && (

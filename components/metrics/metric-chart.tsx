@@ -1,15 +1,19 @@
 "use client";
 
 import clsx from "clsx";
-import { hasValues, metricRows, type CohortChange } from "@/lib/metrics/chart-rows";
+import { hasValues, metricRows, perUserRows, type CohortChange } from "@/lib/metrics/chart-rows";
+import { stepWords } from "@/lib/metrics/choose-step";
 import { badDirectionHint, displayUnit, formatAxisValue, formatMetricValue } from "@/lib/metrics/format-metric-value";
 import { LATENCY_STATS, type MetricStat } from "@/lib/metrics/metric-types";
-import type { MetricPanelData, RolloutTimeline } from "@/lib/metrics/release-chart-types";
+import { comparesPerExposedUser } from "@/lib/metrics/per-exposed-user";
+import type { ExposureData, MetricPanelData, RolloutTimeline } from "@/lib/metrics/release-chart-types";
 import { ChartCard, ChartMessage } from "./chart-states";
 import { TimeSeriesChart } from "./time-series-chart";
 
 type Props = {
   panel: MetricPanelData;
+  /** Counts are drawn per exposed user of each variant, from these. */
+  exposures: ExposureData;
   cohort: { key: string; name: string };
   rollout: RolloutTimeline;
   changes: CohortChange[];
@@ -61,12 +65,21 @@ function StatToggle({
 }
 
 /** One metric for one cohort: treatment vs control, or why there is nothing to draw. */
-export function MetricChart({ panel, cohort, rollout, changes, range, stat, onStat }: Props) {
+export function MetricChart({ panel, exposures, cohort, rollout, changes, range, stat, onStat }: Props) {
   const { definition } = panel;
   const latency = definition.kind === "latency";
+  // A raw count always looks worse in the smaller arm: counts are compared per exposed user.
+  const perUser = comparesPerExposedUser(definition);
   const unit = displayUnit(definition);
   const hint = badDirectionHint(definition.badDirection);
-  const rows = panel.error ? [] : metricRows(panel.series, rollout, cohort.key, stat, range);
+  const rows = panel.error
+    ? []
+    : perUser
+      ? perUserRows(panel.series, exposures, rollout, cohort.key, range)
+      : metricRows(panel.series, rollout, cohort.key, stat, range);
+  const label = `${definition.name}${latency ? ` ${stat}` : ""}${perUser ? " per exposed user" : ""}`;
+  const hasRawCounts =
+    perUser && panel.series.some((s) => s.cohortKey === cohort.key && s.points.some((p) => p.value !== null));
 
   return (
     <ChartCard
@@ -74,10 +87,11 @@ export function MetricChart({ panel, cohort, rollout, changes, range, stat, onSt
       subtitle={
         <>
           {latency ? `${stat} · ` : ""}
-          {unit ? `${unit} · ` : ""}
+          {perUser ? `${unit ? `${unit} ` : ""}per exposed user · ` : unit ? `${unit} · ` : ""}
           <span title={definition.badDirection === "up" ? "Higher values are worse" : "Lower values are worse"}>
             {hint}
           </span>
+          {` · ${stepWords(range.stepSeconds)}`}
         </>
       }
       control={latency ? <StatToggle value={stat} onChange={onStat} metricName={definition.name} /> : undefined}
@@ -91,14 +105,19 @@ export function MetricChart({ panel, cohort, rollout, changes, range, stat, onSt
           changes={changes}
           tick={(v) => formatAxisValue(definition, v)}
           tooltip={{
-            value: (v) => formatMetricValue(definition, v),
-            samplesLabel: SAMPLES[definition.kind] ?? "samples",
+            value: (v) => (perUser ? `${formatMetricValue(definition, v)} per user` : formatMetricValue(definition, v)),
+            samplesLabel: perUser ? "exposed users" : (SAMPLES[definition.kind] ?? "samples"),
             hint,
             stepSeconds: range.stepSeconds,
           }}
-          label={`${definition.name}${latency ? ` ${stat}` : ""} for ${cohort.name}: treatment vs control`}
-          integer={definition.kind === "count"}
+          label={`${label} for ${cohort.name}: treatment vs control`}
+          integer={definition.kind === "count" && !perUser}
         />
+      ) : hasRawCounts ? (
+        <ChartMessage>
+          {definition.name} can&apos;t be shown per exposed user for {cohort.name}: no evaluations were counted in the
+          steps that have {definition.name.toLowerCase()} (see Exposed users)
+        </ChartMessage>
       ) : (
         <ChartMessage>
           No {definition.name.toLowerCase()} data for {cohort.name} in this range
