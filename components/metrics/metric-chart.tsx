@@ -8,6 +8,7 @@ import { LATENCY_STATS, type MetricStat } from "@/lib/metrics/metric-types";
 import { comparesPerExposedUser } from "@/lib/metrics/per-exposed-user";
 import type { ExposureData, MetricPanelData, RolloutTimeline } from "@/lib/metrics/release-chart-types";
 import { ChartCard, ChartMessage } from "./chart-states";
+import { formatInstant } from "./format-time";
 import { TimeSeriesChart } from "./time-series-chart";
 
 type Props = {
@@ -78,8 +79,12 @@ export function MetricChart({ panel, exposures, cohort, rollout, changes, range,
       ? perUserRows(panel.series, exposures, rollout, cohort.key, range)
       : metricRows(panel.series, rollout, cohort.key, stat, range);
   const label = `${definition.name}${latency ? ` ${stat}` : ""}${perUser ? " per exposed user" : ""}`;
-  const hasRawCounts =
-    perUser && panel.series.some((s) => s.cohortKey === cohort.key && s.points.some((p) => p.value !== null));
+  const mine = perUser ? panel.series.filter((s) => s.cohortKey === cohort.key) : [];
+  const hasRawCounts = mine.some((s) => s.points.some((p) => p.value !== null));
+  // Counts sent with earlier timestamps than any evaluation (a back-fill) have nobody to divide by.
+  const firstCount = Math.min(...mine.flatMap((s) => s.points.filter((p) => p.value !== null).map((p) => p.t)));
+  const firstPerUser = Math.min(...rows.flatMap((r) => (r.treatment !== null || r.control !== null ? [r.t] : [])));
+  const perUserSince = perUser && firstPerUser > firstCount && Number.isFinite(firstPerUser) ? firstPerUser : null;
 
   return (
     <ChartCard
@@ -99,20 +104,29 @@ export function MetricChart({ panel, exposures, cohort, rollout, changes, range,
       {panel.error ? (
         <ChartMessage tone="error">{panel.error}</ChartMessage>
       ) : hasValues(rows) ? (
-        <TimeSeriesChart
-          rows={rows}
-          range={range}
-          changes={changes}
-          tick={(v) => formatAxisValue(definition, v)}
-          tooltip={{
-            value: (v) => (perUser ? `${formatMetricValue(definition, v)} per user` : formatMetricValue(definition, v)),
-            samplesLabel: perUser ? "exposed users" : (SAMPLES[definition.kind] ?? "samples"),
-            hint,
-            stepSeconds: range.stepSeconds,
-          }}
-          label={`${label} for ${cohort.name}: treatment vs control`}
-          integer={definition.kind === "count" && !perUser}
-        />
+        <>
+          <TimeSeriesChart
+            rows={rows}
+            range={range}
+            changes={changes}
+            tick={(v) => formatAxisValue(definition, v)}
+            tooltip={{
+              value: (v) =>
+                perUser ? `${formatMetricValue(definition, v)} per user` : formatMetricValue(definition, v),
+              samplesLabel: perUser ? "exposed users" : (SAMPLES[definition.kind] ?? "samples"),
+              hint,
+              stepSeconds: range.stepSeconds,
+            }}
+            label={`${label} for ${cohort.name}: treatment vs control`}
+            integer={definition.kind === "count" && !perUser}
+          />
+          {perUserSince !== null && (
+            <p className="muted text-xs">
+              From {formatInstant(perUserSince)}, when exposures start: earlier {definition.name.toLowerCase()} have no
+              counted evaluations to divide by.
+            </p>
+          )}
+        </>
       ) : hasRawCounts ? (
         <ChartMessage>
           {definition.name} can&apos;t be shown per exposed user for {cohort.name}: no evaluations were counted in the
