@@ -45,17 +45,18 @@ test("the release page shows cohort charts with data from the demo generator", a
     );
     for (const metric of ["Error rate", "Latency p95"]) {
       // Two hours in 5-minute steps: a couple of dozen points per line. The chart can first
-      // draw before the store has flushed all of the back-fill, so wait for the lines to fill in.
+      // draw before the store has flushed all of the back-fill (slower on a busy PostgreSQL),
+      // so wait for the lines to fill in.
       await expect
         .poll(() => drawn(cohort, metric, "treatment"), {
           message: `${metric} treatment for ${cohort.name}`,
-          timeout: 30_000,
+          timeout: 60_000,
         })
         .toBeGreaterThan(10);
       await expect
         .poll(() => drawn(cohort, metric, "control"), {
           message: `${metric} control for ${cohort.name}`,
-          timeout: 30_000,
+          timeout: 60_000,
         })
         .toBeGreaterThan(10);
     }
