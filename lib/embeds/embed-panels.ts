@@ -15,6 +15,8 @@ export type EmbedPanel = {
   series: SvgSeries[];
   /** Never the backend's message: an embed says no more than the chart it was made for. */
   unavailable: boolean;
+  /** Why a panel is empty when it isn't for lack of data (counts with no exposures to divide by). */
+  emptyText?: string;
 };
 
 export type EmbedView = {
@@ -62,6 +64,8 @@ export function embedView(input: EmbedChartData): EmbedView {
       const exposed = data.exposures.series.find((s) => s.cohortKey === cohortKey && s.variant === variant);
       return perExposedUser(points, exposed?.points ?? []);
     };
+    const hasRawCounts = (cohortKey: string) =>
+      panel.series.some((s) => s.cohortKey === cohortKey && s.points.some((p) => p.value !== null));
     const title = `${panel.definition.name}${panel.definition.kind === "latency" ? " p95" : ""}${perUser ? " per exposed user" : ""}${unit ? ` (${unit})` : ""}`;
     const hint = badDirectionHint(panel.definition.badDirection);
     return {
@@ -74,6 +78,7 @@ export function embedView(input: EmbedChartData): EmbedView {
         cohortName: cohort.name,
         percent: input.percentNow[cohort.key] ?? null,
         unavailable: panel.error !== null,
+        ...(perUser && hasRawCounts(cohort.key) ? { emptyText: "No exposures counted to divide by" } : {}),
         series: (["treatment", "control"] as const).map((variant) => ({
           label: variant === "treatment" ? "Treatment" : "Control",
           role: variant,

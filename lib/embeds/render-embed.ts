@@ -24,6 +24,7 @@ function panelSvg(panel: EmbedPanel, view: EmbedView): string {
     title: `${panel.title} for ${panel.cohortName}: treatment vs control`,
     formatValue: axisFormatter(panel.metric),
     formatTime: timeFormatter(view),
+    ...(panel.emptyText ? { emptyText: panel.emptyText } : {}),
   });
 }
 
