@@ -13,7 +13,7 @@ const STAFF: ChartCohort = { key: "internal-staff", name: "Internal staff" };
 const EVERYONE_ELSE: ChartCohort = { key: "default", name: "Everyone else" };
 
 test("the release page shows cohort charts with data from the demo generator", async ({ pageAs }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const baseUrl = testInfo.project.use.baseURL!;
   // Two hours of back-filled history, then a few seconds of live shoppers through OFREP.
   const output = await runDemoTraffic(baseUrl, E2E_SDK_KEY, [
