@@ -1,4 +1,4 @@
-import { cohortLabel, type CohortHealth } from "./cohort-health";
+import { cohortLabel, raisedWhileRegressing, servedTo, type CohortHealth } from "./cohort-health";
 import type { CohortFlow } from "./cohort-reach";
 import { DEFAULT_COHORT_KEY } from "./evaluate";
 import { formatBasisPoints, MAX_BASIS_POINTS } from "./percent";
@@ -66,12 +66,6 @@ const ZERO: Percentages = { defaultBasisPoints: 0, cohorts: {} };
 /** After a promote: everyone, whatever their cohort. */
 const EVERYONE: Percentages = { defaultBasisPoints: MAX_BASIS_POINTS, cohorts: {} };
 
-/** A cohort without its own percentage follows everyone else: what it really serves. */
-function served(p: Percentages, key: string): number {
-  if (key === DEFAULT_COHORT_KEY) return p.defaultBasisPoints;
-  return p.cohorts[key] ?? p.defaultBasisPoints;
-}
-
 /**
  * "Mobile app users is regressing (Error rate 5× control, last 24 h): raised 20% → 40%". Every
  * regressing cohort the change raises; a promote raises every cohort below 100%.
@@ -83,16 +77,11 @@ function regressionReasons(
   context: ChangeContext,
 ): string[] {
   if (!rules.regressingCohorts || !context.regressing) return [];
-  const reasons: string[] = [];
-  for (const [key, health] of context.regressing) {
-    const was = served(before, key);
-    const now = served(after, key);
-    if (now <= was) continue;
-    const name = cohortLabel(key, context.names);
+  return raisedWhileRegressing(context.regressing.values(), before, after).map(({ health, was, now }) => {
+    const name = cohortLabel(health.cohortKey, context.names);
     const why = health.words ? ` (${health.words}, ${health.basis})` : ` (${health.basis})`;
-    reasons.push(`${name} is regressing${why}: raised ${formatBasisPoints(was)} → ${formatBasisPoints(now)}`);
-  }
-  return reasons;
+    return `${name} is regressing${why}: raised ${formatBasisPoints(was)} → ${formatBasisPoints(now)}`;
+  });
 }
 const NONE: ReadonlySet<string> = new Set();
 const CRITICAL_REASON = "Changes to critical releases need approval here";
@@ -130,8 +119,8 @@ function raiseReasons(
   const label = (key: string) => cohortLabel(key, names);
   if (threshold !== null) {
     for (const key of keys) {
-      const was = served(before, key);
-      const now = served(after, key);
+      const was = servedTo(before, key);
+      const now = servedTo(after, key);
       if (now > was && now > threshold)
         reasons.push(`${label(key)} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
     }
@@ -146,8 +135,8 @@ function raiseReasons(
       reasons.push(`everyone else raised above 0% (to ${formatBasisPoints(after.defaultBasisPoints)})`);
     }
     for (const key of keys) {
-      const now = served(after, key);
-      if (universal.has(key) && now > 0 && now > served(before, key)) {
+      const now = servedTo(after, key);
+      if (universal.has(key) && now > 0 && now > servedTo(before, key)) {
         reasons.push(
           `${label(key)} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`,
         );

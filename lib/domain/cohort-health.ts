@@ -78,6 +78,33 @@ export function regressingByKey(cohorts: readonly CohortHealth[]): ReadonlyMap<s
 
 export const EVERYONE_ELSE_NAME = "Everyone else";
 
+type Served = { defaultBasisPoints: number; cohorts: Record<string, number | null | undefined> };
+
+/** A cohort without its own percentage follows everyone else: what it really serves. */
+export function servedTo(p: Served, key: string): number {
+  if (key === DEFAULT_COHORT_KEY) return p.defaultBasisPoints;
+  return p.cohorts[key] ?? p.defaultBasisPoints;
+}
+
+export type RaisedRegression = { health: CohortHealth; was: number; now: number };
+
+/** The regressing cohorts a change raises, worst first: what the confirmations warn about and the policy holds. */
+export function raisedWhileRegressing(
+  regressing: Iterable<CohortHealth>,
+  before: Served,
+  after: Served,
+): RaisedRegression[] {
+  const raised: RaisedRegression[] = [];
+  for (const health of regressing) {
+    if (health.state !== "regressing") continue;
+    const was = servedTo(before, health.cohortKey);
+    const now = servedTo(after, health.cohortKey);
+    if (now > was) raised.push({ health, was, now });
+  }
+  const order = sortWorstFirst(raised.map((r) => r.health));
+  return order.map((h) => raised.find((r) => r.health === h)!);
+}
+
 /** A cohort's name for people; the default cohort is "Everyone else". */
 export function cohortLabel(key: string, names: ReadonlyMap<string, string> | undefined): string {
   if (key === DEFAULT_COHORT_KEY) return EVERYONE_ELSE_NAME;
