@@ -13,7 +13,7 @@ import type { PlanStatus } from "@/lib/domain/plans/plan-types";
 import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
 import type { MetricDefinitionView } from "@/lib/metrics/metric-types";
 import { readCohortComparisons } from "@/lib/metrics/read-cohort-comparisons";
-import { KEY_METRIC_COUNT } from "@/lib/metrics/rollout-health";
+import { KEY_METRIC_COUNT, type HealthScope } from "@/lib/metrics/rollout-health";
 import { PLAN_INCLUDE, toLoadedPlan } from "./load-plan";
 
 /** Plans whose guardrails are judging the rollout now: their verdicts are the health. */
@@ -32,20 +32,16 @@ function metricLabel(metric: MetricDefinitionView): string {
   return metric.kind === "latency" ? `${metric.name} p95` : metric.name;
 }
 
-/**
- * Per-cohort health of one release in one environment: where a rollout plan runs, its
- * guardrail verdicts for the cohorts it judges; for every other cohort, the team page's
- * comparison (key metrics, last 24 h). The release page's strip, its header and confirmations,
- * the team page's order and the approval policy's regression rule all read this one function,
- * so they never disagree. Reads the metrics backend: call it outside any transaction.
- */
-export async function readCohortHealth(
+/** What every release's health read in one environment shares: read once per page. */
+export type CohortHealthScope = HealthScope & { teamId: string; allMetrics: MetricDefinitionView[] };
+
+export async function loadCohortHealthScope(
   access: TeamAccess,
-  input: { environment: { id: string; key: string }; releaseKey: string },
+  environment: { id: string; key: string },
   now = Date.now(),
-): Promise<ReleaseHealth> {
+): Promise<CohortHealthScope> {
   const db = readDb();
-  const [cohortRows, metrics, team, planRow] = await Promise.all([
+  const [cohorts, metrics, team] = await Promise.all([
     db.cohort.findMany({
       where: { teamId: access.teamId, archivedAt: null },
       orderBy: { priority: "asc" },
@@ -56,27 +52,53 @@ export async function readCohortHealth(
       where: { id: access.teamId },
       select: { prometheusUrl: true, prometheusToken: true },
     }),
-    db.rolloutPlan.findFirst({
+  ]);
+  return {
+    teamId: access.teamId,
+    team,
+    environment: { id: environment.id, key: environment.key },
+    cohorts,
+    metrics: metrics.slice(0, KEY_METRIC_COUNT),
+    allMetrics: metrics,
+    now,
+  };
+}
+
+/**
+ * Per-cohort health of one release in one environment: where a rollout plan runs, its
+ * guardrail verdicts for the cohorts it judges; for every other cohort, the team page's
+ * comparison (key metrics, last 24 h). The release page's strip, its header and confirmations,
+ * the approval cards, the team page's order and the approval policy's regression rule all read
+ * this one function, so they never disagree. Reads the metrics backend: call it outside any
+ * transaction.
+ */
+export async function readCohortHealth(
+  access: TeamAccess,
+  input: { environment: { id: string; key: string }; releaseKey: string },
+  now = Date.now(),
+): Promise<ReleaseHealth> {
+  return cohortHealthIn(await loadCohortHealthScope(access, input.environment, now), input.releaseKey);
+}
+
+/** readCohortHealth within a scope loaded once (the team page reads every active rollout). */
+export async function cohortHealthIn(scope: CohortHealthScope, releaseKey: string): Promise<ReleaseHealth> {
+  const [planRow, { comparisons, unavailable }] = await Promise.all([
+    readDb().rolloutPlan.findFirst({
       where: {
-        teamId: access.teamId,
+        teamId: scope.teamId,
         status: { in: [...JUDGING] },
-        rollout: { environmentId: input.environment.id, release: { key: input.releaseKey, teamId: access.teamId } },
+        rollout: { environmentId: scope.environment.id, release: { key: releaseKey, teamId: scope.teamId } },
       },
       include: PLAN_INCLUDE,
       orderBy: { createdAt: "desc" },
     }),
+    readCohortComparisons(scope, releaseKey),
   ]);
-  const cohorts = [...cohortRows, { key: DEFAULT_COHORT_KEY, name: EVERYONE_ELSE_NAME }];
-  const keyMetrics = metrics.slice(0, KEY_METRIC_COUNT);
-  const { comparisons, unavailable } = await readCohortComparisons(
-    { team, environment: input.environment, cohorts: cohortRows, metrics: keyMetrics, now },
-    input.releaseKey,
-  );
-
+  const cohorts = [...scope.cohorts, { key: DEFAULT_COHORT_KEY, name: EVERYONE_ELSE_NAME }];
   const plan = planRow && toLoadedPlan(planRow);
   const verdictsOf = new Map(plan?.verdicts.cohorts.map((c) => [c.cohortKey, c.metrics]) ?? []);
   const metricName = (key: string) => {
-    const metric = metrics.find((m) => m.key === key);
+    const metric = scope.allMetrics.find((m) => m.key === key);
     return metric ? metricLabel(metric) : key;
   };
   const health = cohorts.map((cohort) => {
