@@ -5,7 +5,7 @@ import { ExposureBars } from "@/components/releases/exposure-bars";
 import { StatusBadge } from "@/components/releases/status-badge";
 import type { OverviewRollout } from "@/lib/teams/get-team-overview";
 import { cohortPanelId } from "@/lib/domain/cohort-health";
-import { describeAttention } from "@/lib/domain/rollout-attention";
+import { attentionRank, describeAttention } from "@/lib/domain/rollout-attention";
 
 type Props = {
   rollout: OverviewRollout;
@@ -21,7 +21,7 @@ export function ActiveRolloutCard({ rollout, teamSlug, environmentKey, health, p
   const href = `/teams/${teamSlug}/releases/${rollout.key}?env=${environmentKey}`;
   const headingId = `rollout-${rollout.key}`;
   return (
-    <article aria-labelledby={headingId} className="card p-4">
+    <article aria-labelledby={headingId} className="card p-4" data-attention={attentionRank(rollout.attention)}>
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-2">
         <div className="min-w-0">
           <h3 id={headingId} className="font-medium">
