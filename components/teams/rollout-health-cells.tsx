@@ -23,11 +23,13 @@ function shortValue(metric: MetricDefinitionView, value: number | null): string 
   return metric.unit === "%" ? `${text}%` : `${text} ${metric.unit}`;
 }
 
-/** "405% worse", "12% better", "worse (control at 0)". */
+/** "5.1× control", "40% worse", "12% better", "worse (control at 0)". */
 function describeHarm(harm: number): string {
   if (harm === Number.POSITIVE_INFINITY) return "worse (control at 0)";
   const percent = Math.round(Math.abs(harm) * 100);
   if (percent === 0) return "same as control";
+  // Past twice as bad, the release page and the approval policy say "5× control": so does this cell.
+  if (harm >= 1) return `${harm >= 9 ? Math.round(1 + harm) : Math.round((1 + harm) * 10) / 10}× control`;
   return harm > 0 ? `${percent}% worse` : `${percent}% better`;
 }
 

@@ -156,7 +156,7 @@ test("a request for approval made on a release page shows on the team page: in i
       await expect(errorCell).toHaveAttribute("data-state", "regression", { timeout: 2_000 });
     }).toPass({ timeout: 45_000 });
     await expect(errorCell).toContainText("worst: Mobile app users");
-    await expect(errorCell).toContainText("Regression, 24 h: 900% worse");
+    await expect(errorCell).toContainText("Regression, 24 h: 10× control");
     await expect(errorCell).toContainText("last hour:");
     // The regression links straight to that cohort's charts on the release page.
     await expect(errorCell.getByRole("link", { name: "Mobile app users" })).toHaveAttribute(
