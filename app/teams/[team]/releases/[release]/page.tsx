@@ -202,7 +202,13 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           }}
           canEdit={canEdit}
           isApprover={roleAtLeast(access.role, "approver")}
-          approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
+          approval={{
+            rules: policy,
+            critical: release.critical,
+            universalCohorts: release.universalCohorts,
+            health: health.cohorts,
+            names: cohortNames,
+          }}
           templates={templates.map((t) => ({ key: t.key, name: t.name, description: t.description }))}
           editorHref={`${path}/plan?env=${environment.key}`}
           templatesHref={`/teams/${team}/plans/templates`}
