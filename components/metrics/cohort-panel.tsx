@@ -1,6 +1,7 @@
 "use client";
 
 import clsx from "clsx";
+import { cohortPanelId } from "@/lib/domain/cohort-health";
 import { cohortChanges, firstExposureAt, firstMetricAt, percentAt } from "@/lib/metrics/chart-rows";
 import type { MetricStat } from "@/lib/metrics/metric-types";
 import type { ChartCohort, ReleaseChartData } from "@/lib/metrics/release-chart-types";
@@ -25,7 +26,7 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
   const chartCount = data.metrics.length + 1;
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section id={cohortPanelId(cohort.key)} className="card scroll-mt-4" aria-labelledby={headingId}>
       <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <h3 id={headingId} className="font-semibold">
           {cohort.name}
