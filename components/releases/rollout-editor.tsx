@@ -11,7 +11,9 @@ import { diffRollout, type RolloutChange, type RolloutValues } from "@/lib/domai
 import { formatBasisPoints } from "@/lib/domain/percent";
 import type { RolloutConflict, SetRolloutInput, SetRolloutResult } from "@/lib/releases/set-rollout";
 import type { CohortUsers } from "@/lib/metrics/estimate-user-change";
+import { regressingByKey, type CohortHealth } from "@/lib/domain/cohort-health";
 import { ApprovalNeeded } from "./approval-needed";
+import { RegressionWarning } from "./regression-warning";
 import { ChangePreview } from "./change-preview";
 import { ConflictNotice } from "./conflict-notice";
 import { useLatestRollout, type ServerRollout } from "./latest-rollout";
@@ -40,6 +42,8 @@ type Props = {
    * ("step 2 of 4"); null or left out: none.
    */
   runningPlan?: { step: string } | null;
+  /** Per-cohort health (readCohortHealth): raising a regressing cohort is warned about, and may be held. */
+  health?: CohortHealth[];
 };
 
 function savedValues(rollout: ServerRollout): RolloutValues {
@@ -91,25 +95,22 @@ export function RolloutEditor(props: Props) {
   // A "sent for approval" notice holds only while the rollout is as it was when the request was
   // made: a roll back (which cancels the request) or an approval moves the version on.
   const [notice, setNotice] = useState<{ text: string; version: number } | null>(null);
-  const cohortNames = useMemo(() => new Map(props.cohorts.map((c) => [c.key, c.name])), [props.cohorts]);
   const [comment, setComment] = useState("");
 
   const changes = diffRollout(saved, draft, props.cohorts);
   const dirty = changes.length > 0;
   // The same rule the server applies, so the page says before saving that it will be held.
   const reasons = dirty
-    ? approvalReasons(
-        props.approval.rules,
-        {
-          kind: "set_rollout",
-          status,
-          before: saved,
-          after: draft,
-          critical: props.approval.critical,
-          universalCohorts: new Set(props.approval.universalCohorts),
-        },
-        cohortNames,
-      )
+    ? approvalReasons(props.approval.rules, {
+        kind: "set_rollout",
+        status,
+        before: saved,
+        after: draft,
+        critical: props.approval.critical,
+        universalCohorts: new Set(props.approval.universalCohorts),
+        names: new Map(props.cohorts.map((c) => [c.key, c.name])),
+        regressing: regressingByKey(props.health ?? []),
+      })
     : [];
 
   function update(change: (values: RolloutValues) => RolloutValues) {
@@ -274,6 +275,7 @@ export function RolloutEditor(props: Props) {
               usersByCohort={props.usersByCohort ?? null}
               status={status}
             />
+            {status !== "draft" && <RegressionWarning health={props.health ?? []} before={saved} after={draft} />}
             {props.runningPlan && (
               <p
                 role="note"

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Action } from "@/lib/http/actions/action-result";
 import { approvalReasons, type ApprovalRules, type Percentages } from "@/lib/domain/approval-policy";
+import { regressingByKey, type CohortHealth } from "@/lib/domain/cohort-health";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import {
   availableCommands,
@@ -19,6 +20,7 @@ import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useAction } from "@/components/forms/use-action";
 import { ApprovalNeeded } from "./approval-needed";
 import { RestorePreview, type RestoreProposal } from "./restore-preview";
+import { RegressionWarning } from "./regression-warning";
 import { useLatestRollout } from "./latest-rollout";
 
 type Props = {
@@ -42,7 +44,12 @@ type Props = {
   cohortNames?: { key: string; name: string }[];
   /** Pending change requests of this release here: roll back cancels them. */
   pendingRequestCount?: number;
+  /** Per-cohort health (readCohortHealth) and cohort names: promote and start warn about regressing cohorts. */
+  health?: { cohorts: CohortHealth[]; names: Record<string, string> };
 };
+
+const NOBODY: Percentages = { defaultBasisPoints: 0, cohorts: {} };
+const EVERYONE: Percentages = { defaultBasisPoints: 10_000, cohorts: {} };
 
 function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
   return Object.fromEntries(
@@ -54,35 +61,38 @@ function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
 function reasonsFor(
   command: RolloutCommand | null,
   approval: Props["approval"],
+  health: Props["health"],
   restore: RestoreProposal | null | undefined,
-  names: ReadonlyMap<string, string>,
 ): string[] {
   if (command === null || command === "rollback") return [];
+  const context = health
+    ? { names: new Map(Object.entries(health.names)), regressing: regressingByKey(health.cohorts) }
+    : {};
   if (command === "restore")
     return restore
-      ? approvalReasons(
-          approval.rules,
-          {
-            kind: "start",
-            percentages: restore.percentages,
-            critical: approval.critical,
-            universalCohorts: new Set(approval.universalCohorts),
-          },
-          names,
-        )
+      ? approvalReasons(approval.rules, {
+          kind: "start",
+          percentages: restore.percentages,
+          critical: approval.critical,
+          universalCohorts: new Set(approval.universalCohorts),
+          ...context,
+        })
       : [];
-  if (command === "promote") return approvalReasons(approval.rules, { kind: "promote", critical: approval.critical });
+  if (command === "promote")
+    return approvalReasons(approval.rules, {
+      kind: "promote",
+      critical: approval.critical,
+      percentages: approval.percentages,
+      ...context,
+    });
   if (command === "start") {
-    return approvalReasons(
-      approval.rules,
-      {
-        kind: "start",
-        percentages: approval.percentages,
-        critical: approval.critical,
-        universalCohorts: new Set(approval.universalCohorts),
-      },
-      names,
-    );
+    return approvalReasons(approval.rules, {
+      kind: "start",
+      percentages: approval.percentages,
+      critical: approval.critical,
+      universalCohorts: new Set(approval.universalCohorts),
+      ...context,
+    });
   }
   return approvalReasons(approval.rules, { kind: "status", critical: approval.critical });
 }
@@ -125,12 +135,8 @@ export function StatusActions(props: Props) {
   // made: a roll back (which cancels the request) or an approval moves the version on.
   const [notice, setNotice] = useState<{ text: string; version: number } | null>(null);
   const [comment, setComment] = useState("");
-  const reasons = reasonsFor(
-    pending,
-    { ...props.approval, percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts } },
-    props.restore,
-    new Map((props.cohortNames ?? []).map((c) => [c.key, c.name])),
-  );
+  const served = { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts };
+  const reasons = reasonsFor(pending, { ...props.approval, percentages: served }, props.health, props.restore);
   function confirm(chosen: RolloutCommand) {
     command.run(
       {
@@ -253,6 +259,13 @@ export function StatusActions(props: Props) {
                   </li>
                 ))}
               </ul>
+            )}
+            {props.health && (pending === "promote" || pending === "start") && (
+              <RegressionWarning
+                health={props.health.cohorts}
+                before={pending === "promote" ? served : NOBODY}
+                after={pending === "promote" ? EVERYONE : served}
+              />
             )}
             {reasons.length > 0 && (
               <ApprovalNeeded

@@ -26,6 +26,9 @@ import { loadRollout, snapshotOf, type LoadedRollout, type RolloutSnapshot } fro
 import type { Percentages } from "@/lib/rollouts/write-percentages";
 import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 import { pausePlanForHandChange } from "@/lib/plans/pause-plan-for-hand-change";
+import type { CohortHealth } from "@/lib/domain/cohort-health";
+import { regressingCohortsNow } from "@/lib/plans/regressing-cohorts-now";
+import { loadCohortNames } from "@/lib/cohorts/load-cohort-names";
 
 export const setRolloutSchema = z.object({
   teamSlug: teamSlugSchema,
@@ -60,6 +63,7 @@ export type SetRolloutResult = {
  */
 export async function setRollout(actor: Actor | null, rawInput: unknown): Promise<SetRolloutResult> {
   const input = parseInput(setRolloutSchema, rawInput);
+  const regressing = await regressingCohortsNow(actor, input);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     const target = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
@@ -78,6 +82,7 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       proposed,
       named: Object.keys(input.cohorts),
       comment: input.comment,
+      regressing,
     });
   });
 }
@@ -91,7 +96,15 @@ export async function changePercentages(
   tx: Tx,
   access: TeamAccess,
   target: LoadedRollout,
-  change: { expectedVersion: number; proposed: Percentages; named: string[]; comment: string; note?: string },
+  change: {
+    expectedVersion: number;
+    proposed: Percentages;
+    named: string[];
+    comment: string;
+    note?: string;
+    /** Cohorts regressing now, where the policy judges that (read before the transaction). */
+    regressing?: ReadonlyMap<string, CohortHealth>;
+  },
 ): Promise<SetRolloutResult> {
   const { release, environment, rollout } = target;
   const before = snapshotOf(rollout);
@@ -126,6 +139,8 @@ export async function changePercentages(
     after: proposed,
     critical: release.critical,
     universalCohorts,
+    names: policy ? await loadCohortNames(tx, access.teamId) : undefined,
+    regressing: change.regressing,
   });
   if (policy && reasons.length) {
     const pendingApproval = await createChangeRequest(tx, {
