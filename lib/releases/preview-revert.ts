@@ -62,6 +62,7 @@ export async function previewRevert(actor: Actor | null, rawInput: unknown): Pro
     after: proposed,
     critical: release.critical,
     universalCohorts: policy ? await universalCohortKeys(db, access.teamId) : undefined,
+    names: new Map(names.map((c) => [c.key, c.name])),
   });
   return {
     release: { key: release.key, name: release.name },
