@@ -26,7 +26,7 @@ export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome,
           <SubjectLink
             teamSlug={teamSlug}
             request={request}
-            className="text-brand-600 hover:underline dark:text-brand-100"
+            className="link"
           />
           {request.cohort && (
             <span className="muted ml-2 text-xs font-normal">changes who gets releases in every environment</span>

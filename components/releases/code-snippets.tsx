@@ -62,7 +62,7 @@ const enabled = OpenFeature.getClient().getBooleanValue("${releaseKey}", false);
         </div>
         <p className="muted mt-2 text-xs">
           Any OpenFeature SDK with an OFREP provider works. Create a key for {environmentName} on{" "}
-          <a href={apiKeysHref} className="text-brand-600 hover:underline dark:text-brand-100">
+          <a href={apiKeysHref} className="link">
             API keys
           </a>
           ; evaluations report the variant (treatment/control) and the cohort in metadata, so you can tag your metrics.

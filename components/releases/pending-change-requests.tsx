@@ -35,7 +35,7 @@ export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, ca
             </span>
             <Link
               href={`/teams/${teamSlug}/approvals`}
-              className="text-xs text-brand-600 hover:underline dark:text-brand-100"
+              className="text-xs link"
             >
               Review
             </Link>

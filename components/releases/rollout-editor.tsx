@@ -176,7 +176,7 @@ export function RolloutEditor(props: Props) {
                   editable && (
                     <button
                       type="button"
-                      className="text-xs text-brand-600 hover:underline dark:text-brand-100"
+                      className="text-xs link"
                       onClick={() => setCohort(cohort.key, null)}
                     >
                       Follow everyone else instead

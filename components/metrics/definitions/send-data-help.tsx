@@ -33,7 +33,7 @@ export function SendDataHelp({ origin, metricKey, apiKeysHref }: Props) {
         <p className="muted">
           Applications send observations of built-in metrics in batches, with an SDK key: the key decides the
           environment. Create one on{" "}
-          <a href={apiKeysHref} className="text-brand-600 hover:underline dark:text-brand-100">
+          <a href={apiKeysHref} className="link">
             API keys
           </a>
           .

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ReadOnlyForm } from "@/components/forms/read-only-form";
 import { TemplateForm } from "@/components/plans/template-form";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
-import { roleAtLeast } from "@/lib/domain/roles";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { guardrailSupport } from "@/lib/metrics/guardrail-data/guardrail-support";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
@@ -34,7 +34,7 @@ export default async function EditPlanTemplatePage({ params }: Props) {
         / <span className="text-zinc-900 dark:text-zinc-100">{template.name}</span>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Edit {template.name}</h1>
-      {roleAtLeast(access.role, "editor") ? (
+      <ReadOnlyForm role={access.role} needs="editor" to="change plan templates">
         <TemplateForm
           teamSlug={team}
           cohorts={cohorts.map((c) => ({ key: c.key, name: c.name }))}
@@ -52,9 +52,7 @@ export default async function EditPlanTemplatePage({ params }: Props) {
           }}
           submit={updatePlanTemplateAction}
         />
-      ) : (
-        <p className="card p-5">You have view access: an editor changes plan templates.</p>
-      )}
+      </ReadOnlyForm>
     </div>
   );
 }
