@@ -36,7 +36,12 @@ export function NoDataYet({ teamSlug, releaseKey, environmentName, origin, metri
         ):
       </p>
       <div className="relative">
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-20 text-xs leading-relaxed text-zinc-100">
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label="Example: send data with curl"
+          className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-20 text-xs leading-relaxed text-zinc-100"
+        >
           <code>{curl}</code>
         </pre>
         <div className="absolute right-2 top-2">

@@ -54,7 +54,12 @@ const enabled = OpenFeature.getClient().getBooleanValue("${releaseKey}", false);
         </div>
       </div>
       <div className="relative px-5 py-4">
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label={`${tab} example`}
+          className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100"
+        >
           <code>{snippets[tab]}</code>
         </pre>
         <div className="absolute right-7 top-6">

@@ -38,7 +38,12 @@ export function SendDataHelp({ origin, metricKey, apiKeysHref }: Props) {
           </a>
           .
         </p>
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100 ring-1 ring-inset ring-zinc-800">
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label="Example: send observations with curl"
+          className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100 ring-1 ring-inset ring-zinc-800"
+        >
           <code>{curl}</code>
         </pre>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">
