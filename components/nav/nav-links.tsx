@@ -32,7 +32,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   const isActive = (link: NavLink) => (link.exact ? pathname === link.href : pathname.startsWith(link.href));
   const overflow = links.filter((link) => link.priority !== "always");
   return (
-    <nav aria-label="Team" className="order-last -ml-2.5 flex w-full flex-wrap items-center gap-1 text-sm">
+    <nav aria-label="Team" className="order-last -ml-2 flex w-full flex-wrap items-center gap-0.5 text-sm">
       {links.map((link) => (
         <NavItem key={link.href} link={link} active={isActive(link)} className={VISIBILITY[link.priority][0]} />
       ))}
@@ -55,7 +55,7 @@ function NavItem({ link, active, className }: { link: NavLink; active: boolean; 
       href={link.href}
       aria-current={active ? "page" : undefined}
       className={clsx(
-        "items-center whitespace-nowrap rounded-md px-2.5 py-1.5",
+        "items-center whitespace-nowrap rounded-md px-2 py-1.5",
         className,
         active
           ? "bg-zinc-100 font-medium text-zinc-900 dark:bg-zinc-800 dark:text-white"
@@ -119,7 +119,7 @@ function MoreMenu({ pathname, children }: { pathname: string; children: ReactNod
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpenOn(open ? null : pathname)}
-        className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2.5 py-1.5 text-zinc-600 hover:bg-zinc-100 aria-expanded:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-expanded:bg-zinc-800"
+        className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1.5 text-zinc-600 hover:bg-zinc-100 aria-expanded:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-expanded:bg-zinc-800"
       >
         More
         <span aria-hidden className="text-xs">

@@ -1,5 +1,6 @@
-import { expect, type Browser } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { signInAs, type DemoUserName } from "../support/fixtures";
+import { ReleasePage } from "../support/release-page";
 import type { PageFixtures } from "./app-pages";
 
 /** Signs a demo user in once and returns the session, so each page check starts from it. */
@@ -13,7 +14,10 @@ export async function storageStateOf(browser: Browser, baseURL: string, name: De
   }
 }
 
-/** A webhook and an embed link to visit: the pages with ids the demo data doesn't have. */
+/**
+ * What the demo data lacks for a page to show all it can: a webhook and an embed link (pages
+ * with ids) and a change request waiting for approval (the Approvals badge and cards).
+ */
 export async function preparePageFixtures(browser: Browser, baseURL: string, stamp: string): Promise<PageFixtures> {
   const context = await browser.newContext({ baseURL });
   try {
@@ -38,8 +42,30 @@ export async function preparePageFixtures(browser: Browser, baseURL: string, sta
     const url = (await page.getByTestId("embed-url").textContent())!.trim();
     const embedToken = url.split("/").pop()!;
     expect(embedToken).toMatch(/^gpe_/);
+
+    // acme's production holds raising a cohort above 50%.
+    const releaseKey = `a11y-${stamp}`;
+    await page.goto("/teams/acme/releases/new?env=production");
+    await page.getByLabel("Name", { exact: true }).fill(`Accessibility drill ${stamp}`);
+    await page.getByLabel("Key", { exact: true }).fill(releaseKey);
+    await page.getByRole("button", { name: "Create release" }).click();
+    await expect(page).toHaveURL(new RegExp(`/releases/${releaseKey}\\?env=production`));
+    const release = new ReleasePage(page);
+    await release.typePercent("EU shoppers", "5");
+    await release.save();
+    await expect(page.getByRole("status")).toContainText("Saved");
+    await release.runCommand("Start rollout");
+    await release.typePercent("EU shoppers", "80");
+    await release.requestApproval("Accessibility pages: a request to show");
+    await expect(page.getByRole("status")).toContainText("Sent for approval");
     return { webhookId, embedToken };
   } finally {
     await context.close();
   }
+}
+
+/** Until the page has stopped loading: no request in flight and no chart still fetching. */
+export async function settled(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ReadOnlyForm } from "@/components/forms/read-only-form";
 import { TemplateForm } from "@/components/plans/template-form";
+import { TemplateSummary } from "@/components/plans/template-summary";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
+import { roleAtLeast } from "@/lib/domain/roles";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { guardrailSupport } from "@/lib/metrics/guardrail-data/guardrail-support";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
@@ -34,7 +35,7 @@ export default async function EditPlanTemplatePage({ params }: Props) {
         / <span className="text-zinc-900 dark:text-zinc-100">{template.name}</span>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">Edit {template.name}</h1>
-      <ReadOnlyForm role={access.role} needs="editor" to="change plan templates">
+      {roleAtLeast(access.role, "editor") ? (
         <TemplateForm
           teamSlug={team}
           cohorts={cohorts.map((c) => ({ key: c.key, name: c.name }))}
@@ -52,7 +53,17 @@ export default async function EditPlanTemplatePage({ params }: Props) {
           }}
           submit={updatePlanTemplateAction}
         />
-      </ReadOnlyForm>
+      ) : (
+        <div className="card space-y-3 p-5">
+          <p>You have view access: an editor changes plan templates. This one, as it stands:</p>
+          {template.description && <p className="text-sm">{template.description}</p>}
+          <TemplateSummary
+            definition={template.definition}
+            cohorts={cohorts.map((c) => ({ key: c.key, name: c.name }))}
+            metrics={metrics.map((m) => ({ key: m.key, name: m.name }))}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ReadOnlyForm } from "@/components/forms/read-only-form";
 import { TemplateForm } from "@/components/plans/template-form";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
+import { roleAtLeast } from "@/lib/domain/roles";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { guardrailSupport } from "@/lib/metrics/guardrail-data/guardrail-support";
 import { listMetricDefinitions } from "@/lib/metrics/list-metric-definitions";
@@ -24,7 +24,7 @@ export default async function NewPlanTemplatePage({ params }: { params: Promise<
         / <span className="text-zinc-900 dark:text-zinc-100">New</span>
       </nav>
       <h1 className="text-2xl font-semibold tracking-tight">New plan template</h1>
-      <ReadOnlyForm role={access.role} needs="editor" to="make plan templates">
+      {roleAtLeast(access.role, "editor") ? (
         <TemplateForm
           teamSlug={team}
           cohorts={cohorts.map((c) => ({ key: c.key, name: c.name }))}
@@ -35,7 +35,9 @@ export default async function NewPlanTemplatePage({ params }: { params: Promise<
           listHref={listHref}
           submit={createPlanTemplateAction}
         />
-      </ReadOnlyForm>
+      ) : (
+        <p className="card p-5">You have view access: an editor makes plan templates.</p>
+      )}
     </div>
   );
 }
