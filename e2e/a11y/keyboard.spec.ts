@@ -48,7 +48,11 @@ test("a viewer sees the new-release and metric forms read only, the reason first
     ["/teams/acme/metrics/error-rate/edit", "it takes an editor to change metrics", "Name"],
   ] as const) {
     await vic.goto(path);
-    await expect(vic.getByText("Read only.")).toContainText(reason);
+    // The reason comes first and describes the disabled fields (the outermost group).
+    await expect(vic.locator("p", { hasText: "Read only." })).toContainText(reason);
+    await expect(vic.getByRole("main").getByRole("group").first()).toHaveAccessibleDescription(
+      new RegExp(`^Read only\\. .*${reason}`),
+    );
     await expect(vic.getByLabel(field, { exact: true })).toBeDisabled();
     await expect(vic.getByRole("main").getByRole("button", { name: /Create|Save/ })).toHaveCount(0);
   }

@@ -1,5 +1,7 @@
 // Cumulative layout shift of a page as it loads, median of several loads, and the elements
-// that moved: `npx tsx scripts/bench/release-page-cls.ts <baseUrl> [path] [loads] [width]`.
+// that moved: `npx tsx scripts/bench/release-page-cls.ts <baseUrl> [path] [loads] [width] [height]`.
+// LATENCY_MS=400 adds that much latency to every request (Chromium's network emulation), as on
+// a slow connection, where the charts' data arrives well after the page was painted.
 // Signs in as the demo editor (the development sign-in must be on).
 import { chromium } from "@playwright/test";
 
@@ -7,6 +9,8 @@ const baseUrl = process.argv[2] ?? "http://localhost:3000";
 const pagePath = process.argv[3] ?? "/teams/acme/releases/new-checkout?env=production";
 const loads = Number(process.argv[4] ?? 7);
 const width = Number(process.argv[5] ?? 1366);
+const height = Number(process.argv[6] ?? 900);
+const latency = Number(process.env.LATENCY_MS ?? 0);
 
 type Shift = { value: number; sources: string[] };
 
@@ -14,7 +18,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
 });
-const context = await browser.newContext({ viewport: { width, height: 900 } });
+const context = await browser.newContext({ viewport: { width, height } });
 // Record every shift from the first paint on, before any of the page's scripts run.
 await context.addInitScript(() => {
   const w = window as unknown as { __shifts: Shift[] };
@@ -39,6 +43,15 @@ const page = await context.newPage();
 await page.goto(`${baseUrl}/signin`);
 await page.getByRole("button", { name: "Sign in as Erin Editor" }).click();
 await page.waitForURL(/\/teams\//);
+if (latency > 0) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+}
 
 const totals: number[] = [];
 const culprits = new Map<string, number>();
@@ -59,7 +72,7 @@ for (let i = 0; i < loads; i++) {
 await browser.close();
 
 const sorted = [...totals].sort((a, b) => a - b);
-console.log(`${pagePath} at ${width}px, ${loads} loads`);
+console.log(`${pagePath} at ${width}×${height}px, ${loads} loads${latency ? `, ${latency} ms latency` : ""}`);
 console.log(
   `CLS median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(3)}  (all: ${totals.map((t) => t.toFixed(3)).join(", ")})`,
 );
