@@ -1,0 +1,61 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { BrowserContextOptions } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
+import { APP_PAGES, resolvePath, type PageFixtures } from "./app-pages";
+import { preparePageFixtures, settled, storageStateOf } from "./page-fixtures";
+
+// Every page, as an editor and as a viewer (they see different controls), light and dark:
+// no serious or critical axe-core violation.
+const READERS = [
+  { role: "editor", user: "Erin Editor" },
+  { role: "viewer", user: "Vic Viewer" },
+] as const;
+const SCHEMES = ["light", "dark"] as const;
+
+type Session = NonNullable<BrowserContextOptions["storageState"]>;
+let fixtures: PageFixtures;
+const sessions = new Map<string, Session>();
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  testInfo.setTimeout(120_000);
+  const baseURL = testInfo.project.use.baseURL!;
+  fixtures = await preparePageFixtures(browser, baseURL, `${Date.now().toString(36)}${testInfo.workerIndex}`);
+  for (const { user } of READERS) sessions.set(user, await storageStateOf(browser, baseURL, user));
+});
+
+for (const { role, user } of READERS) {
+  for (const colorScheme of SCHEMES) {
+    for (const appPage of APP_PAGES) {
+      // A signed-out page looks the same to everyone: check it once per scheme.
+      if (appPage.signedOut && role !== READERS[0].role) continue;
+      const who = appPage.signedOut ? "signed out" : `as ${role}`;
+      test(`${appPage.name} ${who}, ${colorScheme}: no serious or critical axe violations`, async ({
+        browser,
+        baseURL,
+      }) => {
+        const context = await browser.newContext({
+          baseURL,
+          colorScheme,
+          storageState: appPage.signedOut ? undefined : sessions.get(user),
+        });
+        try {
+          const page = await context.newPage();
+          await page.goto(resolvePath(appPage, fixtures));
+          await settled(page);
+          const { violations } = await new AxeBuilder({ page }).analyze();
+          const serious = violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => ({
+              rule: v.id,
+              impact: v.impact,
+              help: v.help,
+              where: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+            }));
+          expect(serious).toEqual([]);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+}
