@@ -18,6 +18,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        {/* The first stop for the keyboard: past the team navigation to the page itself. */}
+        <a
+          href="#main"
+          className="sr-only rounded-lg bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 dark:bg-zinc-900 dark:text-brand-100"
+        >
+          Skip to content
+        </a>
         <Providers>{children}</Providers>
       </body>
     </html>

@@ -28,7 +28,11 @@ export default async function SignInPage({
   const error = params.error ? (ERRORS[params.error] ?? "Sign-in failed. Try again.") : null;
 
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
+    <main
+      id="main"
+      tabIndex={-1}
+      className="focus:outline-none mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12"
+    >
       <div className="mb-8 text-center">
         <p className="text-3xl font-semibold tracking-tight">
           <span aria-hidden className="mr-2 text-brand-600">

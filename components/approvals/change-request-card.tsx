@@ -32,11 +32,7 @@ export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome,
     <article aria-label={`Change request: ${request.subject}`} className="card space-y-4 p-5">
       <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h3 className="font-semibold">
-          <SubjectLink
-            teamSlug={teamSlug}
-            request={request}
-            className="text-brand-600 hover:underline dark:text-brand-100"
-          />
+          <SubjectLink teamSlug={teamSlug} request={request} className="link" />
           {request.cohort && (
             <span className="muted ml-2 text-xs font-normal">changes who gets releases in every environment</span>
           )}

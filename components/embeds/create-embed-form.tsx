@@ -93,6 +93,9 @@ export function CreateEmbedForm(props: Props) {
           <p className="mb-1 text-xs font-medium">Paste into your page</p>
           <pre
             data-testid="embed-snippet"
+            tabIndex={0}
+            role="region"
+            aria-label="Embed snippet"
             className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-white p-2 font-mono text-xs dark:bg-zinc-900"
           >
             {snippet}

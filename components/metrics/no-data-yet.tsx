@@ -21,7 +21,7 @@ export function NoDataYet({ teamSlug, releaseKey, environmentName, origin, metri
   const curl = `curl -X POST ${origin}/api/v1/metrics \\
   -H "Authorization: Bearer $GLIDEPATH_SDK_KEY" -H "Content-Type: application/json" \\
   -d '${JSON.stringify(body)}'`;
-  const link = "text-brand-600 hover:underline dark:text-brand-100";
+  const link = "link";
   return (
     <div className="card space-y-3 px-5 py-4 text-sm">
       <p className="font-medium">No data yet</p>
@@ -36,7 +36,12 @@ export function NoDataYet({ teamSlug, releaseKey, environmentName, origin, metri
         ):
       </p>
       <div className="relative">
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-20 text-xs leading-relaxed text-zinc-100">
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label="Example: send data with curl"
+          className="overflow-x-auto rounded-lg bg-zinc-950 p-4 pr-20 text-xs leading-relaxed text-zinc-100"
+        >
           <code>{curl}</code>
         </pre>
         <div className="absolute right-2 top-2">

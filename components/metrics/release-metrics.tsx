@@ -115,7 +115,7 @@ export function ReleaseMetrics({ teamSlug, releaseKey, environment, definitions,
         {definitions.length === 0 && (
           <p className="muted text-xs">
             This team has no metrics yet, so only exposures are charted.{" "}
-            <Link href={`/teams/${teamSlug}/metrics`} className="text-brand-600 hover:underline dark:text-brand-100">
+            <Link href={`/teams/${teamSlug}/metrics`} className="link">
               Define metrics
             </Link>
           </p>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Role } from "@/lib/domain/roles";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { TeamSwitcher } from "./team-switcher";
 
@@ -14,15 +14,16 @@ type Props = {
 
 export function TeamNav({ team, teams, role, userName, pendingApprovals }: Props) {
   const base = `/teams/${team.slug}`;
-  const links = [
-    { href: base, label: "Overview", exact: true },
-    { href: `${base}/releases`, label: "Releases" },
-    { href: `${base}/cohorts`, label: "Cohorts" },
-    { href: `${base}/metrics`, label: "Metrics" },
-    { href: `${base}/plans/templates`, label: "Plan templates" },
+  const links: NavLink[] = [
+    { href: base, label: "Overview", exact: true, priority: "always" },
+    { href: `${base}/releases`, label: "Releases", priority: "always" },
+    { href: `${base}/cohorts`, label: "Cohorts", priority: "sm" },
+    { href: `${base}/metrics`, label: "Metrics", priority: "sm" },
+    { href: `${base}/plans/templates`, label: "Plan templates", priority: "lg" },
     {
       href: `${base}/approvals`,
       label: "Approvals",
+      priority: "always",
       badge:
         pendingApprovals > 0
           ? {
@@ -31,12 +32,12 @@ export function TeamNav({ team, teams, role, userName, pendingApprovals }: Props
             }
           : undefined,
     },
-    { href: `${base}/audit`, label: "Audit log" },
-    { href: `${base}/environments`, label: "Environments" },
-    { href: `${base}/members`, label: "Members" },
-    { href: `${base}/webhooks`, label: "Webhooks" },
-    { href: `${base}/embeds`, label: "Embeds" },
-    { href: `${base}/api-keys`, label: "API keys" },
+    { href: `${base}/audit`, label: "Audit log", priority: "sm" },
+    { href: `${base}/environments`, label: "Environments", priority: "lg" },
+    { href: `${base}/members`, label: "Members", priority: "lg" },
+    { href: `${base}/webhooks`, label: "Webhooks", priority: "xl" },
+    { href: `${base}/embeds`, label: "Embeds", priority: "xl" },
+    { href: `${base}/api-keys`, label: "API keys", priority: "xl" },
   ];
   return (
     <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-900/80">

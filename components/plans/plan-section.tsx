@@ -64,7 +64,7 @@ export function PlanSection(props: Props) {
         <p className="muted text-xs">
           {plan?.templateName && <>From template “{plan.templateName}” · </>}
           {plan && <>made by {plan.createdByName} · </>}
-          <Link href={props.templatesHref} className="text-brand-600 hover:underline dark:text-brand-100">
+          <Link href={props.templatesHref} className="link">
             Plan templates
           </Link>
         </p>

@@ -57,7 +57,7 @@ export function StepTable({ steps, onChange, cohorts, errors, prefix, locked, in
 
   return (
     <div className="space-y-2">
-      <div className="relative -mx-5 overflow-x-auto px-5">
+      <div tabIndex={0} role="region" aria-label="Steps" className="relative -mx-5 overflow-x-auto px-5">
         <table className="w-full min-w-max border-separate border-spacing-0 text-sm">
           <caption className="sr-only">
             Plan steps: target percentage per cohort (empty keeps the step before&apos;s), bake time and gates

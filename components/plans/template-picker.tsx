@@ -26,7 +26,7 @@ export function TemplatePicker({
         <h2 id="template-heading" className="font-semibold">
           Start from a template
         </h2>
-        <Link href={templatesHref} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+        <Link href={templatesHref} className="text-sm link">
           Manage templates
         </Link>
       </div>

@@ -54,7 +54,12 @@ const enabled = OpenFeature.getClient().getBooleanValue("${releaseKey}", false);
         </div>
       </div>
       <div className="relative px-5 py-4">
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100">
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label={`${tab} example`}
+          className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100"
+        >
           <code>{snippets[tab]}</code>
         </pre>
         <div className="absolute right-7 top-6">
@@ -62,7 +67,7 @@ const enabled = OpenFeature.getClient().getBooleanValue("${releaseKey}", false);
         </div>
         <p className="muted mt-2 text-xs">
           Any OpenFeature SDK with an OFREP provider works. Create a key for {environmentName} on{" "}
-          <a href={apiKeysHref} className="text-brand-600 hover:underline dark:text-brand-100">
+          <a href={apiKeysHref} className="link">
             API keys
           </a>
           ; evaluations report the variant (treatment/control) and the cohort in metadata, so you can tag your metrics.

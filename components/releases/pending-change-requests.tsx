@@ -33,10 +33,7 @@ export function PendingChangeRequests({ teamSlug, requests, actorId, isAdmin, ca
               requested by {request.requesterName} <RelativeTime date={new Date(request.createdAt)} /> · expires{" "}
               <RelativeTime date={new Date(request.expiresAt)} />
             </span>
-            <Link
-              href={`/teams/${teamSlug}/approvals`}
-              className="text-xs text-brand-600 hover:underline dark:text-brand-100"
-            >
+            <Link href={`/teams/${teamSlug}/approvals`} className="text-xs link">
               Review
             </Link>
             {(request.requesterId === actorId || request.requesterUserId === actorId || isAdmin) && (

@@ -202,11 +202,7 @@ export function RolloutEditor(props: Props) {
                   <p className="text-xs text-brand-600 dark:text-brand-100">Follows everyone else</p>
                 ) : (
                   editable && (
-                    <button
-                      type="button"
-                      className="text-xs text-brand-600 hover:underline dark:text-brand-100"
-                      onClick={() => setCohort(cohort.key, null)}
-                    >
+                    <button type="button" className="text-xs link" onClick={() => setCohort(cohort.key, null)}>
                       Follow everyone else instead
                     </button>
                   )

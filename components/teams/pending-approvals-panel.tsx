@@ -32,7 +32,7 @@ export function PendingApprovalsPanel({ teamSlug, total, oldest }: Props) {
             {total}
           </span>
         </h2>
-        <Link href={approvals} className="whitespace-nowrap text-sm text-brand-600 hover:underline dark:text-brand-100">
+        <Link href={approvals} className="whitespace-nowrap text-sm link">
           View all
         </Link>
       </div>
@@ -54,7 +54,7 @@ export function PendingApprovalsPanel({ teamSlug, total, oldest }: Props) {
           ))}
           {total > oldest.length && (
             <li className="px-5 py-3 text-sm">
-              <Link href={approvals} className="text-brand-600 hover:underline dark:text-brand-100">
+              <Link href={approvals} className="link">
                 {total - oldest.length} more waiting
               </Link>
             </li>

@@ -92,7 +92,12 @@ export function DeliveryLog({ deliveries, retryButton }: Props) {
           {d.lastResponse && d.status !== "delivered" && (
             <details className="mt-1 text-xs" data-testid="delivery-response">
               <summary className="muted cursor-pointer select-none">Receiver&apos;s answer (admins only)</summary>
-              <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70">
+              <pre
+                tabIndex={0}
+                role="region"
+                aria-label="Receiver's answer"
+                className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70"
+              >
                 {d.lastResponse}
               </pre>
             </details>
@@ -103,7 +108,12 @@ export function DeliveryLog({ deliveries, retryButton }: Props) {
               {d.body && (
                 <details className="min-w-0 flex-1 basis-full text-xs">
                   <summary className="muted cursor-pointer select-none">Body</summary>
-                  <pre className="mt-1 max-h-72 overflow-auto rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70">
+                  <pre
+                    tabIndex={0}
+                    role="region"
+                    aria-label="Body"
+                    className="mt-1 max-h-72 overflow-auto rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70"
+                  >
                     {prettyBody(d.body)}
                   </pre>
                 </details>

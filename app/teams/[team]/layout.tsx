@@ -27,7 +27,9 @@ export default async function TeamLayout({
         userName={actor.name}
         pendingApprovals={pendingApprovals}
       />
-      <main className="mx-auto max-w-6xl px-4 pb-16 pt-6 sm:px-6">{children}</main>
+      <main id="main" tabIndex={-1} className="focus:outline-none mx-auto max-w-6xl px-4 pb-16 pt-6 sm:px-6">
+        {children}
+      </main>
     </div>
   );
 }

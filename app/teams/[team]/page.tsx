@@ -71,10 +71,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
               <p className="font-medium">Nothing is rolling out in {environment.name}</p>
               <p className="muted mt-1 text-sm">
                 Releases that are rolling out or paused show up here.{" "}
-                <Link
-                  href={`${base}/releases?env=${environment.key}`}
-                  className="text-brand-600 hover:underline dark:text-brand-100"
-                >
+                <Link href={`${base}/releases?env=${environment.key}`} className="link">
                   All releases
                 </Link>
               </p>
@@ -92,7 +89,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
                       health.metrics.length === 0 ? (
                         <p className="muted text-xs">
                           No metrics yet.{" "}
-                          <Link href={`${base}/metrics`} className="text-brand-600 hover:underline dark:text-brand-100">
+                          <Link href={`${base}/metrics`} className="link">
                             Define one
                           </Link>{" "}
                           to see treatment against control here.
@@ -128,7 +125,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
         <div className="space-y-2 lg:col-start-2 lg:row-start-2">
           <AuditTrail entries={activity} title="Recent activity" emptyText="Nothing has happened yet." />
           <p className="text-right text-sm">
-            <Link href={`${base}/audit`} className="text-brand-600 hover:underline dark:text-brand-100">
+            <Link href={`${base}/audit`} className="link">
               Full audit log
             </Link>
           </p>

@@ -33,12 +33,17 @@ export function SendDataHelp({ origin, metricKey, apiKeysHref }: Props) {
         <p className="muted">
           Applications send observations of built-in metrics in batches, with an SDK key: the key decides the
           environment. Create one on{" "}
-          <a href={apiKeysHref} className="text-brand-600 hover:underline dark:text-brand-100">
+          <a href={apiKeysHref} className="link">
             API keys
           </a>
           .
         </p>
-        <pre className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100 ring-1 ring-inset ring-zinc-800">
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label="Example: send observations with curl"
+          className="overflow-x-auto rounded-lg bg-zinc-950 p-4 text-xs leading-relaxed text-zinc-100 ring-1 ring-inset ring-zinc-800"
+        >
           <code>{curl}</code>
         </pre>
         <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[max-content_1fr]">

@@ -71,10 +71,7 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
               </ul>
               <p className="muted">
                 Admins set each environment&apos;s policy on{" "}
-                <Link
-                  href={`/teams/${team}/environments`}
-                  className="text-brand-600 hover:underline dark:text-brand-100"
-                >
+                <Link href={`/teams/${team}/environments`} className="link">
                   Environments
                 </Link>
                 .

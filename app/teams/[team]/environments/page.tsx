@@ -31,10 +31,7 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ t
             <span className="flex-1 font-medium">
               {env.name} <span className="muted font-mono text-xs">{env.key}</span>
             </span>
-            <Link
-              href={`/teams/${team}/releases?env=${env.key}`}
-              className="text-sm text-brand-600 hover:underline dark:text-brand-100"
-            >
+            <Link href={`/teams/${team}/releases?env=${env.key}`} className="text-sm link">
               View releases
             </Link>
           </li>

@@ -77,6 +77,8 @@ export default async function MetricsPage({ params }: { params: Promise<{ team: 
                 </div>
                 {metric.query && (
                   <pre
+                    tabIndex={0}
+                    role="region"
                     className="mt-2 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70"
                     aria-label={`PromQL query of ${metric.name}`}
                   >
@@ -85,6 +87,8 @@ export default async function MetricsPage({ params }: { params: Promise<{ team: 
                 )}
                 {metric.sampleQuery && (
                   <pre
+                    tabIndex={0}
+                    role="region"
                     className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded-lg bg-zinc-100 px-3 py-2 font-mono text-xs dark:bg-zinc-800/70"
                     aria-label={`Sample query of ${metric.name}`}
                   >

@@ -127,10 +127,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
                         .join(", ")}
                     </span>
                   )}
-                  <Link
-                    href={`/teams/${team}/webhooks/${hook.id}`}
-                    className="text-xs font-medium text-brand-600 hover:underline dark:text-brand-500"
-                  >
+                  <Link href={`/teams/${team}/webhooks/${hook.id}`} className="link text-xs font-medium">
                     Delivery log →
                   </Link>
                 </div>

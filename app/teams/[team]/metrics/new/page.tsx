@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReadOnlyForm } from "@/components/forms/read-only-form";
 import { MetricForm } from "@/components/metrics/definitions/metric-form";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
@@ -13,11 +14,13 @@ export default async function NewMetricPage({ params }: { params: Promise<{ team
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">New metric</h1>
-      <MetricForm
-        teamSlug={team}
-        prometheusConfigured={prometheus.url !== null}
-        submit={createMetricDefinitionAction}
-      />
+      <ReadOnlyForm role={access.role} needs="editor" to="add metrics">
+        <MetricForm
+          teamSlug={team}
+          prometheusConfigured={prometheus.url !== null}
+          submit={createMetricDefinitionAction}
+        />
+      </ReadOnlyForm>
     </div>
   );
 }

@@ -50,10 +50,7 @@ export default async function PlanTemplatesPage({ params }: { params: Promise<{ 
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-semibold">{t.name}</h2>
                 {canEdit && (
-                  <Link
-                    href={`${base}/${encodeURIComponent(t.key)}`}
-                    className="text-sm text-brand-600 hover:underline dark:text-brand-100"
-                  >
+                  <Link href={`${base}/${encodeURIComponent(t.key)}`} className="text-sm link">
                     Edit<span className="sr-only"> {t.name}</span>
                   </Link>
                 )}

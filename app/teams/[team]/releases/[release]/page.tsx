@@ -126,10 +126,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               {canEdit && (
                 <>
                   {" · "}
-                  <Link
-                    href={`${path}/edit?env=${environment.key}`}
-                    className="text-brand-600 hover:underline dark:text-brand-100"
-                  >
+                  <Link href={`${path}/edit?env=${environment.key}`} className="link">
                     Edit details
                   </Link>
                 </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ReadOnlyForm } from "@/components/forms/read-only-form";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { listTeamMembers } from "@/lib/members/list-team-members";
@@ -15,12 +16,14 @@ export default async function NewReleasePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">New release</h1>
-      <ReleaseForm
-        teamSlug={team}
-        environmentKey={environment.key}
-        members={members.map((m) => ({ id: m.userId, name: m.name }))}
-        submit={createReleaseAction}
-      />
+      <ReadOnlyForm role={access.role} needs="editor" to="create releases">
+        <ReleaseForm
+          teamSlug={team}
+          environmentKey={environment.key}
+          members={members.map((m) => ({ id: m.userId, name: m.name }))}
+          submit={createReleaseAction}
+        />
+      </ReadOnlyForm>
     </div>
   );
 }

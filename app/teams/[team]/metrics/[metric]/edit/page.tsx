@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ReadOnlyForm } from "@/components/forms/read-only-form";
 import { MetricForm } from "@/components/metrics/definitions/metric-form";
 import { getPrometheusSettings } from "@/lib/metrics/definitions/get-prometheus-settings";
 import { listEditableMetricDefinitions } from "@/lib/metrics/definitions/list-editable-metric-definitions";
@@ -20,12 +21,14 @@ export default async function EditMetricPage({ params }: { params: Promise<{ tea
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {metric.name}</h1>
-      <MetricForm
-        teamSlug={team}
-        initial={metric}
-        prometheusConfigured={prometheus.url !== null}
-        submit={updateMetricDefinitionAction}
-      />
+      <ReadOnlyForm role={access.role} needs="editor" to="change metrics">
+        <MetricForm
+          teamSlug={team}
+          initial={metric}
+          prometheusConfigured={prometheus.url !== null}
+          submit={updateMetricDefinitionAction}
+        />
+      </ReadOnlyForm>
     </div>
   );
 }

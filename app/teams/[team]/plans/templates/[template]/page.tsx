@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TemplateForm } from "@/components/plans/template-form";
+import { TemplateSummary } from "@/components/plans/template-summary";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
@@ -53,7 +54,15 @@ export default async function EditPlanTemplatePage({ params }: Props) {
           submit={updatePlanTemplateAction}
         />
       ) : (
-        <p className="card p-5">You have view access: an editor changes plan templates.</p>
+        <div className="card space-y-3 p-5">
+          <p>You have view access: an editor changes plan templates. This one, as it stands:</p>
+          {template.description && <p className="text-sm">{template.description}</p>}
+          <TemplateSummary
+            definition={template.definition}
+            cohorts={cohorts.map((c) => ({ key: c.key, name: c.name }))}
+            metrics={metrics.map((m) => ({ key: m.key, name: m.name }))}
+          />
+        </div>
       )}
     </div>
   );

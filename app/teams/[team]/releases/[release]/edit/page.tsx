@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ArchiveReleaseButton } from "@/components/releases/archive-release-button";
+import { ReadOnlyForm } from "@/components/forms/read-only-form";
 import { ReleaseForm } from "@/components/releases/release-form";
 import { STATUS_LABELS } from "@/lib/domain/rollout-state";
 import { orNotFound } from "@/lib/http/page-actor";
@@ -23,20 +24,22 @@ export default async function EditReleasePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-5">
       <h1 className="text-2xl font-semibold tracking-tight">Edit {release.name}</h1>
-      <ReleaseForm
-        teamSlug={team}
-        environmentKey={environment.key}
-        members={members.map((m) => ({ id: m.userId, name: m.name }))}
-        releaseKey={release.key}
-        initial={{
-          key: release.key,
-          name: release.name,
-          description: release.description,
-          ownerId: release.owner?.id ?? "",
-          critical: release.critical,
-        }}
-        submit={updateReleaseAction}
-      />
+      <ReadOnlyForm role={context.access.role} needs="editor" to="change a release's details">
+        <ReleaseForm
+          teamSlug={team}
+          environmentKey={environment.key}
+          members={members.map((m) => ({ id: m.userId, name: m.name }))}
+          releaseKey={release.key}
+          initial={{
+            key: release.key,
+            name: release.name,
+            description: release.description,
+            ownerId: release.owner?.id ?? "",
+            critical: release.critical,
+          }}
+          submit={updateReleaseAction}
+        />
+      </ReadOnlyForm>
       <section className="card max-w-3xl space-y-2 p-5" aria-labelledby="archive-heading">
         <h2 id="archive-heading" className="font-semibold">
           Archive

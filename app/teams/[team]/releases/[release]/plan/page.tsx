@@ -66,7 +66,7 @@ export default async function PlanEditorPage({ params, searchParams }: Props) {
       {!canEdit ? (
         <div className="card space-y-2 p-5">
           <p>You have view access: an editor makes and changes rollout plans.</p>
-          <Link href={releaseHref} className="text-sm text-brand-600 hover:underline dark:text-brand-100">
+          <Link href={releaseHref} className="text-sm link">
             See the plan on the release page
           </Link>
         </div>
