@@ -284,7 +284,7 @@ export function CohortForm(props: Props) {
       </fieldset>
       {checked.success && (
         <CohortRuleWarnings
-          self={{ key: initial?.key ?? (key || "new"), name: name || "This cohort", definition: checked.data }}
+          self={{ key: initial?.key ?? `\u0000${key}`, name: name || "This cohort", definition: checked.data }}
           initialDefinition={initial?.definition ?? null}
           above={props.above}
           below={props.below}

@@ -140,14 +140,14 @@ describe("coveringCohorts", () => {
   const android = { key: "android", definition: rules(c("platform", "in", "android")) };
 
   it("splits a listed condition value by value across several cohorts", () => {
-    expect(coveringCohorts(mobile, [ios, android])?.map((x) => x.key)).toEqual(["ios", "android"]);
+    expect(coveringCohorts(mobile, [ios, android])).toEqual({ by: [ios, android], together: true });
     expect(coveringCohorts(rules(c("platform", "in", "ios", "web")), [ios, android])).toBeNull();
   });
 
   it("covers a key list key by key", () => {
     const staff = { key: "staff", definition: keys("a", "b") };
     const qa = { key: "qa", definition: rules(c("targetingKey", "startsWith", "qa-")) };
-    expect(coveringCohorts(keys("a", "qa-7"), [staff, qa])?.map((x) => x.key)).toEqual(["staff", "qa"]);
+    expect(coveringCohorts(keys("a", "qa-7"), [staff, qa])).toEqual({ by: [staff, qa], together: true });
     expect(coveringCohorts(keys("a", "z"), [staff, qa])).toBeNull();
   });
 });
@@ -168,7 +168,7 @@ describe("analyseCohortOrder", () => {
   it("a cohort inside a broader one above it never matches", () => {
     expect(byKey.get("ios-power-de")).toEqual({
       key: "ios-power-de",
-      neverMatches: { reason: "covered", by: ["mobile"] },
+      neverMatches: { reason: "covered", by: ["mobile"], together: false },
       mayShareWith: [],
     });
   });
@@ -177,6 +177,20 @@ describe("analyseCohortOrder", () => {
     expect(byKey.get("staff")?.mayShareWith).toEqual([]);
     expect(byKey.get("eu")?.mayShareWith).toEqual(["staff"]);
     expect(byKey.get("mobile")?.mayShareWith).toEqual(["staff", "us", "eu"]);
+  });
+
+  it("names every cohort above that alone catches all of it", () => {
+    const [finding] = analyseCohortOrder([
+      { key: "eu", definition: rules(c("country", "in", "DE", "FR")) },
+      { key: "mobile", definition: mobile },
+      { key: "ios-power-de", definition: iosPowerDe },
+    ]).slice(-1);
+    expect(finding?.neverMatches).toEqual({ reason: "covered", by: ["eu", "mobile"], together: false });
+    expect(
+      describeCohortFinding(finding!, (k) => ({ eu: "EU shoppers", mobile: "Mobile app users" })[k] ?? k)[0]?.text,
+    ).toBe(
+      "Never matches: everyone it would match is already in each of EU shoppers and Mobile app users above it, and a user belongs to the first cohort that matches.",
+    );
   });
 
   it("a cohort whose own conditions conflict never matches, and nobody is compared with it", () => {

@@ -134,17 +134,17 @@ function coveredByConditions(inner: readonly Condition[], outer: CohortDefinitio
 const MAX_SPLIT_VALUES = 10_000;
 
 /**
- * The cohorts in `above` that together catch everyone `definition` matches, or null when that
- * can't be proven. One cohort may cover it whole; otherwise a listed condition ("platform is
- * ios or android", a key list) is split value by value, each value covered by some cohort
- * ("iOS" by one, "Android" by another).
+ * The cohorts in `above` that catch everyone `definition` matches, or null when that can't be
+ * proven: every cohort that covers it whole (each alone), or else, splitting a listed condition
+ * ("platform is ios or android", a key list) value by value, the cohorts that cover the values
+ * between them ("ios" by one, "android" by another).
  */
 export function coveringCohorts<C extends { definition: CohortDefinition }>(
   definition: CohortDefinition,
   above: readonly C[],
-): C[] | null {
-  const whole = above.find((c) => provablyCovered(definition, c.definition));
-  if (whole) return [whole];
+): { by: C[]; together: boolean } | null {
+  const whole = above.filter((c) => provablyCovered(definition, c.definition));
+  if (whole.length) return { by: whole, together: false };
   const conditions = conditionsOf(definition);
   const split = conditions.findIndex((c) => c.operator === "in" && c.values.length > 1);
   if (split < 0) return null;
@@ -157,11 +157,13 @@ export function coveringCohorts<C extends { definition: CohortDefinition }>(
     if (!cover) return null;
     used.add(cover);
   }
-  return above.filter((c) => used.has(c));
+  return { by: above.filter((c) => used.has(c)), together: true };
 }
 
 export type NeverMatches =
-  { reason: "contradiction"; conditions: [Condition, Condition] } | { reason: "covered"; by: string[] };
+  | { reason: "contradiction"; conditions: [Condition, Condition] }
+  /** `together`: only all of `by` between them catch everyone; otherwise each one alone does. */
+  | { reason: "covered"; by: string[]; together: boolean };
 
 export type CohortFinding = {
   key: string;
@@ -182,7 +184,11 @@ export function analyseCohortOrder(cohorts: readonly Ordered[]): CohortFinding[]
     if (conflict) return { key, neverMatches: { reason: "contradiction", conditions: conflict }, mayShareWith: [] };
     const cover = coveringCohorts(definition, live);
     const finding: CohortFinding = cover
-      ? { key, neverMatches: { reason: "covered", by: cover.map((c) => c.key) }, mayShareWith: [] }
+      ? {
+          key,
+          neverMatches: { reason: "covered", by: cover.by.map((c) => c.key), together: cover.together },
+          mayShareWith: [],
+        }
       : {
           key,
           neverMatches: null,

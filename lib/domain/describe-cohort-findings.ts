@@ -22,10 +22,14 @@ export function describeCohortFinding(finding: CohortFinding, nameOf: (key: stri
       text: `Never matches: no user can have both “${describeCondition(a)}” and “${describeCondition(b)}”.`,
     });
   } else if (never?.reason === "covered") {
-    const by = names(never.by, nameOf, "or");
+    const by = never.together
+      ? `${names(never.by, nameOf, "or")} above it`
+      : never.by.length === 1
+        ? `${nameOf(never.by[0]!)} above it`
+        : `each of ${names(never.by, nameOf, "and")} above it`;
     out.push({
       tone: "warning",
-      text: `Never matches: everyone it would match is already in ${by} above it, and a user belongs to the first cohort that matches.`,
+      text: `Never matches: everyone it would match is already in ${by}, and a user belongs to the first cohort that matches.`,
     });
   }
   if (finding.mayShareWith.length) {
