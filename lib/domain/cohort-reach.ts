@@ -1,6 +1,6 @@
 import type { CohortDefinition, Condition } from "./cohort-rules";
 import { DEFAULT_COHORT_KEY } from "./evaluate";
-import { provablyCovered, provablyDisjoint } from "./cohort-overlap";
+import { coveringCohorts, provablyCovered, provablyDisjoint } from "./cohort-overlap";
 import { compileUserPattern } from "./user-pattern";
 
 /**
@@ -109,13 +109,33 @@ export function cohortChangeFlows(cohorts: readonly Placed[], change: ProposedCo
     const b = definitionOf(other);
     return a !== null && b !== null && provablyDisjoint(a, b);
   };
-  if (change.kind === "swap") return apart(definitionOf(change.upper), change.lower) ? [] : cohortFlows(order, change);
+  // Users that cohorts above the change's place already catch never reach it.
+  const caughtAbove = (definition: CohortDefinition | null, key: string) => {
+    if (!definition) return true;
+    const above = cohorts
+      .slice(0, order.indexOf(key))
+      .flatMap((c) => (c.definition ? [{ definition: c.definition }] : []));
+    return coveringCohorts(definition, above) !== null;
+  };
+  if (change.kind === "swap") {
+    const upper = definitionOf(change.upper);
+    const lower = definitionOf(change.lower);
+    if (apart(upper, change.lower) || caughtAbove(upper, change.upper) || caughtAbove(lower, change.upper)) return [];
+    return cohortFlows(order, change);
+  }
   const before = definitionOf(change.cohortKey);
-  if (change.kind === "archive") return cohortFlows(order, change).filter((f) => !apart(before, f.to));
+  if (change.kind === "archive") {
+    if (caughtAbove(before, change.cohortKey)) return [];
+    return cohortFlows(order, change).filter((f) => !apart(before, f.to));
+  }
   // A definition that no longer parses matched nobody: the edit can only widen.
   const direction = before ? editDirection(before, change.after) : { widens: true, narrows: false };
-  const widens = direction.widens && !(before && provablyCovered(change.after, before));
-  const narrows = direction.narrows && !(before && provablyCovered(before, change.after));
+  const widens =
+    direction.widens &&
+    !(before && provablyCovered(change.after, before)) &&
+    !caughtAbove(change.after, change.cohortKey);
+  const narrows =
+    direction.narrows && !(before && provablyCovered(before, change.after)) && !caughtAbove(before, change.cohortKey);
   if (!widens && !narrows) return [];
   return cohortFlows(order, { kind: "rules", cohortKey: change.cohortKey, widens, narrows }).filter((f) =>
     f.to === change.cohortKey ? !apart(change.after, f.from) : !apart(before, f.to),
