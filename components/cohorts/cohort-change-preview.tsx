@@ -39,7 +39,9 @@ export function CohortChangePreviewPanel({ preview, label }: { preview: CohortCh
         <p>
           {preview.usersMove
             ? "No live release serves the users who would move any differently: nobody starts or stops getting a release."
-            : "The rules prove nobody changes cohort: nobody starts or stops getting a release."}
+            : preview.change.length === 0
+              ? "Who is in the cohort stays the same: nobody starts or stops getting a release."
+              : "Nobody moves between cohorts (the rules rule it out), so nobody starts or stops getting a release."}
         </p>
       ) : (
         <div className="space-y-2">

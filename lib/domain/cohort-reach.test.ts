@@ -98,6 +98,23 @@ describe("cohortChangeFlows", () => {
     ]);
   });
 
+  it("a cohort only the edited one covered can receive users when it narrows", () => {
+    const order = [
+      { key: "mobile", definition: rules(c("platform", "in", ["ios", "android"])) },
+      { key: "ios-de", definition: rules(c("platform", "in", ["ios"]), c("country", "in", ["DE"])) },
+    ];
+    expect(
+      cohortChangeFlows(order, { kind: "rules", cohortKey: "mobile", after: rules(c("platform", "in", ["android"])) }),
+    ).toEqual([
+      { from: "mobile", to: "ios-de" },
+      { from: "mobile", to: "default" },
+    ]);
+    // Moving it above the cohort that hid it makes it catch users.
+    expect(cohortChangeFlows(order, { kind: "swap", upper: "mobile", lower: "ios-de" })).toEqual([
+      { from: "mobile", to: "ios-de" },
+    ]);
+  });
+
   it("a cohort that cohorts above already catch moves nobody when moved, edited or archived", () => {
     expect(cohortChangeFlows(cohorts, { kind: "swap", upper: "de", lower: "ios-de" })).toEqual([]);
     expect(cohortChangeFlows(cohorts, { kind: "archive", cohortKey: "ios-de" })).toEqual([]);
@@ -122,9 +139,7 @@ describe("cohortChangeFlows", () => {
     ).toEqual([
       { from: "mobile", to: "us" },
       { from: "mobile", to: "de" },
-      // Only android users leave, and ios-de can't hold them, but "matched before and not now"
-      // isn't analysed: the flow stays (an over-estimate, never an under-estimate).
-      { from: "mobile", to: "ios-de" },
+      // ios-de never matches (de above catches all of it): nobody lands there.
       { from: "mobile", to: "default" },
     ]);
   });

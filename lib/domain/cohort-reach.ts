@@ -1,6 +1,6 @@
 import type { CohortDefinition, Condition } from "./cohort-rules";
 import { DEFAULT_COHORT_KEY } from "./evaluate";
-import { coveringCohorts, provablyCovered, provablyDisjoint } from "./cohort-overlap";
+import { analyseCohortOrder, coveringCohorts, provablyCovered, provablyDisjoint } from "./cohort-overlap";
 import { compileUserPattern } from "./user-pattern";
 
 /**
@@ -124,9 +124,14 @@ export function cohortChangeFlows(cohorts: readonly Placed[], change: ProposedCo
     return cohortFlows(order, change);
   }
   const before = definitionOf(change.cohortKey);
+  // Cohorts that never match even without the changed one (caught whole by others above them)
+  // hold nobody, before or after the change: no user moves in or out of them.
+  const others = cohorts.filter((c) => c.key !== change.cohortKey);
+  const empty = new Set(analyseCohortOrder(others).flatMap((f) => (f.neverMatches ? [f.key] : [])));
+  const unreachable = (flow: CohortFlow) => empty.has(flow.from) || empty.has(flow.to);
   if (change.kind === "archive") {
     if (caughtAbove(before, change.cohortKey)) return [];
-    return cohortFlows(order, change).filter((f) => !apart(before, f.to));
+    return cohortFlows(order, change).filter((f) => !apart(before, f.to) && !unreachable(f));
   }
   // A definition that no longer parses matched nobody: the edit can only widen.
   const direction = before ? editDirection(before, change.after) : { widens: true, narrows: false };
@@ -137,7 +142,7 @@ export function cohortChangeFlows(cohorts: readonly Placed[], change: ProposedCo
   const narrows =
     direction.narrows && !(before && provablyCovered(before, change.after)) && !caughtAbove(before, change.cohortKey);
   if (!widens && !narrows) return [];
-  return cohortFlows(order, { kind: "rules", cohortKey: change.cohortKey, widens, narrows }).filter((f) =>
-    f.to === change.cohortKey ? !apart(change.after, f.from) : !apart(before, f.to),
+  return cohortFlows(order, { kind: "rules", cohortKey: change.cohortKey, widens, narrows }).filter(
+    (f) => !unreachable(f) && (f.to === change.cohortKey ? !apart(change.after, f.from) : !apart(before, f.to)),
   );
 }

@@ -27,6 +27,18 @@ describe("describeDefinitionChange", () => {
     ).toEqual(["Rule changed: country is one of DE or AT (added AT; removed FR)"]);
   });
 
+  it("reads a changed ending or threshold as one changed rule", () => {
+    expect(
+      describeDefinitionChange(
+        { kind: "rules", conditions: [c("email", "endsWith", "@acme.test"), c("age", "gt", "18")] },
+        { kind: "rules", conditions: [c("email", "endsWith", "@acme.test", "@acme.dev"), c("age", "gt", "21")] },
+      ),
+    ).toEqual([
+      "Rule changed: email ends with @acme.test or @acme.dev (added @acme.dev)",
+      "Rule changed: age is more than 21 (was age is more than 18)",
+    ]);
+  });
+
   it("keeps order-only changes of a list silent", () => {
     expect(
       describeDefinitionChange(

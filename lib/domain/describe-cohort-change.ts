@@ -22,6 +22,7 @@ const fieldsShape = z.object({
 const orderShape = z.object({ order: z.array(z.string()), names: z.record(z.string(), z.string()).optional() });
 
 const MAX_KEYS_SHOWN = 5;
+const MULTI_VALUE: ReadonlySet<string> = new Set(["in", "notIn", "startsWith", "endsWith", "contains"]);
 
 function keyList(keys: readonly string[]): string {
   const shown = keys.slice(0, MAX_KEYS_SHOWN).join(", ");
@@ -65,13 +66,15 @@ export function describeDefinitionChange(before: CohortDefinition, after: Cohort
     const removed = before.conditions.filter((c) => !now.has(conditionId(c)));
     const added = after.conditions.filter((c) => !was.has(conditionId(c)));
     const lines: string[] = [];
-    // A list condition whose values changed reads as one change, not a removal and an addition.
+    // A condition on the same attribute with the same operator reads as one changed rule.
     for (const old of [...removed]) {
-      const twin = added.find(
-        (c) => c.attribute === old.attribute && c.operator === old.operator && ["in", "notIn"].includes(c.operator),
-      );
+      const twin = added.find((c) => c.attribute === old.attribute && c.operator === old.operator);
       if (!twin) continue;
-      lines.push(valueDiff(old, twin));
+      lines.push(
+        MULTI_VALUE.has(twin.operator)
+          ? valueDiff(old, twin)
+          : `Rule changed: ${describeCondition(twin)} (was ${describeCondition(old)})`,
+      );
       removed.splice(removed.indexOf(old), 1);
       added.splice(added.indexOf(twin), 1);
     }

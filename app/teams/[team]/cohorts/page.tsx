@@ -49,7 +49,7 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
           {cohorts.map((cohort, i) => (
             <li key={cohort.key} className="flex flex-wrap items-start gap-4 px-5 py-4">
               <span className="muted w-6 pt-0.5 text-right text-sm tabular-nums">{i + 1}</span>
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 flex-1 basis-60">
                 <p className="font-medium">
                   {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
                 </p>
