@@ -27,6 +27,7 @@ test("widening a cohort a live release serves at 100% waits for an approver; the
   pageAs,
   uniqueKey,
 }) => {
+  test.setTimeout(120_000);
   const cohortKey = uniqueKey("vip");
   const cohortName = `VIP ${cohortKey}`;
   const releaseKey = uniqueKey("vip-release");
