@@ -265,7 +265,7 @@ export function CohortForm(props: Props) {
             </Field>
           )}
         </fieldset>
-        {initial && (
+        {initial && !readOnly && (
           <Field
             id="comment"
             label="Comment for approvers"

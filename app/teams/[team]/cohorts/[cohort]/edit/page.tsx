@@ -21,7 +21,7 @@ export default async function EditCohortPage({ params }: { params: Promise<{ tea
   const canEdit = roleAtLeast(access.role, "editor");
   return (
     <div className="space-y-5">
-      <h1 className="text-2xl font-semibold tracking-tight">Edit {cohort.name}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{canEdit ? `Edit ${cohort.name}` : cohort.name}</h1>
       <CohortForm
         teamSlug={team}
         initial={cohort}
