@@ -170,7 +170,7 @@ test("a cohort inside a broader one above it is flagged as never matching, in th
   await expect(moving).toContainText(`${cohortName} moved above`);
   // Mobile app users and EU shoppers above catch all of its users: nobody moves.
   await expect(moving).toContainText("Nobody moves between cohorts");
-  await moving.getByRole("button", { name: "Cancel" }).click();
+  await row.getByRole("button", { name: "Cancel" }).click();
   await expect(moving).toHaveCount(0);
 
   await erin.goto(`/teams/acme/cohorts/${cohortKey}/edit`);
