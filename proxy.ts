@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { dashboardCsp, newNonce } from "@/lib/http/dashboard-csp";
 import { isDecodablePath } from "@/lib/http/decode-path-segment";
 import { malformedPathResponse } from "@/lib/http/malformed-path-response";
+import { rememberEnvironment } from "@/lib/http/remembered-environment";
 
 // Dashboard pages, sign-in included; API, OFREP and embed paths only come here when malformed.
 const PAGE = /^\/(?!api\/|ofrep\/|embed\/|_next\/|favicon\.ico|robots\.txt)/;
@@ -11,7 +12,8 @@ const PAGE = /^\/(?!api\/|ofrep\/|embed\/|_next\/|favicon\.ico|robots\.txt)/;
  * First, any path whose segments don't decode is answered here: Next.js would answer it with a
  * plain 500 before a route handler could. Then every page gets a fresh script nonce: Next.js
  * reads it from the request's Content-Security-Policy and puts it on the scripts it renders;
- * the browser gets the same policy. Last, a cheap first gate: no session cookie → sign-in.
+ * the browser gets the same policy. Then a cheap first gate: no session cookie → sign-in. Last,
+ * a team page asked for with ?env= remembers that environment (lib/http/remembered-environment.ts).
  * Every page, server action and route handler still resolves and authorises the session itself.
  */
 export async function proxy(request: NextRequest) {
@@ -34,7 +36,7 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
-  return withPolicy(NextResponse.next({ request: { headers } }));
+  return withPolicy(rememberEnvironment(request, NextResponse.next({ request: { headers } })));
 }
 
 // A machine path comes here only when it holds an escape no key, slug, id or token needs: a

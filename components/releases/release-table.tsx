@@ -8,11 +8,28 @@ export function ReleaseTable({
   releases,
   teamSlug,
   environmentKey,
+  noMatch,
 }: {
   releases: ReleaseListItem[];
   teamSlug: string;
   environmentKey: string;
+  /** Set when filters are applied: an empty list then says no release matched, and how to see all. */
+  noMatch?: { clearHref: string };
 }) {
+  if (releases.length === 0 && noMatch) {
+    return (
+      <div className="card p-10 text-center" role="status">
+        <p className="font-medium">No release matches these filters</p>
+        <p className="muted mt-1 text-sm">
+          Try other words or another status or owner, or{" "}
+          <Link href={noMatch.clearHref} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            clear filters
+          </Link>
+          .
+        </p>
+      </div>
+    );
+  }
   if (releases.length === 0) {
     return (
       <div className="card p-10 text-center">

@@ -4,6 +4,18 @@ import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import { toAuditEvent } from "./audit-event-row";
 
+type AuditEventRow = {
+  id: string;
+  environmentId: string | null;
+  actorType: string;
+  actorName: string;
+  action: string;
+  summary: string;
+  createdAt: Date;
+  before: string | null;
+  after: string | null;
+};
+
 export type AuditEntry = {
   id: string;
   action: string;
@@ -31,6 +43,11 @@ export async function listAuditEvents(access: TeamAccess, filter: AuditFilter = 
     }),
     db.environment.findMany({ where: { teamId: access.teamId }, select: { id: true, name: true } }),
   ]);
+  return toAuditEntries(events, environments);
+}
+
+/** Rows as the trail shows them: change sides parsed, the environment named. */
+export function toAuditEntries(events: AuditEventRow[], environments: { id: string; name: string }[]): AuditEntry[] {
   const envNames = new Map(environments.map((e) => [e.id, e.name]));
   return events.map(toAuditEvent).map((e) => ({
     id: e.id,

@@ -3,12 +3,14 @@ import type { TeamContext } from "@/lib/auth/get-team-context";
 import type { TeamAccess } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
 import type { ReleaseStatus } from "@/lib/domain/evaluate";
+import { filterReleases, NO_OWNER, type ReleaseListQuery } from "@/lib/domain/release-list-filter";
 import { toReleaseRollout } from "@/lib/rollouts/rollout-row";
 
 export type ReleaseListItem = {
   key: string;
   name: string;
   description: string;
+  ownerId: string | null;
   ownerName: string | null;
   status: ReleaseStatus;
   version: number;
@@ -47,6 +49,7 @@ export async function listReleases(context: TeamContext): Promise<ReleaseListIte
           key: release.key,
           name: release.name,
           description: release.description,
+          ownerId: release.ownerId,
           ownerName: release.owner?.name ?? null,
           status: rollout.status,
           version: rollout.version,
@@ -58,6 +61,35 @@ export async function listReleases(context: TeamContext): Promise<ReleaseListIte
       ];
     })
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+}
+
+export type FoundReleases = {
+  releases: ReleaseListItem[];
+  /** How many the environment has before filtering. */
+  total: number;
+  /** Everyone who owns a release here, for the owner filter, by name. */
+  owners: { id: string; name: string }[];
+  /** The owner asked for owns no release here: that filter was left out. */
+  ownerIgnored: boolean;
+};
+
+/**
+ * The releases list with its filters applied on the server (search by name or key, status,
+ * owner; sorted). The whole team's list is read and narrowed here: a team has tens to a few
+ * hundred releases, and matching in code keeps search case- and accent-insensitive on both
+ * databases alike.
+ */
+export async function findReleases(context: TeamContext, query: ReleaseListQuery): Promise<FoundReleases> {
+  const all = await listReleases(context);
+  const owners = new Map<string, string>();
+  for (const r of all) if (r.ownerId && r.ownerName) owners.set(r.ownerId, r.ownerName);
+  const ownerIgnored = Boolean(query.owner && query.owner !== NO_OWNER && !owners.has(query.owner));
+  return {
+    releases: filterReleases(all, ownerIgnored ? { ...query, owner: undefined } : query),
+    ownerIgnored,
+    total: all.length,
+    owners: [...owners].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }
 
 /** Archived releases of a team, newest first, for the list's "Archived" section. */

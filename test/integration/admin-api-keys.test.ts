@@ -126,7 +126,9 @@ describeEachProvider("admin API keys", () => {
         teamSlug: fx.team.slug,
       });
 
-      expect((await restListReleases(viewer, "production")).releases.map((r) => r.key)).toEqual(["checkout"]);
+      expect(
+        (await restListReleases(viewer, new URLSearchParams({ environment: "production" }))).releases.map((r) => r.key),
+      ).toEqual(["checkout"]);
       const input = {
         teamSlug: fx.team.slug,
         releaseKey: "checkout",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ROLLOUT_COMMANDS, type RolloutCommand } from "@/lib/domain/rollout-state";
+import { RELEASE_SORTS } from "@/lib/domain/release-list-filter";
+import { RELEASE_STATUSES, ROLLOUT_COMMANDS, type RolloutCommand } from "@/lib/domain/rollout-state";
 import {
   ENVIRONMENT,
   ERROR_RESPONSES,
@@ -99,10 +100,41 @@ export function openApiDocument(): Json {
               description: "Environment key; default `production` (else the last environment).",
               schema: { type: "string" },
             },
+            {
+              name: "q",
+              in: "query",
+              required: false,
+              description: "Words that must all appear in the name or key (case- and accent-insensitive).",
+              schema: { type: "string", maxLength: 100 },
+            },
+            {
+              name: "status",
+              in: "query",
+              required: false,
+              description: "Only releases with this status in the environment.",
+              schema: { type: "string", enum: [...RELEASE_STATUSES] },
+            },
+            {
+              name: "owner",
+              in: "query",
+              required: false,
+              description: "Only releases owned by this member (user id), or `none` for releases nobody owns.",
+              schema: { type: "string" },
+            },
+            {
+              name: "sort",
+              in: "query",
+              required: false,
+              description: "`changed` (default, most recent first), `name`, or `status` (rolling and paused first).",
+              schema: { type: "string", enum: [...RELEASE_SORTS] },
+            },
           ],
           responses: {
-            "200": { description: "Releases, most recently changed first.", content: jsonContent(ref("ReleaseList")) },
-            ...errors(401, 403, 404),
+            "200": {
+              description: "Releases, most recently changed first unless `sort` says otherwise.",
+              content: jsonContent(ref("ReleaseList")),
+            },
+            ...errors(400, 401, 403, 404),
           },
         },
       },

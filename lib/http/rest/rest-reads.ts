@@ -4,18 +4,25 @@ import { getTeamContext } from "@/lib/auth/get-team-context";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
 import { getRelease } from "@/lib/releases/get-release";
 import { getRolloutSnapshot } from "@/lib/releases/get-rollout-snapshot";
-import { listReleases } from "@/lib/releases/list-releases";
+import { findReleases } from "@/lib/releases/list-releases";
+import { releaseListQuerySchema } from "@/lib/domain/release-list-filter";
+import { parseQueryStrictly } from "@/lib/validation/parse-query";
 import type { RestPrincipal } from "./authenticate-api-key";
 import type { RestReleaseDetail } from "./rest-schemas";
 import { restCohort, restReleaseSummary, restRollout, rolloutState } from "./rest-views";
 
-/** GET /api/v1/releases: one environment (default: production, else the last one). */
-export async function restListReleases(principal: RestPrincipal, environmentKey: string | null) {
-  const context = await getTeamContext(principal.actor, principal.teamSlug, environmentKey);
-  const releases = await listReleases(context);
+/**
+ * GET /api/v1/releases: one environment (default: production, else the last one), optionally
+ * searched (?q=), filtered (?status=, ?owner=) and sorted (?sort=); a bad value is a 400 naming it.
+ */
+export async function restListReleases(principal: RestPrincipal, search: URLSearchParams) {
+  const query = parseQueryStrictly(releaseListQuerySchema.partial(), Object.fromEntries(search));
+  const context = await getTeamContext(principal.actor, principal.teamSlug, search.get("environment"));
+  const { releases, ownerIgnored } = await findReleases(context, query);
   return {
     environment: { key: context.environment.key, name: context.environment.name },
-    releases: releases.map(restReleaseSummary),
+    // An owner who owns nothing here: nothing matches (the page says so and shows all instead).
+    releases: ownerIgnored ? [] : releases.map(restReleaseSummary),
   };
 }
 

@@ -4,5 +4,5 @@ import { restJson, restRoute } from "@/lib/http/rest/rest-route";
 export const dynamic = "force-dynamic";
 
 export const GET = restRoute(async ({ request, principal }) =>
-  restJson(await restListReleases(principal, new URL(request.url).searchParams.get("environment"))),
+  restJson(await restListReleases(principal, new URL(request.url).searchParams)),
 );

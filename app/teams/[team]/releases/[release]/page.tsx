@@ -258,7 +258,10 @@ export default async function ReleasePage({ params, searchParams }: Props) {
             apiKeysHref={`/teams/${team}/api-keys`}
           />
         </div>
-        <AuditTrail entries={audit} />
+        <AuditTrail
+          entries={audit}
+          more={{ href: `/teams/${team}/audit?release=${release.key}`, label: "Every change to this release →" }}
+        />
       </div>
     </LatestRolloutProvider>
   );
