@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
+import type { CohortHealth } from "@/lib/domain/cohort-health";
 import { OUTCOME_TONES, type DecisionOutcome } from "./decision-outcome";
 import { RequestChanges } from "./request-changes";
 import { SubjectLink } from "./subject-link";
@@ -15,10 +16,18 @@ type Props = {
   outcome: DecisionOutcome | null;
   /** The approve/reject/cancel controls, when this person has any. */
   controls: ReactNode;
+  /** The release's regressing cohorts in that environment now, worst first (rollout requests only). */
+  regressing?: CohortHealth[];
 };
 
+/** Whether the request raises this cohort: its own line goes up, or a promote raises everyone. */
+function raises(request: ChangeRequestView, cohortKey: string): boolean {
+  if (request.kind === "promote" || request.kind === "start") return true;
+  return request.changes.some((c) => c.key === cohortKey && (c.to ?? 0) > (c.from ?? 0));
+}
+
 /** A pending request: what changes, why it is held, who asks and why, and what you may do. */
-export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome, controls }: Props) {
+export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome, controls, regressing }: Props) {
   return (
     <article aria-label={`Change request: ${request.subject}`} className="card space-y-4 p-5">
       <header className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -60,6 +69,23 @@ export function ChangeRequestCard({ teamSlug, request, own, canApprove, outcome,
           </ul>
         </Part>
       </div>
+      {regressing && regressing.length > 0 && (
+        <div
+          role="note"
+          aria-label="Health now"
+          className="space-y-1 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100"
+        >
+          <p className="font-medium">Health now in {request.environment?.name ?? "this environment"}</p>
+          <ul className="list-disc pl-5">
+            {regressing.map((h) => (
+              <li key={h.cohortKey}>
+                <span className="font-medium">{h.cohortName}</span>: {h.words ?? "regressing"} ({h.basis})
+                {raises(request, h.cohortKey) && <span className="font-semibold"> · this request raises it</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <Part title={`Comment from ${request.requesterName}`}>
         {request.comment ? (
           <blockquote className="border-l-2 border-zinc-300 pl-3 text-sm dark:border-zinc-700">

@@ -2,6 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import type { ChangeRequestView } from "@/lib/change-requests/change-request-view";
+import type { CohortHealth } from "@/lib/domain/cohort-health";
 import { ChangeRequestCard } from "./change-request-card";
 import { DecideRequest, type Decide } from "./decide-request";
 import { describeOutcome, type DecisionOutcome } from "./decision-outcome";
@@ -14,13 +15,15 @@ type Props = {
   actions: { approve: Decide; reject: Decide; cancel: Decide };
   /** Shown when nothing is pending and nothing was just decided here. */
   empty: ReactNode;
+  /** Regressing cohorts now, per request id (rollout requests only). */
+  regressing?: Record<string, CohortHealth[]>;
 };
 
 /**
  * The pending cards. A card this person just decided stays in place with the outcome (the
  * refreshed list no longer has it), so "stale: nothing was applied" can't flash by unseen.
  */
-export function PendingRequests({ teamSlug, requests, viewer, actions, empty }: Props) {
+export function PendingRequests({ teamSlug, requests, viewer, actions, empty, regressing }: Props) {
   const [settled, setSettled] = useState<{ request: ChangeRequestView; outcome: DecisionOutcome }[]>([]);
   const outcomes = new Map(settled.map((s) => [s.request.id, s.outcome]));
   const live = new Set(requests.map((r) => r.id));
@@ -47,6 +50,7 @@ export function PendingRequests({ teamSlug, requests, viewer, actions, empty }: 
             own={own}
             canApprove={viewer.canApprove}
             outcome={outcomes.get(request.id) ?? null}
+            regressing={regressing?.[request.id]}
             controls={<DecideRequest teamSlug={teamSlug} id={request.id} can={can} {...actions} onSettled={settle} />}
           />
         );

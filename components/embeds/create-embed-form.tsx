@@ -40,6 +40,10 @@ export function CreateEmbedForm(props: Props) {
   const router = useRouter();
   const allCohorts = [...props.cohorts, { key: "default", name: "Everyone else" }];
   const [name, setName] = useState(`${props.releaseName} · ${props.environment.name}`);
+  // Unpinned by default: the link shows the cohorts with data and the release's guardrail
+  // metrics as they are when it is opened, not a wall of empty panels fixed today.
+  const [pinCohorts, setPinCohorts] = useState(false);
+  const [pinMetrics, setPinMetrics] = useState(false);
   const [cohortKeys, setCohortKeys] = useState<string[]>(allCohorts.map((c) => c.key));
   const [metricKeys, setMetricKeys] = useState<string[]>(props.metrics.map((m) => m.key));
   const [range, setRange] = useState("24h");
@@ -57,9 +61,9 @@ export function CreateEmbedForm(props: Props) {
         releaseKey: props.releaseKey,
         environmentKey: props.environment.key,
         name,
-        // All selected = "all": the link keeps showing cohorts and metrics added later.
-        cohortKeys: cohortKeys.length === allCohorts.length ? [] : cohortKeys,
-        metricKeys: metricKeys.length === props.metrics.length ? [] : metricKeys,
+        // Empty = not pinned: chosen when the link is opened (lib/embeds/embed-chart-data.ts).
+        cohortKeys: pinCohorts ? cohortKeys : [],
+        metricKeys: pinMetrics ? metricKeys : [],
         range,
         theme,
         allowedOrigins: origins.split(/[\s,]+/),
@@ -137,7 +141,14 @@ export function CreateEmbedForm(props: Props) {
       </Field>
       <fieldset>
         <legend className="label">Cohorts</legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <PinChoice
+          name="embed-cohorts"
+          pinned={pinCohorts}
+          onChange={setPinCohorts}
+          automatic="Those with data when the chart is opened"
+          pick="These cohorts"
+        />
+        <div className={pinCohorts ? "flex flex-wrap gap-x-4 gap-y-1 text-sm" : "hidden"}>
           {allCohorts.map((c) => (
             <label key={c.key} className="flex items-center gap-1.5">
               <input
@@ -157,7 +168,14 @@ export function CreateEmbedForm(props: Props) {
       </fieldset>
       <fieldset>
         <legend className="label">Metrics</legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <PinChoice
+          name="embed-metrics"
+          pinned={pinMetrics}
+          onChange={setPinMetrics}
+          automatic="The release's guardrail metrics (all metrics when no rollout plan guards any)"
+          pick="These metrics"
+        />
+        <div className={pinMetrics ? "flex flex-wrap gap-x-4 gap-y-1 text-sm" : "hidden"}>
           {props.metrics.map((m) => (
             <label key={m.key} className="flex items-center gap-1.5">
               <input
@@ -226,5 +244,39 @@ export function CreateEmbedForm(props: Props) {
         </p>
       )}
     </form>
+  );
+}
+
+/** Automatic (chosen when the link is opened) or pinned to the boxes below. */
+function PinChoice(props: {
+  name: string;
+  pinned: boolean;
+  onChange: (pinned: boolean) => void;
+  automatic: string;
+  pick: string;
+}) {
+  return (
+    <div className="mb-1 space-y-0.5 text-sm">
+      <label className="flex items-start gap-1.5">
+        <input
+          type="radio"
+          name={props.name}
+          className="mt-1"
+          checked={!props.pinned}
+          onChange={() => props.onChange(false)}
+        />
+        {props.automatic}
+      </label>
+      <label className="flex items-start gap-1.5">
+        <input
+          type="radio"
+          name={props.name}
+          className="mt-1"
+          checked={props.pinned}
+          onChange={() => props.onChange(true)}
+        />
+        {props.pick}
+      </label>
+    </div>
   );
 }

@@ -46,8 +46,9 @@ export function EmbedLinkList({ teamSlug, links, actorId, isAdmin, showRelease, 
                     </Link>
                   </>
                 )}{" "}
-                · {link.environment.name} · {link.range} · {link.theme} · {countOr(link.cohortKeys.length, "cohort")} ·{" "}
-                {countOr(link.metricKeys.length, "metric")}
+                · {link.environment.name} · {link.range} · {link.theme} ·{" "}
+                {countOr(link.cohortKeys.length, "cohort", "cohorts with data")} ·{" "}
+                {countOr(link.metricKeys.length, "metric", "guardrail metrics")}
               </p>
               <p className="muted text-xs">
                 Framable by {link.allowedOrigins.join(", ")} · created <RelativeTime date={link.createdAt} /> by{" "}
@@ -77,7 +78,7 @@ export function EmbedLinkList({ teamSlug, links, actorId, isAdmin, showRelease, 
 }
 
 /** A link that chose none shows all, including ones added later. */
-function countOr(count: number, noun: string) {
-  if (count === 0) return `all ${noun}s`;
+function countOr(count: number, noun: string, unpinned: string) {
+  if (count === 0) return unpinned;
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -25,6 +25,7 @@ const NONE: PolicyValues = {
   defaultAboveZero: false,
   promote: false,
   criticalReleases: false,
+  regressingCohorts: false,
   expiryMinutes: 24 * 60,
 };
 
@@ -40,6 +41,7 @@ const sameRules = (a: PolicyValues, b: PolicyValues) =>
   a.defaultAboveZero === b.defaultAboveZero &&
   a.promote === b.promote &&
   a.criticalReleases === b.criticalReleases &&
+  a.regressingCohorts === b.regressingCohorts &&
   a.expiryMinutes === b.expiryMinutes;
 
 /** Admins edit one environment's policy; the form says old → new before saving. */
@@ -145,6 +147,21 @@ export function ApprovalPolicyForm({ teamSlug, environment, policy, save }: Prop
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={values.promote} onChange={(e) => set({ promote: e.target.checked })} />
           Promoting to everyone
+        </label>
+        <label className="flex items-start gap-2">
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={values.regressingCohorts}
+            onChange={(e) => set({ regressingCohorts: e.target.checked })}
+          />
+          <span>
+            Raising a cohort that is regressing
+            <span className="muted block text-xs">
+              Judged when the change is made: the release&apos;s guardrails where a plan runs, otherwise treatment
+              against control over the last 24 h. Roll back never waits.
+            </span>
+          </span>
         </label>
         <label className="flex items-center gap-2">
           <input

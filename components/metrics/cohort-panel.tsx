@@ -1,7 +1,8 @@
 "use client";
 
 import clsx from "clsx";
-import { cohortChanges, percentAt } from "@/lib/metrics/chart-rows";
+import { cohortPanelId } from "@/lib/domain/cohort-health";
+import { cohortChanges, firstExposureAt, firstMetricAt, percentAt } from "@/lib/metrics/chart-rows";
 import type { MetricStat } from "@/lib/metrics/metric-types";
 import type { ChartCohort, ReleaseChartData } from "@/lib/metrics/release-chart-types";
 import { ChartLegend } from "./chart-legend";
@@ -25,7 +26,7 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
   const chartCount = data.metrics.length + 1;
 
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section id={cohortPanelId(cohort.key)} className="card scroll-mt-4" aria-labelledby={headingId}>
       <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <h3 id={headingId} className="font-semibold">
           {cohort.name}
@@ -48,6 +49,7 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
           <MetricChart
             key={panel.definition.key}
             panel={panel}
+            exposures={data.exposures}
             cohort={cohort}
             rollout={data.rollout}
             changes={changes}
@@ -62,6 +64,8 @@ export function CohortPanel({ cohort, data, statFor, onStat }: Props) {
           rollout={data.rollout}
           changes={changes}
           range={data.range}
+          firstMetricAt={firstMetricAt(data, cohort.key)}
+          firstExposureAt={firstExposureAt(data.exposures, cohort.key)}
         />
       </div>
       {changes.length > 0 && (

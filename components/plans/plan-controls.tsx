@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useAction } from "@/components/forms/use-action";
 import { ApprovalNeeded } from "@/components/releases/approval-needed";
 import type { ApprovalRules } from "@/lib/domain/approval-policy";
+import { regressingByKey, type CohortHealth } from "@/lib/domain/cohort-health";
 import type { PlanPercentages } from "@/lib/domain/plans/plan-percentages";
 import { judgePlan } from "@/lib/domain/plans/plan-approval";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
@@ -38,7 +39,14 @@ type Props = {
   /** The release's saved percentages (explicit cohorts only). */
   served: PlanPercentages;
   cohorts: readonly CohortName[];
-  approval: { rules: ApprovalRules | null; critical: boolean; universalCohorts: string[] };
+  /** `health` and `names`: the start and a step by hand are judged on regressing cohorts too. */
+  approval: {
+    rules: ApprovalRules | null;
+    critical: boolean;
+    universalCohorts: string[];
+    health?: CohortHealth[];
+    names?: Record<string, string>;
+  };
   isApprover: boolean;
   /** A request about the plan waiting for approval: the same command can't be asked twice. */
   pendingRequest: { kind: "plan_start" | "plan_update" | "plan_skip" } | null;
@@ -124,6 +132,10 @@ export function PlanControls(props: Props) {
   const steps = plan.definition.steps.length;
   const serving = props.releaseStatus === "rolling" || props.releaseStatus === "paused";
   const universalCohorts = new Set(props.approval.universalCohorts);
+  const context = {
+    names: new Map(Object.entries(props.approval.names ?? {})),
+    regressing: regressingByKey(props.approval.health ?? []),
+  };
 
   // The same judgement the server makes (lib/plans/judge-plan-change.ts): a start is judged
   // once for every step as written; a step taken by hand on its own.
@@ -136,6 +148,7 @@ export function PlanControls(props: Props) {
         from: 0,
         critical: props.approval.critical,
         universalCohorts,
+        ...context,
       }).reasons;
     if ((chosen === "skip" || chosen === "continue") && nextStep)
       return judgePlan(props.approval.rules, {
@@ -145,6 +158,7 @@ export function PlanControls(props: Props) {
         from: 0,
         critical: props.approval.critical,
         universalCohorts,
+        ...context,
       }).reasons.map((r) => r.replace(/^Step 1:/, `Step ${nextIndex + 1}:`));
     return [];
   }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RefreshWhilePending } from "@/components/webhooks/refresh-while-pending";
 import type { ApprovalRules } from "@/lib/domain/approval-policy";
+import type { CohortHealth } from "@/lib/domain/cohort-health";
 import type { PlanPercentages } from "@/lib/domain/plans/plan-percentages";
 import { isActivePlan } from "@/lib/domain/plans/plan-types";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
@@ -25,7 +26,14 @@ type Props = {
   served: PlanPercentages;
   canEdit: boolean;
   isApprover: boolean;
-  approval: { rules: ApprovalRules | null; critical: boolean; universalCohorts: string[] };
+  /** `health` and `names`: the start and a step by hand are judged on regressing cohorts too. */
+  approval: {
+    rules: ApprovalRules | null;
+    critical: boolean;
+    universalCohorts: string[];
+    health?: CohortHealth[];
+    names?: Record<string, string>;
+  };
   templates: { key: string; name: string; description: string }[];
   /** The plan editor (with ?env=); a template key is added as &template=. */
   editorHref: string;

@@ -10,7 +10,9 @@ import { canEditPercentages, STATUS_LABELS, type ReleaseStatus } from "@/lib/dom
 import { diffRollout, type RolloutValues } from "@/lib/domain/rollout-diff";
 import type { RolloutConflict, SetRolloutInput, SetRolloutResult } from "@/lib/releases/set-rollout";
 import type { CohortUsers } from "@/lib/metrics/estimate-user-change";
+import { regressingByKey, type CohortHealth } from "@/lib/domain/cohort-health";
 import { ApprovalNeeded } from "./approval-needed";
+import { RegressionWarning } from "./regression-warning";
 import { ChangePreview } from "./change-preview";
 import { ConflictNotice } from "./conflict-notice";
 import { useLatestRollout, type ServerRollout } from "./latest-rollout";
@@ -38,6 +40,8 @@ type Props = {
    * ("step 2 of 4"); null or left out: none.
    */
   runningPlan?: { step: string } | null;
+  /** Per-cohort health (readCohortHealth): raising a regressing cohort is warned about, and may be held. */
+  health?: CohortHealth[];
 };
 
 function savedValues(rollout: ServerRollout): RolloutValues {
@@ -91,6 +95,8 @@ export function RolloutEditor(props: Props) {
         after: draft,
         critical: props.approval.critical,
         universalCohorts: new Set(props.approval.universalCohorts),
+        names: new Map(props.cohorts.map((c) => [c.key, c.name])),
+        regressing: regressingByKey(props.health ?? []),
       })
     : [];
 
@@ -234,6 +240,7 @@ export function RolloutEditor(props: Props) {
               usersByCohort={props.usersByCohort ?? null}
               status={status}
             />
+            {status !== "draft" && <RegressionWarning health={props.health ?? []} before={saved} after={draft} />}
             {props.runningPlan && (
               <p
                 role="note"

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Action } from "@/lib/http/actions/action-result";
 import { approvalReasons, type ApprovalRules, type Percentages } from "@/lib/domain/approval-policy";
+import { regressingByKey, type CohortHealth } from "@/lib/domain/cohort-health";
 import { formatBasisPoints } from "@/lib/domain/percent";
 import {
   availableCommands,
@@ -18,6 +19,7 @@ import type { RolloutSnapshot } from "@/lib/rollouts/rollout-snapshot";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useAction } from "@/components/forms/use-action";
 import { ApprovalNeeded } from "./approval-needed";
+import { RegressionWarning } from "./regression-warning";
 import { useLatestRollout } from "./latest-rollout";
 
 type Props = {
@@ -35,7 +37,12 @@ type Props = {
   run: Action<ChangeReleaseStatusInput, StatusChangeResult, RolloutSnapshot>;
   /** The rollout plan that owns this rollout, if any: roll back and promote end it. */
   activePlan?: { step: string } | null;
+  /** Per-cohort health (readCohortHealth) and cohort names: promote and start warn about regressing cohorts. */
+  health?: { cohorts: CohortHealth[]; names: Record<string, string> };
 };
+
+const NOBODY: Percentages = { defaultBasisPoints: 0, cohorts: {} };
+const EVERYONE: Percentages = { defaultBasisPoints: 10_000, cohorts: {} };
 
 function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
   return Object.fromEntries(
@@ -44,15 +51,25 @@ function explicitOnly(cohorts: Percentages["cohorts"]): Record<string, number> {
 }
 
 // The same judgement the server makes (lib/releases/change-release-status.ts); roll back never waits.
-function reasonsFor(command: RolloutCommand | null, approval: Props["approval"]): string[] {
+function reasonsFor(command: RolloutCommand | null, approval: Props["approval"], health: Props["health"]): string[] {
   if (command === null || command === "rollback") return [];
-  if (command === "promote") return approvalReasons(approval.rules, { kind: "promote", critical: approval.critical });
+  const context = health
+    ? { names: new Map(Object.entries(health.names)), regressing: regressingByKey(health.cohorts) }
+    : {};
+  if (command === "promote")
+    return approvalReasons(approval.rules, {
+      kind: "promote",
+      critical: approval.critical,
+      percentages: approval.percentages,
+      ...context,
+    });
   if (command === "start") {
     return approvalReasons(approval.rules, {
       kind: "start",
       percentages: approval.percentages,
       critical: approval.critical,
       universalCohorts: new Set(approval.universalCohorts),
+      ...context,
     });
   }
   return approvalReasons(approval.rules, { kind: "status", critical: approval.critical });
@@ -92,10 +109,8 @@ export function StatusActions(props: Props) {
   const error = command.error?.message ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const [comment, setComment] = useState("");
-  const reasons = reasonsFor(pending, {
-    ...props.approval,
-    percentages: { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts },
-  });
+  const served = { defaultBasisPoints: latest.defaultBasisPoints, cohorts: latest.cohorts };
+  const reasons = reasonsFor(pending, { ...props.approval, percentages: served }, props.health);
   function confirm(chosen: RolloutCommand) {
     command.run(
       {
@@ -203,6 +218,13 @@ export function StatusActions(props: Props) {
                   </li>
                 ))}
               </ul>
+            )}
+            {props.health && (pending === "promote" || pending === "start") && (
+              <RegressionWarning
+                health={props.health.cohorts}
+                before={pending === "promote" ? served : NOBODY}
+                after={pending === "promote" ? EVERYONE : served}
+              />
             )}
             {reasons.length > 0 && (
               <ApprovalNeeded

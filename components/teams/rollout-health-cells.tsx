@@ -1,4 +1,6 @@
 import clsx from "clsx";
+import Link from "next/link";
+import { cohortPanelId } from "@/lib/domain/cohort-health";
 import { renderSparkline } from "@/lib/charts/svg-chart";
 import { REGRESSION_THRESHOLD } from "@/lib/domain/metric-comparison";
 import type { MetricDefinitionView } from "@/lib/metrics/metric-types";
@@ -21,11 +23,13 @@ function shortValue(metric: MetricDefinitionView, value: number | null): string 
   return metric.unit === "%" ? `${text}%` : `${text} ${metric.unit}`;
 }
 
-/** "405% worse", "12% better", "worse (control at 0)". */
+/** "5.1× control", "40% worse", "12% better", "worse (control at 0)". */
 function describeHarm(harm: number): string {
   if (harm === Number.POSITIVE_INFINITY) return "worse (control at 0)";
   const percent = Math.round(Math.abs(harm) * 100);
   if (percent === 0) return "same as control";
+  // Past twice as bad, the release page and the approval policy say "5× control": so does this cell.
+  if (harm >= 1) return `${harm >= 9 ? Math.round(1 + harm) : Math.round((1 + harm) * 10) / 10}× control`;
   return harm > 0 ? `${percent}% worse` : `${percent}% better`;
 }
 
@@ -51,7 +55,7 @@ function MetricName({ metric, stat }: { metric: MetricDefinitionView; stat: stri
 
 const ROW = "grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 text-xs";
 
-function HealthCell({ health }: { health: MetricHealth }) {
+function HealthCell({ health, releaseHref }: { health: MetricHealth; releaseHref?: string }) {
   if (health.state !== "ok") {
     return (
       <li className={ROW} data-metric={health.metric.key} data-state={health.state}>
@@ -108,9 +112,21 @@ function HealthCell({ health }: { health: MetricHealth }) {
           className="muted truncate"
           title={`${health.basis === "worst" ? "Cohort where treatment looks worst against control" : "Cohort with most data (no comparison for this metric)"}: ${health.cohort.name}`}
         >
-          {health.basis === "worst" ? "worst" : "busiest"}: {health.cohort.name}
+          {health.basis === "worst" ? "worst" : "busiest"}:{" "}
+          {releaseHref ? (
+            // Straight to that cohort's charts on the release page.
+            <Link
+              href={`${releaseHref}#${cohortPanelId(health.cohort.key)}`}
+              className={clsx("hover:underline", regression && "font-medium text-red-800 underline dark:text-red-200")}
+            >
+              {health.cohort.name}
+            </Link>
+          ) : (
+            health.cohort.name
+          )}
         </p>
         <p className="tabular-nums">
+          <span className="muted">last hour: </span>
           <span
             className="whitespace-nowrap"
             title={`Treatment, latest hour: ${formatMetricValue(metric, last.treatment)}`}
@@ -131,10 +147,12 @@ function HealthCell({ health }: { health: MetricHealth }) {
             className={regression ? "font-semibold text-red-700 dark:text-red-300" : "muted"}
             title="Treatment against control over the last 24 hours"
           >
-            {regression && (
+            {regression ? (
               <>
-                <span aria-hidden>▲ </span>Regression:{" "}
+                <span aria-hidden>▲ </span>Regression, 24 h:{" "}
               </>
+            ) : (
+              "24 h: "
             )}
             {describeHarm(harm)}
             {caveat}
@@ -147,11 +165,11 @@ function HealthCell({ health }: { health: MetricHealth }) {
 }
 
 /** Treatment against control per key metric, one small line chart each. */
-export function RolloutHealthCells({ health }: { health: MetricHealth[] }) {
+export function RolloutHealthCells({ health, releaseHref }: { health: MetricHealth[]; releaseHref?: string }) {
   return (
     <ul className="space-y-3" aria-label="Health, last 24 hours">
       {health.map((h) => (
-        <HealthCell key={h.metric.key} health={h} />
+        <HealthCell key={h.metric.key} health={h} releaseHref={releaseHref} />
       ))}
     </ul>
   );

@@ -56,7 +56,9 @@ test("an approver approves a held raise and it applies; the requester can only c
   await nav.getByRole("link", { name: /Approvals/ }).click();
   const card = cardOf(avery, "Approve drill");
   await expect(card.getByRole("row", { name: /EU shoppers/ })).toContainText("5% → 80%");
-  await expect(card.getByRole("list", { name: "Why it needs approval" })).toContainText("eu raised above 50% (to 80%)");
+  await expect(card.getByRole("list", { name: "Why it needs approval" })).toContainText(
+    "EU shoppers raised above 50% (to 80%)",
+  );
   await expect(card).toContainText("Comment from Erin Editor");
   await expect(card).toContainText("EU error rate flat for a week");
   await card.getByLabel("Comment").fill("Checked the EU dashboards");
@@ -116,7 +118,7 @@ test("an approver rejects a held raise with a reason; the requester's change nev
   await avery.goto("/teams/acme/approvals");
   const card = cardOf(avery, "Reject drill");
   await expect(card).toContainText("5% → 80%");
-  await expect(card).toContainText("eu raised above 50% (to 80%)");
+  await expect(card).toContainText("EU shoppers raised above 50% (to 80%)");
   await card.getByRole("button", { name: "Reject" }).click();
   await expect(card.getByRole("alert")).toContainText("Say why");
   await card.getByLabel("Comment").fill("EU error budget is spent this week");

@@ -29,7 +29,7 @@ test("a raise past the policy threshold waits for someone else's approval, then 
   // 60% is above the threshold: the page says so before anything is sent.
   await erin.typePercent("Mobile app users", "60");
   await expect(erinPage.getByRole("note", { name: "Needs approval" })).toContainText(
-    "mobile raised above 50% (to 60%)",
+    "Mobile app users raised above 50% (to 60%)",
   );
   await erin.requestApproval("error rate flat for 2 days");
   await expect(erinPage.getByRole("status")).toContainText("Sent for approval");

@@ -119,9 +119,15 @@ test("a request for approval made on a release page shows on the team page: in i
   try {
     await erin.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Overview" }).click();
     await expect(erin).toHaveURL(/\/teams\/acme$/);
-    // The most recently changed rollout comes first; the request didn't change the rollout (yet).
+    // What needs attention comes first (a regression, a held plan, a pending request), then the
+    // most recently changed: ranks never go down the list.
     const card = rolloutCard(erin, name);
-    await expect(rollouts(erin).getByRole("article").first()).toHaveAccessibleName(name);
+    await expect(card).toBeVisible();
+    await expect(card).toHaveAttribute("data-attention", /^[0-2]$/);
+    const ranks = await rollouts(erin)
+      .getByRole("article")
+      .evaluateAll((articles) => articles.map((a) => Number(a.getAttribute("data-attention"))));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     await expect(card.getByRole("link", { name: "1 awaiting approval" })).toHaveAttribute(
       "href",
       "/teams/acme/approvals",
@@ -150,7 +156,17 @@ test("a request for approval made on a release page shows on the team page: in i
       await expect(errorCell).toHaveAttribute("data-state", "regression", { timeout: 2_000 });
     }).toPass({ timeout: 45_000 });
     await expect(errorCell).toContainText("worst: Mobile app users");
-    await expect(errorCell).toContainText("Regression: 900% worse");
+    await expect(errorCell).toContainText("Regression, 24 h: 10× control");
+    await expect(errorCell).toContainText("last hour:");
+    // The regression links straight to that cohort's charts on the release page.
+    await expect(errorCell.getByRole("link", { name: "Mobile app users" })).toHaveAttribute(
+      "href",
+      `/teams/acme/releases/${releaseKey}?env=production#cohort-mobile`,
+    );
+    await expect(card).toHaveAttribute("data-attention", "0");
+    await expect(card.getByTestId("rollout-attention").getByRole("link")).toHaveText(
+      /Mobile app users regressing \(Error rate 10× control, last 24 h\)/,
+    );
     await expect(errorCell).toContainText("10%");
     await expect(errorCell).toContainText("1%");
     await expect(errorCell.locator("svg path.gp-treatment")).toHaveCount(1);

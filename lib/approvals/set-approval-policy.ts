@@ -22,6 +22,8 @@ export const setApprovalPolicySchema = z.object({
   defaultAboveZero: z.boolean({ error: "Must be true or false" }),
   promote: z.boolean({ error: "Must be true or false" }),
   criticalReleases: z.boolean({ error: "Must be true or false" }),
+  // Left out (a client from before the rule existed): the rule stays as it is.
+  regressingCohorts: z.boolean({ error: "Must be true or false" }).optional(),
   expiryMinutes: z
     .number({ error: "Expiry must be a number of minutes" })
     .int("Expiry must be whole minutes")
@@ -50,6 +52,7 @@ export async function setApprovalPolicy(actor: Actor | null, rawInput: unknown):
       defaultAboveZero: input.defaultAboveZero,
       promote: input.promote,
       criticalReleases: input.criticalReleases,
+      regressingCohorts: input.regressingCohorts ?? before?.regressingCohorts ?? false,
       expiryMinutes: input.expiryMinutes,
     };
     const written = before

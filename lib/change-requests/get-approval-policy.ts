@@ -16,6 +16,7 @@ export function toApprovalPolicyView(row: Prisma.ApprovalPolicyGetPayload<object
     defaultAboveZero: row.defaultAboveZero,
     promote: row.promote,
     criticalReleases: row.criticalReleases,
+    regressingCohorts: row.regressingCohorts,
     expiryMinutes: row.expiryMinutes,
     version: row.version,
     updatedByName: row.updatedByName,

@@ -76,6 +76,9 @@ describe("svg charts", () => {
     expect(svg.indexOf("gp-control")).toBeLessThan(svg.indexOf("gp-treatment"));
     expect(svg).toContain("<title>Treatment: 4% at 60m</title>");
     expect(renderLineChart({ ...chart, series: [] })).toContain("No data in this range yet");
+    expect(renderLineChart({ ...chart, series: [], emptyText: "No exposures counted to divide by" })).toContain(
+      "No exposures counted to divide by",
+    );
     expect(renderSparkline(chart)).toMatch(/^<svg[^>]+role="img"[^>]+aria-label="Error rate/);
   });
 

@@ -17,6 +17,8 @@ export type SvgChart = {
   title: string;
   formatValue: (value: number) => string;
   formatTime: (t: number) => string;
+  /** What an empty chart says (default: no data in the range). */
+  emptyText?: string;
 };
 
 const PAD = { top: 10, right: 12, bottom: 22, left: 46 };
@@ -108,7 +110,7 @@ export function renderLineChart(chart: SvgChart): string {
     .join("");
   const empty = hasData
     ? ""
-    : `<text class="gp-axis" x="${(chart.width / 2).toFixed(0)}" y="${(chart.height / 2).toFixed(0)}" text-anchor="middle">No data in this range yet</text>`;
+    : `<text class="gp-axis" x="${(chart.width / 2).toFixed(0)}" y="${(chart.height / 2).toFixed(0)}" text-anchor="middle">${escapeXml(chart.emptyText ?? "No data in this range yet")}</text>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${chart.width} ${chart.height}" width="${chart.width}" height="${chart.height}" role="img" aria-label="${escapeXml(chart.title)}"><title>${escapeXml(chart.title)}</title>${grid}${times}${lines}${empty}</svg>`;
 }
 

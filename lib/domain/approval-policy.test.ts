@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { approvalReasons, cohortFlowReasons, describeRules, NO_APPROVAL, type ApprovalRules } from "./approval-policy";
+import {
+  approvalReasons,
+  cohortFlowReasons,
+  describeRules,
+  NO_APPROVAL,
+  type ApprovalRules,
+  type Percentages,
+} from "./approval-policy";
+import type { CohortHealth } from "./cohort-health";
 
 const strict: ApprovalRules = {
   cohortThresholdBasisPoints: 5000,
   defaultAboveZero: true,
   promote: true,
   criticalReleases: true,
+  regressingCohorts: false,
 };
 const p = (defaultBasisPoints: number, cohorts: Record<string, number> = {}) => ({ defaultBasisPoints, cohorts });
 
@@ -262,5 +271,99 @@ describe("cohortFlowReasons", () => {
     expect(cohortFlowReasons(null, rollout(p(0, { beta: 10000 })), [{ from: "default", to: "beta" }], names)).toEqual(
       [],
     );
+  });
+});
+
+describe("approvalReasons: raising a cohort that is regressing", () => {
+  const rules: ApprovalRules = { ...NO_APPROVAL, regressingCohorts: true };
+  const names = new Map([
+    ["mobile", "Mobile app users"],
+    ["eu", "EU shoppers"],
+  ]);
+  const mobile: CohortHealth = {
+    cohortKey: "mobile",
+    cohortName: "Mobile app users",
+    state: "regressing",
+    words: "Error rate 5× control",
+    harm: 4,
+    basis: "last 24 h",
+  };
+  const regressing = new Map([["mobile", mobile]]);
+  const change = (before: Percentages, after: Percentages) =>
+    approvalReasons(rules, {
+      kind: "set_rollout",
+      status: "rolling",
+      before,
+      after,
+      critical: false,
+      names,
+      regressing,
+    });
+
+  it("raising the regressing cohort is held, with its name and how much worse it is", () => {
+    expect(change(p(0, { mobile: 2000 }), p(0, { mobile: 4000 }))).toEqual([
+      "Mobile app users is regressing (Error rate 5× control, last 24 h): raised 20% → 40%",
+    ]);
+  });
+
+  it("lowering it, or raising another cohort, applies directly", () => {
+    expect(change(p(0, { mobile: 4000 }), p(0, { mobile: 2000 }))).toEqual([]);
+    expect(change(p(0, { mobile: 2000, eu: 1000 }), p(0, { mobile: 2000, eu: 3000 }))).toEqual([]);
+  });
+
+  it("a regressing cohort without its own percentage is raised with everyone else", () => {
+    expect(change(p(1000), p(3000))).toEqual([
+      "Mobile app users is regressing (Error rate 5× control, last 24 h): raised 10% → 30%",
+    ]);
+  });
+
+  it("promote and start raise it too; without the rule, or without health, nothing is held", () => {
+    expect(
+      approvalReasons(rules, {
+        kind: "promote",
+        critical: false,
+        percentages: p(0, { mobile: 2000 }),
+        names,
+        regressing,
+      }),
+    ).toEqual(["Mobile app users is regressing (Error rate 5× control, last 24 h): raised 20% → 100%"]);
+    expect(
+      approvalReasons(rules, { kind: "start", critical: false, percentages: p(0, { mobile: 500 }), names, regressing }),
+    ).toEqual(["Mobile app users is regressing (Error rate 5× control, last 24 h): raised 0% → 5%"]);
+    expect(
+      approvalReasons(NO_APPROVAL, { kind: "promote", critical: false, percentages: p(0), names, regressing }),
+    ).toEqual([]);
+    expect(approvalReasons(rules, { kind: "promote", critical: false, percentages: p(0), names })).toEqual([]);
+  });
+
+  it("everyone else regressing reads as everyone else", () => {
+    const everyoneElse: CohortHealth = { ...mobile, cohortKey: "default", cohortName: "Everyone else" };
+    expect(
+      approvalReasons(rules, {
+        kind: "set_rollout",
+        status: "rolling",
+        before: p(0),
+        after: p(500),
+        critical: false,
+        regressing: new Map([["default", everyoneElse]]),
+      }),
+    ).toEqual(["Everyone else is regressing (Error rate 5× control, last 24 h): raised 0% → 5%"]);
+  });
+
+  it("threshold reasons use cohort names", () => {
+    expect(
+      approvalReasons(strict, {
+        kind: "set_rollout",
+        status: "rolling",
+        before: p(0, { mobile: 2000 }),
+        after: p(0, { mobile: 6000 }),
+        critical: false,
+        names,
+      }),
+    ).toEqual(["Mobile app users raised above 50% (to 60%)"]);
+  });
+
+  it("the policy line names the rule", () => {
+    expect(describeRules(rules)).toBe("Needs approval: raising a cohort that is regressing");
   });
 });

@@ -1,6 +1,7 @@
+import { cohortLabel, raisedWhileRegressing, servedTo, type CohortHealth } from "./cohort-health";
 import type { CohortFlow } from "./cohort-reach";
 import { DEFAULT_COHORT_KEY } from "./evaluate";
-import { formatBasisPoints } from "./percent";
+import { formatBasisPoints, MAX_BASIS_POINTS } from "./percent";
 import type { ReleaseStatus } from "./rollout-state";
 
 /** Which changes in one environment need a second person. */
@@ -12,6 +13,8 @@ export type ApprovalRules = {
   promote: boolean;
   /** Any change to a release marked critical (roll back excepted). */
   criticalReleases: boolean;
+  /** Raising a cohort whose treatment regresses against control (its health at the time of the change). */
+  regressingCohorts: boolean;
 };
 
 export const NO_APPROVAL: ApprovalRules = {
@@ -19,9 +22,19 @@ export const NO_APPROVAL: ApprovalRules = {
   defaultAboveZero: false,
   promote: false,
   criticalReleases: false,
+  regressingCohorts: false,
 };
 
 export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, number | null | undefined> };
+
+/**
+ * What the policy knows beside the change itself: cohort names for its reasons, and which
+ * cohorts regress right now (read by the server at the time of the change; key → health).
+ */
+export type ChangeContext = {
+  names?: ReadonlyMap<string, string>;
+  regressing?: ReadonlyMap<string, CohortHealth>;
+};
 
 /**
  * A proposed change as the policy sees it. `set_rollout` on a draft is not live (drafts serve
@@ -30,20 +43,46 @@ export type Percentages = { defaultBasisPoints: number; cohorts: Record<string, 
  * raising everyone else, so the "everyone else" rules judge it too.
  */
 export type ProposedChange =
-  | {
+  | ({
       kind: "set_rollout";
       status: ReleaseStatus;
       before: Percentages;
       after: Percentages;
       critical: boolean;
       universalCohorts?: ReadonlySet<string>;
-    }
-  | { kind: "start"; percentages: Percentages; critical: boolean; universalCohorts?: ReadonlySet<string> }
-  | { kind: "promote"; critical: boolean }
+    } & ChangeContext)
+  | ({
+      kind: "start";
+      percentages: Percentages;
+      critical: boolean;
+      universalCohorts?: ReadonlySet<string>;
+    } & ChangeContext)
+  /** `percentages`: what is served before the promote (every cohort below 100% is raised). */
+  | ({ kind: "promote"; critical: boolean; percentages?: Percentages } & ChangeContext)
   /** Pause, resume, restart: who gets the release stays or drops, but it is still a change. */
   | { kind: "status"; critical: boolean };
 
 const ZERO: Percentages = { defaultBasisPoints: 0, cohorts: {} };
+/** After a promote: everyone, whatever their cohort. */
+const EVERYONE: Percentages = { defaultBasisPoints: MAX_BASIS_POINTS, cohorts: {} };
+
+/**
+ * "Mobile app users is regressing (Error rate 5× control, last 24 h): raised 20% → 40%". Every
+ * regressing cohort the change raises; a promote raises every cohort below 100%.
+ */
+function regressionReasons(
+  rules: ApprovalRules,
+  before: Percentages,
+  after: Percentages,
+  context: ChangeContext,
+): string[] {
+  if (!rules.regressingCohorts || !context.regressing) return [];
+  return raisedWhileRegressing(context.regressing.values(), before, after).map(({ health, was, now }) => {
+    const name = cohortLabel(health.cohortKey, context.names);
+    const why = health.words ? ` (${health.words}, ${health.basis})` : ` (${health.basis})`;
+    return `${name} is regressing${why}: raised ${formatBasisPoints(was)} → ${formatBasisPoints(now)}`;
+  });
+}
 const NONE: ReadonlySet<string> = new Set();
 const CRITICAL_REASON = "Changes to critical releases need approval here";
 
@@ -52,10 +91,16 @@ export function approvalReasons(rules: ApprovalRules | null, change: ProposedCha
   if (!rules) return [];
   const reasons: string[] = [];
   if (change.kind === "promote" && rules.promote) reasons.push("Promoting to everyone needs approval here");
-  if (change.kind === "set_rollout" && change.status !== "draft")
-    reasons.push(...raiseReasons(rules, change.before, change.after, change.universalCohorts ?? NONE));
-  if (change.kind === "start")
-    reasons.push(...raiseReasons(rules, ZERO, change.percentages, change.universalCohorts ?? NONE));
+  if (change.kind === "promote" && change.percentages)
+    reasons.push(...regressionReasons(rules, change.percentages, EVERYONE, change));
+  if (change.kind === "set_rollout" && change.status !== "draft") {
+    reasons.push(...raiseReasons(rules, change.before, change.after, change.universalCohorts ?? NONE, change.names));
+    reasons.push(...regressionReasons(rules, change.before, change.after, change));
+  }
+  if (change.kind === "start") {
+    reasons.push(...raiseReasons(rules, ZERO, change.percentages, change.universalCohorts ?? NONE, change.names));
+    reasons.push(...regressionReasons(rules, ZERO, change.percentages, change));
+  }
   const live = change.kind !== "set_rollout" || change.status !== "draft";
   if (rules.criticalReleases && change.critical && live) reasons.push(CRITICAL_REASON);
   return reasons;
@@ -66,18 +111,18 @@ function raiseReasons(
   before: Percentages,
   after: Percentages,
   universal: ReadonlySet<string>,
+  names: ReadonlyMap<string, string> | undefined,
 ): string[] {
   const reasons: string[] = [];
   const threshold = rules.cohortThresholdBasisPoints;
   const keys = [...new Set([...Object.keys(before.cohorts), ...Object.keys(after.cohorts)])].sort();
-  // A cohort without its own percentage follows everyone else: judge what it really serves.
-  const served = (p: Percentages, key: string) => p.cohorts[key] ?? p.defaultBasisPoints;
+  const label = (key: string) => cohortLabel(key, names);
   if (threshold !== null) {
     for (const key of keys) {
-      const was = served(before, key);
-      const now = served(after, key);
+      const was = servedTo(before, key);
+      const now = servedTo(after, key);
       if (now > was && now > threshold)
-        reasons.push(`${key} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
+        reasons.push(`${label(key)} raised above ${formatBasisPoints(threshold)} (to ${formatBasisPoints(now)})`);
     }
     if (after.defaultBasisPoints > before.defaultBasisPoints && after.defaultBasisPoints > threshold) {
       reasons.push(
@@ -90,10 +135,10 @@ function raiseReasons(
       reasons.push(`everyone else raised above 0% (to ${formatBasisPoints(after.defaultBasisPoints)})`);
     }
     for (const key of keys) {
-      const now = served(after, key);
-      if (universal.has(key) && now > 0 && now > served(before, key)) {
+      const now = servedTo(after, key);
+      if (universal.has(key) && now > 0 && now > servedTo(before, key)) {
         reasons.push(
-          `${key} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`,
+          `${label(key)} matches everyone, so it counts as everyone else: raised above 0% (to ${formatBasisPoints(now)})`,
         );
       }
     }
@@ -163,6 +208,7 @@ export function describeRules(rules: ApprovalRules | null): string {
     parts.push(`raising a cohort above ${formatBasisPoints(rules.cohortThresholdBasisPoints)}`);
   if (rules.defaultAboveZero) parts.push("raising everyone else above 0%");
   if (rules.promote) parts.push("promoting");
+  if (rules.regressingCohorts) parts.push("raising a cohort that is regressing");
   if (rules.criticalReleases) parts.push("any change to a critical release");
   return parts.length ? `Needs approval: ${parts.join(", ")}` : "Every change applies directly";
 }

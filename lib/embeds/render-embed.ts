@@ -24,6 +24,7 @@ function panelSvg(panel: EmbedPanel, view: EmbedView): string {
     title: `${panel.title} for ${panel.cohortName}: treatment vs control`,
     formatValue: axisFormatter(panel.metric),
     formatTime: timeFormatter(view),
+    ...(panel.emptyText ? { emptyText: panel.emptyText } : {}),
   });
 }
 
@@ -47,7 +48,7 @@ export function renderEmbedHtml(
           .join("")}</div></section>`,
     )
     .join("");
-  const body = `<main id="gp-embed"><header><h1>${escapeXml(view.heading)}</h1><p class="muted">${escapeXml(view.subheading)} · updated ${utcClock.format(options.now)} UTC</p><p class="legend"><span class="key t"></span>Treatment <span class="key c"></span>Control</p></header>${sections || `<p class="muted">No metrics chosen for this chart.</p>`}<footer class="muted">Read-only chart from Glidepath</footer></main>`;
+  const body = `<main id="gp-embed"><header><h1>${escapeXml(view.heading)}</h1><p class="muted">${escapeXml(view.subheading)} · updated ${utcClock.format(options.now)} UTC</p><p class="legend"><span class="key t"></span>Treatment <span class="key c"></span>Control</p>${view.notes.map((note) => `<p class="muted note">${escapeXml(note)}</p>`).join("")}</header>${view.metrics.length === 0 ? `<p class="muted">No metrics chosen for this chart.</p>` : view.metrics.every((m) => m.panels.length === 0) ? `<p class="muted">No cohort has data in this range yet.</p>` : sections}<footer class="muted">Read-only chart from Glidepath</footer></main>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escapeXml(view.heading)} · Glidepath</title><style>${documentStyle(options.theme)}</style></head><body>${body}<script nonce="${options.nonce}">${refreshScript(options.refreshSeconds)}</script></body></html>`;
 }
 

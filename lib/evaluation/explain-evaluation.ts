@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { readDb } from "@/lib/db/transaction";
-import { evaluate } from "@/lib/domain/evaluate";
+import { evaluate, type CompiledCohort } from "@/lib/domain/evaluate";
+import type { EvaluationContext } from "@/lib/domain/targeting";
 import { NotFoundError } from "@/lib/errors/domain-errors";
 import { environmentKeySchema, releaseKeySchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -38,12 +39,29 @@ export async function explainEvaluation(actor: Actor | null, rawInput: unknown) 
   const snapshot = await loadEnvironmentSnapshot(db, environment.id);
   const release = snapshot?.releases.get(input.releaseKey);
   if (!snapshot || !release) throw new NotFoundError(`Release "${input.releaseKey}" not found`);
-  const result = evaluate(release, snapshot.cohorts, { ...input.attributes, targetingKey: input.targetingKey });
-  const cohort =
-    result.cohortKey === "default"
-      ? null
-      : await db.cohort.findFirst({ where: { teamId: access.teamId, key: result.cohortKey }, select: { name: true } });
-  return { ...result, cohortName: cohort?.name ?? "Everyone else", environmentName: environment.name };
+  const context = { ...input.attributes, targetingKey: input.targetingKey };
+  const result = evaluate(release, snapshot.cohorts, context);
+  const matched = matchingCohorts(snapshot.cohorts, context);
+  const names = new Map(
+    (
+      await db.cohort.findMany({
+        where: { teamId: access.teamId, key: { in: [...new Set([result.cohortKey, ...matched])] } },
+        select: { key: true, name: true },
+      })
+    ).map((c) => [c.key, c.name]),
+  );
+  return {
+    ...result,
+    cohortName: result.cohortKey === "default" ? "Everyone else" : (names.get(result.cohortKey) ?? result.cohortKey),
+    /** Every cohort whose rules match, in priority order: the first decides, the rest are shadowed. */
+    matchedCohorts: matched.map((key) => ({ key, name: names.get(key) ?? key })),
+    environmentName: environment.name,
+  };
+}
+
+/** Every cohort the context matches, in priority order (evaluate stops at the first). */
+function matchingCohorts(cohorts: readonly CompiledCohort[], context: EvaluationContext): string[] {
+  return cohorts.filter((cohort) => cohort.matches(context)).map((cohort) => cohort.key);
 }
 
 export type Explanation = Awaited<ReturnType<typeof explainEvaluation>>;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cohortChanges, exposureRows, hasValues, isEmptyPayload, metricRows, percentAt } from "./chart-rows";
+import {
+  cohortChanges,
+  exposureRows,
+  firstExposureAt,
+  hasValues,
+  isEmptyPayload,
+  metricRows,
+  percentAt,
+  perUserRows,
+} from "./chart-rows";
 import type { MetricSeriesResult } from "./metric-types";
 import type { RolloutTimeline } from "./release-chart-types";
 
@@ -144,5 +153,36 @@ describe("isEmptyPayload", () => {
         },
       }),
     ).toBe(false);
+  });
+});
+
+describe("perUserRows", () => {
+  it("draws a count per exposed user of the same variant and step, with the users as samples", () => {
+    const counts: MetricSeriesResult[] = [
+      { cohortKey: "beta", variant: "treatment", stat: "value", points: [{ t: 240_000, value: 3, samples: 3 }] },
+      {
+        cohortKey: "beta",
+        variant: "control",
+        stat: "value",
+        points: [
+          { t: 60_000, value: 4, samples: 4 },
+          { t: 240_000, value: 12, samples: 12 },
+        ],
+      },
+    ];
+    const exposures = {
+      error: null,
+      series: [
+        { cohortKey: "beta", variant: "treatment" as const, points: [{ t: 240_000, evaluations: 90, users: 30 }] },
+        { cohortKey: "beta", variant: "control" as const, points: [{ t: 240_000, evaluations: 400, users: 120 }] },
+      ],
+    };
+    const rows = perUserRows(counts, exposures, timeline, "beta", range);
+    const at = rows.find((r) => r.t === 240_000)!;
+    expect(at).toMatchObject({ treatment: 0.1, control: 0.1, treatmentSamples: 30, controlSamples: 120 });
+    // Control's step at 1 min had checkouts but nobody was counted as exposed: no per-user value.
+    expect(rows.find((r) => r.t === 60_000)).toMatchObject({ control: null });
+    expect(firstExposureAt(exposures, "beta")).toBe(240_000);
+    expect(firstExposureAt(exposures, "default")).toBeNull();
   });
 });

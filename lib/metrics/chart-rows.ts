@@ -1,4 +1,5 @@
 import type { MetricSeriesResult, MetricStat } from "./metric-types";
+import { perExposedUser } from "./per-exposed-user";
 import type { ExposureData, ReleaseChartData, RolloutTimeline } from "./release-chart-types";
 
 // Pure: turns the chart payload into the rows one Recharts chart draws. Shared by every
@@ -64,6 +65,54 @@ export function metricRows(
   const treatment = byTime(pick("treatment"));
   const control = byTime(pick("control"));
   return rowsFor(treatment, control, timeline, cohortKey, range);
+}
+
+/**
+ * A count metric per exposed user: each variant's count in a step divided by the users that
+ * variant exposed in the same step (see perExposedUser). Samples are the exposed users.
+ */
+export function perUserRows(
+  series: readonly MetricSeriesResult[],
+  exposures: ExposureData,
+  timeline: RolloutTimeline,
+  cohortKey: string,
+  range: { from: number; to: number },
+): ChartRow[] {
+  const pick = (variant: string): Map<number, Sample> => {
+    const counts = series.find((s) => s.cohortKey === cohortKey && s.variant === variant && s.stat === "value");
+    const exposed = exposures.series.find((s) => s.cohortKey === cohortKey && s.variant === variant);
+    return new Map(
+      perExposedUser(counts?.points ?? [], exposed?.points ?? []).map((p) => [
+        p.t,
+        { value: p.value, samples: p.samples },
+      ]),
+    );
+  };
+  return rowsFor(pick("treatment"), pick("control"), timeline, cohortKey, range);
+}
+
+/** The first step with an exposure in this cohort, or null when there is none in the range. */
+export function firstExposureAt(exposures: ExposureData, cohortKey: string): number | null {
+  let first: number | null = null;
+  for (const s of exposures.series) {
+    if (s.cohortKey !== cohortKey) continue;
+    const point = s.points.find((p) => p.evaluations > 0);
+    if (point && (first === null || point.t < first)) first = point.t;
+  }
+  return first;
+}
+
+/** The first step with a metric value in this cohort, any metric, or null. */
+export function firstMetricAt(data: Pick<ReleaseChartData, "metrics">, cohortKey: string): number | null {
+  let first: number | null = null;
+  for (const panel of data.metrics) {
+    for (const s of panel.series) {
+      if (s.cohortKey !== cohortKey) continue;
+      const point = s.points.find((p) => p.value !== null);
+      if (point && (first === null || point.t < first)) first = point.t;
+    }
+  }
+  return first;
 }
 
 /** Exposed users per step (evaluations when the backend could not count distinct users). */

@@ -7,7 +7,7 @@ import { metricsBackendFor } from "./backend-for";
 import { readExposureColumns } from "./builtin/exposure-queries";
 import { chartDataOf } from "./chart-columns";
 import { chartCohorts, metricPanels, pickByKey } from "./chart-payload";
-import { chooseStep } from "./choose-step";
+import { chartStep } from "./choose-step";
 import { loadMetricDefinitions } from "./load-metric-definitions";
 import type { MetricDefinitionView, SeriesRange } from "./metric-types";
 import type { ReleaseChartColumns, ReleaseChartData, RolloutTimeline } from "./release-chart-types";
@@ -56,7 +56,7 @@ export async function buildReleaseChartColumns(db: Db, request: ReleaseChartRequ
   const cohorts = chartCohorts(teamCohorts, request.cohortKeys);
   const definitions = pickByKey(allDefinitions, request.metricKeys, "metrics");
   const cohortKeys = cohorts.map((c) => c.key);
-  const range: SeriesRange = { ...request.range, stepSeconds: chooseStep(request.range.to - request.range.from) };
+  const range: SeriesRange = { ...request.range, stepSeconds: chartStep(request.range.to - request.range.from) };
 
   const readMetric = async (metric: MetricDefinitionView) =>
     metricsBackendFor(metric, team, db).seriesColumns(

@@ -3,7 +3,10 @@ import { getDb } from "@/lib/db/client";
 import { DEFAULT_COHORT_KEY } from "@/lib/domain/evaluate";
 import { pickWorstCohort, type VariantComparison } from "@/lib/domain/metric-comparison";
 import { metricsBackendFor, type TeamMetricsSettings } from "./backend-for";
+import { readExposureSeries } from "./builtin/exposure-queries";
 import type { MetricDefinitionView, MetricPoint, MetricSeriesResult, MetricStat } from "./metric-types";
+import { comparesPerExposedUser, perExposedUser } from "./per-exposed-user";
+import type { ExposureSeries } from "./release-chart-types";
 
 /** The health column reads the last 24 hours in hourly steps: one stored row per point. */
 export const HEALTH_RANGE_MS = 24 * 3_600_000;
@@ -66,28 +69,47 @@ async function readMetricHealth(
   const to = scope.now;
   const from = Math.floor((to - HEALTH_RANGE_MS) / stepMs) * stepMs + stepMs;
   const cohortKeys = [...scope.cohorts.map((c) => c.key), DEFAULT_COHORT_KEY];
+  const perUser = comparesPerExposedUser(metric);
+  const range = { from, to, stepSeconds: HEALTH_STEP_SECONDS };
   let results: MetricSeriesResult[];
+  let exposures: ExposureSeries[] = [];
   try {
-    results = await metricsBackendFor(metric, scope.team, getDb()).series(
-      { environmentId: scope.environment.id, environmentKey: scope.environment.key, releaseKey, cohortKeys, metric },
-      { from, to, stepSeconds: HEALTH_STEP_SECONDS },
-    );
+    [results, exposures] = await Promise.all([
+      metricsBackendFor(metric, scope.team, getDb()).series(
+        { environmentId: scope.environment.id, environmentKey: scope.environment.key, releaseKey, cohortKeys, metric },
+        range,
+      ),
+      perUser
+        ? readExposureSeries(getDb(), { environmentId: scope.environment.id, releaseKey, cohortKeys }, range)
+        : Promise.resolve([]),
+    ]);
   } catch (error) {
     // The backend's message may hold a URL or a query: logged here, shown as "—" on the page.
     console.error(`[team page] reading ${metric.key} for ${releaseKey} failed`, error);
     return { metric, stat, state: "unavailable" };
   }
-  const pointsOf = (cohortKey: string, variant: "treatment" | "control") =>
+  const rawPointsOf = (cohortKey: string, variant: "treatment" | "control") =>
     results.find((r) => r.cohortKey === cohortKey && r.variant === variant && r.stat === stat)?.points ?? [];
+  // A count compared raw makes the smaller arm look worse: per exposed user of each arm, it is
+  // compared like a mean (weighted by the users behind each step).
+  const pointsOf = (cohortKey: string, variant: "treatment" | "control"): MetricPoint[] =>
+    perUser
+      ? perExposedUser(
+          rawPointsOf(cohortKey, variant),
+          exposures.find((e) => e.cohortKey === cohortKey && e.variant === variant)?.points ?? [],
+        )
+      : rawPointsOf(cohortKey, variant);
+  const compared = perUser ? { kind: "mean" as const, badDirection: metric.badDirection } : metric;
+  const shown = perUser ? { ...metric, unit: `${metric.unit ? `${metric.unit} ` : ""}per exposed user` } : metric;
   const pick = pickWorstCohort(
-    metric,
+    compared,
     cohortKeys.map((cohortKey) => ({
       cohortKey,
       treatment: pointsOf(cohortKey, "treatment"),
       control: pointsOf(cohortKey, "control"),
     })),
   );
-  if (!pick) return { metric, stat, state: "no_data" };
+  if (!pick) return { metric: shown, stat, state: "no_data" };
 
   const grid = Array.from({ length: Math.floor((to - from) / stepMs) + 1 }, (_, i) => from + i * stepMs);
   const treatment = onGrid(pointsOf(pick.cohortKey, "treatment"), grid);
@@ -96,7 +118,7 @@ async function readMetricHealth(
     scope.cohorts.find((c) => c.key === pick.cohortKey)?.name ??
     (pick.cohortKey === DEFAULT_COHORT_KEY ? "Everyone else" : pick.cohortKey);
   return {
-    metric,
+    metric: shown,
     stat,
     state: "ok",
     cohort: { key: pick.cohortKey, name },

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError } from "@/lib/errors/domain-errors";
 import { parseInput } from "@/lib/validation/parse-input";
 import { applyPlanStep } from "./apply-plan-step";
 import { judgePlanChange } from "./judge-plan-change";
+import { regressingCohortsNow } from "./regressing-cohorts-now";
 import { loadPlan } from "./load-plan";
 import { openPlanCommand } from "./plan-command";
 import { requestPlanChange } from "./request-plan-change";
@@ -30,6 +31,7 @@ export type AdvancePlanResult = { plan: PlanView; pendingApproval?: ChangeReques
  */
 export async function advancePlan(actor: Actor | null, rawInput: unknown): Promise<AdvancePlanResult> {
   const input = parseInput(advancePlanSchema, rawInput);
+  const regressing = await regressingCohortsNow(actor, input);
   return inTransaction(async (tx) => {
     const { access, target, plan } = await openPlanCommand(tx, actor, input);
     if (plan.status !== "running" && plan.status !== "held")
@@ -40,7 +42,7 @@ export async function advancePlan(actor: Actor | null, rawInput: unknown): Promi
       throw new ConflictError("The plan isn't waiting for a person; skip the step instead");
 
     const single = { ...plan.definition, steps: plan.definition.steps.slice(0, toStep + 1) };
-    const judged = await judgePlanChange(tx, access, target, single, toStep, plan.stoppedCohorts);
+    const judged = await judgePlanChange(tx, access, target, single, toStep, plan.stoppedCohorts, regressing);
     if (judged.policy && judged.reasons.length) {
       if (input.mode === "skip") {
         const pendingApproval = await requestPlanChange(tx, {

@@ -2,6 +2,8 @@ import "server-only";
 import type { TeamAccess } from "@/lib/auth/require-role";
 import { getApprovalPolicy } from "@/lib/change-requests/get-approval-policy";
 import { universalCohortKeys } from "@/lib/cohorts/load-active-cohorts";
+import { loadCohortNames } from "@/lib/cohorts/load-cohort-names";
+import type { CohortHealth } from "@/lib/domain/cohort-health";
 import type { Tx } from "@/lib/db/client";
 import { judgePlan } from "@/lib/domain/plans/plan-approval";
 import type { PlanDefinition } from "@/lib/domain/plans/plan-types";
@@ -18,6 +20,8 @@ export async function judgePlanChange(
   definition: PlanDefinition,
   from: number,
   stopped: readonly string[] = [],
+  /** From regressingCohortsNow, read before the transaction. */
+  regressing?: ReadonlyMap<string, CohortHealth>,
 ) {
   const policy = await getApprovalPolicy(access, { environmentId: target.environment.id }, tx);
   const now = snapshotOf(target.rollout);
@@ -30,6 +34,8 @@ export async function judgePlanChange(
     critical: target.release.critical,
     universalCohorts,
     stopped,
+    names: policy ? await loadCohortNames(tx, access.teamId) : undefined,
+    regressing,
   });
   const final = tables.at(-1) ?? now;
   return { policy, reasons, now, final };

@@ -25,7 +25,12 @@ export type PlanSummary = {
   guardrails: Record<GuardrailState, number>;
   /** The first regression, in the controller's words. */
   breach: string | null;
+  /** A running plan its controller hasn't looked at lately, or can't read metrics for: nobody is watching it. */
+  stale: boolean;
 };
+
+/** The controller looks every minute: five without a look means it isn't running. */
+const STALE_AFTER_MS = 5 * 60_000;
 
 /**
  * The plans that still own rollouts of these releases in the environment in view, by release
@@ -34,6 +39,7 @@ export type PlanSummary = {
 export async function listPlanSummaries(
   context: TeamContext,
   input: { releaseKeys: readonly string[] },
+  now = Date.now(),
 ): Promise<Record<string, PlanSummary>> {
   if (input.releaseKeys.length === 0) return {};
   const rows = await readDb().rolloutPlan.findMany({
@@ -74,6 +80,10 @@ export async function listPlanSummaries(
       heldReason: plan.heldReason,
       guardrails,
       breach,
+      stale:
+        plan.status === "running" &&
+        (plan.backendFailingSince !== null ||
+          (plan.lastTickAt !== null && now - plan.lastTickAt.getTime() > STALE_AFTER_MS)),
     };
   }
   return out;

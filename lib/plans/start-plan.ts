@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation/parse-input";
 import { applyPlanStep } from "./apply-plan-step";
 import { checkPlanReferences } from "./check-plan-references";
 import { judgePlanChange } from "./judge-plan-change";
+import { regressingCohortsNow } from "./regressing-cohorts-now";
 import { loadPlan } from "./load-plan";
 import { openPlanCommand } from "./plan-command";
 import { requestPlanChange } from "./request-plan-change";
@@ -24,6 +25,7 @@ export type StartPlanResult = { plan: PlanView; pendingApproval?: ChangeRequestV
  */
 export async function startPlan(actor: Actor | null, rawInput: unknown): Promise<StartPlanResult> {
   const input = parseInput(planCommandSchema, rawInput);
+  const regressing = await regressingCohortsNow(actor, input);
   return inTransaction(async (tx) => {
     const { access, target, plan } = await openPlanCommand(tx, actor, input);
     if (plan.status !== "draft") throw new ConflictError(`The plan is already ${plan.status}; it starts only once`);
@@ -44,7 +46,7 @@ export async function startPlan(actor: Actor | null, rawInput: unknown): Promise
     if (pending) throw new ConflictError("Starting this plan already waits for approval");
     await checkPlanReferences(tx, access.teamId, plan.definition);
 
-    const judged = await judgePlanChange(tx, access, target, plan.definition, 0);
+    const judged = await judgePlanChange(tx, access, target, plan.definition, 0, [], regressing);
     if (judged.policy && judged.reasons.length) {
       const pendingApproval = await requestPlanChange(tx, {
         access,

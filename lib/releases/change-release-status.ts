@@ -21,6 +21,9 @@ import {
 } from "@/lib/validation/common-schemas";
 import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
+import { loadCohortNames } from "@/lib/cohorts/load-cohort-names";
+import type { CohortHealth } from "@/lib/domain/cohort-health";
+import { regressingCohortsNow } from "@/lib/plans/regressing-cohorts-now";
 
 export const changeReleaseStatusSchema = z.object({
   teamSlug: teamSlugSchema,
@@ -46,9 +49,12 @@ export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown
   }
   // A roll back that loses a race with another change simply tries again on the new state:
   // it must never fail because someone else was saving at the same moment.
+  // Only promote and start raise cohorts; roll back never waits on anything, metrics included.
+  const regressing =
+    input.command === "promote" || input.command === "start" ? await regressingCohortsNow(actor, input) : undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await applyCommand(actor, input);
+      return await applyCommand(actor, input, regressing);
     } catch (error) {
       // Only roll back skips the version check, so its only conflict is a lost race.
       if (input.command !== "rollback" || !(error instanceof ConflictError) || attempt >= 5) throw error;
@@ -59,6 +65,7 @@ export async function changeReleaseStatus(actor: Actor | null, rawInput: unknown
 async function applyCommand(
   actor: Actor | null,
   input: z.output<typeof changeReleaseStatusSchema>,
+  regressing: ReadonlyMap<string, CohortHealth> | undefined,
 ): Promise<StatusChangeResult> {
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
@@ -79,7 +86,7 @@ async function applyCommand(
       const policy = await getApprovalPolicy(access, { environmentId: environment.id }, tx);
       const reasons = approvalReasons(
         policy,
-        await proposedChange(tx, access.teamId, input.command, before, release.critical, policy !== null),
+        await proposedChange(tx, access.teamId, input.command, before, release.critical, policy !== null, regressing),
       );
       if (policy && reasons.length) {
         const percentages = { defaultBasisPoints: before.defaultBasisPoints, cohorts: before.cohorts };
@@ -116,14 +123,19 @@ async function proposedChange(
   before: RolloutSnapshot,
   critical: boolean,
   judged: boolean,
+  regressing: ReadonlyMap<string, CohortHealth> | undefined,
 ): Promise<ProposedChange> {
-  if (command === "promote") return { kind: "promote", critical };
+  const names = judged ? await loadCohortNames(tx, teamId) : undefined;
+  // What a paused or rolling release serves now: the promote raises every cohort below 100%.
+  if (command === "promote") return { kind: "promote", critical, percentages: before, names, regressing };
   if (command === "start")
     return {
       kind: "start",
       percentages: before,
       critical,
       universalCohorts: judged ? await universalCohortKeys(tx, teamId) : undefined,
+      names,
+      regressing,
     };
   return { kind: "status", critical };
 }

@@ -24,6 +24,8 @@ import { applyRolloutChange } from "@/lib/rollouts/apply-rollout-change";
 import { loadRollout, snapshotOf, type RolloutSnapshot } from "@/lib/rollouts/load-rollout";
 import { describeRolloutChange } from "@/lib/domain/describe-rollout-change";
 import { pausePlanForHandChange } from "@/lib/plans/pause-plan-for-hand-change";
+import { regressingCohortsNow } from "@/lib/plans/regressing-cohorts-now";
+import { loadCohortNames } from "@/lib/cohorts/load-cohort-names";
 
 export const setRolloutSchema = z.object({
   teamSlug: teamSlugSchema,
@@ -58,6 +60,7 @@ export type SetRolloutResult = {
  */
 export async function setRollout(actor: Actor | null, rawInput: unknown): Promise<SetRolloutResult> {
   const input = parseInput(setRolloutSchema, rawInput);
+  const regressing = await regressingCohortsNow(actor, input);
   return inTransaction(async (tx) => {
     const access = await requireRole(tx, actor, input.teamSlug, "editor");
     const target = await loadRollout(tx, access.teamId, input.releaseKey, input.environmentKey);
@@ -103,6 +106,8 @@ export async function setRollout(actor: Actor | null, rawInput: unknown): Promis
       after: proposed,
       critical: release.critical,
       universalCohorts,
+      names: policy ? await loadCohortNames(tx, access.teamId) : undefined,
+      regressing,
     });
     if (policy && reasons.length) {
       const pendingApproval = await createChangeRequest(tx, {

@@ -83,6 +83,7 @@ const ACME: TeamSeed = {
       defaultAboveZero: true,
       promote: true,
       criticalReleases: true,
+      regressingCohorts: true,
       expiryMinutes: 24 * 60,
     },
   },

@@ -88,7 +88,7 @@ describeEachProvider("approvals", () => {
         status: "pending",
         kind: "set_rollout",
         summary: "beta 10% → 60%",
-        reasons: ["beta raised above 50% (to 60%)"],
+        reasons: ["Cohort beta raised above 50% (to 60%)"],
         comment: "metrics look good",
         requesterName: s.fx.actors.editor.name,
         changes: [{ key: "beta", from: 1000, to: 6000 }],
@@ -164,7 +164,7 @@ describeEachProvider("approvals", () => {
         command: "start",
         expectedVersion: 2,
       });
-      expect(start.pendingApproval?.reasons).toEqual(["beta raised above 50% (to 90%)"]);
+      expect(start.pendingApproval?.reasons).toEqual(["Cohort beta raised above 50% (to 90%)"]);
       expect((await storedRollout(draft.id, s.envId)).status).toBe("draft");
     });
 

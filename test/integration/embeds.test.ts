@@ -1,5 +1,10 @@
 import { beforeEach, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { databaseUrl, providerOf } from "@/lib/db/database-url";
+import { seriesRegistryFor } from "@/lib/metrics/backend-for";
+import { AggregateCell } from "@/lib/metrics/builtin/aggregate-cell";
+import { writeCells } from "@/lib/metrics/builtin/aggregate-writer";
+import { createPlan } from "@/lib/plans/create-plan";
 import { createEmbedLink } from "@/lib/embeds/create-embed-link";
 import { embedPageResponse, embedPngResponse, embedSvgResponse } from "@/lib/http/embeds/embed-responses";
 import { hashEmbedToken } from "@/lib/embeds/embed-token";
@@ -108,6 +113,58 @@ describeEachProvider("embeds", () => {
     // Twice the SVG's width (the width is in the IHDR chunk, bytes 16–19).
     const svgWidth = Number(/^<svg[^>]* width="(\d+)"/.exec(image)![1]);
     expect(new DataView(bytes.buffer).getUint32(16)).toBe(svgWidth * 2);
+  });
+
+  it("without pinned cohorts or metrics: the cohorts with data, and the plan's guardrail metrics once there is one", async () => {
+    // Error rates for beta only: vip and everyone else have nothing in the range.
+    const minute = Math.floor(Date.now() / 60_000) - 30;
+    const cells = (["treatment", "control"] as const).map((variant) => {
+      const cell = new AggregateCell("plain");
+      cell.addIncrement(100, 2);
+      return {
+        series: {
+          environmentId: fx.environments.production.id,
+          metricKey: "errors",
+          releaseKey: "checkout",
+          cohortKey: "beta",
+          variant,
+        },
+        minute,
+        cell,
+      };
+    });
+    await writeCells(getDb(), providerOf(databaseUrl()), seriesRegistryFor(getDb()), cells);
+    const { token } = await link({ cohortKeys: [], metricKeys: [] });
+
+    const before = await (await embedPageResponse(token)).text();
+    expect(before).toContain("Cohort beta · 25%");
+    for (const empty of ["Cohort vip", "Everyone else"]) expect(before).not.toContain(empty);
+    expect(before).toContain("Cohorts: those with data in the last 24 hours; 2 without data are not shown.");
+    // No plan yet: every metric.
+    expect(before).toContain("Error rate (%)");
+    expect(before).toContain("Revenue per user");
+    expect(before).toContain("15-minute steps");
+
+    await createPlan(fx.actors.editor, {
+      teamSlug: slug,
+      releaseKey: "checkout",
+      environmentKey: "production",
+      definition: {
+        steps: [{ targets: { beta: 5000 }, bakeMinutes: 10 }],
+        guardrails: { metrics: [{ metricKey: "errors", tolerance: { kind: "absolute", value: 0.01 } }] },
+      },
+    });
+    const after = await (await embedPageResponse(token)).text();
+    expect(after).toContain("Metrics: the ones the release&#39;s rollout plan guards.");
+    expect(after).toContain("Error rate (%)");
+    expect(after).not.toContain("Revenue per user");
+  });
+
+  it("a pinned link shows exactly its cohorts, with data or not", async () => {
+    const { token } = await link({ cohortKeys: ["vip"], metricKeys: ["revenue"] });
+    const html = await (await embedPageResponse(token)).text();
+    expect(html).toContain("Cohort vip");
+    expect(html).not.toContain("not shown");
   });
 
   it("revoked, expired and unknown tokens answer 404 with a plain notice and no data", async () => {

@@ -340,8 +340,8 @@ describeEachProvider("plan controller", () => {
     const held = await startPlan(fx.actors.editor, { ...target(), planId: plan.id, expectedVersion: plan.version });
     expect(held.pendingApproval?.kind).toBe("plan_start");
     expect(held.pendingApproval?.reasons).toEqual([
-      "Step 2: beta raised above 25% (to 50%)",
-      "Step 3: beta raised above 25% (to 100%)",
+      "Step 2: Cohort beta raised above 25% (to 50%)",
+      "Step 3: Cohort beta raised above 25% (to 100%)",
       "Step 3: everyone else raised above 25% (to 100%)",
       "Step 3: Promoting to everyone needs approval here",
     ]);

@@ -242,7 +242,7 @@ describeEachProvider("approval policy side doors", () => {
       expect(everyoneElse.pendingApproval?.reasons).toEqual(["everyone else raised above 0% (to 50%)"]);
       const catchAll = await set(s, s.fx.actors.editor, { all: 5000 });
       expect(catchAll.pendingApproval?.reasons).toEqual([
-        "all matches everyone, so it counts as everyone else: raised above 0% (to 50%)",
+        "Cohort all matches everyone, so it counts as everyone else: raised above 0% (to 50%)",
       ]);
       expect(catchAll.changed).toBe(false);
       expect(await served(s, "anyone")).toEqual({ value: false, cohort: "all" });
@@ -290,7 +290,7 @@ describeEachProvider("approval policy side doors", () => {
         expectedVersion: 2,
       });
       expect(start.pendingApproval?.reasons).toEqual([
-        "all matches everyone, so it counts as everyone else: raised above 0% (to 1%)",
+        "Cohort all matches everyone, so it counts as everyone else: raised above 0% (to 1%)",
       ]);
       expect((await storedRollout(draft.id, s.prod)).status).toBe("draft");
     });

@@ -4,7 +4,7 @@ import { metricsBackendFor, seriesRegistryFor } from "@/lib/metrics/backend-for"
 import { createBuiltinBackend } from "@/lib/metrics/builtin/builtin-backend";
 import { chartCohorts, metricPanels } from "@/lib/metrics/chart-payload";
 import { decodeChartData, encodeChartColumns } from "@/lib/metrics/chart-wire";
-import { chooseStep } from "@/lib/metrics/choose-step";
+import { chartStep } from "@/lib/metrics/choose-step";
 import { createMetricDefinition } from "@/lib/metrics/definitions/create-metric-definition";
 import { setPrometheusSettings } from "@/lib/metrics/definitions/set-prometheus-settings";
 import { loadMetricDefinitions } from "@/lib/metrics/load-metric-definitions";
@@ -118,7 +118,7 @@ describeEachProvider("release chart wire: columns straight from the blocks", () 
       req.cohortKeys,
     );
     const cohortKeys = cohorts.map((c) => c.key);
-    const range = { ...req.range, stepSeconds: chooseStep(req.range.to - req.range.from) };
+    const range = { ...req.range, stepSeconds: chartStep(req.range.to - req.range.from) };
     const selector = {
       environmentId: req.environment.id,
       environmentKey: req.environment.key,

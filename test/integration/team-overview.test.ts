@@ -282,7 +282,15 @@ describeEachProvider("team overview", () => {
     }
     await writeCells(getDb(), providerOf(databaseUrl()), seriesRegistryFor(getDb()), cells);
 
+    // Changed after checkout, with nothing wrong: still below the regression.
+    await untilClockMoves();
+    await release("later", ["start"], "production", { beta: 1000 });
     const overview = await overviewAs(fx.actors.viewer, slug(), { env: "production" });
+    expect(keysOf(overview)).toEqual(["checkout", "later"]);
+    expect(overview.rollouts.rollouts[0]).toMatchObject({
+      attention: { regressing: 1, held: false, stale: false, pendingRequests: 0 },
+      regressing: [{ cohortKey: "mobile", state: "regressing", words: "Errors 5× control" }],
+    });
     expect(overview.health.metrics.map((m) => m.key)).toEqual(["errors", "prom-latency"]);
     // The unreachable Prometheus is logged for operators; keep that out of the test output.
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);

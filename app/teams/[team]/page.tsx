@@ -11,7 +11,6 @@ import { svgChartStyle } from "@/lib/charts/svg-chart";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
 import { getTeamOverview } from "@/lib/teams/get-team-overview";
 import { PlanSummaryLine } from "@/components/plans/plan-summary-line";
-import { listPlanSummaries } from "@/lib/plans/list-plan-summaries";
 import { RolloutHealthCell } from "./rollout-health-cell";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -26,8 +25,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   const base = `/teams/${team}`;
   const context = await getPageTeamContext(base, team, env);
   const { access, environments, environment } = context;
-  const { rollouts, pending, activity, health } = await getTeamOverview(context, { page });
-  const plans = await listPlanSummaries(context, { releaseKeys: rollouts.rollouts.map((r) => r.key) });
+  const { rollouts, pending, activity, health, plans } = await getTeamOverview(context, { page });
   const first = (rollouts.page - 1) * rollouts.pageSize + 1;
   const last = first + rollouts.rollouts.length - 1;
 
@@ -55,7 +53,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
             </h2>
             {rollouts.total > 0 && (
               <p className="muted text-xs">
-                {first}–{last} of {rollouts.total}, most recently changed first · health: last 24 h,{" "}
+                {first}–{last} of {rollouts.total}: needs attention first, then most recently changed · health:{" "}
                 <span className="whitespace-nowrap">
                   <Swatch role="treatment" />
                   treatment
@@ -101,7 +99,11 @@ export default async function TeamPage({ params, searchParams }: Props) {
                         </p>
                       ) : (
                         <Suspense fallback={<RolloutHealthSkeleton metrics={health.metrics} />}>
-                          <RolloutHealthCell scope={health} releaseKey={rollout.key} />
+                          <RolloutHealthCell
+                            scope={health}
+                            releaseKey={rollout.key}
+                            releaseHref={`${base}/releases/${rollout.key}?env=${environment.key}`}
+                          />
                         </Suspense>
                       )
                     }

@@ -10,7 +10,13 @@ const step = (targets: Record<string, number>, extra: Partial<PlanStep> = {}): P
   promote: false,
   ...extra,
 });
-const RULES = { cohortThresholdBasisPoints: 5000, defaultAboveZero: false, promote: true, criticalReleases: false };
+const RULES = {
+  cohortThresholdBasisPoints: 5000,
+  defaultAboveZero: false,
+  promote: true,
+  criticalReleases: false,
+  regressingCohorts: false,
+};
 const ZERO = { defaultBasisPoints: 0, cohorts: {} };
 
 describe("judgePlan", () => {
@@ -47,5 +53,39 @@ describe("judgePlan", () => {
     expect(stepNeedsApproval(RULES, { status: "rolling", now, step: step({ mobile: 7500 }), critical: false })).toEqual(
       ["Step 1: mobile raised above 50% (to 75%)"],
     );
+  });
+});
+
+describe("judgePlan: a regressing cohort", () => {
+  it("a step that raises it is held, by name; the promote step too", () => {
+    const regressing = new Map([
+      [
+        "mobile",
+        {
+          cohortKey: "mobile",
+          cohortName: "Mobile app users",
+          state: "regressing" as const,
+          words: "Error rate 5× control",
+          harm: 4,
+          basis: "last 24 h" as const,
+        },
+      ],
+    ]);
+    const judged = judgePlan(
+      { ...RULES, cohortThresholdBasisPoints: null, promote: false, regressingCohorts: true },
+      {
+        status: "rolling",
+        now: { defaultBasisPoints: 0, cohorts: { mobile: 1000 } },
+        steps: [step({ eu: 1000 }), step({ mobile: 2000 }), step({}, { promote: true })],
+        from: 0,
+        critical: false,
+        names: new Map([["mobile", "Mobile app users"]]),
+        regressing,
+      },
+    );
+    expect(judged.reasons).toEqual([
+      "Step 2: Mobile app users is regressing (Error rate 5× control, last 24 h): raised 10% → 20%",
+      "Step 3: Mobile app users is regressing (Error rate 5× control, last 24 h): raised 20% → 100%",
+    ]);
   });
 });

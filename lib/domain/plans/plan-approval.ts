@@ -1,10 +1,10 @@
-import { approvalReasons, type ApprovalRules } from "@/lib/domain/approval-policy";
+import { approvalReasons, type ApprovalRules, type ChangeContext } from "@/lib/domain/approval-policy";
 import type { ReleaseStatus } from "@/lib/domain/rollout-state";
 import { applyStep, type PlanPercentages } from "./plan-percentages";
 import type { PlanStep } from "./plan-types";
 
 export type PlanJudgement = {
-  /** Why the plan needs approval, step by step ("Step 3: mobile raised above 50% (to 60%)"). */
+  /** Why the plan needs approval, step by step ("Step 3: Mobile app users raised above 50% (to 60%)"). */
   reasons: string[];
   /** The table after each step, from the table now. */
   tables: PlanPercentages[];
@@ -25,8 +25,9 @@ export function judgePlan(
     critical: boolean;
     universalCohorts?: ReadonlySet<string>;
     stopped?: readonly string[];
-  },
+  } & ChangeContext,
 ): PlanJudgement {
+  const context: ChangeContext = { names: input.names, regressing: input.regressing };
   const reasons: string[] = [];
   const tables: PlanPercentages[] = [];
   let table = input.now;
@@ -42,6 +43,7 @@ export function judgePlan(
             percentages: next,
             critical: input.critical,
             universalCohorts: input.universalCohorts,
+            ...context,
           })
         : approvalReasons(rules, {
             kind: "set_rollout",
@@ -50,8 +52,12 @@ export function judgePlan(
             after: next,
             critical: input.critical,
             universalCohorts: input.universalCohorts,
+            ...context,
           });
-    if (step.promote) stepReasons.push(...approvalReasons(rules, { kind: "promote", critical: input.critical }));
+    if (step.promote)
+      stepReasons.push(
+        ...approvalReasons(rules, { kind: "promote", critical: input.critical, percentages: next, ...context }),
+      );
     reasons.push(...[...new Set(stepReasons)].map((reason) => `${label}: ${reason}`));
     tables.push(next);
     table = next;
@@ -69,7 +75,7 @@ export function stepNeedsApproval(
     step: PlanStep;
     critical: boolean;
     stopped?: readonly string[];
-  },
+  } & ChangeContext,
 ): string[] {
   return judgePlan(rules, { ...input, steps: [input.step], from: 0 }).reasons;
 }

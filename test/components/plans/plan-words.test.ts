@@ -62,6 +62,7 @@ describe("the team page's plan line", () => {
     heldReason: null,
     guardrails: { healthy: 4, waiting: 0, inconclusive: 0, breach: 0 },
     breach: null,
+    stale: false,
   };
   const at = Date.UTC(2030, 0, 1, 12, 0);
 

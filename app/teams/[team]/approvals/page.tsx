@@ -7,6 +7,7 @@ import { listChangeRequests } from "@/lib/approvals/list-change-requests";
 import { describeRules } from "@/lib/domain/approval-policy";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
+import { regressingForRequests } from "@/lib/plans/regressing-for-requests";
 import { approveChangeRequestAction, cancelChangeRequestAction, rejectChangeRequestAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -23,6 +24,7 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
       })),
     ),
   ]);
+  const regressing = await regressingForRequests(access, environments, pending);
   const viewer = {
     id: actor.id,
     canApprove: roleAtLeast(access.role, "approver"),
@@ -52,6 +54,7 @@ export default async function ApprovalsPage({ params }: { params: Promise<{ team
           requests={pending}
           viewer={viewer}
           actions={actions}
+          regressing={regressing}
           empty={
             <div className="card space-y-2 px-5 py-4 text-sm">
               <p className="font-medium">Nothing is waiting for approval.</p>

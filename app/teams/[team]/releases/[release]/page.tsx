@@ -28,6 +28,8 @@ import { PlanSection } from "@/components/plans/plan-section";
 import { getReleasePlan } from "@/lib/plans/get-release-plan";
 import { listPlanTemplates } from "@/lib/plans/list-plan-templates";
 import { isActivePlan } from "@/lib/domain/plans/plan-types";
+import { readCohortHealth } from "@/lib/plans/read-cohort-health";
+import { HealthBadge, HealthStrip } from "@/components/releases/health-strip";
 import {
   advancePlanAction,
   cancelPlanAction,
@@ -55,7 +57,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
   const { actor, access, environments, environment } = context;
   const release = await orNotFound(getReleaseView(context, { releaseKey }));
   const canEdit = roleAtLeast(access.role, "editor");
-  const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks, planData, templates] =
+  const [audit, metricDefinitions, usersByCohort, policy, requests, embedLinks, planData, templates, health] =
     await Promise.all([
       listAuditEvents(access, { releaseId: release.id, limit: 50 }),
       listMetricDefinitions(access),
@@ -71,7 +73,10 @@ export default async function ReleasePage({ params, searchParams }: Props) {
       listEmbedLinks(access, { releaseKey: release.key }),
       getReleasePlan(context, { releaseKey: release.key }),
       listPlanTemplates(access),
+      // The same read the approval policy judges a raise by, so the page warns about what it holds.
+      readCohortHealth(access, { environment, releaseKey: release.key }),
     ]);
+  const cohortNames = Object.fromEntries(release.cohorts.map((c) => [c.key, c.name]));
   const { rollout } = release;
   const savedPercentages = {
     defaultBasisPoints: rollout.defaultBasisPoints,
@@ -101,6 +106,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
             <div className="flex flex-wrap items-center gap-3">
               <h1 className="text-2xl font-semibold tracking-tight">{release.name}</h1>
               <StatusBadge status={rollout.status} />
+              <HealthBadge cohorts={health.cohorts} />
               {release.critical && (
                 <span
                   className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-950 dark:text-amber-200"
@@ -155,6 +161,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
               }}
               run={changeReleaseStatusAction}
               activePlan={planStep}
+              health={{ cohorts: health.cohorts, names: cohortNames }}
             />
           </div>
         </header>
@@ -171,6 +178,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
             ))}
           </p>
         )}
+        <HealthStrip cohorts={health.cohorts} guardrails={health.guardrails} unavailable={health.unavailable} />
         <PendingChangeRequests
           teamSlug={team}
           requests={requests.pending}
@@ -194,7 +202,13 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           }}
           canEdit={canEdit}
           isApprover={roleAtLeast(access.role, "approver")}
-          approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
+          approval={{
+            rules: policy,
+            critical: release.critical,
+            universalCohorts: release.universalCohorts,
+            health: health.cohorts,
+            names: cohortNames,
+          }}
           templates={templates.map((t) => ({ key: t.key, name: t.name, description: t.description }))}
           editorHref={`${path}/plan?env=${environment.key}`}
           templatesHref={`/teams/${team}/plans/templates`}
@@ -221,6 +235,7 @@ export default async function ReleasePage({ params, searchParams }: Props) {
           approval={{ rules: policy, critical: release.critical, universalCohorts: release.universalCohorts }}
           save={setRolloutAction}
           runningPlan={plan && (plan.status === "running" || plan.status === "held") ? planStep : null}
+          health={health.cohorts}
         />
         <ReleaseMetrics
           teamSlug={team}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApprovalPolicy" ADD COLUMN     "regressingCohorts" BOOLEAN NOT NULL DEFAULT false;
