@@ -1,3 +1,4 @@
+import { describeCohortAuditChange } from "@/lib/domain/describe-cohort-change";
 import { formatBasisPoints } from "@/lib/domain/percent";
 
 type Json = Record<string, unknown>;
@@ -44,6 +45,9 @@ function rows(before: unknown, after: unknown): { label: string; from: string; t
 
 export function AuditChange({ before, after }: { before: unknown; after: unknown }) {
   if (before === null || after === null) return null;
+  // Cohort edits and reorders read as a rule diff in words, not as JSON.
+  const cohortWords = describeCohortAuditChange(before, after);
+  if (cohortWords) return <CohortChangeWords lines={cohortWords} />;
   const changes = rows(before, after);
   if (changes.length === 0) return null;
   return (
@@ -55,6 +59,19 @@ export function AuditChange({ before, after }: { before: unknown; after: unknown
         >
           <span className="muted">{c.label}</span> <span className="tabular-nums">{c.from}</span> →{" "}
           <span className="font-medium tabular-nums">{c.to}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CohortChangeWords({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs [overflow-wrap:anywhere]" aria-label="What changed">
+      {lines.map((line) => (
+        <li key={line} className="w-fit max-w-full rounded-md bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800">
+          {line}
         </li>
       ))}
     </ul>

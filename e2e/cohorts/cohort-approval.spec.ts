@@ -27,6 +27,7 @@ test("widening a cohort a live release serves at 100% waits for an approver; the
   pageAs,
   uniqueKey,
 }) => {
+  test.setTimeout(120_000);
   const cohortKey = uniqueKey("vip");
   const cohortName = `VIP ${cohortKey}`;
   const releaseKey = uniqueKey("vip-release");
@@ -53,20 +54,22 @@ test("widening a cohort a live release serves at 100% waits for an approver; the
   await erin.getByLabel("Condition 1 operator").selectOption("startsWith");
   await erin.getByLabel("Condition 1 values").fill(`${cohortKey}-`);
   await erin.getByRole("textbox", { name: "Comment for approvers" }).fill("all VIP accounts");
-  await erin.getByRole("button", { name: "Save cohort" }).click();
+  await erin.getByRole("button", { name: "Review change" }).click();
+  await expect(erin.getByRole("region", { name: "What saving changes" })).toContainText("Needs approval");
+  await erin.getByRole("button", { name: "Send for approval" }).click();
   const held = erin.getByRole("status").filter({ hasText: "Sent for approval" });
   await expect(held).toContainText(
     `Production: ${releaseName}: users moving to ${cohortName} from everyone else (0%) would get 100% (above 50%)`,
   );
   await erin.goto("/teams/acme/cohorts");
   const row = erin.getByRole("listitem").filter({ hasText: cohortName });
-  await expect(row).toContainText(`targeting key in ${cohortKey}-1`);
+  await expect(row).toContainText(`targeting key is ${cohortKey}-1`);
 
   const card = await approve(avery, `Cohort ${cohortName}`);
   await expect(card).toContainText("all VIP accounts");
-  await expect(card).toContainText(`targetingKey starts with ${cohortKey}-`);
+  await expect(card).toContainText(`targeting key starts with ${cohortKey}-`);
   await erin.reload();
-  await expect(row).toContainText(`targetingKey starts with ${cohortKey}-`);
+  await expect(row).toContainText(`targeting key starts with ${cohortKey}-`);
 
   // Archiving lowers (its users fall to everyone else at 0%): it applies at once.
   await erin.goto(`/teams/acme/cohorts/${cohortKey}/edit`);

@@ -79,9 +79,10 @@ export async function applyCohortSwap(
     teamId: access.teamId,
     actor: access.actor,
     action: "cohort.reordered",
-    summary: `Moved cohort ${moving.name} ${now < was ? "up" : "down"} (priority ${was} → ${now})${note}`,
+    summary: `Moved cohort ${moving.name} ${now < was ? "above" : "below"} ${neighbour.name} (priority ${was} → ${now})${note}`,
     cohortId: moving.id,
-    before: { order },
+    // Names beside the keys, so the audit trail can say who moved above whom in words.
+    before: { order, names: { [moving.key]: moving.name, [neighbour.key]: neighbour.name } },
     after: { order: after },
   });
   await staleDependents(tx, access, flows, moving.name);
@@ -131,6 +132,7 @@ export async function applyCohortArchive(
     cohortId: cohort.id,
     before: {
       order,
+      names: { [cohort.key]: cohort.name },
       definition: cohort.definition,
       percentages: explicit.map((e) => ({
         release: e.rollout.release.key,

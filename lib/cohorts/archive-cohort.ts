@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { inTransaction } from "@/lib/db/transaction";
-import { cohortFlows } from "@/lib/domain/cohort-reach";
+import { cohortChangeFlows } from "@/lib/domain/cohort-reach";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { bumpConfigVersion } from "@/lib/rollouts/bump-config-version";
 import { changeCommentSchema, teamSlugSchema, versionSchema } from "@/lib/validation/common-schemas";
@@ -43,7 +43,7 @@ export async function archiveCohort(actor: Actor | null, rawInput: unknown): Pro
         `Cohort ${cohort.name} was changed by someone else since you opened it; nothing was archived.`,
       );
     const order = cohorts.map((c) => c.key);
-    const flows = cohortFlows(order, { kind: "archive", cohortKey: cohort.key });
+    const flows = cohortChangeFlows(cohorts, { kind: "archive", cohortKey: cohort.key });
     const versions = { [cohort.key]: cohort.version };
     const pendingApproval = await holdCohortChange(tx, access, cohorts, {
       kind: "cohort_archive",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TeamAccess } from "@/lib/auth/require-role";
 import type { Tx } from "@/lib/db/client";
-import { cohortFlows, editDirection, type CohortFlow } from "@/lib/domain/cohort-reach";
+import { cohortChangeFlows, type CohortFlow } from "@/lib/domain/cohort-reach";
 import { cohortFieldsPayload, cohortOrderPayload } from "@/lib/change-requests/cohort-request-payload";
 import { requestReasons } from "@/lib/change-requests/change-request-row";
 import { applyCohortArchive, applyCohortEdit, applyCohortSwap } from "./apply-cohort-change";
@@ -55,13 +55,7 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
 
   if (row.kind === "cohort_update") {
     const after = cohortFieldsPayload(row).proposed;
-    const direction = cohort.definition
-      ? editDirection(cohort.definition, after.definition)
-      : { widens: true, narrows: false };
-    const flows =
-      direction.widens || direction.narrows
-        ? cohortFlows(order, { kind: "rules", cohortKey: cohort.key, ...direction })
-        : [];
+    const flows = cohortChangeFlows(cohorts, { kind: "rules", cohortKey: cohort.key, after: after.definition });
     const why = await stillJudged(flows, after.definition);
     if (why) return { ok: false, why };
     return { ok: true, apply: async (note) => void (await applyCohortEdit(tx, access, cohort, after, flows, note)) };
@@ -76,7 +70,7 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
   if (changed) return { ok: false, why: `cohort ${changed[0]} was edited since the request; nothing was applied` };
 
   if (row.kind === "cohort_archive") {
-    const flows = cohortFlows(order, { kind: "archive", cohortKey: cohort.key });
+    const flows = cohortChangeFlows(cohorts, { kind: "archive", cohortKey: cohort.key });
     const why = await stillJudged(flows);
     if (why) return { ok: false, why };
     return { ok: true, apply: (note) => applyCohortArchive(tx, access, cohort, order, flows, note) };
@@ -86,7 +80,7 @@ export async function planCohortRequest(tx: Tx, access: TeamAccess, row: Row): P
   if (!neighbour) return { ok: false, why: "the cohort it was to swap with is gone; nothing was applied" };
   const index = order.indexOf(cohort.key);
   const [upper, lower] = order.indexOf(neighbour.key) < index ? [neighbour, cohort] : [cohort, neighbour];
-  const flows = cohortFlows(order, { kind: "swap", upper: upper.key, lower: lower.key });
+  const flows = cohortChangeFlows(cohorts, { kind: "swap", upper: upper.key, lower: lower.key });
   const why = await stillJudged(flows);
   if (why) return { ok: false, why };
   return {

@@ -4,7 +4,7 @@ import type { ChangeRequestView } from "@/lib/change-requests/change-request-vie
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
-import { cohortFlows } from "@/lib/domain/cohort-reach";
+import { cohortChangeFlows } from "@/lib/domain/cohort-reach";
 import { NotFoundError, ValidationError } from "@/lib/errors/domain-errors";
 import { changeCommentSchema, teamSlugSchema } from "@/lib/validation/common-schemas";
 import { lockTeamStructure } from "@/lib/db/lock-team-structure";
@@ -45,7 +45,7 @@ export async function moveCohort(actor: Actor | null, rawInput: unknown): Promis
       );
     const order = cohorts.map((c) => c.key);
     const [upper, lower] = input.direction === "up" ? [neighbour, cohort] : [cohort, neighbour];
-    const flows = cohortFlows(order, { kind: "swap", upper: upper.key, lower: lower.key });
+    const flows = cohortChangeFlows(cohorts, { kind: "swap", upper: upper.key, lower: lower.key });
     const after = order.map((key) => (key === cohort.key ? neighbour.key : key === neighbour.key ? cohort.key : key));
     const versions = { [cohort.key]: cohort.version, [neighbour.key]: neighbour.version };
     const pendingApproval = await holdCohortChange(tx, access, cohorts, {

@@ -4,7 +4,7 @@ import type { ChangeRequestView } from "@/lib/change-requests/change-request-vie
 import type { Actor } from "@/lib/auth/actor";
 import { requireRole } from "@/lib/auth/require-role";
 import { inTransaction } from "@/lib/db/transaction";
-import { cohortFlows, editDirection } from "@/lib/domain/cohort-reach";
+import { cohortChangeFlows } from "@/lib/domain/cohort-reach";
 import { ConflictError, NotFoundError } from "@/lib/errors/domain-errors";
 import { changeCommentSchema, versionSchema } from "@/lib/validation/common-schemas";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -42,17 +42,7 @@ export async function updateCohort(actor: Actor | null, rawInput: unknown): Prom
       );
     }
     const after = { name: input.name, description: input.description, definition: input.definition };
-    // A definition that no longer parses matched nobody: treat the edit as a possible widening.
-    const direction = cohort.definition
-      ? editDirection(cohort.definition, after.definition)
-      : { widens: true, narrows: false };
-    const flows =
-      direction.widens || direction.narrows
-        ? cohortFlows(
-            cohorts.map((c) => c.key),
-            { kind: "rules", cohortKey: cohort.key, ...direction },
-          )
-        : [];
+    const flows = cohortChangeFlows(cohorts, { kind: "rules", cohortKey: cohort.key, after: after.definition });
     const before = { name: cohort.name, description: cohort.description, definition: cohort.definition };
     const pendingApproval = await holdCohortChange(tx, access, cohorts, {
       kind: "cohort_update",

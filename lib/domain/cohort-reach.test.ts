@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortFlows, editDirection, matchesEveryone } from "./cohort-reach";
+import { cohortChangeFlows, cohortFlows, editDirection, matchesEveryone } from "./cohort-reach";
 import type { CohortDefinition, Condition } from "./cohort-rules";
 
 const rules = (...conditions: Condition[]): CohortDefinition => ({ kind: "rules", conditions });
@@ -80,5 +80,67 @@ describe("matchesEveryone", () => {
     [keys("a"), false],
   ])("%j → %s", (definition, expected) => {
     expect(matchesEveryone(definition)).toBe(expected);
+  });
+});
+
+describe("cohortChangeFlows", () => {
+  const cohorts = [
+    { key: "mobile", definition: rules(c("platform", "in", ["ios", "android"])) },
+    { key: "us", definition: rules(c("country", "in", ["US"])) },
+    { key: "de", definition: rules(c("country", "in", ["DE"])) },
+    { key: "ios-de", definition: rules(c("platform", "in", ["ios"]), c("country", "in", ["DE"])) },
+  ];
+
+  it("a swap of cohorts no user can share moves nobody; one of cohorts that may share moves users down", () => {
+    expect(cohortChangeFlows(cohorts, { kind: "swap", upper: "us", lower: "de" })).toEqual([]);
+    expect(cohortChangeFlows(cohorts, { kind: "swap", upper: "mobile", lower: "us" })).toEqual([
+      { from: "mobile", to: "us" },
+    ]);
+  });
+
+  it("a cohort only the edited one covered can receive users when it narrows", () => {
+    const order = [
+      { key: "mobile", definition: rules(c("platform", "in", ["ios", "android"])) },
+      { key: "ios-de", definition: rules(c("platform", "in", ["ios"]), c("country", "in", ["DE"])) },
+    ];
+    expect(
+      cohortChangeFlows(order, { kind: "rules", cohortKey: "mobile", after: rules(c("platform", "in", ["android"])) }),
+    ).toEqual([
+      { from: "mobile", to: "ios-de" },
+      { from: "mobile", to: "default" },
+    ]);
+    // Moving it above the cohort that hid it makes it catch users.
+    expect(cohortChangeFlows(order, { kind: "swap", upper: "mobile", lower: "ios-de" })).toEqual([
+      { from: "mobile", to: "ios-de" },
+    ]);
+  });
+
+  it("a cohort that cohorts above already catch moves nobody when moved, edited or archived", () => {
+    expect(cohortChangeFlows(cohorts, { kind: "swap", upper: "de", lower: "ios-de" })).toEqual([]);
+    expect(cohortChangeFlows(cohorts, { kind: "archive", cohortKey: "ios-de" })).toEqual([]);
+    expect(
+      cohortChangeFlows(cohorts, {
+        kind: "rules",
+        cohortKey: "ios-de",
+        after: rules(c("platform", "in", ["android"]), c("country", "in", ["DE"])),
+      }),
+    ).toEqual([]);
+  });
+
+  it("widening only adds, narrowing only removes, and cohorts no user can share are left out", () => {
+    expect(
+      cohortChangeFlows(cohorts, { kind: "rules", cohortKey: "us", after: rules(c("country", "in", ["US", "CA"])) }),
+    ).toEqual([
+      // de and ios-de (country DE) can't hold a user with country US or CA.
+      { from: "default", to: "us" },
+    ]);
+    expect(
+      cohortChangeFlows(cohorts, { kind: "rules", cohortKey: "mobile", after: rules(c("platform", "in", ["ios"])) }),
+    ).toEqual([
+      { from: "mobile", to: "us" },
+      { from: "mobile", to: "de" },
+      // ios-de never matches (de above catches all of it): nobody lands there.
+      { from: "mobile", to: "default" },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { CohortDefinition, Condition } from "./cohort-rules";
 import { DEFAULT_COHORT_KEY } from "./evaluate";
+import { analyseCohortOrder, coveringCohorts, provablyCovered, provablyDisjoint } from "./cohort-overlap";
 import { compileUserPattern } from "./user-pattern";
 
 /**
@@ -86,4 +87,62 @@ function universalCondition(c: Condition): boolean {
   if (c.operator !== "matches") return false;
   const compiled = compileUserPattern(c.values[0] ?? "");
   return compiled.ok && PROBES.every((probe) => compiled.pattern.test(probe));
+}
+
+type Placed = { key: string; definition: CohortDefinition | null };
+
+export type ProposedCohortChange =
+  | { kind: "rules"; cohortKey: string; after: CohortDefinition }
+  | { kind: "swap"; upper: string; lower: string }
+  | { kind: "archive"; cohortKey: string };
+
+/**
+ * cohortFlows narrowed by what the rules prove (lib/domain/cohort-overlap.ts): no flow between
+ * cohorts no user can be in both of, no widening when the new rules sit inside the old ones
+ * (and no narrowing the other way round). `cohorts`: the team's active cohorts by priority.
+ */
+export function cohortChangeFlows(cohorts: readonly Placed[], change: ProposedCohortChange): CohortFlow[] {
+  const order = cohorts.map((c) => c.key);
+  const definitionOf = (key: string) =>
+    key === DEFAULT_COHORT_KEY ? null : (cohorts.find((c) => c.key === key)?.definition ?? null);
+  const apart = (a: CohortDefinition | null, other: string) => {
+    const b = definitionOf(other);
+    return a !== null && b !== null && provablyDisjoint(a, b);
+  };
+  // Users that cohorts above the change's place already catch never reach it.
+  const caughtAbove = (definition: CohortDefinition | null, key: string) => {
+    if (!definition) return true;
+    const above = cohorts
+      .slice(0, order.indexOf(key))
+      .flatMap((c) => (c.definition ? [{ definition: c.definition }] : []));
+    return coveringCohorts(definition, above) !== null;
+  };
+  if (change.kind === "swap") {
+    const upper = definitionOf(change.upper);
+    const lower = definitionOf(change.lower);
+    if (apart(upper, change.lower) || caughtAbove(upper, change.upper) || caughtAbove(lower, change.upper)) return [];
+    return cohortFlows(order, change);
+  }
+  const before = definitionOf(change.cohortKey);
+  // Cohorts that never match even without the changed one (caught whole by others above them)
+  // hold nobody, before or after the change: no user moves in or out of them.
+  const others = cohorts.filter((c) => c.key !== change.cohortKey);
+  const empty = new Set(analyseCohortOrder(others).flatMap((f) => (f.neverMatches ? [f.key] : [])));
+  const unreachable = (flow: CohortFlow) => empty.has(flow.from) || empty.has(flow.to);
+  if (change.kind === "archive") {
+    if (caughtAbove(before, change.cohortKey)) return [];
+    return cohortFlows(order, change).filter((f) => !apart(before, f.to) && !unreachable(f));
+  }
+  // A definition that no longer parses matched nobody: the edit can only widen.
+  const direction = before ? editDirection(before, change.after) : { widens: true, narrows: false };
+  const widens =
+    direction.widens &&
+    !(before && provablyCovered(change.after, before)) &&
+    !caughtAbove(change.after, change.cohortKey);
+  const narrows =
+    direction.narrows && !(before && provablyCovered(before, change.after)) && !caughtAbove(before, change.cohortKey);
+  if (!widens && !narrows) return [];
+  return cohortFlows(order, { kind: "rules", cohortKey: change.cohortKey, widens, narrows }).filter(
+    (f) => !unreachable(f) && (f.to === change.cohortKey ? !apart(change.after, f.from) : !apart(before, f.to)),
+  );
 }

@@ -3,7 +3,9 @@ import {
   OPERATORS,
   OPERATOR_LABELS,
   cohortDefinitionSchema,
+  countTargetingKeys,
   describeCondition,
+  describeDefinition,
   parseDecimal,
   parseVersion,
   type CohortDefinition,
@@ -213,20 +215,31 @@ describe("describeCondition", () => {
   });
 
   it.each<[Condition, string]>([
-    [c("country", "in", ["EU", "UK"]), "country in EU, UK"],
-    [c("country", "notIn", ["US"]), "country not in US"],
-    [c("appVersion", "semverGte", ["2.3.0"]), "appVersion ≥ 2.3.0"],
-    [c("appVersion", "semverLt", ["3.0.0"]), "appVersion < 3.0.0"],
+    [c("country", "in", ["DE"]), "country is DE"],
+    [c("country", "in", ["EU", "UK"]), "country is one of EU or UK"],
+    [c("country", "notIn", ["US"]), "country is not US"],
+    [c("country", "notIn", ["US", "CA"]), "country is none of US or CA"],
+    [c("appVersion", "semverGte", ["2.3.0"]), "appVersion is version 2.3.0 or later"],
+    [c("appVersion", "semverLt", ["3.0.0"]), "appVersion is a version before 3.0.0"],
     [c("email", "endsWith", ["@acme.com"]), "email ends with @acme.com"],
     [c("email", "endsWith", ["@acme.com", "@acme.org"]), "email ends with @acme.com or @acme.org"],
     [c("plan", "startsWith", ["pro"]), "plan starts with pro"],
     [c("ua", "contains", ["Mobile"]), "ua contains Mobile"],
-    [c("email", "matches", ["^[a-z]+$"]), "email matches /^[a-z]+$/"],
-    [c("age", "gt", ["18"]), "age > 18"],
-    [c("age", "lt", ["65"]), "age < 65"],
-    [c("id", "in", ["1", "2", "3", "4", "5", "6", "7"]), "id in 1, 2, 3, 4, 5 and 2 more"],
+    [c("email", "matches", ["^[a-z]+$"]), "email matches the pattern /^[a-z]+$/"],
+    [c("age", "gt", ["18"]), "age is more than 18"],
+    [c("age", "lt", ["65"]), "age is less than 65"],
+    [c("targetingKey", "startsWith", ["zz-"]), "targeting key starts with zz-"],
+    [c("id", "in", ["1", "2", "3", "4", "5", "6", "7"]), "id is one of 1, 2, 3, 4, 5 and 2 more"],
   ])("describes %j", (condition, text) => {
     expect(describeCondition(condition)).toBe(text);
+  });
+
+  it("describes key lists with the right plural", () => {
+    expect(describeDefinition({ kind: "keys", targetingKeys: ["a"] })).toBe("targeting key is a");
+    expect(describeDefinition({ kind: "keys", targetingKeys: ["a", "b"] })).toBe("targeting key is one of a or b");
+    const many = Array.from({ length: 1201 }, (_, i) => `k${i}`);
+    expect(describeDefinition({ kind: "keys", targetingKeys: many })).toBe("1,201 listed targeting keys");
+    expect(countTargetingKeys(1)).toBe("1 listed targeting key");
   });
 
   it("has a label for every operator", () => {

@@ -148,38 +148,60 @@ export const cohortDefinitionSchema = z.discriminatedUnion(
 
 export type CohortDefinitionInput = z.input<typeof cohortDefinitionSchema>;
 
-const DESCRIBE_SYMBOLS: Record<Operator, string> = {
-  in: "in",
-  notIn: "not in",
-  startsWith: "starts with",
-  endsWith: "ends with",
-  contains: "contains",
-  matches: "matches",
-  semverGte: "≥",
-  semverLt: "<",
-  gt: ">",
-  lt: "<",
-};
-
 const MAX_LISTED_VALUES = 5;
 
-export function describeCondition(c: Condition): string {
-  const symbol = DESCRIBE_SYMBOLS[c.operator];
-  if (c.operator === "matches") return `${c.attribute} ${symbol} /${c.values[0] ?? ""}/`;
-  const shown = c.values.slice(0, MAX_LISTED_VALUES);
-  const hidden = c.values.length - shown.length;
-  const separator = c.operator === "in" || c.operator === "notIn" ? ", " : " or ";
-  const more = hidden > 0 ? ` and ${hidden} more` : "";
-  return `${c.attribute} ${symbol} ${shown.join(separator)}${more}`;
+/** "targeting key" for the one attribute every context has; other attributes as typed. */
+export function attributeLabel(attribute: string): string {
+  return attribute === "targetingKey" ? "targeting key" : attribute;
 }
 
-/** A whole definition in one line: "country in DE, FR and platform in ios", or "12 listed targeting keys". */
+function listed(values: readonly string[], joiner: "or" | "and"): string {
+  const shown = values.slice(0, MAX_LISTED_VALUES);
+  const hidden = values.length - shown.length;
+  if (hidden > 0) return `${shown.join(", ")} and ${hidden.toLocaleString("en-US")} more`;
+  return shown.length <= 1 ? (shown[0] ?? "") : `${shown.slice(0, -1).join(", ")} ${joiner} ${shown.at(-1)}`;
+}
+
+/** One condition in plain words: "country is DE", "country is one of DE, FR or AT", "age is more than 18". */
+export function describeCondition(c: Condition): string {
+  const attribute = attributeLabel(c.attribute);
+  const one = c.values.length === 1;
+  const value = c.values[0] ?? "";
+  switch (c.operator) {
+    case "in":
+      return one ? `${attribute} is ${value}` : `${attribute} is one of ${listed(c.values, "or")}`;
+    case "notIn":
+      return one ? `${attribute} is not ${value}` : `${attribute} is none of ${listed(c.values, "or")}`;
+    case "startsWith":
+      return `${attribute} starts with ${listed(c.values, "or")}`;
+    case "endsWith":
+      return `${attribute} ends with ${listed(c.values, "or")}`;
+    case "contains":
+      return `${attribute} contains ${listed(c.values, "or")}`;
+    case "matches":
+      return `${attribute} matches the pattern /${value}/`;
+    case "semverGte":
+      return `${attribute} is version ${value} or later`;
+    case "semverLt":
+      return `${attribute} is a version before ${value}`;
+    case "gt":
+      return `${attribute} is more than ${value}`;
+    case "lt":
+      return `${attribute} is less than ${value}`;
+  }
+}
+
+/** "1 listed targeting key", "12 listed targeting keys". */
+export function countTargetingKeys(n: number): string {
+  return `${n.toLocaleString("en-US")} listed targeting key${n === 1 ? "" : "s"}`;
+}
+
+/** A whole definition in one line: "country is one of DE or FR and platform is ios", or "12 listed targeting keys". */
 export function describeDefinition(definition: CohortDefinition): string {
   if (definition.kind === "keys") {
-    const n = definition.targetingKeys.length;
-    return n <= MAX_LISTED_VALUES
-      ? `targeting key in ${definition.targetingKeys.join(", ")}`
-      : `${n.toLocaleString("en-US")} listed targeting keys`;
+    const keys = definition.targetingKeys;
+    if (keys.length > MAX_LISTED_VALUES) return countTargetingKeys(keys.length);
+    return keys.length === 1 ? `targeting key is ${keys[0]}` : `targeting key is one of ${listed(keys, "or")}`;
   }
   return definition.conditions.map(describeCondition).join(" and ");
 }

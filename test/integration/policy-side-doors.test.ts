@@ -110,7 +110,7 @@ describeEachProvider("approval policy side doors", () => {
         comment: "all zz users",
       });
       expect(held.pendingApproval!.summary).toBe(
-        "Edit cohort Cohort vip (renamed Cohort vip → VIP): targeting key in zz-1 → targetingKey starts with zz-",
+        "Edit cohort Cohort vip (renamed Cohort vip → VIP): targeting key is zz-1 → targeting key starts with zz-",
       );
       // Nothing changed for anyone: the cohort and every rollout are as they were.
       expect((await teamState(s.fx.team.id)).cohorts).toEqual(before.cohorts);

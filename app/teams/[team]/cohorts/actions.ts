@@ -9,6 +9,7 @@ import {
 } from "@/lib/cohorts/archive-cohort";
 import { createCohort, type CreateCohortInput } from "@/lib/cohorts/create-cohort";
 import { moveCohort, type MoveCohortInput } from "@/lib/cohorts/move-cohort";
+import { previewCohortChange, type PreviewCohortChangeInput } from "@/lib/cohorts/preview-cohort-change";
 import { updateCohort, type UpdateCohortInput } from "@/lib/cohorts/update-cohort";
 
 // Inputs are typed as each use case's schema input for the page's sake; the schema still decides
@@ -32,4 +33,8 @@ export async function archiveCohortAction(input: ArchiveCohortInput) {
 
 export async function restoreCohortAction(input: RestoreCohortInput) {
   return runAction((actor) => restoreCohort(actor, input));
+}
+
+export async function previewCohortChangeAction(input: PreviewCohortChangeInput) {
+  return runAction((actor) => previewCohortChange(actor, input));
 }

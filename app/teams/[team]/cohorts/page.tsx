@@ -4,10 +4,12 @@ import { MoveButtons } from "@/components/cohorts/move-buttons";
 import { RestoreCohortButton } from "@/components/cohorts/restore-cohort-button";
 import { RelativeTime } from "@/components/common/relative-time";
 import { listCohorts } from "@/lib/cohorts/list-cohorts";
+import { analyseCohortOrder } from "@/lib/domain/cohort-overlap";
 import { describeDefinition } from "@/lib/domain/cohort-rules";
+import { describeCohortFinding } from "@/lib/domain/describe-cohort-findings";
 import { roleAtLeast } from "@/lib/domain/roles";
 import { getPageTeamContext } from "@/lib/http/page-team-context";
-import { moveCohortAction, restoreCohortAction } from "./actions";
+import { moveCohortAction, previewCohortChangeAction, restoreCohortAction } from "./actions";
 import { ArchivedList } from "@/components/common/archived-list";
 
 export const metadata: Metadata = { title: "Cohorts" };
@@ -17,6 +19,8 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
   const { access } = await getPageTeamContext(`/teams/${team}/cohorts`, team);
   const [cohorts, archived] = await Promise.all([listCohorts(access), listCohorts(access, { archived: true })]);
   const canEdit = roleAtLeast(access.role, "editor");
+  const nameOf = (key: string) => cohorts.find((c) => c.key === key)?.name ?? key;
+  const findings = new Map(analyseCohortOrder(cohorts).map((f) => [f.key, describeCohortFinding(f, nameOf)]));
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -45,30 +49,53 @@ export default async function CohortsPage({ params }: { params: Promise<{ team: 
           {cohorts.map((cohort, i) => (
             <li key={cohort.key} className="flex flex-wrap items-start gap-4 px-5 py-4">
               <span className="muted w-6 pt-0.5 text-right text-sm tabular-nums">{i + 1}</span>
-              <div className="min-w-0 flex-1">
+              <div className="min-w-0 flex-1 basis-60">
                 <p className="font-medium">
                   {cohort.name} <span className="muted font-mono text-xs">{cohort.key}</span>
                 </p>
                 {cohort.description && <p className="muted text-sm">{cohort.description}</p>}
                 <p className="mt-1 break-words text-sm">{describeDefinition(cohort.definition)}</p>
                 <p className="muted mt-1 text-xs">
-                  Explicit percentage in {cohort.explicitRollouts} rollout{cohort.explicitRollouts === 1 ? "" : "s"}
+                  {cohort.explicitRollouts === 0
+                    ? "No release gives it a percentage of its own"
+                    : `Its own percentage in ${cohort.explicitRollouts} rollout${cohort.explicitRollouts === 1 ? "" : "s"}`}
                 </p>
+                {(findings.get(cohort.key) ?? []).map((line) => (
+                  <p
+                    key={line.text}
+                    className={
+                      line.tone === "warning"
+                        ? "mt-1 text-sm font-medium text-amber-800 dark:text-amber-200"
+                        : "muted mt-1 text-xs"
+                    }
+                  >
+                    {line.tone === "warning" ? "⚠ " : ""}
+                    {line.text}
+                  </p>
+                ))}
               </div>
-              {canEdit && (
-                <div className="flex items-center gap-2">
-                  <MoveButtons
-                    teamSlug={team}
-                    cohortKey={cohort.key}
-                    cohortName={cohort.name}
-                    first={i === 0}
-                    last={i === cohorts.length - 1}
-                    move={moveCohortAction}
-                  />
+              {canEdit ? (
+                <MoveButtons
+                  teamSlug={team}
+                  cohortKey={cohort.key}
+                  cohortName={cohort.name}
+                  first={i === 0}
+                  last={i === cohorts.length - 1}
+                  move={moveCohortAction}
+                  preview={previewCohortChangeAction}
+                >
                   <Link href={`/teams/${team}/cohorts/${cohort.key}/edit`} className="btn-secondary">
                     Edit
                   </Link>
-                </div>
+                </MoveButtons>
+              ) : (
+                <Link
+                  href={`/teams/${team}/cohorts/${cohort.key}/edit`}
+                  className="btn-secondary"
+                  aria-label={`View the rules of ${cohort.name}`}
+                >
+                  View
+                </Link>
               )}
             </li>
           ))}
