@@ -95,14 +95,17 @@ export class MetricCharts {
   }
 
   /**
-   * How high a variant's line runs on average, in SVG pixels above the top edge (y grows
-   * downwards, so this is minus the mean y). Both variants share the value axis, so the
-   * higher line has the bigger values.
+   * How high a variant's line typically runs, in SVG pixels above the top edge (y grows
+   * downwards, so this is minus the median y). Both variants share the value axis, so the
+   * higher line has the bigger values. The median, because a thin step may run off the top of
+   * the scale (lib/metrics/value-axis.ts) and one such point would drag a mean anywhere.
    */
   async averageHeight(chart: Locator, variant: Variant): Promise<number> {
     const points = await this.linePoints(chart, variant);
     expect(points.length, `points on the ${variant} line`).toBeGreaterThan(1);
-    return -points.reduce((sum, p) => sum + p.y, 0) / points.length;
+    const ys = points.map((p) => p.y).sort((a, b) => a - b);
+    const mid = ys.length >> 1;
+    return -(ys.length % 2 ? ys[mid]! : (ys[mid - 1]! + ys[mid]!) / 2);
   }
 
   /** Hovers a chart at a fraction of its plot width and returns the tooltip's text. */
