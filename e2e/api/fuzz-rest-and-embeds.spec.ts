@@ -30,6 +30,10 @@ const ROUTES: [method: string, path: (s: string) => string][] = [
   ["POST", (s) => `/api/v1/change-requests/${s}/cancel`],
   ["GET", (s) => `/api/v1/${s}`],
   ["GET", (s) => `/api/v1/releases?environment=${s}`],
+  ["GET", (s) => `/api/v1/releases?q=${s}&status=${s}&owner=${s}&sort=${s}`],
+  // Pages that read filters and a paging cursor from the query.
+  ["GET", (s) => `/teams/acme/releases?q=${s}&status=${s}&owner=${s}&sort=${s}&env=${s}`],
+  ["GET", (s) => `/teams/acme/audit?release=${s}&actor=${s}&kind=${s}&from=${s}&to=${s}&cursor=${s}`],
   ["GET", (s) => `/api/v1/change-requests?release=${s}&environment=${s}`],
   ["GET", (s) => `/api/teams/${s}/releases/${s}/metrics?env=${s}`],
   ["GET", (s) => `/api/teams/acme/releases/${RELEASE}/metrics?env=production&range=${s}&metrics=${s}&cohorts=${s}`],
@@ -88,6 +92,7 @@ test.describe("fuzz: automation API, chart data and embeds on the dashboard", ()
         { expectedVersion: 999999, default: 10, cohorts: { "internal-staff": 50, "free-tier": null }, comment: "fuzz" },
       ],
       ["POST", `${base}/start`, { expectedVersion: 999999, comment: "fuzz" }],
+      ["POST", `${base}/restore`, { expectedVersion: 999999, comment: "fuzz" }],
       ["POST", `${base}/plan/start`, { planId: "no-such-plan", expectedVersion: 999999, comment: "fuzz" }],
       [
         "PUT",
