@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { FilterForm } from "@/components/common/filter-form";
+import { FilterActions, FilterField, FilterForm } from "@/components/common/filter-form";
 import type { AuditQuery } from "@/lib/audit/audit-query";
 import { actorDisplayName, AUDIT_KIND_GROUPS, auditKindLabel, isAuditKind } from "@/lib/domain/audit-kinds";
 
@@ -16,10 +15,7 @@ type Props = {
 export function AuditFilters({ action, query, releases, actors, clearHref }: Props) {
   return (
     <FilterForm key={JSON.stringify(query)} action={action} label="Filter the audit log">
-      <div className="flex-[1_1_11rem]">
-        <label htmlFor="audit-release" className="label">
-          Release
-        </label>
+      <FilterField id="audit-release" label="Release" className="flex-[1_1_11rem]">
         <select id="audit-release" name="release" className="input" defaultValue={query.release ?? ""}>
           <option value="">Any release</option>
           {releases.map((release) => (
@@ -29,11 +25,8 @@ export function AuditFilters({ action, query, releases, actors, clearHref }: Pro
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex-[1_1_10rem]">
-        <label htmlFor="audit-actor" className="label">
-          Who
-        </label>
+      </FilterField>
+      <FilterField id="audit-actor" label="Who" className="flex-[1_1_10rem]">
         <select id="audit-actor" name="actor" className="input" defaultValue={query.actor ?? ""}>
           <option value="">Anyone</option>
           {actors.map((actor) => (
@@ -42,11 +35,8 @@ export function AuditFilters({ action, query, releases, actors, clearHref }: Pro
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex-[1_1_12rem]">
-        <label htmlFor="audit-kind" className="label">
-          Kind of change
-        </label>
+      </FilterField>
+      <FilterField id="audit-kind" label="Kind of change" className="flex-[1_1_12rem]">
         <select id="audit-kind" name="kind" className="input" defaultValue={query.kind ?? ""}>
           <option value="">Any change</option>
           {query.kind && !isAuditKind(query.kind) && <option value={query.kind}>{auditKindLabel(query.kind)}</option>}
@@ -60,7 +50,7 @@ export function AuditFilters({ action, query, releases, actors, clearHref }: Pro
             </optgroup>
           ))}
         </select>
-      </div>
+      </FilterField>
       <fieldset className="flex flex-[1_1_16rem] gap-2">
         <legend className="sr-only">Days (UTC), both included</legend>
         <div className="flex-1">
@@ -76,16 +66,7 @@ export function AuditFilters({ action, query, releases, actors, clearHref }: Pro
           <input id="audit-to" name="to" type="date" className="input" defaultValue={query.to ?? ""} />
         </div>
       </fieldset>
-      <div className="flex items-center gap-3">
-        <button type="submit" className="btn-secondary">
-          Apply
-        </button>
-        {clearHref && (
-          <Link href={clearHref} className="text-sm underline underline-offset-2">
-            Clear filters
-          </Link>
-        )}
-      </div>
+      <FilterActions submitLabel="Apply" clearHref={clearHref} />
     </FilterForm>
   );
 }

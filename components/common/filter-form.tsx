@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 
@@ -48,5 +49,43 @@ export function IgnoredFilters({ notes }: { notes: string[] }) {
     >
       {notes.join(" ")}
     </p>
+  );
+}
+
+/** One labelled filter; `className` sizes it in the form's wrapping row. */
+export function FilterField({
+  id,
+  label,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  className: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** The form's button and, when anything is filtered, the way back to the whole list. */
+export function FilterActions({ submitLabel, clearHref }: { submitLabel: string; clearHref?: string }) {
+  return (
+    <div className="flex items-center gap-3">
+      <button type="submit" className="btn-secondary">
+        {submitLabel}
+      </button>
+      {clearHref && (
+        <Link href={clearHref} className="text-sm underline underline-offset-2">
+          Clear filters
+        </Link>
+      )}
+    </div>
   );
 }

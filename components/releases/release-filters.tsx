@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { FilterForm } from "@/components/common/filter-form";
+import { FilterActions, FilterField, FilterForm } from "@/components/common/filter-form";
 import { NO_OWNER, RELEASE_SORTS, RELEASE_SORT_LABELS, type ReleaseListQuery } from "@/lib/domain/release-list-filter";
 import { RELEASE_STATUSES, STATUS_LABELS } from "@/lib/domain/rollout-state";
 
@@ -17,10 +16,7 @@ export function ReleaseFilters({ action, environmentKey, query, owners, clearHre
   return (
     <FilterForm key={JSON.stringify(query)} action={action} label="Find releases">
       <input type="hidden" name="env" value={environmentKey} />
-      <div className="min-w-48 flex-[2_1_14rem]">
-        <label htmlFor="release-q" className="label">
-          Search
-        </label>
+      <FilterField id="release-q" label="Search" className="min-w-48 flex-[2_1_14rem]">
         <input
           id="release-q"
           name="q"
@@ -31,11 +27,8 @@ export function ReleaseFilters({ action, environmentKey, query, owners, clearHre
           maxLength={100}
           autoComplete="off"
         />
-      </div>
-      <div className="flex-[1_1_9rem]">
-        <label htmlFor="release-status" className="label">
-          Status
-        </label>
+      </FilterField>
+      <FilterField id="release-status" label="Status" className="flex-[1_1_9rem]">
         <select id="release-status" name="status" className="input" defaultValue={query.status ?? ""}>
           <option value="">Any status</option>
           {RELEASE_STATUSES.map((status) => (
@@ -44,11 +37,8 @@ export function ReleaseFilters({ action, environmentKey, query, owners, clearHre
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex-[1_1_9rem]">
-        <label htmlFor="release-owner" className="label">
-          Owner
-        </label>
+      </FilterField>
+      <FilterField id="release-owner" label="Owner" className="flex-[1_1_9rem]">
         <select id="release-owner" name="owner" className="input" defaultValue={query.owner ?? ""}>
           <option value="">Anyone</option>
           {owners.map((owner) => (
@@ -58,11 +48,8 @@ export function ReleaseFilters({ action, environmentKey, query, owners, clearHre
           ))}
           <option value={NO_OWNER}>Nobody</option>
         </select>
-      </div>
-      <div className="flex-[1_1_8rem]">
-        <label htmlFor="release-sort" className="label">
-          Sort by
-        </label>
+      </FilterField>
+      <FilterField id="release-sort" label="Sort by" className="flex-[1_1_8rem]">
         <select
           id="release-sort"
           name="sort"
@@ -76,17 +63,8 @@ export function ReleaseFilters({ action, environmentKey, query, owners, clearHre
             </option>
           ))}
         </select>
-      </div>
-      <div className="flex items-center gap-3">
-        <button type="submit" className="btn-secondary">
-          Search
-        </button>
-        {clearHref && (
-          <Link href={clearHref} className="text-sm underline underline-offset-2">
-            Clear filters
-          </Link>
-        )}
-      </div>
+      </FilterField>
+      <FilterActions submitLabel="Search" clearHref={clearHref} />
     </FilterForm>
   );
 }
